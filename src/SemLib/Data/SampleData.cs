@@ -1,0 +1,187 @@
+using System.Globalization;
+
+namespace SemLib.Data;
+
+/// <summary>
+/// The data a model is fitted to, reduced to what estimation needs: per group the sample moments of the
+/// model's observed variables (in model order) and, for raw data, the complete rows. Building it checks the
+/// data: every variable present and numeric, none constant or a copy of another, a positive-definite
+/// covariance matrix.
+/// </summary>
+internal sealed class SampleData
+{
+    private SampleData(IReadOnlyList<string> names, GroupSample[] groups, bool fromCovariance, IReadOnlyList<string> warnings)
+    {
+        Names = names;
+        Groups = groups;
+        IsSummaryData = fromCovariance;
+        Warnings = warnings;
+        TotalN = groups.Sum(g => g.N);
+    }
+
+    public IReadOnlyList<string> Names { get; }
+    public GroupSample[] Groups { get; }
+    public int TotalN { get; }
+    public bool IsSummaryData { get; }
+    public bool HasRawData => !IsSummaryData;
+    public IReadOnlyList<string> Warnings { get; }
+
+    /// <summary>Builds the sample from raw data with listwise deletion on the model variables.</summary>
+    public static SampleData FromDataSet(DataSet data, IReadOnlyList<string> names, string? groupColumn = null)
+    {
+        var columns = data.NumericColumns(names);
+        DataColumn? group = null;
+        if (groupColumn is not null)
+        {
+            if (!data.Contains(groupColumn))
+                throw new DataException($"{data.Source}: the group variable '{groupColumn}' is not a column of the data.");
+            group = data[groupColumn];
+        }
+
+        int p = names.Count;
+        var labels = new List<string>();
+        var rowsByGroup = new Dictionary<string, (List<double[]> Rows, List<int> Source)>(StringComparer.Ordinal);
+        int dropped = 0, droppedGroup = 0;
+        for (int i = 0; i < data.RowCount; i++)
+        {
+            string label = "";
+            if (group is not null)
+            {
+                var t = group.TextAt(i);
+                if (t is null)
+                {
+                    droppedGroup++;
+                    continue;
+                }
+                label = t;
+            }
+            var row = new double[p];
+            bool complete = true;
+            for (int j = 0; j < p; j++)
+            {
+                double v = columns[j][i];
+                if (double.IsNaN(v))
+                {
+                    complete = false;
+                    break;
+                }
+                row[j] = v;
+            }
+            if (!complete)
+            {
+                dropped++;
+                continue;
+            }
+            if (!rowsByGroup.TryGetValue(label, out var bucket))
+            {
+                bucket = (new List<double[]>(), new List<int>());
+                rowsByGroup[label] = bucket;
+                labels.Add(label);
+            }
+            bucket.Rows.Add(row);
+            bucket.Source.Add(i);
+        }
+
+        var warnings = new List<string>();
+        if (dropped > 0)
+            warnings.Add($"{dropped} of {data.RowCount} rows were dropped because they have missing values on model variables (listwise deletion).");
+        if (droppedGroup > 0)
+            warnings.Add($"{droppedGroup} rows were dropped because the group variable '{groupColumn}' is missing.");
+
+        if (labels.Count == 0)
+            throw new DataException($"{data.Source}: no row has values on all model variables ({string.Join(", ", names)}); nothing is left after listwise deletion.");
+
+        var groups = new GroupSample[labels.Count];
+        for (int g = 0; g < labels.Count; g++)
+        {
+            var (rows, source) = rowsByGroup[labels[g]];
+            string where = group is null ? data.Source : $"{data.Source}, group '{labels[g]}'";
+            if (rows.Count <= p)
+                throw new DataException($"{where}: {rows.Count} complete rows are too few for {p} variables; the sample covariance matrix would be singular.");
+            var (mean, cov) = GroupSample.Moments(rows, p);
+            CheckColumns(where, names, rows, cov);
+            CheckPositiveDefinite(where, names, cov, p);
+            groups[g] = new GroupSample(labels[g], rows.Count, cov, mean, rows.ToArray(), source.ToArray());
+        }
+        return new SampleData(names, groups, false, warnings);
+    }
+
+    /// <summary>Builds the sample from a covariance matrix; ML's N-divisor matrix is cov·(N − 1)/N.</summary>
+    public static SampleData FromCovariance(CovarianceData input, IReadOnlyList<string> names)
+    {
+        int p = names.Count;
+        var idx = new int[p];
+        for (int j = 0; j < p; j++)
+        {
+            idx[j] = -1;
+            for (int k = 0; k < input.Names.Count; k++)
+                if (input.Names[k] == names[j]) idx[j] = k;
+            if (idx[j] < 0)
+                throw new DataException($"The model variable '{names[j]}' is not in the covariance matrix (it has: {string.Join(", ", input.Names)}).");
+        }
+        var cov = new double[p * p];
+        double scale = (input.N - 1) / (double)input.N;
+        for (int a = 0; a < p; a++)
+            for (int b = 0; b < p; b++)
+                cov[a * p + b] = input.Covariance[idx[a], idx[b]] * scale;
+        var mean = new double[p];
+        if (input.Means is not null)
+            for (int j = 0; j < p; j++) mean[j] = input.Means[idx[j]];
+        for (int j = 0; j < p; j++)
+            if (cov[j * p + j] <= 0)
+                throw new DataException($"The covariance matrix gives variable '{names[j]}' a variance of {cov[j * p + j].ToString("G4", CultureInfo.InvariantCulture)}; variances must be positive.");
+        CheckPositiveDefinite("the covariance matrix", names, cov, p);
+        return new SampleData(names, [new GroupSample("", input.N, cov, mean, null, null)], true, []);
+    }
+
+    private static void CheckColumns(string where, IReadOnlyList<string> names, List<double[]> rows, double[] cov)
+    {
+        int p = names.Count;
+        for (int j = 0; j < p; j++)
+        {
+            if (cov[j * p + j] <= 1e-12 * Math.Max(1, Math.Abs(rows[0][j])))
+                throw new DataException($"{where}: the variable '{names[j]}' is constant (every used row has the value {rows[0][j].ToString("G6", CultureInfo.InvariantCulture)}); it carries no information and makes the covariance matrix singular.");
+        }
+        for (int a = 0; a < p; a++)
+        {
+            for (int b = 0; b < a; b++)
+            {
+                bool same = true;
+                foreach (var r in rows)
+                {
+                    if (r[a] != r[b])
+                    {
+                        same = false;
+                        break;
+                    }
+                }
+                if (same)
+                    throw new DataException($"{where}: the variables '{names[b]}' and '{names[a]}' have identical values in every row (a duplicated column); the covariance matrix is singular.");
+            }
+        }
+    }
+
+    /// <summary>Cholesky factorisation with a relative tolerance; names the first variable that depends linearly on earlier ones.</summary>
+    internal static void CheckPositiveDefinite(string where, IReadOnlyList<string> names, double[] cov, int p)
+    {
+        var l = new double[p * p];
+        for (int j = 0; j < p; j++)
+        {
+            double s = cov[j * p + j];
+            for (int k = 0; k < j; k++) s -= l[j * p + k] * l[j * p + k];
+            if (s <= 1e-10 * cov[j * p + j])
+            {
+                var earlier = string.Join(", ", names.Take(j).Select(n => $"'{n}'"));
+                throw new DataException($"{where}: the sample covariance matrix is not positive definite: '{names[j]}' is (almost) a linear combination of {(j == 0 ? "nothing" : earlier)}. Remove or combine the redundant variables.");
+            }
+            double d = Math.Sqrt(s);
+            l[j * p + j] = d;
+            for (int i = j + 1; i < p; i++)
+            {
+                double t = cov[i * p + j];
+                for (int k = 0; k < j; k++) t -= l[i * p + k] * l[j * p + k];
+                l[i * p + j] = t / d;
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+namespace SemLib.Syntax;
+
+/// <summary>The lavaan operators a model statement can use.</summary>
+public enum ModelOperator
+{
+    /// <summary><c>=~</c>: a latent variable is measured by indicators.</summary>
+    MeasuredBy,
+    /// <summary><c>~</c>: a regression of the left side on the right side.</summary>
+    Regression,
+    /// <summary><c>~~</c>: a variance or covariance (residual, for dependent variables).</summary>
+    Covariance,
+    /// <summary><c>~ 1</c>: an intercept or mean.</summary>
+    Intercept,
+    /// <summary><c>:=</c>: a defined parameter, computed from labelled parameters.</summary>
+    Defined,
+    /// <summary><c>==</c>: an equality constraint between expressions of labels.</summary>
+    Equal,
+    /// <summary><c>&lt;</c>: an inequality constraint.</summary>
+    Less,
+    /// <summary><c>&gt;</c>: an inequality constraint.</summary>
+    Greater,
+}
+
+/// <summary>How operators are written in lavaan syntax and in parameter tables.</summary>
+public static class ModelOperatorText
+{
+    /// <summary>The lavaan spelling of the operator (<c>=~</c>, <c>~</c>, <c>~~</c>, <c>~1</c>, <c>:=</c>, <c>==</c>, <c>&lt;</c>, <c>&gt;</c>).</summary>
+    public static string ToLavaan(this ModelOperator op) => op switch
+    {
+        ModelOperator.MeasuredBy => "=~",
+        ModelOperator.Regression => "~",
+        ModelOperator.Covariance => "~~",
+        ModelOperator.Intercept => "~1",
+        ModelOperator.Defined => ":=",
+        ModelOperator.Equal => "==",
+        ModelOperator.Less => "<",
+        ModelOperator.Greater => ">",
+        _ => throw new ArgumentOutOfRangeException(nameof(op)),
+    };
+
+    /// <summary>Reads a lavaan operator spelling; null if it is not one.</summary>
+    public static ModelOperator? FromLavaan(string text) => text switch
+    {
+        "=~" => ModelOperator.MeasuredBy,
+        "~" => ModelOperator.Regression,
+        "~~" => ModelOperator.Covariance,
+        "~1" => ModelOperator.Intercept,
+        ":=" => ModelOperator.Defined,
+        "==" => ModelOperator.Equal,
+        "<" => ModelOperator.Less,
+        ">" => ModelOperator.Greater,
+        _ => null,
+    };
+}

@@ -1,0 +1,203 @@
+using System.Globalization;
+using System.Text;
+
+namespace SemLib.Syntax;
+
+/// <summary>
+/// Turns lavaan model syntax into tokens. Comments start with <c>#</c> or <c>!</c> and run to the end of the
+/// line. A newline ends a statement unless the statement is visibly unfinished (the line ends with an
+/// operator, <c>+</c>, <c>*</c>, <c>,</c> or inside parentheses) or the next line starts with <c>+</c> or
+/// <c>*</c>; a <c>;</c> always ends a statement.
+/// </summary>
+internal sealed class SyntaxLexer
+{
+    private readonly string _text;
+    private readonly List<SyntaxDiagnostic> _diagnostics;
+    private int _pos;
+    private int _line = 1;
+    private int _lineStart;
+
+    private SyntaxLexer(string text, List<SyntaxDiagnostic> diagnostics)
+    {
+        _text = text;
+        _diagnostics = diagnostics;
+    }
+
+    public static List<Token> Tokenize(string text, List<SyntaxDiagnostic> diagnostics)
+    {
+        var lexer = new SyntaxLexer(text, diagnostics);
+        var raw = lexer.ReadAll();
+        return JoinContinuations(raw);
+    }
+
+    private List<Token> ReadAll()
+    {
+        var tokens = new List<Token>();
+        while (true)
+        {
+            var t = Next();
+            tokens.Add(t);
+            if (t.Kind == TokenKind.End) return tokens;
+        }
+    }
+
+    private SourceSpan SpanAt(int start, int length) => new(_line, start - _lineStart + 1, Math.Max(1, length));
+
+    private Token Next()
+    {
+        while (_pos < _text.Length)
+        {
+            char c = _text[_pos];
+            if (c == '#' || c == '!')
+            {
+                while (_pos < _text.Length && _text[_pos] != '\n') _pos++;
+                continue;
+            }
+            if (c == '\n')
+            {
+                var t = new Token(TokenKind.Newline, "\n", SpanAt(_pos, 1));
+                _pos++;
+                _line++;
+                _lineStart = _pos;
+                return t;
+            }
+            if (char.IsWhiteSpace(c)) { _pos++; continue; }
+            break;
+        }
+        if (_pos >= _text.Length) return new Token(TokenKind.End, "", SpanAt(_pos, 1));
+
+        int start = _pos;
+        char ch = _text[_pos];
+        char next = _pos + 1 < _text.Length ? _text[_pos + 1] : '\0';
+        char next2 = _pos + 2 < _text.Length ? _text[_pos + 2] : '\0';
+
+        if (char.IsLetter(ch) || ch == '_' || (ch == '.' && !char.IsDigit(next)))
+        {
+            while (_pos < _text.Length && (char.IsLetterOrDigit(_text[_pos]) || _text[_pos] == '_' || _text[_pos] == '.'))
+                _pos++;
+            string id = _text[start.._pos];
+            return new Token(TokenKind.Identifier, id, SpanAt(start, id.Length));
+        }
+        if (char.IsDigit(ch) || (ch == '.' && char.IsDigit(next)))
+        {
+            while (_pos < _text.Length && (char.IsDigit(_text[_pos]) || _text[_pos] == '.')) _pos++;
+            if (_pos < _text.Length && (_text[_pos] == 'e' || _text[_pos] == 'E'))
+            {
+                int save = _pos;
+                _pos++;
+                if (_pos < _text.Length && (_text[_pos] == '+' || _text[_pos] == '-')) _pos++;
+                if (_pos < _text.Length && char.IsDigit(_text[_pos]))
+                {
+                    while (_pos < _text.Length && char.IsDigit(_text[_pos])) _pos++;
+                }
+                else
+                {
+                    _pos = save;
+                }
+            }
+            string num = _text[start.._pos];
+            if (!double.TryParse(num, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
+            {
+                _diagnostics.Add(new SyntaxDiagnostic(SpanAt(start, num.Length), $"'{num}' is not a valid number."));
+                value = double.NaN;
+            }
+            return new Token(TokenKind.Number, num, SpanAt(start, num.Length), value);
+        }
+        if (ch == '"' || ch == '\'')
+        {
+            char quote = ch;
+            _pos++;
+            var sb = new StringBuilder();
+            while (_pos < _text.Length && _text[_pos] != quote && _text[_pos] != '\n')
+            {
+                sb.Append(_text[_pos]);
+                _pos++;
+            }
+            if (_pos >= _text.Length || _text[_pos] != quote)
+            {
+                _diagnostics.Add(new SyntaxDiagnostic(SpanAt(start, 1), "The string that starts here is not closed by a matching quote."));
+            }
+            else
+            {
+                _pos++;
+            }
+            return new Token(TokenKind.String, sb.ToString(), SpanAt(start, _pos - start));
+        }
+
+        (TokenKind kind, int len) = (ch, next, next2) switch
+        {
+            ('=', '~', _) => (TokenKind.MeasuredBy, 2),
+            ('<', '~', _) => (TokenKind.Formative, 2),
+            ('~', '~', _) => (TokenKind.Covariance, 2),
+            ('~', _, _) => (TokenKind.Regression, 1),
+            (':', '=', _) => (TokenKind.Define, 2),
+            ('=', '=', _) => (TokenKind.Equal, 2),
+            ('<', _, _) => (TokenKind.Less, 1),
+            ('>', _, _) => (TokenKind.Greater, 1),
+            ('|', _, _) => (TokenKind.Threshold, 1),
+            (':', _, _) => (TokenKind.Colon, 1),
+            ('+', _, _) => (TokenKind.Plus, 1),
+            ('-', _, _) => (TokenKind.Minus, 1),
+            ('*', _, _) => (TokenKind.Star, 1),
+            ('/', _, _) => (TokenKind.Slash, 1),
+            ('^', _, _) => (TokenKind.Caret, 1),
+            ('(', _, _) => (TokenKind.LeftParen, 1),
+            (')', _, _) => (TokenKind.RightParen, 1),
+            (',', _, _) => (TokenKind.Comma, 1),
+            (';', _, _) => (TokenKind.Newline, 1),
+            _ => ((TokenKind)(-1), 1),
+        };
+        if ((int)kind == -1)
+        {
+            _diagnostics.Add(new SyntaxDiagnostic(SpanAt(start, 1), $"Unexpected character '{ch}'."));
+            _pos++;
+            return Next();
+        }
+        _pos += len;
+        return new Token(kind, _text.Substring(start, len), SpanAt(start, len));
+    }
+
+    /// <summary>Drops newlines that do not end a statement and collapses runs of separators.</summary>
+    private static List<Token> JoinContinuations(List<Token> raw)
+    {
+        var result = new List<Token>(raw.Count);
+        int depth = 0;
+        for (int i = 0; i < raw.Count; i++)
+        {
+            var t = raw[i];
+            if (t.Kind == TokenKind.LeftParen) depth++;
+            if (t.Kind == TokenKind.RightParen) depth = Math.Max(0, depth - 1);
+            if (t.Kind == TokenKind.Newline && t.Text == "\n")
+            {
+                if (depth > 0) continue;
+                var prev = LastSignificant(result);
+                if (prev is { } p && (p.IsModelOperator || p.Kind is TokenKind.Plus or TokenKind.Star or TokenKind.Comma
+                    or TokenKind.Minus or TokenKind.Slash or TokenKind.Caret or TokenKind.Define))
+                    continue;
+                var following = NextSignificant(raw, i + 1);
+                if (following is { } f && f.Kind is TokenKind.Plus or TokenKind.Star) continue;
+            }
+            if (t.Kind == TokenKind.Newline)
+            {
+                if (result.Count == 0 || result[^1].Kind == TokenKind.Newline) continue;
+            }
+            result.Add(t);
+        }
+        if (result.Count >= 2 && result[^2].Kind == TokenKind.Newline)
+            result.RemoveAt(result.Count - 2);
+        return result;
+    }
+
+    private static Token? LastSignificant(List<Token> tokens) =>
+        tokens.Count > 0 && tokens[^1].Kind != TokenKind.Newline ? tokens[^1] : null;
+
+    private static Token? NextSignificant(List<Token> tokens, int from)
+    {
+        for (int i = from; i < tokens.Count; i++)
+        {
+            if (tokens[i].Kind == TokenKind.Newline && tokens[i].Text == "\n") continue;
+            return tokens[i];
+        }
+        return null;
+    }
+}
