@@ -1,0 +1,140 @@
+using System.Globalization;
+using SemLib.Data;
+using SemLib.Model;
+using SemLib.Specification;
+using SemLib.Syntax;
+
+namespace SemLib.Estimation;
+
+/// <summary>
+/// The estimation pipeline, in lavaan's order: the parameter table, the data reduced to sample moments, the
+/// compiled model, start values, optimisation (with retries from other start values before giving up).
+/// </summary>
+internal static class FitEngine
+{
+    /// <summary>Builds the table and the sample from raw or summary data.</summary>
+    public static (ParameterTable Table, SampleData Sample) Prepare(ParsedModel model, ModelOptions options, DataSet? data, CovarianceData? cov)
+    {
+        var table = ParameterTable.Build(model, options, 1);
+        CheckNames(table, data, cov);
+        SampleData sample;
+        if (data is not null)
+        {
+            if (options.Group is { } g && table.ObservedVariables.Contains(g))
+                throw new SemLibException($"The group variable '{g}' is also a variable in the model.");
+            sample = SampleData.FromDataSet(data, table.ObservedVariables, options.Group);
+        }
+        else
+        {
+            if (options.Group is not null) throw new SemLibException("Groups need raw data; a single covariance matrix describes one group.");
+            sample = SampleData.FromCovariance(cov!, table.ObservedVariables);
+        }
+        if (sample.Groups.Length > 1) table = ParameterTable.Build(model, options, sample.Groups.Length);
+        return (table, sample);
+    }
+
+    private static void CheckNames(ParameterTable table, DataSet? data, CovarianceData? cov)
+    {
+        var names = data?.Names ?? cov!.Names;
+        foreach (var lv in table.LatentVariables)
+        {
+            if (names.Contains(lv))
+            {
+                var span = table.Rows.First(r => r.Lhs == lv && r.Op == ModelOperator.MeasuredBy).Span;
+                throw new ModelSyntaxException([new SyntaxDiagnostic(span,
+                    $"The latent variable '{lv}' has the name of a column in the data; rename the latent variable.")]);
+            }
+        }
+        foreach (var ov in table.ObservedVariables)
+        {
+            if (names.Contains(ov)) continue;
+            var row = table.Rows.FirstOrDefault(r => r.User && (r.Lhs == ov || r.Rhs == ov));
+            string where = row is null ? "" : $" (used at {row.Span})";
+            string source = data?.Source ?? "the covariance matrix";
+            throw new DataException($"The model variable '{ov}'{where} is not a column of {source}; available: {string.Join(", ", names)}.");
+        }
+    }
+
+    /// <summary>Compiles the model for the sample; fixed.x rows take the estimator's sample moments.</summary>
+    public static LisrelModel Compile(ParameterTable table, EstimationSample sample) =>
+        LisrelModel.Compile(table, (g, row) => ExogenousValue(table, sample.Groups[g - 1], row));
+
+    private static double ExogenousValue(ParameterTable table, EstimationSample.Moments m, ParameterRow row)
+    {
+        var obs = table.ObservedVariables;
+        int i = IndexOf(obs, row.Lhs);
+        if (row.Op == ModelOperator.Intercept) return m.Mean[i];
+        int j = IndexOf(obs, row.Rhs);
+        return m.S[i * m.P + j];
+    }
+
+    private static int IndexOf(IReadOnlyList<string> names, string name)
+    {
+        for (int i = 0; i < names.Count; i++)
+            if (names[i] == name) return i;
+        throw new InvalidOperationException(name);
+    }
+
+    /// <summary>Refuses a model with more free parameters than sample moments.</summary>
+    public static void CheckDegreesOfFreedom(ParameterTable table, LisrelModel model, EstimationSample sample)
+    {
+        int moments = FittedModel.CountMoments(table, sample);
+        int df = moments - model.ZetaCount;
+        if (df < 0)
+            throw new SemLibException(string.Format(CultureInfo.InvariantCulture,
+                "The model has {0} free parameters but the data provide only {1} sample moments (df = {2}); it is not identified. Fix or constrain parameters, or add indicators.",
+                model.ZetaCount, moments, df));
+    }
+
+    /// <summary>
+    /// Optimises from the model-implied start values, then, if that fails, from lavaan's simple start values and
+    /// from perturbed starts; keeps the first converged solution (or the best of the failures).
+    /// </summary>
+    public static FittedModel Optimize(ParameterTable table, LisrelModel model, EstimationSample sample, ModelOptions options,
+        double[]? warmStartZeta = null, Objective? objective = null)
+    {
+        objective ??= new Objective(model, sample);
+        var optimizer = new Optimizer(objective);
+        OptimizerResult? best = null;
+        int totalIterations = 0;
+        foreach (var start in Starts(model, sample, warmStartZeta))
+        {
+            var result = optimizer.Minimize(start, options.MaxIterations);
+            totalIterations += result.Iterations;
+            if (best is null || (result.Converged && !best.Converged) || (result.Converged == best.Converged && result.F < best.F))
+                best = result;
+            if (result.Converged) break;
+        }
+        best = best! with { Iterations = totalIterations };
+        var zeta = best.X;
+        double f = objective.Evaluate(zeta, new double[objective.Dimension]);
+        var theta = new double[model.ThetaCount];
+        model.Constraints.ToTheta(zeta, theta);
+        return new FittedModel
+        {
+            Table = table,
+            Model = model,
+            Sample = sample,
+            Options = options,
+            Objective = objective,
+            Zeta = zeta,
+            Theta = theta,
+            F = f,
+            Optimizer = best,
+        };
+    }
+
+    private static IEnumerable<double[]> Starts(LisrelModel model, EstimationSample sample, double[]? warm)
+    {
+        if (warm is not null) yield return warm;
+        var implied = StartValues.Compute(model, sample, StartValues.Kind.ModelImplied);
+        yield return model.Constraints.ToZeta(implied);
+        yield return model.Constraints.ToZeta(StartValues.Compute(model, sample, StartValues.Kind.Simple));
+        var rng = new Random(20240611);
+        for (int k = 0; k < 3; k++)
+        {
+            var perturbed = implied.Select(v => v * (1 + 0.3 * (2 * rng.NextDouble() - 1))).ToArray();
+            yield return model.Constraints.ToZeta(perturbed);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using SemLib.Model;
+using SemLib.Specification;
+
+namespace SemLib.Estimation;
+
+/// <summary>A model at its estimates: everything inference needs, kept internal.</summary>
+internal sealed class FittedModel
+{
+    public required ParameterTable Table { get; init; }
+    public required LisrelModel Model { get; init; }
+    public required EstimationSample Sample { get; init; }
+    public required ModelOptions Options { get; init; }
+    public required Objective Objective { get; init; }
+    public required double[] Zeta { get; init; }
+    public required double[] Theta { get; init; }
+    public required double F { get; init; }
+    public required OptimizerResult Optimizer { get; init; }
+
+    /// <summary>Number of free parameters after equality constraints (lavaan's npar).</summary>
+    public int Npar => Model.ZetaCount;
+
+    /// <summary>Sample moments the model is fitted to (covariances, plus means with a mean structure), minus the fixed exogenous ones.</summary>
+    public int Moments => CountMoments(Table, Sample);
+
+    /// <summary>Degrees of freedom of the model test.</summary>
+    public int Df => Moments - Npar;
+
+    /// <summary>
+    /// The χ² statistic: 2·n·F with n = N (ML) or N − groups (GLS, ULS), never negative. A saturated model
+    /// (df = 0) reproduces the sample moments exactly, so what is left of its χ² below 1e-8 is rounding in the
+    /// optimizer and is reported as 0, as lavaan reports it.
+    /// </summary>
+    public double ChiSquare
+    {
+        get
+        {
+            double x2 = Math.Max(0, 2 * Sample.StatisticN * F);
+            return Df == 0 && x2 < 1e-8 ? 0 : x2;
+        }
+    }
+
+    public static int CountMoments(ParameterTable table, EstimationSample sample)
+    {
+        int total = 0;
+        int nx = table.Roles.ObservedExogenous.Count;
+        foreach (var g in sample.Groups)
+        {
+            int p = g.P;
+            total += p * (p + 1) / 2 + (table.MeanStructure ? p : 0);
+            total -= nx * (nx + 1) / 2 + (table.MeanStructure ? nx : 0);
+        }
+        return total;
+    }
+}

@@ -1,0 +1,124 @@
+using SemLib.LinearAlgebra;
+
+namespace SemLib.Estimation;
+
+internal sealed partial class Objective
+{
+    private readonly double[] _infoTheta;
+    private readonly double[] _diagDerivs;
+
+    /// <summary>
+    /// The expected information per observation on the F scale (for ML the Fisher information of one
+    /// observation; for GLS and ULS lavaan's ΔᵀWΔ), in ζ coordinates, at the point last passed to
+    /// <see cref="Evaluate"/>. It is F's Hessian at a perfect fit, so it also drives Fisher scoring:
+    /// <c>I_jk = Σ_g w_g [½ tr(W dΣ_j W dΣ_k) + dμ_jᵀ W dμ_k]</c> with W = Σ⁻¹ (ML), S⁻¹ (GLS) or the identity
+    /// plus lavaan's vech weighting of the diagonal (ULS).
+    /// </summary>
+    public void Information(Span<double> infoZeta)
+    {
+        int q = _model.ThetaCount;
+        Array.Clear(_infoTheta);
+        for (int g = 0; g < _ws.Length; g++)
+        {
+            var w = _ws[g];
+            var weightMatrix = Estimator switch
+            {
+                Estimator.ML => w.W,
+                Estimator.GLS => w.Sample.SInverse,
+                _ => null,
+            };
+            AccumulateInformation(w, weightMatrix, w.Sample.Weight, q);
+        }
+        _model.Constraints.MatrixToZeta(_infoTheta, infoZeta);
+    }
+
+    /// <summary>The same information in θ coordinates (free rows, before constraints), at the last point.</summary>
+    public double[] InformationTheta()
+    {
+        var z = new double[Dimension * Dimension];
+        Information(z);
+        return (double[])_infoTheta.Clone();
+    }
+
+    /// <summary>Adds one group's information. Every free row has one matrix cell, so each parameter has at most one
+    /// Σ term and one μ term per group: pairs of distinct terms are added to both (j,k) and (k,j).</summary>
+    private void AccumulateInformation(Workspace w, double[]? m, double weight, int q)
+    {
+        var model = w.State.Model;
+        int p = model.P;
+        if (m is null)
+        {
+            // Identity weight: build it in Tmp2 so the same bilinear lookups apply.
+            Array.Clear(w.Tmp2);
+            for (int i = 0; i < p; i++) w.Tmp2[i * p + i] = 1;
+            m = w.Tmp2;
+        }
+        w.Bilinear(m);
+        var terms = model.SigmaTerms;
+        for (int s = 0; s < terms.Length; s++)
+        {
+            var t = terms[s];
+            for (int u = 0; u <= s; u++)
+            {
+                var v = terms[u];
+                double ac = w.Form(m, t.A, v.A), bd = w.Form(m, t.B, v.B);
+                double ad = w.Form(m, t.A, v.B), bc = w.Form(m, t.B, v.A);
+                double val = weight * t.Coef * v.Coef * (ac * bd + ad * bc);
+                _infoTheta[t.Param * q + v.Param] += val;
+                if (s != u) _infoTheta[v.Param * q + t.Param] += val;
+            }
+        }
+        if (model.MeanStructure)
+        {
+            var mt = model.MeanTerms;
+            for (int s = 0; s < mt.Length; s++)
+            {
+                var t = mt[s];
+                double kt = t.K < 0 ? 1 : w.State.Kappa[t.K];
+                for (int u = 0; u <= s; u++)
+                {
+                    var v = mt[u];
+                    double kv = v.K < 0 ? 1 : w.State.Kappa[v.K];
+                    double val = weight * t.Coef * kt * v.Coef * kv * w.Form(m, t.A, v.A);
+                    _infoTheta[t.Param * q + v.Param] += val;
+                    if (s != u) _infoTheta[v.Param * q + t.Param] += val;
+                }
+            }
+        }
+        if (Estimator == Estimator.ULS) AccumulateUlsDiagonal(w, weight, q);
+    }
+
+    /// <summary>
+    /// ULS weights each covariance once (vech), so the diagonal of Σ counts twice as much as tr(dΣ dΣ) gives it:
+    /// add ½ Σ_i (dΣ_j)_ii (dΣ_k)_ii.
+    /// </summary>
+    private void AccumulateUlsDiagonal(Workspace w, double weight, int q)
+    {
+        var model = w.State.Model;
+        int p = model.P, m2 = 2 * model.M;
+        var dd = _diagDerivs.AsSpan(0, q * p);
+        dd.Clear();
+        var l12 = w.State.L12;
+        foreach (var t in model.SigmaTerms)
+        {
+            var row = dd.Slice(t.Param * p, p);
+            for (int i = 0; i < p; i++)
+            {
+                double va = t.A < p ? (t.A == i ? 1 : 0) : l12[i * m2 + (t.A - p)];
+                double vb = t.B < p ? (t.B == i ? 1 : 0) : l12[i * m2 + (t.B - p)];
+                row[i] += 2 * t.Coef * va * vb;
+            }
+        }
+        for (int j = 0; j < q; j++)
+        {
+            var rj = dd.Slice(j * p, p);
+            for (int k = 0; k <= j; k++)
+            {
+                double v = 0.5 * weight * Dense.Dot(rj, dd.Slice(k * p, p));
+                if (v == 0) continue;
+                _infoTheta[j * q + k] += v;
+                if (j != k) _infoTheta[k * q + j] += v;
+            }
+        }
+    }
+}

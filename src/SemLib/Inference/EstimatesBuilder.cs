@@ -1,0 +1,117 @@
+using MathNet.Numerics.Distributions;
+using SemLib.Estimation;
+using SemLib.Model;
+using SemLib.Results;
+using SemLib.Specification;
+using SemLib.Syntax;
+
+namespace SemLib.Inference;
+
+/// <summary>
+/// Assembles lavaan's <c>parameterEstimates(fit, standardized = TRUE)</c>: estimate, SE, z, p and confidence
+/// interval for every row (fixed rows: SE 0, no z), defined parameters by the delta method, and the standardized
+/// columns.
+/// </summary>
+internal static class EstimatesBuilder
+{
+    public sealed record Output(List<ParameterEstimate> Rows, double[] Estimates, double[] StdLv, double[] StdAll,
+        List<Dictionary<string, double>> RSquare);
+
+    public static Output Build(FittedModel fit, double[]? covTheta, double confidenceLevel)
+    {
+        var table = fit.Table;
+        var model = fit.Model;
+        int n = table.Rows.Count;
+        int q = model.ThetaCount;
+        var thetaOfRow = new int[n];
+        Array.Fill(thetaOfRow, -1);
+        for (int t = 0; t < q; t++) thetaOfRow[model.FreeRows[t]] = t;
+
+        var est = new double[n];
+        var se = new double[n];
+        Array.Fill(se, double.NaN);
+        var states = Enumerable.Range(0, model.Groups.Length).Select(fit.Objective.State).ToArray();
+        for (int i = 0; i < n; i++)
+        {
+            var r = table.Rows[i];
+            if (r.Op is ModelOperator.Defined or ModelOperator.Equal or ModelOperator.Less or ModelOperator.Greater) continue;
+            if (thetaOfRow[i] >= 0)
+            {
+                est[i] = fit.Theta[thetaOfRow[i]];
+                if (covTheta is not null)
+                {
+                    double v = covTheta[thetaOfRow[i] * q + thetaOfRow[i]];
+                    se[i] = v >= 0 ? Math.Sqrt(v) : double.NaN;
+                }
+            }
+            else
+            {
+                var cell = GroupModel.Locate(r, table.Roles, model.Groups[r.Group - 1].EtaIndex, model.Groups[r.Group - 1].ObservedIndex);
+                est[i] = states[r.Group - 1].Get(cell);
+                se[i] = 0;
+            }
+        }
+        DefinedParameters.Recompute(table, est);
+        if (covTheta is not null)
+        {
+            foreach (var (row, grad) in DefinedParameters.Jacobian(table, est, i => thetaOfRow[i], q))
+            {
+                double v = 0;
+                for (int a = 0; a < q; a++)
+                {
+                    if (grad[a] == 0) continue;
+                    for (int b = 0; b < q; b++) v += grad[a] * covTheta[a * q + b] * grad[b];
+                }
+                se[row] = v >= 0 ? Math.Sqrt(v) : double.NaN;
+            }
+        }
+
+        var (stdLv, stdAll) = Standardization.Compute(table, est, states);
+        var r2 = Standardization.RSquare(table, stdAll);
+        double zcrit = Normal.InvCDF(0, 1, 1 - (1 - confidenceLevel) / 2);
+        var rows = new List<ParameterEstimate>();
+        for (int i = 0; i < n; i++)
+        {
+            var r = table.Rows[i];
+            if (r.Op is ModelOperator.Equal or ModelOperator.Less or ModelOperator.Greater) continue;
+            bool isDefined = r.Op == ModelOperator.Defined;
+            bool free = thetaOfRow[i] >= 0;
+            double? s = Nullable(se[i]);
+            double? z = null, p = null, lo = null, hi = null;
+            if (free || isDefined)
+            {
+                if (s is double sv && sv > 0)
+                {
+                    z = est[i] / sv;
+                    p = 2 * (1 - Normal.CDF(0, 1, Math.Abs(z.Value)));
+                    lo = est[i] - zcrit * sv;
+                    hi = est[i] + zcrit * sv;
+                }
+            }
+            else
+            {
+                lo = hi = est[i];
+            }
+            rows.Add(new ParameterEstimate
+            {
+                Lhs = r.Lhs,
+                Op = r.Op.ToLavaan(),
+                Rhs = r.Rhs,
+                Group = isDefined ? 1 : r.Group,
+                Label = r.Label,
+                Free = isDefined ? null : free,
+                Estimate = est[i],
+                StandardError = s,
+                Z = z,
+                PValue = p,
+                CiLower = lo,
+                CiUpper = hi,
+                StdLv = Nullable(stdLv[i]),
+                StdAll = Nullable(stdAll[i]),
+            });
+        }
+        return new Output(rows, est, stdLv, stdAll, r2);
+    }
+
+    private static double? Nullable(double v) => double.IsFinite(v) ? v : null;
+}

@@ -1,0 +1,99 @@
+using System.Globalization;
+using SemLib.Estimation;
+using SemLib.LinearAlgebra;
+using SemLib.Results;
+using SemLib.Specification;
+using SemLib.Syntax;
+
+namespace SemLib.Inference;
+
+/// <summary>Turns a fitted model into a <see cref="SemFit"/>: standard errors, estimates, fit measures, status and warnings.</summary>
+internal static class FitResultBuilder
+{
+    public static SemFit Build(FittedModel fitted, IEnumerable<string> earlierWarnings)
+    {
+        var warnings = new List<string>(earlierWarnings);
+        warnings.AddRange(fitted.Table.Warnings);
+        bool converged = fitted.Optimizer.Converged;
+        if (!converged)
+            warnings.Add($"The optimizer did not converge ({fitted.Optimizer.Message}) after {fitted.Optimizer.Iterations} iterations; the estimates are the last iterate and should not be interpreted.");
+
+        var cov = ParameterCovariance.Compute(fitted.Objective, fitted.Zeta, fitted.Options.Information, fitted.Sample.StatisticN);
+        if (cov.Warning is not null) warnings.Add(cov.Warning);
+        var output = EstimatesBuilder.Build(fitted, cov.CovTheta, fitted.Options.ConfidenceLevel);
+        bool admissible = CheckAdmissibility(fitted, output.Estimates, warnings);
+        var status = !converged ? FitStatus.NotConverged : admissible ? FitStatus.Converged : FitStatus.ConvergedInadmissible;
+        var measures = FitMeasureCalculator.Compute(fitted, converged);
+        var r2 = output.RSquare.Select(d => (IReadOnlyDictionary<string, double>)d).ToList();
+        return new SemFit(fitted, status, output.Rows, measures, r2, warnings, cov.CovTheta, cov.CovZeta);
+    }
+
+    /// <summary>
+    /// Heywood cases: negative residual variances of observed variables, latent variances that are negative, and
+    /// covariance matrices of latent variables or residuals that are not positive definite.
+    /// </summary>
+    private static bool CheckAdmissibility(FittedModel fitted, double[] estimates, List<string> warnings)
+    {
+        bool ok = true;
+        var table = fitted.Table;
+        string G(int g) => table.GroupCount > 1 ? $" in group {g}" : "";
+        for (int i = 0; i < table.Rows.Count; i++)
+        {
+            var r = table.Rows[i];
+            if (!r.IsVariance || !r.Free || estimates[i] >= 0) continue;
+            ok = false;
+            string what = table.Roles.IsLatent(r.Lhs) ? "variance of the latent variable" : "residual variance of";
+            warnings.Add(string.Format(CultureInfo.InvariantCulture,
+                "The {0} '{1}'{2} is negative ({3:G4}): a Heywood case, so the solution is not admissible.", what, r.Lhs, G(r.Group), estimates[i]));
+        }
+        for (int g = 0; g < fitted.Model.Groups.Length; g++)
+        {
+            var s = fitted.Objective.State(g);
+            int lv = s.Model.LatentCount, m = s.Model.M;
+            if (lv > 0 && !IsPositiveDefinite(s.Phi, m, lv))
+            {
+                ok = false;
+                warnings.Add($"The covariance matrix of the latent variables{G(g + 1)} is not positive definite; some latent correlation is beyond ±1 or a latent variance is not positive.");
+            }
+            int p = s.Model.P;
+            bool thetaHasOffDiagonal = !s.Model.ThetaDiagonal;
+            if (thetaHasOffDiagonal && !IsPositiveDefinite(ThetaFree(s), p, p))
+            {
+                ok = false;
+                warnings.Add($"The covariance matrix of the residuals of the observed variables{G(g + 1)} is not positive definite.");
+            }
+        }
+        return ok;
+    }
+
+    /// <summary>Θ without the zero rows and columns of variables that have no residual (phantoms, single indicators).</summary>
+    private static double[] ThetaFree(Model.GroupState s)
+    {
+        int p = s.Model.P;
+        var t = (double[])s.Theta.Clone();
+        for (int i = 0; i < p; i++)
+        {
+            bool zero = true;
+            for (int j = 0; j < p; j++)
+                if (t[i * p + j] != 0) zero = false;
+            if (zero) t[i * p + i] = 1;
+        }
+        return t;
+    }
+
+    private static bool IsPositiveDefinite(double[] matrix, int stride, int size)
+    {
+        var a = new double[size * size];
+        for (int i = 0; i < size; i++)
+            for (int j = 0; j < size; j++) a[i * size + j] = matrix[i * stride + j];
+        // A variable with zero variance (a fixed-to-zero factor) is not a defect of the solution.
+        for (int i = 0; i < size; i++)
+        {
+            bool zero = true;
+            for (int j = 0; j < size; j++)
+                if (a[i * size + j] != 0) zero = false;
+            if (zero) a[i * size + i] = 1;
+        }
+        return Dense.Cholesky(a, size);
+    }
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+using MathNet.Numerics.LinearAlgebra;
+using SemLib.Estimation;
+using SemLib.Model;
+
+namespace SemLib.Inference;
+
+/// <summary>
+/// The sampling covariance matrix of the estimates: Cov(ζ) = (n·I)⁻¹ with I the expected information per
+/// observation (or the observed one: the Hessian of F), n = N for ML and N − groups otherwise (as lavaan);
+/// mapped to the free rows by Cov(θ) = K·Cov(ζ)·Kᵀ. A singular or nearly singular information matrix means the
+/// model is probably not identified: that is a warning naming the parameters involved, and standard errors are
+/// then missing rather than wrong.
+/// </summary>
+internal static class ParameterCovariance
+{
+    public sealed record Result(double[]? CovTheta, double[]? CovZeta, double[] InfoZeta, string? Warning);
+
+    public static Result Compute(Objective objective, double[] zeta, InformationType type, double n)
+    {
+        int r = objective.Dimension;
+        var info = new double[r * r];
+        if (type == InformationType.Expected)
+        {
+            objective.Evaluate(zeta, new double[r]);
+            objective.Information(info);
+        }
+        else
+        {
+            ObservedInformation(objective, zeta, info);
+        }
+        objective.Evaluate(zeta, new double[r]);
+        if (r == 0) return new Result([], [], info, null);
+
+        var m = Matrix<double>.Build.Dense(r, r, (i, j) => info[i * r + j] * n);
+        m = (m + m.Transpose()) * 0.5;
+        var evd = m.Evd(Symmetricity.Symmetric);
+        double max = evd.EigenValues.Max(e => Math.Abs(e.Real));
+        int minIdx = 0;
+        for (int i = 1; i < r; i++)
+            if (evd.EigenValues[i].Real < evd.EigenValues[minIdx].Real) minIdx = i;
+        double min = evd.EigenValues[minIdx].Real;
+        string? warning = null;
+        if (!(min > 1e-10 * Math.Max(max, 1e-300)))
+        {
+            var v = evd.EigenVectors.Column(minIdx);
+            var involved = DescribeDirection(objective.Model, v);
+            warning = string.Format(CultureInfo.InvariantCulture,
+                "The information matrix is singular or nearly so (smallest eigenvalue {0:G3}, relative {1:G3}): the model may not be identified{2}. Standard errors are not reported.",
+                min, min / Math.Max(max, 1e-300), involved.Length > 0 ? "; the parameters involved are " + involved : "");
+            return new Result(null, null, info, warning);
+        }
+        var inv = m.Inverse();
+        var covZeta = new double[r * r];
+        for (int i = 0; i < r; i++)
+            for (int j = 0; j < r; j++) covZeta[i * r + j] = inv[i, j];
+        var covTheta = objective.Model.Constraints.CovarianceToTheta(covZeta);
+        return new Result(covTheta, covZeta, info, warning);
+    }
+
+    /// <summary>The Hessian of F by central differences of the analytic gradient, symmetrised.</summary>
+    public static void ObservedInformation(Objective objective, double[] zeta, double[] hessian)
+    {
+        int r = objective.Dimension;
+        var x = (double[])zeta.Clone();
+        var gp = new double[r];
+        var gm = new double[r];
+        for (int j = 0; j < r; j++)
+        {
+            double h = 1e-5 * Math.Max(1, Math.Abs(zeta[j]));
+            x[j] = zeta[j] + h;
+            objective.Evaluate(x, gp);
+            x[j] = zeta[j] - h;
+            objective.Evaluate(x, gm);
+            x[j] = zeta[j];
+            for (int i = 0; i < r; i++) hessian[i * r + j] = (gp[i] - gm[i]) / (2 * h);
+        }
+        for (int i = 0; i < r; i++)
+            for (int j = 0; j < i; j++)
+            {
+                double s = 0.5 * (hessian[i * r + j] + hessian[j * r + i]);
+                hessian[i * r + j] = s;
+                hessian[j * r + i] = s;
+            }
+    }
+
+    private static string DescribeDirection(LisrelModel model, Vector<double> direction)
+    {
+        // Map the null direction in ζ back to table rows and name the largest components.
+        var theta = new double[model.ThetaCount];
+        var z = direction.ToArray();
+        for (int i = 0; i < theta.Length; i++)
+            foreach (var (zi, c) in model.Constraints.K[i]) theta[i] += c * z[zi];
+        var names = Enumerable.Range(0, theta.Length)
+            .Where(i => Math.Abs(theta[i]) > 0.2)
+            .OrderByDescending(i => Math.Abs(theta[i]))
+            .Take(4)
+            .Select(i => model.Table.Rows[model.FreeRows[i]].Name)
+            .Distinct()
+            .ToList();
+        return string.Join(", ", names);
+    }
+}

@@ -1,0 +1,173 @@
+using SemLib.Estimation;
+
+namespace SemLib.Inference;
+
+/// <summary>
+/// Residual-based fit measures, as lavaan defines them (<c>lav_residuals_summary</c>, <c>lav_fit_srmr_mplus</c>,
+/// <c>lav_fit_gfi</c>), averaged over groups with weights N_g/N:
+/// <list type="bullet">
+/// <item>RMR: root mean square of S − Σ̂ over the lower triangle (and of x̄ − μ̂ with a mean structure);</item>
+/// <item>SRMR (Bentler): the same after dividing by the observed standard deviations;</item>
+/// <item>CRMR (Bollen): correlation residuals cor(S) − cor(Σ̂), off-diagonal only;</item>
+/// <item>SRMR (Mplus): correlation residuals plus the relative variance residuals (s_ii − σ̂_ii)/s_ii;</item>
+/// <item>GFI (Jöreskog &amp; Sörbom 1981), generalised to the estimator's weight matrix: 1 − eᵀWe / sᵀWs.</item>
+/// </list>
+/// </summary>
+internal static class Residuals
+{
+    public sealed record Summary(double Rmr, double RmrNoMean, double SrmrBentler, double SrmrBentlerNoMean,
+        double Crmr, double CrmrNoMean, double SrmrMplus, double SrmrMplusNoMean);
+
+    public static Summary Summaries(FittedModel fit)
+    {
+        double rmr = 0, rmrNm = 0, srmr = 0, srmrNm = 0, crmr = 0, crmrNm = 0, mp = 0, mpNm = 0;
+        bool ms = fit.Table.MeanStructure;
+        for (int g = 0; g < fit.Sample.Groups.Length; g++)
+        {
+            var m = fit.Sample.Groups[g];
+            var st = fit.Objective.State(g);
+            int p = m.P;
+            double w = m.Weight;
+            var s = m.S;
+            var sigma = st.Sigma;
+            double sumRaw = 0, sumBentler = 0, sumBollen = 0, sumMplusOff = 0, sumMplusDiag = 0;
+            for (int i = 0; i < p; i++)
+            {
+                for (int j = 0; j <= i; j++)
+                {
+                    double e = s[i * p + j] - sigma[i * p + j];
+                    sumRaw += e * e;
+                    double sd = Math.Sqrt(s[i * p + i] * s[j * p + j]);
+                    double b = e / sd;
+                    sumBentler += b * b;
+                    if (i != j)
+                    {
+                        double c = s[i * p + j] / sd - sigma[i * p + j] / Math.Sqrt(sigma[i * p + i] * sigma[j * p + j]);
+                        sumBollen += c * c;
+                        sumMplusOff += c * c;
+                    }
+                    else
+                    {
+                        double d = (s[i * p + i] - sigma[i * p + i]) / s[i * p + i];
+                        sumMplusDiag += d * d;
+                    }
+                }
+            }
+            double meanRaw = 0, meanBentler = 0, meanBollen = 0;
+            if (ms)
+            {
+                for (int i = 0; i < p; i++)
+                {
+                    double e = m.Mean[i] - st.Mu[i];
+                    meanRaw += e * e;
+                    double b = e / Math.Sqrt(s[i * p + i]);
+                    meanBentler += b * b;
+                    double c = m.Mean[i] / Math.Sqrt(s[i * p + i]) - st.Mu[i] / Math.Sqrt(sigma[i * p + i]);
+                    meanBollen += c * c;
+                }
+            }
+            double pstar = p * (p + 1) / 2.0;
+            double gRmrNm = Math.Sqrt(sumRaw / pstar);
+            double gSrmrNm = Math.Sqrt(sumBentler / pstar);
+            double gCrmrNm = pstar - p > 0 ? Math.Sqrt(sumBollen / (pstar - p)) : 0;
+            double gMpNm = Math.Sqrt((sumMplusOff + sumMplusDiag) / pstar);
+            rmrNm += w * gRmrNm;
+            srmrNm += w * gSrmrNm;
+            crmrNm += w * gCrmrNm;
+            mpNm += w * gMpNm;
+            if (ms)
+            {
+                rmr += w * Math.Sqrt((sumRaw + meanRaw) / (pstar + p));
+                srmr += w * Math.Sqrt((sumBentler + meanBentler) / (pstar + p));
+                crmr += w * (pstar > 0 ? Math.Sqrt((sumBollen + meanBollen) / pstar) : 0);
+                mp += w * Math.Sqrt((sumMplusOff + meanBollen + sumMplusDiag) / (pstar + p));
+            }
+            else
+            {
+                rmr += w * gRmrNm;
+                srmr += w * gSrmrNm;
+                crmr += w * gCrmrNm;
+                mp += w * gMpNm;
+            }
+        }
+        return new Summary(rmr, rmrNm, srmr, srmrNm, crmr, crmrNm, mp, mpNm);
+    }
+
+    /// <summary>GFI over groups (weighted by N_g) and the number of sample statistics it uses.</summary>
+    public static (double Gfi, double Nel) Gfi(FittedModel fit)
+    {
+        double total = 0, nel = 0;
+        bool ms = fit.Table.MeanStructure;
+        var est = fit.Sample.Estimator;
+        for (int g = 0; g < fit.Sample.Groups.Length; g++)
+        {
+            var m = fit.Sample.Groups[g];
+            var st = fit.Objective.State(g);
+            int p = m.P;
+            nel += p * (p + 1) / 2.0 + (ms ? p : 0);
+            double t1, t2;
+            if (est == Estimator.ULS)
+            {
+                t1 = t2 = 0;
+                for (int i = 0; i < p; i++)
+                    for (int j = 0; j <= i; j++)
+                    {
+                        double e = m.S[i * p + j] - st.Sigma[i * p + j];
+                        t1 += e * e;
+                        t2 += m.S[i * p + j] * m.S[i * p + j];
+                    }
+                if (ms)
+                    for (int i = 0; i < p; i++)
+                    {
+                        double e = m.Mean[i] - st.Mu[i];
+                        t1 += e * e;
+                        t2 += m.Mean[i] * m.Mean[i];
+                    }
+            }
+            else
+            {
+                double[] w = est == Estimator.ML ? Inverse(st.Sigma, p) : m.SInverse;
+                var e = new double[p * p];
+                for (int i = 0; i < p * p; i++) e[i] = m.S[i] - st.Sigma[i];
+                t1 = 0.5 * TraceWXWX(w, e, p);
+                t2 = 0.5 * TraceWXWX(w, m.S, p);
+                if (ms)
+                {
+                    var d = new double[p];
+                    for (int i = 0; i < p; i++) d[i] = m.Mean[i] - st.Mu[i];
+                    t1 += Quad(w, d, p);
+                    t2 += Quad(w, m.Mean, p);
+                }
+            }
+            total += m.N * (1 - t1 / t2);
+        }
+        return (total / fit.Sample.TotalN, nel);
+    }
+
+    private static double[] Inverse(double[] a, int p)
+    {
+        var chol = (double[])a.Clone();
+        LinearAlgebra.Dense.Cholesky(chol, p);
+        var inv = new double[p * p];
+        LinearAlgebra.Dense.InverseFromCholesky(chol, inv, new double[p * p], p);
+        return inv;
+    }
+
+    private static double TraceWXWX(double[] w, double[] x, int p)
+    {
+        var wx = new double[p * p];
+        LinearAlgebra.Dense.Multiply(w, x, wx, p, p, p);
+        double t = 0;
+        for (int i = 0; i < p; i++)
+            for (int j = 0; j < p; j++) t += wx[i * p + j] * wx[j * p + i];
+        return t;
+    }
+
+    private static double Quad(double[] w, IReadOnlyList<double> v, int p)
+    {
+        double q = 0;
+        for (int i = 0; i < p; i++)
+            for (int j = 0; j < p; j++) q += v[i] * w[i * p + j] * v[j];
+        return q;
+    }
+}

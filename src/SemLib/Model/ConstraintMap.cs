@@ -1,0 +1,268 @@
+using MathNet.Numerics.LinearAlgebra;
+using SemLib.Specification;
+using SemLib.Syntax;
+
+namespace SemLib.Model;
+
+/// <summary>
+/// Equality constraints as a reparameterisation θ = Kζ + c. Rows that share a label, and labels equated with
+/// <c>a == b</c>, become one entry of ζ; other linear constraints (<c>a == 2*b</c>, <c>a + b == 1</c>) are solved
+/// by a null-space basis (SVD, MathNet). The optimizer then works unconstrained on ζ, and the covariance matrix of
+/// θ is K·Cov(ζ)·Kᵀ — the same as lavaan's constrained information for linear constraints.
+/// </summary>
+internal sealed class ConstraintMap
+{
+    private ConstraintMap(int thetaCount, int zetaCount, (int Zeta, double Coef)[][] k, double[] offset, bool simple)
+    {
+        ThetaCount = thetaCount;
+        ZetaCount = zetaCount;
+        K = k;
+        Offset = offset;
+        IsSimple = simple;
+    }
+
+    public int ThetaCount { get; }
+    public int ZetaCount { get; }
+
+    /// <summary>For each θ index, its (ζ index, coefficient) entries.</summary>
+    public (int Zeta, double Coef)[][] K { get; }
+
+    /// <summary>The constant c.</summary>
+    public double[] Offset { get; }
+
+    /// <summary>True when every θ is exactly one ζ (no general linear constraint).</summary>
+    public bool IsSimple { get; }
+
+    public void ToTheta(ReadOnlySpan<double> zeta, Span<double> theta)
+    {
+        for (int i = 0; i < K.Length; i++)
+        {
+            double v = Offset[i];
+            foreach (var (z, c) in K[i]) v += c * zeta[z];
+            theta[i] = v;
+        }
+    }
+
+    /// <summary>gζ = Kᵀ gθ.</summary>
+    public void GradientToZeta(ReadOnlySpan<double> gradTheta, Span<double> gradZeta)
+    {
+        gradZeta.Clear();
+        for (int i = 0; i < K.Length; i++)
+            foreach (var (z, c) in K[i]) gradZeta[z] += c * gradTheta[i];
+    }
+
+    /// <summary>Hζ = Kᵀ Hθ K (dense q×q in, ζ×ζ out).</summary>
+    public void MatrixToZeta(ReadOnlySpan<double> hTheta, Span<double> hZeta)
+    {
+        int q = ThetaCount, r = ZetaCount;
+        hZeta[..(r * r)].Clear();
+        for (int i = 0; i < q; i++)
+        {
+            foreach (var (zi, ci) in K[i])
+            {
+                for (int j = 0; j < q; j++)
+                {
+                    double h = hTheta[i * q + j];
+                    if (h == 0) continue;
+                    foreach (var (zj, cj) in K[j]) hZeta[zi * r + zj] += ci * cj * h;
+                }
+            }
+        }
+    }
+
+    /// <summary>Cov(θ) = K Cov(ζ) Kᵀ.</summary>
+    public double[] CovarianceToTheta(ReadOnlySpan<double> covZeta)
+    {
+        int q = ThetaCount, r = ZetaCount;
+        var result = new double[q * q];
+        for (int i = 0; i < q; i++)
+            for (int j = 0; j < q; j++)
+            {
+                double s = 0;
+                foreach (var (zi, ci) in K[i])
+                    foreach (var (zj, cj) in K[j]) s += ci * cj * covZeta[zi * r + zj];
+                result[i * q + j] = s;
+            }
+        return result;
+    }
+
+    /// <summary>The ζ closest (least squares) to a θ that may not satisfy the constraints.</summary>
+    public double[] ToZeta(ReadOnlySpan<double> theta)
+    {
+        var zeta = new double[ZetaCount];
+        if (IsSimple)
+        {
+            var count = new int[ZetaCount];
+            for (int i = 0; i < K.Length; i++)
+            {
+                var (z, _) = K[i][0];
+                zeta[z] += theta[i];
+                count[z]++;
+            }
+            for (int z = 0; z < ZetaCount; z++) zeta[z] /= Math.Max(1, count[z]);
+            return zeta;
+        }
+        // K has orthonormal columns in this case: ζ = Kᵀ(θ − c).
+        for (int i = 0; i < K.Length; i++)
+            foreach (var (z, c) in K[i]) zeta[z] += c * (theta[i] - Offset[i]);
+        return zeta;
+    }
+
+    public static ConstraintMap Build(ParameterTable table, List<int> freeRows)
+    {
+        int q = freeRows.Count;
+        // 1. Union rows that share a label.
+        var parent = Enumerable.Range(0, q).ToArray();
+        int Find(int x) => parent[x] == x ? x : parent[x] = Find(parent[x]);
+        void Union(int a, int b)
+        {
+            a = Find(a);
+            b = Find(b);
+            if (a != b) parent[Math.Max(a, b)] = Math.Min(a, b);
+        }
+        var labelToTheta = new Dictionary<string, int>(StringComparer.Ordinal);
+        var labelFixed = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (int t = 0; t < q; t++)
+        {
+            var row = table.Rows[freeRows[t]];
+            if (row.Label.Length == 0) continue;
+            if (labelToTheta.TryGetValue(row.Label, out int other)) Union(other, t);
+            else labelToTheta[row.Label] = t;
+        }
+        foreach (var row in table.Rows.Where(r => !r.Free && r.Group > 0 && r.Label.Length > 0))
+            labelFixed.TryAdd(row.Label, row.Value);
+        var defined = table.Rows.Where(r => r.Op == ModelOperator.Defined)
+            .ToDictionary(r => r.Lhs, r => r.Formula!, StringComparer.Ordinal);
+
+        // 2. Explicit constraints as affine forms over θ.
+        var general = new List<(Dictionary<int, double> Coefs, double Constant, ParameterRow Row)>();
+        foreach (var row in table.Rows.Where(r => r.Op is ModelOperator.Equal or ModelOperator.Less or ModelOperator.Greater))
+        {
+            if (row.Op != ModelOperator.Equal)
+                throw new ModelSyntaxException([new SyntaxDiagnostic(row.Span, $"Inequality constraints ('{row.Lhs} {row.Op.ToLavaan()} {row.Rhs}') are not supported; fix the parameter or reparameterise instead.")]);
+            var left = Affine(row.ConstraintLeft!, row);
+            var right = Affine(row.Formula!, row);
+            var coefs = new Dictionary<int, double>(left.Coefs);
+            foreach (var (k, v) in right.Coefs) coefs[k] = coefs.GetValueOrDefault(k) - v;
+            foreach (var k in coefs.Where(kv => kv.Value == 0).Select(kv => kv.Key).ToList()) coefs.Remove(k);
+            double constant = right.Constant - left.Constant; // Σ coef·θ = constant
+            if (coefs.Count == 0)
+            {
+                if (Math.Abs(constant) > 1e-12)
+                    throw new ModelSyntaxException([new SyntaxDiagnostic(row.Span, $"The constraint '{row.Lhs} == {row.Rhs}' involves no free parameter and does not hold.")]);
+                continue;
+            }
+            if (coefs.Count == 2 && constant == 0 && coefs.Values.OrderBy(v => v).SequenceEqual([-1.0, 1.0]))
+            {
+                var keys = coefs.Keys.ToArray();
+                Union(keys[0], keys[1]);
+                continue;
+            }
+            general.Add((coefs, constant, row));
+        }
+
+        // 3. Classes of merged θ.
+        var classOf = new int[q];
+        var classes = new Dictionary<int, int>();
+        for (int t = 0; t < q; t++)
+        {
+            int root = Find(t);
+            if (!classes.TryGetValue(root, out int c))
+            {
+                c = classes.Count;
+                classes[root] = c;
+            }
+            classOf[t] = c;
+        }
+        int nClass = classes.Count;
+        if (general.Count == 0)
+        {
+            var k = new (int, double)[q][];
+            for (int t = 0; t < q; t++) k[t] = [(classOf[t], 1.0)];
+            return new ConstraintMap(q, nClass, k, new double[q], true);
+        }
+
+        // 4. General linear constraints A u = b on the classes: u = u0 + N ζ with N an orthonormal null-space basis.
+        var a = Matrix<double>.Build.Dense(general.Count, nClass);
+        var b = Vector<double>.Build.Dense(general.Count);
+        for (int i = 0; i < general.Count; i++)
+        {
+            foreach (var (t, v) in general[i].Coefs) a[i, classOf[t]] += v;
+            b[i] = general[i].Constant;
+        }
+        var svd = a.Svd(true);
+        double tol = 1e-10 * Math.Max(1, svd.S.Count > 0 ? svd.S[0] : 1);
+        int rank = svd.S.Count(s => s > tol);
+        var u0 = a.PseudoInverse() * b;
+        if ((a * u0 - b).InfinityNorm() > 1e-8 * Math.Max(1, b.InfinityNorm()))
+            throw new ModelSyntaxException([new SyntaxDiagnostic(general[0].Row.Span, "The equality constraints contradict each other; no parameter values satisfy all of them.")]);
+        int nz = nClass - rank;
+        var vt = svd.VT; // rows rank.. of VT span the null space
+        var kk = new (int, double)[q][];
+        var offset = new double[q];
+        for (int t = 0; t < q; t++)
+        {
+            int c = classOf[t];
+            var entries = new List<(int, double)>();
+            for (int z = 0; z < nz; z++)
+            {
+                double v = vt[rank + z, c];
+                if (Math.Abs(v) > 1e-14) entries.Add((z, v));
+            }
+            kk[t] = entries.ToArray();
+            offset[t] = u0[c];
+        }
+        return new ConstraintMap(q, nz, kk, offset, false);
+
+        (Dictionary<int, double> Coefs, double Constant) Affine(Expression e, ParameterRow where)
+        {
+            switch (e)
+            {
+                case NumberExpression n:
+                    return (new(), n.Value);
+                case NameExpression n:
+                    if (labelToTheta.TryGetValue(n.Name, out int t)) return (new() { [t] = 1.0 }, 0);
+                    if (labelFixed.TryGetValue(n.Name, out double fv)) return (new(), fv);
+                    if (defined.TryGetValue(n.Name, out var formula)) return Affine(formula, where);
+                    throw new ModelSyntaxException([new SyntaxDiagnostic(n.Span, $"'{n.Name}' in a constraint is not a parameter label.")]);
+                case UnaryExpression u:
+                    {
+                        var (c, k) = Affine(u.Operand, where);
+                        return (c.ToDictionary(kv => kv.Key, kv => -kv.Value), -k);
+                    }
+                case BinaryExpression bin:
+                    {
+                        var l = Affine(bin.Left, where);
+                        var r = Affine(bin.Right, where);
+                        switch (bin.Operator)
+                        {
+                            case '+':
+                            case '-':
+                                {
+                                    double s = bin.Operator == '+' ? 1 : -1;
+                                    var c = new Dictionary<int, double>(l.Coefs);
+                                    foreach (var (key, v) in r.Coefs) c[key] = c.GetValueOrDefault(key) + s * v;
+                                    return (c, l.Constant + s * r.Constant);
+                                }
+                            case '*' when l.Coefs.Count == 0:
+                                return (r.Coefs.ToDictionary(kv => kv.Key, kv => kv.Value * l.Constant), r.Constant * l.Constant);
+                            case '*' when r.Coefs.Count == 0:
+                                return (l.Coefs.ToDictionary(kv => kv.Key, kv => kv.Value * r.Constant), l.Constant * r.Constant);
+                            case '/' when r.Coefs.Count == 0:
+                                return (l.Coefs.ToDictionary(kv => kv.Key, kv => kv.Value / r.Constant), l.Constant / r.Constant);
+                            case '^' when l.Coefs.Count == 0 && r.Coefs.Count == 0:
+                                return (new(), Math.Pow(l.Constant, r.Constant));
+                        }
+                        break;
+                    }
+                case CallExpression call:
+                    {
+                        var arg = Affine(call.Arguments[0], where);
+                        if (arg.Coefs.Count == 0) return (new(), new CallExpression(call.Function, [new NumberExpression(arg.Constant)]).Evaluate(_ => 0));
+                        break;
+                    }
+            }
+            throw new ModelSyntaxException([new SyntaxDiagnostic(where.Span, $"The constraint '{where.Lhs} == {where.Rhs}' is not linear in the parameters; only linear equality constraints are supported.")]);
+        }
+    }
+}

@@ -1,0 +1,161 @@
+using SemLib.Specification;
+using SemLib.Syntax;
+
+namespace SemLib.Model;
+
+/// <summary>
+/// The LISREL structure of one group, compiled from its rows of the parameter table: Σ = ΛAΨAᵀΛᵀ + Θ and
+/// μ = ν + ΛAα with A = (I − B)⁻¹. Observed variables that take part in regressions (or covary with latent
+/// variables) get a "phantom" latent copy with loading 1 and zero residual, as lavaan does, so that all
+/// structural relations live among latent variables. Immutable; <see cref="GroupState"/> holds the numbers.
+/// </summary>
+internal sealed class GroupModel
+{
+    public GroupModel(int group, IReadOnlyList<string> observed, IReadOnlyList<string> latent, IReadOnlySet<string> phantoms,
+        List<(MatrixCell Cell, int Param)> freeCells, List<(MatrixCell Cell, double Value, int Row)> fixedCells, bool meanStructure)
+    {
+        Group = group;
+        Observed = observed;
+        P = observed.Count;
+        var eta = latent.ToList();
+        var phantomIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var o in observed)
+        {
+            if (!phantoms.Contains(o)) continue;
+            phantomIndex[o] = eta.Count;
+            eta.Add(o);
+        }
+        Eta = eta;
+        M = eta.Count;
+        LatentCount = latent.Count;
+        PhantomIndex = phantomIndex;
+        FreeCells = freeCells;
+        FixedCells = fixedCells;
+        MeanStructure = meanStructure;
+        HasBeta = freeCells.Any(c => c.Cell.Matrix == ModelMatrix.Beta) || fixedCells.Any(c => c.Cell.Matrix == ModelMatrix.Beta && c.Value != 0);
+        ThetaDiagonal = !freeCells.Any(c => c.Cell.Matrix == ModelMatrix.Theta && c.Cell.Row != c.Cell.Col)
+            && !fixedCells.Any(c => c.Cell.Matrix == ModelMatrix.Theta && c.Cell.Row != c.Cell.Col && c.Value != 0);
+        SigmaTerms = freeCells.SelectMany(c => SigmaTermsOf(c.Cell, c.Param)).ToArray();
+        MeanTerms = meanStructure ? freeCells.SelectMany(c => MeanTermsOf(c.Cell, c.Param)).ToArray() : [];
+    }
+
+    /// <summary>1-based group number.</summary>
+    public int Group { get; }
+
+    /// <summary>Observed variables (rows of Λ, order of Σ).</summary>
+    public IReadOnlyList<string> Observed { get; }
+
+    /// <summary>Latent variables followed by phantom copies of observed variables (columns of Λ).</summary>
+    public IReadOnlyList<string> Eta { get; }
+
+    /// <summary>Number of real latent variables (the first entries of <see cref="Eta"/>).</summary>
+    public int LatentCount { get; }
+
+    /// <summary>For observed variables with a phantom: the phantom's index in <see cref="Eta"/>.</summary>
+    public IReadOnlyDictionary<string, int> PhantomIndex { get; }
+
+    public int P { get; }
+    public int M { get; }
+    public bool MeanStructure { get; }
+    public bool HasBeta { get; }
+
+    /// <summary>True when Θ has no off-diagonal entries.</summary>
+    public bool ThetaDiagonal { get; }
+
+    /// <summary>Cells that take a free parameter (index into θ, the free-row vector).</summary>
+    public List<(MatrixCell Cell, int Param)> FreeCells { get; }
+
+    /// <summary>Cells with a fixed value, and the table row they come from (-1 for structural constants).</summary>
+    public List<(MatrixCell Cell, double Value, int Row)> FixedCells { get; }
+
+    public SigmaTerm[] SigmaTerms { get; }
+    public MeanTerm[] MeanTerms { get; }
+
+    /// <summary>Size of the vector set the derivative terms refer to: p unit vectors and 2m columns.</summary>
+    public int VectorCount => P + 2 * M;
+
+    private IEnumerable<SigmaTerm> SigmaTermsOf(MatrixCell c, int param)
+    {
+        int p = P, m = M;
+        switch (c.Matrix)
+        {
+            case ModelMatrix.Lambda:
+                yield return new SigmaTerm(param, 1, c.Row, p + m + c.Col);
+                break;
+            case ModelMatrix.Theta:
+                yield return new SigmaTerm(param, c.Row == c.Col ? 0.5 : 1, c.Row, c.Col);
+                break;
+            case ModelMatrix.Psi:
+                yield return new SigmaTerm(param, c.Row == c.Col ? 0.5 : 1, p + c.Row, p + c.Col);
+                break;
+            case ModelMatrix.Beta:
+                yield return new SigmaTerm(param, 1, p + c.Row, p + m + c.Col);
+                break;
+        }
+    }
+
+    private IEnumerable<MeanTerm> MeanTermsOf(MatrixCell c, int param)
+    {
+        int p = P;
+        switch (c.Matrix)
+        {
+            case ModelMatrix.Nu:
+                yield return new MeanTerm(param, 1, c.Row, -1);
+                break;
+            case ModelMatrix.Alpha:
+                yield return new MeanTerm(param, 1, p + c.Row, -1);
+                break;
+            case ModelMatrix.Lambda:
+                yield return new MeanTerm(param, 1, c.Row, c.Col);
+                break;
+            case ModelMatrix.Beta:
+                yield return new MeanTerm(param, 1, p + c.Row, c.Col);
+                break;
+        }
+    }
+
+    /// <summary>The eta index of a latent variable or of an observed variable's phantom, or -1.</summary>
+    public int EtaIndex(string name)
+    {
+        for (int k = 0; k < LatentCount; k++)
+            if (Eta[k] == name) return k;
+        return PhantomIndex.TryGetValue(name, out int idx) ? idx : -1;
+    }
+
+    public int ObservedIndex(string name)
+    {
+        for (int i = 0; i < P; i++)
+            if (Observed[i] == name) return i;
+        return -1;
+    }
+
+    /// <summary>Where a table row lives in the matrices.</summary>
+    public static MatrixCell Locate(ParameterRow row, VariableRoles roles, Func<string, int> etaIndex, Func<string, int> obsIndex)
+    {
+        switch (row.Op)
+        {
+            case ModelOperator.MeasuredBy:
+                {
+                    int lv = etaIndex(row.Lhs);
+                    int ind = etaIndex(row.Rhs);
+                    return ind >= 0 ? new MatrixCell(ModelMatrix.Beta, ind, lv) : new MatrixCell(ModelMatrix.Lambda, obsIndex(row.Rhs), lv);
+                }
+            case ModelOperator.Regression:
+                return new MatrixCell(ModelMatrix.Beta, etaIndex(row.Lhs), etaIndex(row.Rhs));
+            case ModelOperator.Covariance:
+                {
+                    int a = etaIndex(row.Lhs), b = etaIndex(row.Rhs);
+                    if (a >= 0 && b >= 0) return new MatrixCell(ModelMatrix.Psi, Math.Max(a, b), Math.Min(a, b));
+                    int i = obsIndex(row.Lhs), j = obsIndex(row.Rhs);
+                    return new MatrixCell(ModelMatrix.Theta, Math.Max(i, j), Math.Min(i, j));
+                }
+            case ModelOperator.Intercept:
+                {
+                    int a = etaIndex(row.Lhs);
+                    return a >= 0 ? new MatrixCell(ModelMatrix.Alpha, a, 0) : new MatrixCell(ModelMatrix.Nu, obsIndex(row.Lhs), 0);
+                }
+            default:
+                throw new InvalidOperationException($"Row {row.Name} is not a matrix parameter.");
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using SemLib.Specification;
+using SemLib.Syntax;
+
+namespace SemLib.Model;
+
+/// <summary>
+/// The whole model compiled from a parameter table: one <see cref="GroupModel"/> per group, the map from table
+/// rows to θ (one entry per free row) and the equality constraints, expressed as θ = Kζ + c where ζ are the
+/// parameters the optimizer moves (<see cref="Constraints"/>).
+/// </summary>
+internal sealed class LisrelModel
+{
+    private LisrelModel(ParameterTable table, GroupModel[] groups, int[] freeRows, ConstraintMap constraints)
+    {
+        Table = table;
+        Groups = groups;
+        FreeRows = freeRows;
+        Constraints = constraints;
+    }
+
+    public ParameterTable Table { get; }
+    public GroupModel[] Groups { get; }
+
+    /// <summary>For each θ index, the 0-based index of its table row.</summary>
+    public int[] FreeRows { get; }
+
+    /// <summary>Number of free rows (length of θ).</summary>
+    public int ThetaCount => FreeRows.Length;
+
+    /// <summary>The map θ = Kζ + c that imposes label and <c>==</c> equalities.</summary>
+    public ConstraintMap Constraints { get; }
+
+    /// <summary>Number of parameters the optimizer moves (lavaan's npar).</summary>
+    public int ZetaCount => Constraints.ZetaCount;
+
+    /// <summary>The observed variables that need a phantom latent copy: those in regressions, and those that covary with one.</summary>
+    public static HashSet<string> Phantoms(ParameterTable table)
+    {
+        var roles = table.Roles;
+        var phantoms = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var r in table.Rows.Where(r => r.Op == ModelOperator.Regression))
+        {
+            if (!roles.IsLatent(r.Lhs)) phantoms.Add(r.Lhs);
+            if (!roles.IsLatent(r.Rhs)) phantoms.Add(r.Rhs);
+        }
+        bool changed = true;
+        while (changed)
+        {
+            changed = false;
+            foreach (var r in table.Rows.Where(r => r.Op == ModelOperator.Covariance && r.Lhs != r.Rhs))
+            {
+                bool a = roles.IsLatent(r.Lhs) || phantoms.Contains(r.Lhs);
+                bool b = roles.IsLatent(r.Rhs) || phantoms.Contains(r.Rhs);
+                if (a && !b) changed |= phantoms.Add(r.Rhs);
+                if (b && !a) changed |= phantoms.Add(r.Lhs);
+            }
+        }
+        return phantoms;
+    }
+
+    /// <summary>
+    /// Compiles the table. Fixed values taken from the data (fixed.x rows) are filled in from
+    /// <paramref name="exogenousValue"/>(group, row).
+    /// </summary>
+    public static LisrelModel Compile(ParameterTable table, Func<int, ParameterRow, double> exogenousValue)
+    {
+        var roles = table.Roles;
+        var phantoms = Phantoms(table);
+        var freeRows = new List<int>();
+        var thetaOfRow = new Dictionary<int, int>();
+        for (int i = 0; i < table.Rows.Count; i++)
+        {
+            var r = table.Rows[i];
+            if (r.Free && r.Group > 0)
+            {
+                thetaOfRow[i] = freeRows.Count;
+                freeRows.Add(i);
+            }
+        }
+
+        var groups = new GroupModel[table.GroupCount];
+        for (int g = 1; g <= table.GroupCount; g++)
+        {
+            var observed = roles.Observed;
+            var etaNames = roles.Latent.Concat(observed.Where(phantoms.Contains)).ToList();
+            int EtaIndex(string name) => etaNames.IndexOf(name);
+            int ObsIndex(string name)
+            {
+                for (int i = 0; i < observed.Count; i++)
+                    if (observed[i] == name) return i;
+                return -1;
+            }
+            var freeCells = new List<(MatrixCell, int)>();
+            var fixedCells = new List<(MatrixCell, double, int)>();
+            for (int i = 0; i < table.Rows.Count; i++)
+            {
+                var r = table.Rows[i];
+                if (r.Group != g) continue;
+                var cell = GroupModel.Locate(r, roles, EtaIndex, ObsIndex);
+                if (r.Free) freeCells.Add((cell, thetaOfRow[i]));
+                else
+                {
+                    double v = r.Exogenous ? exogenousValue(g, r) : r.Value;
+                    if (double.IsNaN(v)) throw new SemLibException($"The fixed parameter {r.Name} has no value.");
+                    fixedCells.Add((cell, v, i));
+                }
+            }
+            // Phantom copies: loading 1, no residual variance, no intercept of their own.
+            foreach (var o in observed.Where(phantoms.Contains))
+                fixedCells.Add((new MatrixCell(ModelMatrix.Lambda, ObsIndex(o), EtaIndex(o)), 1.0, -1));
+            groups[g - 1] = new GroupModel(g, observed, roles.Latent, phantoms, freeCells, fixedCells, table.MeanStructure);
+        }
+        var constraints = ConstraintMap.Build(table, freeRows);
+        return new LisrelModel(table, groups, freeRows.ToArray(), constraints);
+    }
+}

@@ -1,0 +1,54 @@
+namespace SemLib.Results;
+
+/// <summary>
+/// One row of the estimates, as lavaan's <c>parameterEstimates(fit, standardized = TRUE)</c> lists it: free and
+/// fixed parameters and defined (<c>:=</c>) parameters. A value that does not exist (the standard error of a fixed
+/// parameter's z statistic, say) is null.
+/// </summary>
+public sealed record ParameterEstimate
+{
+    /// <summary>Left-hand side (the defined name for <c>:=</c>).</summary>
+    public required string Lhs { get; init; }
+
+    /// <summary>lavaan's operator: <c>=~ ~ ~~ ~1 :=</c>.</summary>
+    public required string Op { get; init; }
+
+    /// <summary>Right-hand side (empty for intercepts, the formula for <c>:=</c>).</summary>
+    public required string Rhs { get; init; }
+
+    /// <summary>1-based group (1 for defined parameters, as lavaan prints them).</summary>
+    public int Group { get; init; } = 1;
+
+    /// <summary>The label, or empty.</summary>
+    public string Label { get; init; } = "";
+
+    /// <summary>True for a free parameter, false for a fixed one, null for a defined parameter.</summary>
+    public bool? Free { get; init; }
+
+    /// <summary>The estimate (the fixed value for fixed parameters).</summary>
+    public double Estimate { get; init; }
+
+    /// <summary>Standard error (0 for fixed parameters, as lavaan reports; null when it could not be computed).</summary>
+    public double? StandardError { get; init; }
+
+    /// <summary>z = estimate / SE; null for fixed parameters.</summary>
+    public double? Z { get; init; }
+
+    /// <summary>Two-sided p-value of z; null for fixed parameters.</summary>
+    public double? PValue { get; init; }
+
+    /// <summary>Lower bound of the confidence interval (estimate ± z₍₁₋α/₂₎·SE).</summary>
+    public double? CiLower { get; init; }
+
+    /// <summary>Upper bound of the confidence interval.</summary>
+    public double? CiUpper { get; init; }
+
+    /// <summary>Standardized with respect to the latent variables only (lavaan's <c>std.lv</c>).</summary>
+    public double? StdLv { get; init; }
+
+    /// <summary>Standardized with respect to latent and observed variables (lavaan's <c>std.all</c>).</summary>
+    public double? StdAll { get; init; }
+
+    /// <summary>The row as lavaan prints it: <c>visual=~x2</c>, <c>x1~1</c>, <c>ind:=a*b</c>.</summary>
+    public string Name => Op == "~1" ? Lhs + "~1" : Lhs + Op + Rhs;
+}

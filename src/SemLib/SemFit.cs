@@ -1,0 +1,110 @@
+using SemLib.Estimation;
+using SemLib.Inference;
+using SemLib.Results;
+using SemLib.Specification;
+
+namespace SemLib;
+
+/// <summary>
+/// A fitted model: status, estimates with standard errors and standardized values, R², fit measures, the
+/// implied moments and warnings. Immutable. A statistical problem (non-convergence, a negative variance, a
+/// possibly unidentified model) is reported by <see cref="Status"/> and <see cref="Warnings"/>, never thrown.
+/// </summary>
+public sealed class SemFit
+{
+    private readonly Lazy<IReadOnlyList<ModificationIndex>> _modificationIndices;
+
+    internal SemFit(FittedModel fitted, FitStatus status, IReadOnlyList<ParameterEstimate> parameters, FitMeasures measures,
+        IReadOnlyList<IReadOnlyDictionary<string, double>> rSquare, IReadOnlyList<string> warnings, double[]? covTheta, double[]? covZeta)
+    {
+        Fitted = fitted;
+        Status = status;
+        Parameters = parameters;
+        FitMeasures = measures;
+        RSquareByGroup = rSquare;
+        Warnings = warnings;
+        CovTheta = covTheta;
+        CovZeta = covZeta;
+        _modificationIndices = new Lazy<IReadOnlyList<ModificationIndex>>(() => Inference.ModificationIndices.Compute(this));
+    }
+
+    internal FittedModel Fitted { get; }
+    internal double[]? CovTheta { get; }
+    internal double[]? CovZeta { get; }
+
+    /// <summary>How the estimation ended.</summary>
+    public FitStatus Status { get; }
+
+    /// <summary>True when the optimizer converged (the solution may still be inadmissible; see <see cref="Status"/>).</summary>
+    public bool Converged => Status != FitStatus.NotConverged;
+
+    /// <summary>Optimizer iterations, over all attempts.</summary>
+    public int Iterations => Fitted.Optimizer.Iterations;
+
+    /// <summary>The minimised fit function value (lavaan's <c>fmin</c> scale for ML).</summary>
+    public double FunctionValue => Fitted.F;
+
+    /// <summary>The estimator used.</summary>
+    public Estimator Estimator => Fitted.Options.Estimator;
+
+    /// <summary>The options the model was fitted with.</summary>
+    public ModelOptions Options => Fitted.Options;
+
+    /// <summary>The parameter table.</summary>
+    public ParameterTable Table => Fitted.Table;
+
+    /// <summary>Observations used, per group.</summary>
+    public IReadOnlyList<int> NObs => Fitted.Sample.Groups.Select(g => g.N).ToList();
+
+    /// <summary>Group labels (values of the group column), or a single empty label.</summary>
+    public IReadOnlyList<string> GroupLabels => Fitted.Sample.Data.Groups.Select(g => g.Label).ToList();
+
+    /// <summary>Every row of lavaan's <c>parameterEstimates(fit, standardized = TRUE)</c>, in table order.</summary>
+    public IReadOnlyList<ParameterEstimate> Parameters { get; }
+
+    /// <summary>Fit measures under lavaan's names.</summary>
+    public FitMeasures FitMeasures { get; }
+
+    /// <summary>R² of the indicators and dependent variables of the first group.</summary>
+    public IReadOnlyDictionary<string, double> RSquare => RSquareByGroup[0];
+
+    /// <summary>R² per group.</summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, double>> RSquareByGroup { get; }
+
+    /// <summary>One sentence per problem: non-convergence, negative variances, non-positive-definite matrices, possible non-identification, dropped rows.</summary>
+    public IReadOnlyList<string> Warnings { get; }
+
+    /// <summary>Modification indices with expected parameter changes (lavaan's <c>modindices()</c>), sorted by the index, largest first.</summary>
+    public IReadOnlyList<ModificationIndex> ModificationIndices() => _modificationIndices.Value;
+
+    /// <summary>The model-implied covariance matrix and means of a group (1-based).</summary>
+    public ImpliedMoments Implied(int group = 1)
+    {
+        var s = Fitted.Objective.State(group - 1);
+        int p = s.Model.P;
+        var cov = new double[p, p];
+        for (int i = 0; i < p; i++)
+            for (int j = 0; j < p; j++) cov[i, j] = s.Sigma[i * p + j];
+        return new ImpliedMoments(s.Model.Observed, cov, Fitted.Table.MeanStructure ? s.Mu.ToArray() : null);
+    }
+
+    /// <summary>The row for lhs op rhs in a group (~~ matches either way round); null when the model has none.</summary>
+    public ParameterEstimate? Parameter(string lhs, string op, string rhs, int group = 1) =>
+        Parameters.FirstOrDefault(p => p.Group == group && p.Op == op &&
+            ((p.Lhs == lhs && p.Rhs == rhs) || (op == "~~" && p.Lhs == rhs && p.Rhs == lhs)));
+
+    /// <summary>The row of a labelled or defined parameter; null when there is none.</summary>
+    public ParameterEstimate? Parameter(string label) =>
+        Parameters.FirstOrDefault(p => p.Label == label || (p.Op == ":=" && p.Lhs == label));
+
+    /// <summary>The sampling covariance matrix of the free parameters (table order of free rows), or null when it could not be computed.</summary>
+    public double[,]? ParameterCovariance()
+    {
+        if (CovTheta is null) return null;
+        int q = Fitted.Model.ThetaCount;
+        var m = new double[q, q];
+        for (int i = 0; i < q; i++)
+            for (int j = 0; j < q; j++) m[i, j] = CovTheta[i * q + j];
+        return m;
+    }
+}

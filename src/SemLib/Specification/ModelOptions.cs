@@ -1,0 +1,61 @@
+using SemLib.Data;
+using SemLib.Estimation;
+
+namespace SemLib.Specification;
+
+/// <summary>
+/// How a model is specified and fitted. The defaults are lavaan's <c>sem()</c>/<c>cfa()</c> defaults: marker
+/// variable identification, free residual variances, free covariances among exogenous latent variables and
+/// among pure outcome variables, exogenous observed covariates fixed at their sample moments, ML with standard
+/// errors from the expected information.
+/// </summary>
+public sealed record ModelOptions
+{
+    /// <summary>lavaan's defaults.</summary>
+    public static readonly ModelOptions Default = new();
+
+    /// <summary>Identify factors by fixing their variances to 1 instead of their first loadings (lavaan's <c>std.lv</c>).</summary>
+    public bool StdLv { get; init; }
+
+    /// <summary>Estimate intercepts and means (lavaan's <c>meanstructure</c>); also switched on by any <c>~ 1</c> in the syntax.</summary>
+    public bool MeanStructure { get; init; }
+
+    /// <summary>Fix the variances, covariances and means of exogenous observed covariates at their sample values (lavaan's <c>fixed.x</c>, default true).</summary>
+    public bool FixedX { get; init; } = true;
+
+    /// <summary>Make all covariances among latent variables zero unless written (lavaan's <c>orthogonal</c>).</summary>
+    public bool Orthogonal { get; init; }
+
+    /// <summary>The estimator (default ML).</summary>
+    public Estimator Estimator { get; init; } = Estimator.ML;
+
+    /// <summary>Which information matrix the standard errors come from (default expected).</summary>
+    public InformationType Information { get; init; } = InformationType.Expected;
+
+    /// <summary>Handling of missing values (default listwise deletion).</summary>
+    public MissingPolicy Missing { get; init; } = MissingPolicy.Listwise;
+
+    /// <summary>The column that splits the data into groups, or null for one group.</summary>
+    public string? Group { get; init; }
+
+    /// <summary>Confidence level of the intervals (default 0.95).</summary>
+    public double ConfidenceLevel { get; init; } = 0.95;
+
+    /// <summary>Maximum optimizer iterations per attempt.</summary>
+    public int MaxIterations { get; init; } = 10_000;
+
+    /// <summary>
+    /// The model type that decides the defaults: <see cref="ModelKind.Sem"/> (lavaan's <c>sem()</c>/<c>cfa()</c>,
+    /// the default) adds residual variances and factor covariances; <see cref="ModelKind.Lavaan"/> adds nothing.
+    /// </summary>
+    public ModelKind Kind { get; init; } = ModelKind.Sem;
+}
+
+/// <summary>Which defaults the parameter table gets.</summary>
+public enum ModelKind
+{
+    /// <summary>lavaan's <c>sem()</c> and <c>cfa()</c> defaults.</summary>
+    Sem,
+    /// <summary>lavaan's bare <c>lavaan()</c>: only what is written.</summary>
+    Lavaan,
+}

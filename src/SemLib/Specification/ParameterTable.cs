@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Text;
+using SemLib.Syntax;
+
+namespace SemLib.Specification;
+
+/// <summary>
+/// The parameter table: every parameter of the model, free and fixed, with the rows lavaan adds by default,
+/// plus defined parameters and constraints. It is the single source of truth — the matrices, the output rows
+/// and the equality constraints are all derived from it. Build it with <see cref="Build(string, ModelOptions?, int)"/>.
+/// </summary>
+public sealed class ParameterTable
+{
+    internal ParameterTable(ParsedModel model, IReadOnlyList<ParameterRow> rows, VariableRoles roles, int groups,
+        bool meanStructure, IReadOnlyList<string> warnings)
+    {
+        Model = model;
+        Rows = rows;
+        Roles = roles;
+        GroupCount = groups;
+        MeanStructure = meanStructure;
+        Warnings = warnings;
+    }
+
+    /// <summary>The parsed syntax the table was built from.</summary>
+    public ParsedModel Model { get; }
+
+    /// <summary>Every row: per group the structural parameters, then defined parameters and constraints.</summary>
+    public IReadOnlyList<ParameterRow> Rows { get; }
+
+    /// <summary>The roles of the model's variables.</summary>
+    public VariableRoles Roles { get; }
+
+    /// <summary>Number of groups.</summary>
+    public int GroupCount { get; }
+
+    /// <summary>True when intercepts and means are part of the model.</summary>
+    public bool MeanStructure { get; }
+
+    /// <summary>Notes from building the table (for example duplicated statements that were merged).</summary>
+    public IReadOnlyList<string> Warnings { get; }
+
+    /// <summary>The observed variables, in the order of the implied matrices.</summary>
+    public IReadOnlyList<string> ObservedVariables => Roles.Observed;
+
+    /// <summary>The latent variables.</summary>
+    public IReadOnlyList<string> LatentVariables => Roles.Latent;
+
+    /// <summary>Rows of one group (1-based).</summary>
+    public IEnumerable<ParameterRow> GroupRows(int group) => Rows.Where(r => r.Group == group);
+
+    /// <summary>Number of free parameter rows (before equality constraints are applied).</summary>
+    public int FreeRowCount => Rows.Count(r => r.Free);
+
+    /// <summary>Parses lavaan syntax and builds the table with lavaan's defaults for the given options.</summary>
+    public static ParameterTable Build(string syntax, ModelOptions? options = null, int groups = 1) =>
+        Build(ModelSyntax.Parse(syntax), options, groups);
+
+    /// <summary>Builds the table from parsed syntax with lavaan's defaults for the given options.</summary>
+    public static ParameterTable Build(ParsedModel model, ModelOptions? options = null, int groups = 1) =>
+        ParameterTableBuilder.Build(model, options ?? ModelOptions.Default, groups);
+
+    /// <summary>The table as aligned text (id, lhs, op, rhs, group, free, value, label), for inspection.</summary>
+    public string ToText()
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine(string.Format(CultureInfo.InvariantCulture, "{0,4} {1,-14} {2,-3} {3,-14} {4,5} {5,5} {6,10} {7}", "id", "lhs", "op", "rhs", "group", "free", "value", "label"));
+        foreach (var r in Rows)
+        {
+            string value = r.Free ? (double.IsNaN(r.Start) ? "" : "start " + r.Start.ToString("G4", CultureInfo.InvariantCulture))
+                : r.Exogenous ? "(sample)" : double.IsNaN(r.Value) ? "" : r.Value.ToString("G6", CultureInfo.InvariantCulture);
+            sb.AppendLine(string.Format(CultureInfo.InvariantCulture, "{0,4} {1,-14} {2,-3} {3,-14} {4,5} {5,5} {6,10} {7}",
+                r.Id, r.Lhs, r.Op.ToLavaan(), r.Rhs, r.Group, r.Free ? "yes" : "", value, r.Label));
+        }
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,346 @@
+using SemLib.Syntax;
+
+namespace SemLib.Specification;
+
+/// <summary>
+/// Builds the parameter table from parsed syntax the way lavaan's <c>lavaanify()</c> does for <c>sem()</c> and
+/// <c>cfa()</c>: the written rows first, then default rows (variances of observed and latent variables,
+/// covariances among exogenous factors and among pure outcomes, the moments of exogenous covariates, intercepts),
+/// then marker loadings or unit factor variances, then the modifiers written in the syntax.
+/// </summary>
+internal static class ParameterTableBuilder
+{
+    private sealed class Flat
+    {
+        public required string Lhs;
+        public required ModelOperator Op;
+        public required string Rhs;
+        public TermModifiers Modifiers = TermModifiers.None;
+        public bool User;
+        public SourceSpan Span;
+    }
+
+    public static ParameterTable Build(ParsedModel model, ModelOptions options, int groups)
+    {
+        if (groups < 1) throw new ArgumentOutOfRangeException(nameof(groups));
+        var warnings = new List<string>();
+        var user = Flatten(model, warnings);
+        var defined = model.Statements.Where(s => s.Operator == ModelOperator.Defined).ToList();
+        var constraints = model.Statements.Where(s => s.Operator is ModelOperator.Equal or ModelOperator.Less or ModelOperator.Greater).ToList();
+        if (user.Count == 0)
+            throw new SemLibException("The model has no measurement, regression or covariance statements; nothing can be estimated.");
+
+        var userVarOrMean = new HashSet<string>(user.Where(u => u.Op is ModelOperator.Covariance or ModelOperator.Intercept)
+            .SelectMany(u => new[] { u.Lhs, u.Rhs }).Where(n => n.Length > 0), StringComparer.Ordinal);
+        var roles = VariableRoles.Derive(user.Select(u => (u.Lhs, u.Op, u.Rhs)).ToList(), options.FixedX ? userVarOrMean : AllNames(user));
+        bool meanStructure = options.MeanStructure || user.Any(u => u.Op == ModelOperator.Intercept);
+        bool sem = options.Kind == ModelKind.Sem;
+
+        var rows = new List<Flat>(user);
+        if (sem) AddDefaults(rows, roles, meanStructure);
+        else if (options.FixedX) AddExogenousDefaults(rows, roles, meanStructure);
+
+        // Per-row free/fixed state, applied in lavaan's order (lav_partable_flat).
+        int n = rows.Count;
+        var free = Enumerable.Repeat(true, n).ToArray();
+        var value = Enumerable.Repeat(double.NaN, n).ToArray();
+        var exo = new bool[n];
+        for (int i = 0; i < n; i++)
+        {
+            var r = rows[i];
+            if (!sem) continue;
+            bool lvVar = r.Op == ModelOperator.Covariance && r.Lhs == r.Rhs && roles.IsLatent(r.Lhs);
+            if (options.StdLv && lvVar) Fix(i, 1.0);
+            if (options.Orthogonal && !r.User && r.Op == ModelOperator.Covariance && r.Lhs != r.Rhs && roles.IsLatent(r.Lhs) && roles.IsLatent(r.Rhs))
+                Fix(i, 0.0);
+            if (meanStructure && !r.User && r.Op == ModelOperator.Intercept && roles.IsLatent(r.Lhs)) Fix(i, 0.0);
+        }
+        if (sem && !options.StdLv)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (int i = 0; i < n; i++)
+                if (rows[i].Op == ModelOperator.MeasuredBy && seen.Add(rows[i].Lhs)) Fix(i, 1.0);
+        }
+        if (sem) FixSingleIndicatorResiduals(rows, roles, Fix);
+        if (options.FixedX)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                var r = rows[i];
+                if (r.User) continue;
+                bool exoCov = r.Op == ModelOperator.Covariance && roles.ObservedExogenous.Contains(r.Lhs) && roles.ObservedExogenous.Contains(r.Rhs);
+                bool exoMean = r.Op == ModelOperator.Intercept && roles.ObservedExogenous.Contains(r.Lhs);
+                if (exoCov || exoMean)
+                {
+                    free[i] = false;
+                    value[i] = double.NaN;
+                    exo[i] = true;
+                }
+            }
+        }
+
+        // Expand over groups and apply the written modifiers.
+        var table = new List<ParameterRow>();
+        for (int g = 0; g < groups; g++)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                var r = rows[i];
+                var m = r.Modifiers;
+                CheckModifierLength(m, groups, r);
+                bool isFree = free[i];
+                double v = value[i];
+                if (m.Fixed is not null)
+                {
+                    if (m.FreedFor(g))
+                    {
+                        isFree = true;
+                        v = double.NaN;
+                    }
+                    else if (m.FixedFor(g) is double fv)
+                    {
+                        isFree = false;
+                        v = fv;
+                    }
+                }
+                if (m.Labels is { Count: 1 } && groups > 1 && m.Labels[0].Length > 0 && g == 0)
+                    warnings.Add($"The label '{m.Labels[0]}' on {r.Lhs}{r.Op.ToLavaan()}{r.Rhs} is used in every group, so that parameter is constrained equal across groups; give one label per group with c(...) if that is not intended.");
+                table.Add(new ParameterRow
+                {
+                    Id = table.Count + 1,
+                    Lhs = r.Lhs,
+                    Op = r.Op,
+                    Rhs = r.Rhs,
+                    Group = g + 1,
+                    User = r.User,
+                    Free = isFree,
+                    Value = isFree ? double.NaN : v,
+                    Start = m.StartFor(g) ?? double.NaN,
+                    Label = m.LabelFor(g),
+                    Exogenous = exo[i] && !(m.Fixed is not null),
+                    Span = r.Span,
+                });
+            }
+        }
+
+        ApplyLabelEqualities(table, warnings);
+        CheckLabels(table, roles, defined, constraints);
+
+        foreach (var d in defined)
+        {
+            table.Add(new ParameterRow
+            {
+                Id = table.Count + 1,
+                Lhs = d.Lhs[0],
+                Op = ModelOperator.Defined,
+                Rhs = d.Right!.ToString(),
+                Group = 0,
+                User = true,
+                Free = false,
+                Label = d.Lhs[0],
+                Formula = d.Right,
+                Span = d.Span,
+            });
+        }
+        foreach (var c in constraints)
+        {
+            table.Add(new ParameterRow
+            {
+                Id = table.Count + 1,
+                Lhs = c.Left!.ToString(),
+                Op = c.Operator,
+                Rhs = c.Right!.ToString(),
+                Group = 0,
+                User = true,
+                Free = false,
+                ConstraintLeft = c.Left,
+                Formula = c.Right,
+                Span = c.Span,
+            });
+        }
+        return new ParameterTable(model, table, roles, groups, meanStructure, warnings);
+
+        void Fix(int i, double v)
+        {
+            free[i] = false;
+            value[i] = v;
+        }
+    }
+
+    private static HashSet<string> AllNames(List<Flat> user) =>
+        new(user.SelectMany(u => new[] { u.Lhs, u.Rhs }).Where(s => s.Length > 0), StringComparer.Ordinal);
+
+    private static List<Flat> Flatten(ParsedModel model, List<string> warnings)
+    {
+        var rows = new List<Flat>();
+        foreach (var s in model.Statements)
+        {
+            if (s.Operator is ModelOperator.Defined or ModelOperator.Equal or ModelOperator.Less or ModelOperator.Greater) continue;
+            foreach (var lhs in s.Lhs)
+            {
+                foreach (var t in s.Terms)
+                {
+                    string rhs = s.Operator == ModelOperator.Intercept ? "" : t.Name;
+                    if (s.Operator == ModelOperator.MeasuredBy && rhs == lhs)
+                        throw Error(t.Span, $"The latent variable '{lhs}' cannot be an indicator of itself.");
+                    if (s.Operator == ModelOperator.Regression && rhs == lhs)
+                        throw Error(t.Span, $"'{lhs}' cannot be regressed on itself.");
+                    var existing = rows.FirstOrDefault(r => r.Op == s.Operator &&
+                        ((r.Lhs == lhs && r.Rhs == rhs) || (s.Operator == ModelOperator.Covariance && r.Lhs == rhs && r.Rhs == lhs)));
+                    if (existing is not null)
+                    {
+                        existing.Modifiers = existing.Modifiers.Merge(t.Modifiers);
+                        if (t.Modifiers.IsEmpty)
+                            warnings.Add($"{lhs}{s.Operator.ToLavaan()}{rhs} is written twice ({existing.Span} and {t.Span}); it is one parameter.");
+                        continue;
+                    }
+                    rows.Add(new Flat { Lhs = lhs, Op = s.Operator, Rhs = rhs, Modifiers = t.Modifiers, User = true, Span = t.Span });
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static void AddDefaults(List<Flat> rows, VariableRoles roles, bool meanStructure)
+    {
+        var defaults = new List<(string, ModelOperator, string)>();
+        foreach (var v in roles.ObservedNotExogenous) defaults.Add((v, ModelOperator.Covariance, v));
+        foreach (var v in roles.Latent) defaults.Add((v, ModelOperator.Covariance, v));
+        AddPairs(defaults, roles.LatentExogenous);
+        AddPairs(defaults, roles.PureOutcomes);
+        AddExogenousPairs(defaults, roles.ObservedExogenous);
+        if (meanStructure)
+        {
+            foreach (var v in roles.Observed) defaults.Add((v, ModelOperator.Intercept, ""));
+            foreach (var v in roles.Latent) defaults.Add((v, ModelOperator.Intercept, ""));
+        }
+        AppendMissing(rows, defaults);
+    }
+
+    private static void AddExogenousDefaults(List<Flat> rows, VariableRoles roles, bool meanStructure)
+    {
+        var defaults = new List<(string, ModelOperator, string)>();
+        AddExogenousPairs(defaults, roles.ObservedExogenous);
+        if (meanStructure)
+            foreach (var v in roles.ObservedExogenous) defaults.Add((v, ModelOperator.Intercept, ""));
+        AppendMissing(rows, defaults);
+    }
+
+    private static void AddPairs(List<(string, ModelOperator, string)> defaults, IReadOnlyList<string> names)
+    {
+        for (int i = 0; i < names.Count; i++)
+            for (int j = i + 1; j < names.Count; j++)
+                defaults.Add((names[i], ModelOperator.Covariance, names[j]));
+    }
+
+    /// <summary>The lower triangle with diagonal, column by column, as lavaan lists exogenous covariates.</summary>
+    private static void AddExogenousPairs(List<(string, ModelOperator, string)> defaults, IReadOnlyList<string> names)
+    {
+        for (int j = 0; j < names.Count; j++)
+            for (int i = j; i < names.Count; i++)
+                defaults.Add((names[j], ModelOperator.Covariance, names[i]));
+    }
+
+    private static void AppendMissing(List<Flat> rows, List<(string Lhs, ModelOperator Op, string Rhs)> defaults)
+    {
+        foreach (var (lhs, op, rhs) in defaults)
+        {
+            bool present = rows.Any(r => r.Op == op && ((r.Lhs == lhs && r.Rhs == rhs) || (op == ModelOperator.Covariance && r.Lhs == rhs && r.Rhs == lhs)));
+            if (!present) rows.Add(new Flat { Lhs = lhs, Op = op, Rhs = rhs, User = false });
+        }
+    }
+
+    /// <summary>lavaan's auto.fix.single: the residual variance of the only indicator of a factor is fixed to zero.</summary>
+    private static void FixSingleIndicatorResiduals(List<Flat> rows, VariableRoles roles, Action<int, double> fix)
+    {
+        var loadings = rows.Where(r => r.Op == ModelOperator.MeasuredBy).ToList();
+        foreach (var lv in roles.Latent)
+        {
+            var mine = loadings.Where(l => l.Lhs == lv).ToList();
+            if (mine.Count != 1) continue;
+            string ind = mine[0].Rhs;
+            if (roles.IsLatent(ind) || loadings.Count(l => l.Rhs == ind) != 1) continue;
+            for (int i = 0; i < rows.Count; i++)
+                if (!rows[i].User && rows[i].Op == ModelOperator.Covariance && rows[i].Lhs == ind && rows[i].Rhs == ind)
+                    fix(i, 0.0);
+        }
+    }
+
+    private static void CheckModifierLength(TermModifiers m, int groups, Flat r)
+    {
+        void Check(int? count, string what)
+        {
+            if (count is int c && c != 1 && c != groups)
+                throw Error(r.Span, $"The {what} modifier of {r.Lhs}{r.Op.ToLavaan()}{r.Rhs} has {c} values but the model has {groups} group{(groups == 1 ? "" : "s")}.");
+        }
+        Check(m.Fixed?.Count, "fixed-value");
+        Check(m.Labels?.Count, "label");
+        Check(m.Start?.Count, "start");
+    }
+
+    /// <summary>Parameters that share a label are one parameter; when one of them is fixed, all are fixed to that value.</summary>
+    private static void ApplyLabelEqualities(List<ParameterRow> table, List<string> warnings)
+    {
+        foreach (var group in table.Where(r => r.Label.Length > 0).GroupBy(r => r.Label, StringComparer.Ordinal))
+        {
+            var members = group.ToList();
+            if (members.Count < 2) continue;
+            var fixedOne = members.FirstOrDefault(r => !r.Free);
+            if (fixedOne is null) continue;
+            if (members.Any(r => !r.Free && !r.Value.Equals(fixedOne.Value)))
+                warnings.Add($"Parameters labelled '{group.Key}' are fixed to different values; all now take {fixedOne.Value}.");
+            foreach (var r in members)
+            {
+                int idx = table.IndexOf(r);
+                table[idx] = r with { Free = false, Value = fixedOne.Value, Exogenous = false };
+            }
+        }
+    }
+
+    private static void CheckLabels(List<ParameterRow> table, VariableRoles roles, List<ModelStatement> defined, List<ModelStatement> constraints)
+    {
+        var labels = new HashSet<string>(table.Where(r => r.Label.Length > 0).Select(r => r.Label), StringComparer.Ordinal);
+        var variables = new HashSet<string>(roles.Observed.Concat(roles.Latent), StringComparer.Ordinal);
+        foreach (var r in table.Where(r => r.Label.Length > 0 && variables.Contains(r.Label)))
+            throw Error(r.Span, $"The label '{r.Label}' is also the name of a variable; use a different label.");
+        var known = new HashSet<string>(labels, StringComparer.Ordinal);
+        foreach (var d in defined)
+        {
+            string name = d.Lhs[0];
+            if (variables.Contains(name)) throw Error(d.Span, $"The defined parameter '{name}' has the name of a variable.");
+            if (labels.Contains(name)) throw Error(d.Span, $"The defined parameter '{name}' has the name of a parameter label.");
+            if (known.Contains(name)) throw Error(d.Span, $"The defined parameter '{name}' is defined twice.");
+            CheckNames(d.Right!, known, $"the definition of '{name}'");
+            known.Add(name);
+        }
+        foreach (var c in constraints)
+        {
+            CheckNames(c.Left!, known, "the constraint");
+            CheckNames(c.Right!, known, "the constraint");
+        }
+    }
+
+    private static void CheckNames(Expression e, HashSet<string> known, string where)
+    {
+        foreach (var name in e.Names())
+        {
+            if (!known.Contains(name))
+            {
+                var span = FindSpan(e, name);
+                throw Error(span, $"'{name}' in {where} is not a parameter label or an earlier defined parameter.");
+            }
+        }
+    }
+
+    private static SourceSpan FindSpan(Expression e, string name) => e switch
+    {
+        NameExpression n when n.Name == name => n.Span,
+        UnaryExpression u => FindSpan(u.Operand, name),
+        BinaryExpression b => e.Names().Contains(name) && b.Left.Names().Contains(name) ? FindSpan(b.Left, name) : FindSpan(b.Right, name),
+        CallExpression c => c.Arguments.Where(a => a.Names().Contains(name)).Select(a => FindSpan(a, name)).FirstOrDefault(e.Span),
+        _ => e.Span,
+    };
+
+    private static ModelSyntaxException Error(SourceSpan span, string message) =>
+        new([new SyntaxDiagnostic(span, message)]);
+}
