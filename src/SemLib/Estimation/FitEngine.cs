@@ -96,14 +96,20 @@ internal static class FitEngine
         objective ??= new Objective(model, sample);
         var optimizer = new Optimizer(objective);
         OptimizerResult? best = null;
+        int bestRank = -1;
         int totalIterations = 0;
         foreach (var start in Starts(model, sample, warmStartZeta))
         {
             var result = optimizer.Minimize(start, options.MaxIterations);
             totalIterations += result.Iterations;
-            if (best is null || (result.Converged && !best.Converged) || (result.Converged == best.Converged && result.F < best.F))
+            // Prefer a converged admissible solution, then a converged one, then the lowest fit function.
+            int rank = !result.Converged ? 0 : Admissible(model, result.X) ? 2 : 1;
+            if (best is null || rank > bestRank || (rank == bestRank && result.F < best.F))
+            {
                 best = result;
-            if (result.Converged) break;
+                bestRank = rank;
+            }
+            if (rank == 2) break;
         }
         best = best! with { Iterations = totalIterations };
         var zeta = best.X;
@@ -124,12 +130,27 @@ internal static class FitEngine
         };
     }
 
+    /// <summary>No free variance parameter is negative.</summary>
+    private static bool Admissible(LisrelModel model, double[] zeta)
+    {
+        var theta = new double[model.ThetaCount];
+        model.Constraints.ToTheta(zeta, theta);
+        for (int t = 0; t < theta.Length; t++)
+            if (theta[t] < 0 && model.Table.Rows[model.FreeRows[t]].IsVariance) return false;
+        return true;
+    }
+
+    /// <summary>
+    /// The start values tried in turn: a warm start if given, the model-implied starts (with the user's
+    /// <c>start()</c> values), lavaan's simple starts, and three perturbations of the model-implied starts; the
+    /// retries ignore <c>start()</c>, which may be what led the first attempt astray.
+    /// </summary>
     private static IEnumerable<double[]> Starts(LisrelModel model, EstimationSample sample, double[]? warm)
     {
         if (warm is not null) yield return warm;
-        var implied = StartValues.Compute(model, sample, StartValues.Kind.ModelImplied);
-        yield return model.Constraints.ToZeta(implied);
-        yield return model.Constraints.ToZeta(StartValues.Compute(model, sample, StartValues.Kind.Simple));
+        yield return model.Constraints.ToZeta(StartValues.Compute(model, sample, StartValues.Kind.ModelImplied));
+        yield return model.Constraints.ToZeta(StartValues.Compute(model, sample, StartValues.Kind.Simple, honorUserStarts: false));
+        var implied = StartValues.Compute(model, sample, StartValues.Kind.ModelImplied, honorUserStarts: false);
         var rng = new Random(20240611);
         for (int k = 0; k < 3; k++)
         {

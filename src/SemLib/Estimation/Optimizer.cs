@@ -9,8 +9,8 @@ internal sealed record OptimizerResult(double[] X, double F, int Iterations, int
 /// Minimises the fit function. Fisher scoring (Newton steps with the expected information in place of the
 /// Hessian, Jennrich &amp; Sampson 1976; Lee &amp; Jennrich 1979) converges in few iterations from reasonable starts
 /// because the information is the Hessian at a perfect fit. When the fit is poor enough for scoring to slow
-/// down, BFGS takes over with its inverse Hessian seeded from the inverse information (Nocedal &amp; Wright 2006,
-/// ch. 6). Both use a backtracking Armijo line search that also rejects inadmissible points (F = +∞).
+/// down, damped Newton steps with a Hessian from finite differences of the analytic gradient take over, and
+/// BFGS (inverse Hessian seeded from the inverse information; Nocedal &amp; Wright 2006, ch. 6) is the last resort. Both use a backtracking Armijo line search that also rejects inadmissible points (F = +∞).
 /// Convergence: the Newton decrement gᵀH⁻¹g (≈ 2·(F − F*)) below <see cref="DecrementTolerance"/>.
 /// Hand-written rather than MathNet's BfgsMinimizer because that allocates vectors on every evaluation and
 /// cannot use the analytic information matrix.
@@ -22,7 +22,7 @@ internal sealed class Optimizer
 
     private readonly Objective _obj;
     private readonly int _n;
-    private readonly double[] _g, _d, _xn, _gn, _h, _chol, _hinv, _tmp;
+    private readonly double[] _g, _d, _xn, _gn, _h, _chol, _hinv, _tmp, _xo;
 
     public Optimizer(Objective objective)
     {
@@ -36,6 +36,7 @@ internal sealed class Optimizer
         _chol = new double[_n * _n];
         _hinv = new double[_n * _n];
         _tmp = new double[_n];
+        _xo = new double[_n];
     }
 
     public int Evaluations { get; private set; }
@@ -68,6 +69,18 @@ internal sealed class Optimizer
         if (iter >= maxIterations)
             return new OptimizerResult(x, f, iter, Evaluations, false, $"the maximum of {maxIterations} iterations was reached", dec);
 
+        // Damped Newton with the Hessian from finite differences of the analytic gradient: robust far from
+        // the optimum, where the information is a poor stand-in for the Hessian.
+        int newtonStart = iter;
+        while (iter < maxIterations && iter - newtonStart < 200)
+        {
+            iter++;
+            NumericalHessian(x, _h);
+            if (!SolveNewton(_h, _g, _d, out dec)) break;
+            if (dec < DecrementTolerance) return new OptimizerResult(x, f, iter, Evaluations, true, "converged", dec);
+            if (!LineSearch(x, ref f, _d)) break;
+        }
+
         // BFGS from the current point, inverse Hessian seeded from the (ridged) inverse information.
         _obj.Evaluate(x, _g);
         Evaluations++;
@@ -87,7 +100,8 @@ internal sealed class Optimizer
             }
             if (dec < DecrementTolerance) return new OptimizerResult(x, f, iter, Evaluations, true, "converged", dec);
             Array.Copy(_g, _tmp, n);
-            var xOld = (double[])x.Clone();
+            var xOld = _xo;
+            Array.Copy(x, xOld, n);
             double fOld = f;
             if (!LineSearch(x, ref f, _d))
             {
@@ -162,6 +176,31 @@ internal sealed class Optimizer
         // Leave the objective's state at x for the caller.
         Eval(x, _g);
         return false;
+    }
+
+    /// <summary>Hessian by central differences of the analytic gradient, symmetrised; leaves the gradient at x in _g.</summary>
+    private void NumericalHessian(double[] x, double[] h)
+    {
+        int n = _n;
+        for (int j = 0; j < n; j++)
+        {
+            double xj = x[j];
+            double step = 1e-5 * Math.Max(1, Math.Abs(xj));
+            x[j] = xj + step;
+            Eval(x, _gn);
+            x[j] = xj - step;
+            Eval(x, _tmp);
+            x[j] = xj;
+            for (int i = 0; i < n; i++) h[i * n + j] = (_gn[i] - _tmp[i]) / (2 * step);
+        }
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < i; j++)
+            {
+                double v = 0.5 * (h[i * n + j] + h[j * n + i]);
+                h[i * n + j] = v;
+                h[j * n + i] = v;
+            }
+        Eval(x, _g);
     }
 
     private void SeedInverse(double[] h)

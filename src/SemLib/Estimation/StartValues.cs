@@ -20,7 +20,8 @@ internal static class StartValues
         Simple,
     }
 
-    public static double[] Compute(LisrelModel model, EstimationSample sample, Kind kind)
+    /// <summary>Start values of θ; <paramref name="honorUserStarts"/> false ignores <c>start()</c> (for retries).</summary>
+    public static double[] Compute(LisrelModel model, EstimationSample sample, Kind kind, bool honorUserStarts = true)
     {
         var table = model.Table;
         var theta = new double[model.ThetaCount];
@@ -31,11 +32,16 @@ internal static class StartValues
             var s = sample.Groups[row.Group - 1];
             theta[t] = kind == Kind.Simple ? Simple(row, g, s, table) : double.NaN;
         }
-        if (kind == Kind.ModelImplied) FillModelImplied(model, sample, theta);
-        for (int t = 0; t < theta.Length; t++)
+        if (kind == Kind.ModelImplied) FillModelImplied(model, sample, theta, honorUserStarts);
+        else if (table.MeanStructure)
+            for (int gi = 0; gi < model.Groups.Length; gi++) MeanStarts(model, table, model.Groups[gi], sample.Groups[gi], gi + 1, theta, false);
+        if (honorUserStarts)
         {
-            var row = table.Rows[model.FreeRows[t]];
-            if (!double.IsNaN(row.Start)) theta[t] = row.Start;
+            for (int t = 0; t < theta.Length; t++)
+            {
+                var row = table.Rows[model.FreeRows[t]];
+                if (!double.IsNaN(row.Start)) theta[t] = row.Start;
+            }
         }
         return theta;
     }
@@ -70,7 +76,7 @@ internal static class StartValues
     private static bool IsEndogenous(string name, ParameterTable table) =>
         table.Rows.Any(r => (r.Op == ModelOperator.Regression && r.Lhs == name) || (r.Op == ModelOperator.MeasuredBy && r.Rhs == name));
 
-    private static void FillModelImplied(LisrelModel model, EstimationSample sample, double[] theta)
+    private static void FillModelImplied(LisrelModel model, EstimationSample sample, double[] theta, bool honorUserStarts)
     {
         var table = model.Table;
         var roles = table.Roles;
@@ -138,6 +144,58 @@ internal static class StartValues
                     _ => 0.0,
                 };
             }
+            if (table.MeanStructure) MeanStarts(model, table, g, s, group, theta, honorUserStarts);
+        }
+    }
+
+    /// <summary>
+    /// Means consistent with the loadings: a free latent mean from its marker indicator whose intercept is fixed,
+    /// α = (x̄ − ν)/λ, then every free observed intercept ν = x̄ − Σ λ·α, so the start reproduces the sample means.
+    /// </summary>
+    private static void MeanStarts(LisrelModel model, ParameterTable table, GroupModel g, EstimationSample.Moments s, int group, double[] theta, bool honorUserStarts)
+    {
+        var roles = table.Roles;
+        var thetaOf = new Dictionary<int, int>();
+        for (int t = 0; t < model.FreeRows.Length; t++) thetaOf[model.FreeRows[t]] = t;
+        double ValueOf(int rowIndex) => thetaOf.TryGetValue(rowIndex, out int t) ? theta[t] : table.Rows[rowIndex].Value;
+        int Find(string lhs, ModelOperator op, string rhs)
+        {
+            for (int i = 0; i < table.Rows.Count; i++)
+                if (table.Rows[i].Group == group && table.Rows[i].Matches(lhs, op, rhs)) return i;
+            return -1;
+        }
+        var latentMean = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var lv in roles.Latent)
+        {
+            int meanRow = Find(lv, ModelOperator.Intercept, "");
+            if (meanRow < 0) continue;
+            if (!thetaOf.TryGetValue(meanRow, out int tMean) || (honorUserStarts && !double.IsNaN(table.Rows[meanRow].Start)))
+            {
+                latentMean[lv] = ValueOf(meanRow);
+                continue;
+            }
+            foreach (var load in table.Rows.Select((r, i) => (r, i)).Where(x => x.r.Group == group && x.r.Op == ModelOperator.MeasuredBy && x.r.Lhs == lv))
+            {
+                int obs = g.ObservedIndex(load.r.Rhs);
+                int interceptRow = Find(load.r.Rhs, ModelOperator.Intercept, "");
+                if (obs < 0 || roles.IsLatent(load.r.Rhs) || interceptRow < 0 || table.Rows[interceptRow].Free) continue;
+                double lambda = ValueOf(load.i);
+                if (Math.Abs(lambda) < 1e-8) continue;
+                theta[tMean] = (s.Mean[obs] - ValueOf(interceptRow)) / lambda;
+                break;
+            }
+            latentMean[lv] = theta[tMean];
+        }
+        for (int t = 0; t < model.FreeRows.Length; t++)
+        {
+            var row = table.Rows[model.FreeRows[t]];
+            if (row.Group != group || row.Op != ModelOperator.Intercept || roles.IsLatent(row.Lhs) || (honorUserStarts && !double.IsNaN(row.Start))) continue;
+            int obs = g.ObservedIndex(row.Lhs);
+            if (obs < 0) continue;
+            double implied = 0;
+            foreach (var load in table.Rows.Select((r, i) => (r, i)).Where(x => x.r.Group == group && x.r.Op == ModelOperator.MeasuredBy && x.r.Rhs == row.Lhs))
+                implied += ValueOf(load.i) * latentMean.GetValueOrDefault(load.r.Lhs, 0);
+            theta[t] = s.Mean[obs] - implied;
         }
     }
 

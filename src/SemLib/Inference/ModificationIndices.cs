@@ -140,7 +140,8 @@ internal static class ModificationIndices
             var lvs = roles.Latent;
             for (int j = 0; j < lvs.Count; j++)
                 for (int i = j; i < lvs.Count; i++) list.Add((lvs[j], ModelOperator.Covariance, lvs[i]));
-            foreach (var y in eqs)
+            // Covariates held fixed (fixed.x) are never made dependent: lavaan's score test gives them no index.
+            foreach (var y in eqs.Where(e => !roles.ObservedExogenous.Contains(e)))
                 foreach (var x in eqs)
                     if (y != x && !(roles.ObservedIndicators.Contains(y) && roles.IsLatent(x))) list.Add((y, ModelOperator.Regression, x));
             if (table.MeanStructure)

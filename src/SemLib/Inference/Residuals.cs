@@ -53,7 +53,7 @@ internal static class Residuals
                     }
                 }
             }
-            double meanRaw = 0, meanBentler = 0, meanBollen = 0;
+            double meanRaw = 0, meanBentler = 0, meanBollen = 0, meanMplus = 0;
             if (ms)
             {
                 for (int i = 0; i < p; i++)
@@ -62,8 +62,11 @@ internal static class Residuals
                     meanRaw += e * e;
                     double b = e / Math.Sqrt(s[i * p + i]);
                     meanBentler += b * b;
+                    // lavaan rescales both mean vectors by the observed SDs for the Bollen residuals, but by each
+                    // matrix's own SDs for the Mplus SRMR.
+                    meanBollen += b * b;
                     double c = m.Mean[i] / Math.Sqrt(s[i * p + i]) - st.Mu[i] / Math.Sqrt(sigma[i * p + i]);
-                    meanBollen += c * c;
+                    meanMplus += c * c;
                 }
             }
             double pstar = p * (p + 1) / 2.0;
@@ -80,7 +83,7 @@ internal static class Residuals
                 rmr += w * Math.Sqrt((sumRaw + meanRaw) / (pstar + p));
                 srmr += w * Math.Sqrt((sumBentler + meanBentler) / (pstar + p));
                 crmr += w * (pstar > 0 ? Math.Sqrt((sumBollen + meanBollen) / pstar) : 0);
-                mp += w * Math.Sqrt((sumMplusOff + meanBollen + sumMplusDiag) / (pstar + p));
+                mp += w * Math.Sqrt((sumMplusOff + meanMplus + sumMplusDiag) / (pstar + p));
             }
             else
             {
@@ -93,7 +96,11 @@ internal static class Residuals
         return new Summary(rmr, rmrNm, srmr, srmrNm, crmr, crmrNm, mp, mpNm);
     }
 
-    /// <summary>GFI over groups (weighted by N_g) and the number of sample statistics it uses.</summary>
+    /// <summary>
+    /// GFI over groups (weighted by N_g) and the number of sample statistics it uses. As in lavaan, the weight
+    /// matrix has zero rows for the moments of fixed exogenous covariates, so their block of S (and their means)
+    /// does not count in either quadratic form; the count of statistics still includes them.
+    /// </summary>
     public static (double Gfi, double Nel) Gfi(FittedModel fit)
     {
         double total = 0, nel = 0;
@@ -105,6 +112,22 @@ internal static class Residuals
             var st = fit.Objective.State(g);
             int p = m.P;
             nel += p * (p + 1) / 2.0 + (ms ? p : 0);
+            var isX = fit.Table.ObservedVariables.Select(v => fit.Table.Roles.ObservedExogenous.Contains(v)).ToArray();
+            var sObs = (double[])m.S.Clone();
+            var mObs = (double[])m.Mean.Clone();
+            for (int i = 0; i < p; i++)
+            {
+                if (!isX[i]) continue;
+                mObs[i] = 0;
+                for (int j = 0; j < p; j++)
+                    if (isX[j]) sObs[i * p + j] = 0;
+            }
+            var sig = (double[])st.Sigma.Clone();
+            for (int i = 0; i < p * p; i++)
+                if (isX[i / p] && isX[i % p]) sig[i] = 0;
+            var mu = st.Mu.ToArray();
+            for (int i = 0; i < p; i++)
+                if (isX[i]) mu[i] = 0;
             double t1, t2;
             if (est == Estimator.ULS)
             {
@@ -112,31 +135,31 @@ internal static class Residuals
                 for (int i = 0; i < p; i++)
                     for (int j = 0; j <= i; j++)
                     {
-                        double e = m.S[i * p + j] - st.Sigma[i * p + j];
+                        double e = sObs[i * p + j] - sig[i * p + j];
                         t1 += e * e;
-                        t2 += m.S[i * p + j] * m.S[i * p + j];
+                        t2 += sObs[i * p + j] * sObs[i * p + j];
                     }
                 if (ms)
                     for (int i = 0; i < p; i++)
                     {
-                        double e = m.Mean[i] - st.Mu[i];
+                        double e = mObs[i] - mu[i];
                         t1 += e * e;
-                        t2 += m.Mean[i] * m.Mean[i];
+                        t2 += mObs[i] * mObs[i];
                     }
             }
             else
             {
                 double[] w = est == Estimator.ML ? Inverse(st.Sigma, p) : m.SInverse;
                 var e = new double[p * p];
-                for (int i = 0; i < p * p; i++) e[i] = m.S[i] - st.Sigma[i];
+                for (int i = 0; i < p * p; i++) e[i] = sObs[i] - sig[i];
                 t1 = 0.5 * TraceWXWX(w, e, p);
-                t2 = 0.5 * TraceWXWX(w, m.S, p);
+                t2 = 0.5 * TraceWXWX(w, sObs, p);
                 if (ms)
                 {
                     var d = new double[p];
-                    for (int i = 0; i < p; i++) d[i] = m.Mean[i] - st.Mu[i];
+                    for (int i = 0; i < p; i++) d[i] = mObs[i] - mu[i];
                     t1 += Quad(w, d, p);
-                    t2 += Quad(w, m.Mean, p);
+                    t2 += Quad(w, mObs, p);
                 }
             }
             total += m.N * (1 - t1 / t2);

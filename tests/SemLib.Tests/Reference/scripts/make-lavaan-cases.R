@@ -1,0 +1,91 @@
+# Produces the reference cases in tests/SemLib.Tests/Reference/lavaan-extra/ with lavaan itself.
+# Each case folder holds case.json (same fields as the shared cases: see Reference/README.md) and
+# data.csv. Run from the repository root:
+#   Rscript tests/SemLib.Tests/Reference/scripts/make-lavaan-cases.R
+# Needs R 4.2 with lavaan 0.6.14 and jsonlite (Debian: r-cran-lavaan, r-cran-jsonlite).
+# Tests never run R: they read the committed JSON.
+suppressPackageStartupMessages({ library(lavaan); library(jsonlite) })
+stopifnot(as.character(packageVersion("lavaan")) == "0.6.14")
+out.dir <- "tests/SemLib.Tests/Reference/lavaan-extra"
+HS <- lavaan::HolzingerSwineford1939
+PD <- lavaan::PoliticalDemocracy
+
+num <- function(x) { x <- as.numeric(x); ifelse(is.finite(x), x, NA) }
+
+write_case <- function(name, description, call, model, data, options = list(), mi = FALSE, extra = list()) {
+  args <- c(list(model = model, data = data), options)
+  fit <- do.call(call, args)
+  pe <- parameterEstimates(fit, standardized = TRUE)
+  pt <- parTable(fit)
+  if (is.null(pe$group)) pe$group <- 1L
+  if (is.null(pe$label)) pe$label <- ""
+  key.pe <- paste(pe$lhs, pe$op, pe$rhs, pe$group)
+  key.pt <- paste(pt$lhs, pt$op, pt$rhs, pt$group)
+  free <- pt$free[match(key.pe, key.pt)] > 0
+  free[pe$op == ":="] <- NA
+  params <- lapply(seq_len(nrow(pe)), function(i) list(
+    lhs = pe$lhs[i], op = pe$op[i], rhs = pe$rhs[i], label = pe$label[i],
+    est = num(pe$est[i]), se = num(pe$se[i]), z = num(pe$z[i]), pvalue = num(pe$pvalue[i]),
+    ci.lower = num(pe$ci.lower[i]), ci.upper = num(pe$ci.upper[i]),
+    std.lv = num(pe$std.lv[i]), std.all = num(pe$std.all[i]),
+    free = free[i], group = pe$group[i]))
+  fm <- fitMeasures(fit)
+  fm.list <- setNames(lapply(fm, num), names(fm))
+  r2 <- lavInspect(fit, "r2")
+  implied <- lavInspect(fit, "implied")
+  case <- list(
+    name = name, description = description,
+    reference = "lavaan 0.6.14, R 4.2.2 (tests/SemLib.Tests/Reference/scripts/make-lavaan-cases.R)",
+    call = call, options = options, model = model, data = "data.csv",
+    sample_cov = NULL, sample_nobs = NULL,
+    converged = lavInspect(fit, "converged"), nobs = lavInspect(fit, "nobs"),
+    parameters = params, fit_measures = fm.list,
+    r2 = as.list(setNames(num(r2), names(r2))),
+    implied = list(names = colnames(implied$cov), cov = unname(unclass(implied$cov))),
+    lavaan_ms_per_fit = NULL)
+  if (mi) {
+    m <- modindices(fit, sort. = TRUE)
+    case$modification_indices <- lapply(seq_len(nrow(m)), function(i) list(
+      lhs = m$lhs[i], op = m$op[i], rhs = m$rhs[i], mi = num(m$mi[i]), epc = num(m$epc[i]),
+      sepc.lv = num(m$sepc.lv[i]), sepc.all = num(m$sepc.all[i])))
+  }
+  case <- c(case, extra)
+  dir.create(file.path(out.dir, name), recursive = TRUE, showWarnings = FALSE)
+  write.csv(data, file.path(out.dir, name, "data.csv"), row.names = FALSE, na = "")
+  writeLines(toJSON(case, auto_unbox = TRUE, null = "null", na = "null", digits = NA, pretty = TRUE),
+             file.path(out.dir, name, "case.json"))
+  cat("wrote", name, "\n")
+}
+
+hs <- HS[, c("sex", "ageyr", "school", "grade", paste0("x", 1:9))]
+three <- "visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9\n"
+
+write_case("hs-second-order", "Second-order factor g over the three HS factors.", "cfa",
+  paste0(three, "g =~ visual + textual + speed\n"), hs)
+write_case("hs-mimic", "MIMIC: two factors regressed on observed covariates (fixed.x, phantom covariates).", "sem",
+  "visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nvisual + textual ~ sex + ageyr\n", hs, mi = TRUE)
+write_case("hs-path-multi-y", "Observed path model with two pure outcomes (their residuals covary by default) and three covariates.", "sem",
+  "x4 ~ x1 + x2 + x3\nx5 ~ x1 + x2\nx6 ~ x4 + x5\n", hs)
+write_case("hs-modifiers", "Modifiers: NA* frees a marker, fixed factor variance, a fixed loading, start values, labels and a defined ratio.", "cfa",
+  "visual =~ NA*x1 + x2 + x3\nvisual ~~ 1*visual\ntextual =~ x4 + 1.2*x5 + start(0.9)*x6\nspeed =~ x7 + l8*x8 + l9*x9\nratio := l9 / l8\n", hs)
+write_case("hs-constraints", "Explicit equality constraints: a label equated to another, and a linear sum constraint.", "cfa",
+  "visual =~ x1 + a*x2 + b*x3\ntextual =~ x4 + c1*x5 + c2*x6\nspeed =~ x7 + x8 + x9\na == b\nc1 + c2 == 2.2\n", hs)
+write_case("hs-intercepts", "Intercepts written in the syntax switch the mean structure on; a latent mean is freed with the intercept of its marker fixed.", "cfa",
+  "visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nx1 ~ 0*1\nvisual ~ NA*1\n", hs)
+write_case("hs-gls-means", "GLS with a mean structure.", "cfa", three, hs, options = list(estimator = "GLS", meanstructure = TRUE))
+write_case("hs-uls-means", "ULS with a mean structure.", "cfa", three, hs, options = list(estimator = "ULS", meanstructure = TRUE))
+write_case("hs-orthogonal", "Orthogonal factors (orthogonal = TRUE).", "cfa", three, hs, options = list(orthogonal = TRUE))
+write_case("hs-observed-info", "Standard errors from the observed information.", "cfa", three, hs, options = list(information = "observed"))
+write_case("hs-listwise", "A covariate with one missing value: listwise deletion leaves 300 rows.", "sem",
+  "visual =~ x1 + x2 + x3\nvisual ~ grade\n", hs)
+write_case("hs-single-indicator", "A single-indicator factor (its residual variance is fixed to zero) regressed on a factor.", "sem",
+  "visual =~ x1 + x2 + x3\nsp =~ x9\nsp ~ visual\n", hs)
+write_case("hs-indicator-on-covariate", "An indicator regressed on a covariate (the indicator gets a phantom latent).", "sem",
+  "visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nx1 ~ sex\n", hs)
+write_case("hs-residual-cov", "CFA with a cross-loading and correlated residuals, std.lv.", "cfa",
+  paste0(three, "visual =~ x9\nx7 ~~ x8\nx1 ~~ x4\n"), hs, options = list(std.lv = TRUE), mi = TRUE)
+write_case("poldem-mediation", "Latent mediation with labelled paths, indirect and total effects.", "sem",
+  "ind60 =~ x1 + x2 + x3\ndem60 =~ y1 + y2 + y3 + y4\ndem65 =~ y5 + y6 + y7 + y8\ndem60 ~ a*ind60\ndem65 ~ c*ind60 + b*dem60\ny1 ~~ y5\ny2 ~~ y4 + y6\ny3 ~~ y7\ny4 ~~ y8\ny6 ~~ y8\nindirect := a*b\ntotal := c + a*b\n", PD, mi = TRUE)
+write_case("poldem-stdlv-gls", "Political democracy SEM by GLS with std.lv.", "sem",
+  "ind60 =~ x1 + x2 + x3\ndem60 =~ y1 + y2 + y3 + y4\ndem65 =~ y5 + y6 + y7 + y8\ndem60 ~ ind60\ndem65 ~ ind60 + dem60\ny1 ~~ y5\n", PD,
+  options = list(std.lv = TRUE, estimator = "GLS"))
