@@ -131,7 +131,7 @@ internal static class Stats
         {
             var v = evd.EigenVectors.Column(0);
             var involved = Enumerable.Range(0, names.Count).Where(i => Math.Abs(v[i]) > 0.1).Select(i => names[i]);
-            throw new ReliabilityException($"{ItemData.Capital(context)}: the correlation matrix of the items is singular (smallest eigenvalue {min:G3}); these items are linearly dependent: {string.Join(", ", involved)}.");
+            throw new ReliabilityException($"{ItemData.Capital(context)}: the correlation matrix of the items is singular or not positive definite (smallest eigenvalue {min:G3}); these items are (nearly) linearly dependent: {string.Join(", ", involved)}.");
         }
         return m.Inverse();
     }
