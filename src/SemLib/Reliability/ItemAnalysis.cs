@@ -141,6 +141,22 @@ public static class ItemAnalysis
         };
     }
 
+    /// <summary>
+    /// Cronbach's (1951) alpha of a covariance matrix C of k items: k/(k − 1) · (1 − tr C / 1′C1). From a correlation
+    /// matrix this is the standardized alpha.
+    /// </summary>
+    public static double CoefficientAlpha(LabeledMatrix covariance)
+    {
+        ArgumentNullException.ThrowIfNull(covariance);
+        if (covariance.RowCount < 2 || covariance.RowCount != covariance.ColumnCount)
+            throw new ReliabilityException($"Coefficient alpha needs a square covariance matrix of at least 2 items (got {covariance.RowCount}×{covariance.ColumnCount}).");
+        var c = covariance.ToArray();
+        int k = c.GetLength(0);
+        double tr = 0;
+        for (int i = 0; i < k; i++) tr += c[i, i];
+        return k / (k - 1.0) * (1 - tr / Sum(c));
+    }
+
     /// <summary>Analyses several scales of the same data, in order.</summary>
     public static IReadOnlyList<ScaleReliability> Analyze(DataSet data, IEnumerable<ScaleDefinition> scales, double confidenceLevel = 0.95)
     {
