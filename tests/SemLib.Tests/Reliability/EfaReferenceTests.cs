@@ -80,6 +80,20 @@ public sealed class EfaReferenceTests(ITestOutputHelper output)
             Assert.Equal(e.GetProperty("dof").GetInt32(), result.Fit.DegreesOfFreedom);
             Assert.Equal(e.GetProperty("n_obs").GetInt32(), result.Fit.N);
         }
+        Assert.Empty(result.Warnings); // no Heywood case, no optimiser fallback, rotation converged
         output.WriteLine($"{path}: {agree}");
+    }
+
+    [Fact]
+    public void OneFactorSolutionIsUnrotatedAndPositive()
+    {
+        // One factor: no rotation, loadings signed to sum positive (psych's rule); the ML uniquenesses are 1 − h².
+        var r = ExploratoryFactorAnalysis.Fit(Reference.Data("hs.csv"), ["x4", "x5", "x6"], 1, new EfaOptions { Rotation = FactorRotation.Varimax });
+        Assert.Equal(FactorRotation.None, r.Rotation);
+        Assert.Equal(["ML1"], r.FactorNames);
+        Assert.All(r.Loadings.Column(0), l => Assert.True(l > 0.7));
+        Assert.Null(r.FactorCorrelations);
+        Assert.Equal(0, r.Fit.DegreesOfFreedom); // 3 items, 1 factor: just identified
+        for (int i = 0; i < 3; i++) Assert.Equal(1 - r.Communalities[i], r.Uniquenesses[i], 12);
     }
 }
