@@ -28,6 +28,7 @@ public static class ExploratoryFactorAnalysis
     {
         ArgumentNullException.ThrowIfNull(correlation);
         if (correlation.RowCount < 2) throw new ReliabilityException("The factor analysis needs at least 2 items.");
+        if (n < 2) throw new ReliabilityException($"The factor analysis of {string.Join(", ", correlation.RowNames)} needs at least 2 observations (got {n}).");
         return Fit(Stats.CovToCor(correlation.ToArray()), correlation.RowNames.ToArray(), n, factors, options ?? new EfaOptions());
     }
 

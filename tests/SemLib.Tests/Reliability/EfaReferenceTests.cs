@@ -81,7 +81,7 @@ public sealed class EfaReferenceTests(ITestOutputHelper output)
             Assert.Equal(e.GetProperty("n_obs").GetInt32(), result.Fit.N);
         }
         Assert.Empty(result.Warnings); // no Heywood case, no optimiser fallback, rotation converged
-        output.WriteLine($"{path}: {agree}");
+        output.WriteLine($"{path}: {agree}; objective ref {e.GetProperty("objective").GetDouble():R}, ours {result.Fit.Objective:R}");
     }
 
     [Fact]
