@@ -18,6 +18,9 @@ internal sealed record OptimizerResult(double[] X, double F, int Iterations, int
 internal sealed class Optimizer
 {
     public const double DecrementTolerance = 1e-14;
+
+    /// <summary>Above this Newton decrement BFGS's local model is not trusted and Newton steps are taken instead.</summary>
+    private const double NewtonThreshold = 1e-3;
     private const double Armijo = 1e-4;
 
     private readonly Objective _obj;
@@ -71,8 +74,10 @@ internal sealed class Optimizer
 
         // Damped Newton with the Hessian from finite differences of the analytic gradient: robust far from
         // the optimum, where the information is a poor stand-in for the Hessian.
+        // Far from the optimum (a large decrement), take damped Newton steps with a finite-difference Hessian
+        // until the decrement is small; near it, BFGS seeded from the information converges superlinearly.
         int newtonStart = iter;
-        while (iter < maxIterations && iter - newtonStart < 200)
+        while (dec > NewtonThreshold && iter < maxIterations && iter - newtonStart < 200)
         {
             iter++;
             NumericalHessian(x, _h);

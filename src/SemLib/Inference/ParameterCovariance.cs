@@ -1,6 +1,7 @@
 using System.Globalization;
 using MathNet.Numerics.LinearAlgebra;
 using SemLib.Estimation;
+using SemLib.LinearAlgebra;
 using SemLib.Model;
 
 namespace SemLib.Inference;
@@ -32,30 +33,67 @@ internal static class ParameterCovariance
         objective.Evaluate(zeta, new double[r]);
         if (r == 0) return new Result([], [], info, null);
 
-        var m = Matrix<double>.Build.Dense(r, r, (i, j) => info[i * r + j] * n);
-        m = (m + m.Transpose()) * 0.5;
-        var evd = m.Evd(Symmetricity.Symmetric);
-        double max = evd.EigenValues.Max(e => Math.Abs(e.Real));
-        int minIdx = 0;
-        for (int i = 1; i < r; i++)
-            if (evd.EigenValues[i].Real < evd.EigenValues[minIdx].Real) minIdx = i;
-        double min = evd.EigenValues[minIdx].Real;
-        string? warning = null;
-        if (!(min > 1e-10 * Math.Max(max, 1e-300)))
+
+        // n·I, symmetrised; inverted by Cholesky. Its smallest eigenvalue is 1/λmax of the inverse (power
+        // iteration); a symmetric eigendecomposition is only needed to name the parameters of a singular matrix.
+        var a = new double[r * r];
+        double maxDiag = 0;
+        for (int i = 0; i < r; i++)
+            for (int j = 0; j < r; j++)
+            {
+                a[i * r + j] = 0.5 * (info[i * r + j] + info[j * r + i]) * n;
+                if (i == j) maxDiag = Math.Max(maxDiag, Math.Abs(a[i * r + j]));
+            }
+        var chol = (double[])a.Clone();
+        var covZeta = new double[r * r];
+        bool ok = Dense.Cholesky(chol, r);
+        if (ok)
         {
-            var v = evd.EigenVectors.Column(minIdx);
-            var involved = DescribeDirection(objective.Model, v);
-            warning = string.Format(CultureInfo.InvariantCulture,
+            Dense.InverseFromCholesky(chol, covZeta, new double[r * r], r);
+            double lambdaMaxInverse = LargestEigenvalue(covZeta, r);
+            double lambdaMax = LargestEigenvalue(a, r);
+            ok = 1 / lambdaMaxInverse > 1e-10 * lambdaMax;
+        }
+        if (!ok)
+        {
+            var m = Matrix<double>.Build.Dense(r, r, (i, j) => a[i * r + j]);
+            var evd = m.Evd(Symmetricity.Symmetric);
+            double max = evd.EigenValues.Max(e => Math.Abs(e.Real));
+            int minIdx = 0;
+            for (int i = 1; i < r; i++)
+                if (evd.EigenValues[i].Real < evd.EigenValues[minIdx].Real) minIdx = i;
+            double min = evd.EigenValues[minIdx].Real;
+            var involved = DescribeDirection(objective.Model, evd.EigenVectors.Column(minIdx));
+            string warning = string.Format(CultureInfo.InvariantCulture,
                 "The information matrix is singular or nearly so (smallest eigenvalue {0:G3}, relative {1:G3}): the model may not be identified{2}. Standard errors are not reported.",
                 min, min / Math.Max(max, 1e-300), involved.Length > 0 ? "; the parameters involved are " + involved : "");
             return new Result(null, null, info, warning);
         }
-        var inv = m.Inverse();
-        var covZeta = new double[r * r];
-        for (int i = 0; i < r; i++)
-            for (int j = 0; j < r; j++) covZeta[i * r + j] = inv[i, j];
         var covTheta = objective.Model.Constraints.CovarianceToTheta(covZeta);
-        return new Result(covTheta, covZeta, info, warning);
+        return new Result(covTheta, covZeta, info, null);
+    }
+
+    /// <summary>
+    /// The largest eigenvalue of a symmetric positive semi-definite matrix by power iteration (the Rayleigh
+    /// quotient; a lower bound that is accurate to a few digits, plenty for a relative-singularity test).
+    /// </summary>
+    private static double LargestEigenvalue(double[] a, int r)
+    {
+        var v = new double[r];
+        var w = new double[r];
+        for (int i = 0; i < r; i++) v[i] = 1 / Math.Sqrt(r) * (1 + 0.01 * i);
+        double lambda = 0;
+        for (int iter = 0; iter < 100; iter++)
+        {
+            for (int i = 0; i < r; i++) w[i] = Dense.Dot(new ReadOnlySpan<double>(a, i * r, r), v);
+            double norm = Math.Sqrt(Dense.Dot(w, w));
+            if (norm == 0) return 0;
+            double next = Dense.Dot(v, w);
+            for (int i = 0; i < r; i++) v[i] = w[i] / norm;
+            if (Math.Abs(next - lambda) <= 1e-3 * Math.Abs(next)) return next;
+            lambda = next;
+        }
+        return lambda;
     }
 
     /// <summary>The Hessian of F by central differences of the analytic gradient, symmetrised.</summary>
