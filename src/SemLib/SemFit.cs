@@ -77,6 +77,13 @@ public sealed class SemFit
     /// <summary>Modification indices with expected parameter changes (lavaan's <c>modindices()</c>), sorted by the index, largest first.</summary>
     public IReadOnlyList<ModificationIndex> ModificationIndices() => _modificationIndices.Value;
 
+    /// <summary>
+    /// Total, direct and indirect effects of <paramref name="from"/> on <paramref name="to"/> (latent or observed), each
+    /// specific indirect path, with delta-method standard errors and standardized values — AMOS's effects tables, or
+    /// lavaan's <c>:=</c> products written by hand.
+    /// </summary>
+    public EffectDecomposition Effects(string from, string to, int group = 1) => Inference.Effects.Compute(this, from, to, group);
+
     /// <summary>The model-implied covariance matrix and means of a group (1-based).</summary>
     public ImpliedMoments Implied(int group = 1)
     {

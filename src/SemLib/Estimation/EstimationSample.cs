@@ -17,6 +17,17 @@ internal sealed class EstimationSample
         Groups = data.Groups.Select(g => new Moments(g, estimator, data.TotalN)).ToArray();
     }
 
+    private EstimationSample(EstimationSample other)
+    {
+        Data = other.Data;
+        Estimator = other.Estimator;
+        TotalN = other.TotalN;
+        Groups = other.Groups.Select(g => g.Clone()).ToArray();
+    }
+
+    /// <summary>A deep copy whose moments can be replaced (one per thread in bootstrap and simulation).</summary>
+    public EstimationSample Clone() => new(this);
+
     public SampleData Data { get; }
     public Estimator Estimator { get; }
     public int TotalN { get; }
@@ -27,27 +38,63 @@ internal sealed class EstimationSample
 
     internal sealed class Moments
     {
+        private readonly Estimator _estimator;
+        private readonly double[] _chol;
+        private readonly double[] _work;
+
         public Moments(GroupSample g, Estimator estimator, int totalN)
         {
             P = g.P;
             N = g.N;
+            _estimator = estimator;
             Weight = g.N / (double)totalN;
-            S = estimator == Estimator.ML ? (double[])g.Covariance.Clone() : g.UnbiasedCovariance();
-            Mean = (double[])g.Mean.Clone();
-            var chol = (double[])S.Clone();
-            if (!Dense.Cholesky(chol, P))
-                throw new DataException("The sample covariance matrix is not positive definite.");
-            LogDetS = Dense.LogDetFromCholesky(chol, P);
+            S = new double[P * P];
+            Mean = new double[P];
             SInverse = new double[P * P];
-            Dense.InverseFromCholesky(chol, SInverse, new double[P * P], P);
+            _chol = new double[P * P];
+            _work = new double[P * P];
+            if (!SetMoments(g.Covariance, g.Mean))
+                throw new DataException("The sample covariance matrix is not positive definite.");
         }
+
+        private Moments(Moments o)
+        {
+            P = o.P;
+            N = o.N;
+            _estimator = o._estimator;
+            Weight = o.Weight;
+            S = (double[])o.S.Clone();
+            Mean = (double[])o.Mean.Clone();
+            SInverse = (double[])o.SInverse.Clone();
+            LogDetS = o.LogDetS;
+            _chol = new double[P * P];
+            _work = new double[P * P];
+        }
+
+        public Moments Clone() => new(this);
 
         public int P { get; }
         public int N { get; }
         public double Weight { get; }
         public double[] S { get; }
         public double[] Mean { get; }
-        public double LogDetS { get; }
+        public double LogDetS { get; private set; }
         public double[] SInverse { get; }
+
+        /// <summary>
+        /// Replaces the moments by new ones (covariance with divisor N, means) without allocating; false when
+        /// the covariance matrix is not positive definite (the moments are then unusable).
+        /// </summary>
+        public bool SetMoments(ReadOnlySpan<double> covarianceN, ReadOnlySpan<double> mean)
+        {
+            double scale = _estimator == Estimator.ML ? 1.0 : N / (double)(N - 1);
+            for (int i = 0; i < P * P; i++) S[i] = covarianceN[i] * scale;
+            mean.CopyTo(Mean);
+            Array.Copy(S, _chol, P * P);
+            if (!Dense.Cholesky(_chol, P)) return false;
+            LogDetS = Dense.LogDetFromCholesky(_chol, P);
+            Dense.InverseFromCholesky(_chol, SInverse, _work, P);
+            return true;
+        }
     }
 }

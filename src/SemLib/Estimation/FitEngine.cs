@@ -94,24 +94,7 @@ internal static class FitEngine
         double[]? warmStartZeta = null, Objective? objective = null)
     {
         objective ??= new Objective(model, sample);
-        var optimizer = new Optimizer(objective);
-        OptimizerResult? best = null;
-        int bestRank = -1;
-        int totalIterations = 0;
-        foreach (var start in Starts(model, sample, warmStartZeta))
-        {
-            var result = optimizer.Minimize(start, options.MaxIterations);
-            totalIterations += result.Iterations;
-            // Prefer a converged admissible solution, then a converged one, then the lowest fit function.
-            int rank = !result.Converged ? 0 : Admissible(model, result.X) ? 2 : 1;
-            if (best is null || rank > bestRank || (rank == bestRank && result.F < best.F))
-            {
-                best = result;
-                bestRank = rank;
-            }
-            if (rank == 2) break;
-        }
-        best = best! with { Iterations = totalIterations };
+        var best = Minimize(new Optimizer(objective), model, sample, options, warmStartZeta);
         var zeta = best.X;
         double f = objective.Evaluate(zeta, new double[objective.Dimension]);
         var theta = new double[model.ThetaCount];
@@ -128,6 +111,31 @@ internal static class FitEngine
             F = f,
             Optimizer = best,
         };
+    }
+
+    /// <summary>
+    /// Runs the optimizer from each start in turn until a converged, admissible solution is found; returns the
+    /// best attempt (converged and admissible first, then converged, then the lowest fit function), with the
+    /// iterations of all attempts.
+    /// </summary>
+    public static OptimizerResult Minimize(Optimizer optimizer, LisrelModel model, EstimationSample sample, ModelOptions options, double[]? warmStartZeta)
+    {
+        OptimizerResult? best = null;
+        int bestRank = -1;
+        int totalIterations = 0;
+        foreach (var start in Starts(model, sample, warmStartZeta))
+        {
+            var result = optimizer.Minimize(start, options.MaxIterations);
+            totalIterations += result.Iterations;
+            int rank = !result.Converged ? 0 : Admissible(model, result.X) ? 2 : 1;
+            if (best is null || rank > bestRank || (rank == bestRank && result.F < best.F))
+            {
+                best = result;
+                bestRank = rank;
+            }
+            if (rank == 2) break;
+        }
+        return best! with { Iterations = totalIterations };
     }
 
     /// <summary>No free variance parameter is negative.</summary>

@@ -39,6 +39,12 @@ internal sealed partial class Objective
     public EstimationSample Sample => _sample;
     public int Dimension => _model.ZetaCount;
 
+    /// <summary>After the sample's moments were replaced: refreshes the cells that copy exogenous moments.</summary>
+    public void RefreshExogenous()
+    {
+        foreach (var w in _ws) w.State.SetExogenous(w.Sample.S, w.Sample.Mean);
+    }
+
     /// <summary>The group states at the last evaluated point.</summary>
     public GroupState State(int group) => _ws[group].State;
 

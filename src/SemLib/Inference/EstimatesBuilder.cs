@@ -27,17 +27,16 @@ internal static class EstimatesBuilder
         Array.Fill(thetaOfRow, -1);
         for (int t = 0; t < q; t++) thetaOfRow[model.FreeRows[t]] = t;
 
-        var est = new double[n];
         var se = new double[n];
         Array.Fill(se, double.NaN);
         var states = Enumerable.Range(0, model.Groups.Length).Select(fit.Objective.State).ToArray();
+        var est = RowEstimates(table, model, fit.Theta, states);
         for (int i = 0; i < n; i++)
         {
             var r = table.Rows[i];
             if (r.Op is ModelOperator.Defined or ModelOperator.Equal or ModelOperator.Less or ModelOperator.Greater) continue;
             if (thetaOfRow[i] >= 0)
             {
-                est[i] = fit.Theta[thetaOfRow[i]];
                 if (covTheta is not null)
                 {
                     double v = covTheta[thetaOfRow[i] * q + thetaOfRow[i]];
@@ -46,12 +45,9 @@ internal static class EstimatesBuilder
             }
             else
             {
-                var cell = GroupModel.Locate(r, table.Roles, model.Groups[r.Group - 1].EtaIndex, model.Groups[r.Group - 1].ObservedIndex);
-                est[i] = states[r.Group - 1].Get(cell);
                 se[i] = 0;
             }
         }
-        DefinedParameters.Recompute(table, est);
         if (covTheta is not null)
         {
             foreach (var (row, grad) in DefinedParameters.Jacobian(table, est, i => thetaOfRow[i], q))
@@ -111,6 +107,39 @@ internal static class EstimatesBuilder
             });
         }
         return new Output(rows, est, stdLv, stdAll, r2);
+    }
+
+    /// <summary>
+    /// The value of every table row at θ: free rows from θ, fixed rows from the matrices (so fixed.x rows carry the
+    /// current sample's moments), defined rows evaluated; constraint rows NaN.
+    /// </summary>
+    public static double[] RowEstimates(ParameterTable table, LisrelModel model, ReadOnlySpan<double> theta, GroupState[] states)
+    {
+        int n = table.Rows.Count;
+        var est = new double[n];
+        var thetaOfRow = new int[n];
+        Array.Fill(thetaOfRow, -1);
+        for (int t = 0; t < model.ThetaCount; t++) thetaOfRow[model.FreeRows[t]] = t;
+        for (int i = 0; i < n; i++)
+        {
+            var r = table.Rows[i];
+            if (r.Op is ModelOperator.Defined or ModelOperator.Equal or ModelOperator.Less or ModelOperator.Greater)
+            {
+                est[i] = double.NaN;
+                continue;
+            }
+            if (thetaOfRow[i] >= 0)
+            {
+                est[i] = theta[thetaOfRow[i]];
+            }
+            else
+            {
+                var g = model.Groups[r.Group - 1];
+                est[i] = states[r.Group - 1].Get(GroupModel.Locate(r, table.Roles, g.EtaIndex, g.ObservedIndex));
+            }
+        }
+        DefinedParameters.Recompute(table, est);
+        return est;
     }
 
     private static double? Nullable(double v) => double.IsFinite(v) ? v : null;

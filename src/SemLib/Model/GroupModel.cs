@@ -68,6 +68,12 @@ internal sealed class GroupModel
     /// <summary>Cells with a fixed value, and the table row they come from (-1 for structural constants).</summary>
     public List<(MatrixCell Cell, double Value, int Row)> FixedCells { get; }
 
+    /// <summary>
+    /// Fixed cells that hold sample moments of exogenous covariates (fixed.x): the cell and the observed indices
+    /// (i, j) of the covariance it copies, or (i, -1) for a mean. They change when the data change.
+    /// </summary>
+    public (MatrixCell Cell, int I, int J)[] ExogenousCells { get; init; } = [];
+
     public SigmaTerm[] SigmaTerms { get; }
     public MeanTerm[] MeanTerms { get; }
 

@@ -84,6 +84,14 @@ internal sealed class GroupState
         }
     }
 
+    /// <summary>Copies the exogenous covariates' sample moments (fixed.x) into their fixed cells.</summary>
+    public void SetExogenous(ReadOnlySpan<double> covariance, ReadOnlySpan<double> mean)
+    {
+        int p = Model.P;
+        foreach (var (cell, i, j) in Model.ExogenousCells)
+            Set(cell, j < 0 ? mean[i] : covariance[i * p + j]);
+    }
+
     /// <summary>Writes θ into the matrices and recomputes the implied moments. False when I − B is singular.</summary>
     public bool Update(ReadOnlySpan<double> theta)
     {

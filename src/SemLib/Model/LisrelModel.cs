@@ -108,7 +108,17 @@ internal sealed class LisrelModel
             // Phantom copies: loading 1, no residual variance, no intercept of their own.
             foreach (var o in observed.Where(phantoms.Contains))
                 fixedCells.Add((new MatrixCell(ModelMatrix.Lambda, ObsIndex(o), EtaIndex(o)), 1.0, -1));
-            groups[g - 1] = new GroupModel(g, observed, roles.Latent, phantoms, freeCells, fixedCells, table.MeanStructure);
+            var exoCells = new List<(MatrixCell, int, int)>();
+            foreach (var (cell, _, rowIndex) in fixedCells)
+            {
+                if (rowIndex < 0 || !table.Rows[rowIndex].Exogenous) continue;
+                var r = table.Rows[rowIndex];
+                exoCells.Add((cell, ObsIndex(r.Lhs), r.Op == ModelOperator.Intercept ? -1 : ObsIndex(r.Rhs)));
+            }
+            groups[g - 1] = new GroupModel(g, observed, roles.Latent, phantoms, freeCells, fixedCells, table.MeanStructure)
+            {
+                ExogenousCells = exoCells.ToArray(),
+            };
         }
         var constraints = ConstraintMap.Build(table, freeRows);
         return new LisrelModel(table, groups, freeRows.ToArray(), constraints);

@@ -1,0 +1,88 @@
+using SemLib.Model;
+using SemLib.Specification;
+
+namespace SemLib.Estimation;
+
+/// <summary>
+/// A compiled model refitted to new sample moments many times — bootstrap draws, Monte Carlo replications —
+/// with its own copy of the moments, objective and optimizer, so one session per thread runs without locks or
+/// per-fit setup. Moments are computed from selected raw rows into preallocated buffers.
+/// </summary>
+internal sealed class FitSession
+{
+    private readonly double[][] _cov;
+    private readonly double[][] _mean;
+    private readonly double[] _dev;
+
+    public FitSession(LisrelModel model, EstimationSample template, ModelOptions options)
+    {
+        Model = model;
+        Options = options;
+        Sample = template.Clone();
+        Objective = new Objective(model, Sample);
+        Optimizer = new Optimizer(Objective);
+        _cov = Sample.Groups.Select(g => new double[g.P * g.P]).ToArray();
+        _mean = Sample.Groups.Select(g => new double[g.P]).ToArray();
+        _dev = new double[Sample.Groups.Max(g => g.P)];
+    }
+
+    public LisrelModel Model { get; }
+    public ModelOptions Options { get; }
+    public EstimationSample Sample { get; }
+    public Objective Objective { get; }
+    public Optimizer Optimizer { get; }
+
+    /// <summary>
+    /// Moments of the rows <paramref name="rows"/>[<paramref name="indices"/>[k]] for one group (N-divisor
+    /// covariance); false when their covariance matrix is not positive definite.
+    /// </summary>
+    public bool SetRows(int group, double[][] rows, ReadOnlySpan<int> indices)
+    {
+        var cov = _cov[group];
+        var mean = _mean[group];
+        int p = mean.Length;
+        int n = indices.Length;
+        Array.Clear(cov);
+        Array.Clear(mean);
+        foreach (int r in indices)
+        {
+            var row = rows[r];
+            for (int j = 0; j < p; j++) mean[j] += row[j];
+        }
+        for (int j = 0; j < p; j++) mean[j] /= n;
+        var d = _dev.AsSpan(0, p);
+        foreach (int r in indices)
+        {
+            var row = rows[r];
+            for (int j = 0; j < p; j++) d[j] = row[j] - mean[j];
+            for (int a = 0; a < p; a++)
+            {
+                double da = d[a];
+                var ca = cov.AsSpan(a * p, a + 1);
+                for (int b = 0; b <= a; b++) ca[b] += da * d[b];
+            }
+        }
+        for (int a = 0; a < p; a++)
+            for (int b = 0; b <= a; b++)
+            {
+                double v = cov[a * p + b] / n;
+                cov[a * p + b] = v;
+                cov[b * p + a] = v;
+            }
+        return SetMoments(group, cov, mean);
+    }
+
+    /// <summary>Replaces one group's moments (N-divisor covariance, means).</summary>
+    public bool SetMoments(int group, ReadOnlySpan<double> covarianceN, ReadOnlySpan<double> mean)
+    {
+        if (!Sample.Groups[group].SetMoments(covarianceN, mean)) return false;
+        Objective.RefreshExogenous();
+        return true;
+    }
+
+    /// <summary>Fits to the current moments, starting from <paramref name="warmStart"/> (then the usual retries).</summary>
+    public OptimizerResult Fit(double[]? warmStart) => FitEngine.Minimize(Optimizer, Model, Sample, Options, warmStart);
+
+    /// <summary>χ² of the current fit: 2·n·F.</summary>
+    public double ChiSquare(double f) => Math.Max(0, 2 * Sample.StatisticN * f);
+}
