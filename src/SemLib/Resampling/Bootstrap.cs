@@ -1,0 +1,300 @@
+using SemLib.Estimation;
+using SemLib.Inference;
+using SemLib.Model;
+using SemLib.Results;
+using SemLib.Syntax;
+
+namespace SemLib.Resampling;
+
+/// <summary>
+/// Nonparametric bootstrap of a fitted model (Efron &amp; Tibshirani 1993): rows are resampled with replacement within
+/// each group, the model is refitted (warm-started at the estimates) and every free, fixed-by-data, defined and
+/// standardized value is recomputed. Draws run in parallel; draw k always uses the random stream of (seed, k), so
+/// results do not depend on the number of threads. Draws that fail are counted and excluded.
+/// </summary>
+public static class Bootstrap
+{
+    /// <summary>Runs the bootstrap; the fit must come from raw data (rows to resample) and have converged.</summary>
+    public static BootstrapResult Run(SemFit fit, BootstrapOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        options ??= new BootstrapOptions();
+        if (options.Draws < 2) throw new ArgumentOutOfRangeException(nameof(options), "The bootstrap needs at least 2 draws.");
+        if (!(options.ConfidenceLevel is > 0 and < 1)) throw new ArgumentOutOfRangeException(nameof(options), "The confidence level must lie between 0 and 1.");
+        var fitted = fit.Fitted;
+        if (!fitted.Sample.Data.HasRawData) throw new SemLibException("The bootstrap resamples rows, so it needs raw data, not a covariance matrix.");
+        if (!fit.Converged) throw new SemLibException("The model did not converge on the original data; there is nothing to bootstrap.");
+
+        var plan = new Plan(fit, options);
+        var rows = fitted.Sample.Data.Groups.Select(g => g.Rows!).ToArray();
+        var draws = RunDraws(plan, rows, options.Draws, options.Seed, options.MaxDegreeOfParallelism, options.Progress);
+        var ok = draws.Where(d => d is not null).Select(d => d!).ToList();
+
+        double[]? acceleration = null;
+        if (options.Interval == BootstrapInterval.BiasCorrectedAccelerated)
+            acceleration = Jackknife.Acceleration(plan, rows, options.MaxDegreeOfParallelism);
+
+        var warnings = new List<string>();
+        if (ok.Count < options.Draws)
+            warnings.Add($"{options.Draws - ok.Count} of {options.Draws} bootstrap draws failed to converge and were excluded.");
+        if (ok.Count < 2)
+            throw new SemLibException($"Only {ok.Count} of {options.Draws} bootstrap draws converged; no interval can be formed.");
+
+        double? bollenStine = null;
+        int bsDraws = 0;
+        if (options.BollenStine)
+        {
+            (bollenStine, bsDraws) = BollenStine(plan, options);
+            if (bsDraws < options.Draws)
+                warnings.Add($"{options.Draws - bsDraws} of {options.Draws} Bollen–Stine draws failed to converge and were excluded.");
+        }
+
+        var summary = Summarise(plan, ok, acceleration, options);
+        return new BootstrapResult(options, ok.Count, summary.Parameters, summary.Effects, bollenStine, bsDraws, warnings, plan.Names, ok);
+    }
+
+    /// <summary>The seed of draw k: a SplitMix64 mix of (seed, k), so each draw has its own stream.</summary>
+    internal static int DrawSeed(int seed, int draw, ulong stream = 0)
+    {
+        ulong z = unchecked((ulong)seed * 0x9E3779B97F4A7C15UL + (ulong)draw + 1 + stream * 0xD1B54A32D192ED03UL);
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        z ^= z >> 31;
+        return (int)(z & 0x7FFFFFFF);
+    }
+
+    private static double[]?[] RunDraws(Plan plan, double[][][] rows, int count, int seed, int? threads, IProgress<int>? progress,
+        ulong stream = 0, Func<Plan, FitSession, double[]?>? statistic = null)
+    {
+        var results = new double[]?[count];
+        int done = 0;
+        var po = new ParallelOptions { MaxDegreeOfParallelism = threads ?? Environment.ProcessorCount };
+        Parallel.For(0, count, po, () => plan.NewWorker(), (k, _, worker) =>
+        {
+            var rng = new Random(DrawSeed(seed, k, stream));
+            bool ok = true;
+            for (int g = 0; g < rows.Length && ok; g++)
+            {
+                var idx = worker.Indices[g];
+                for (int i = 0; i < idx.Length; i++) idx[i] = rng.Next(idx.Length);
+                ok = worker.Session.SetRows(g, rows[g], idx);
+            }
+            results[k] = ok ? (statistic ?? Plan.Statistics)(plan, worker.Session) : null;
+            int n = Interlocked.Increment(ref done);
+            progress?.Report(n);
+            return worker;
+        }, _ => { });
+        return results;
+    }
+
+    /// <summary>
+    /// Bollen &amp; Stine (1992): the data are transformed to fit the model exactly, z = Σ̂^½ S^−½ (x − x̄) + μ̂, and χ²
+    /// is bootstrapped under that null; p = share of draws with χ² above the observed one (lavaan's definition).
+    /// </summary>
+    private static (double? P, int Draws) BollenStine(Plan plan, BootstrapOptions options)
+    {
+        var fitted = plan.Fit.Fitted;
+        var transformed = new double[fitted.Sample.Groups.Length][][];
+        for (int g = 0; g < transformed.Length; g++)
+        {
+            var rows = fitted.Sample.Data.Groups[g].Rows!;
+            var moments = fitted.Sample.Data.Groups[g];
+            var state = fitted.Objective.State(g);
+            int p = moments.P;
+            var s = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(p, p, (i, j) => moments.Covariance[i * p + j]);
+            var sigma = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(p, p, (i, j) => state.Sigma[i * p + j]);
+            var map = sigma.Cholesky().Factor * s.Cholesky().Factor.Inverse();
+            var target = fitted.Table.MeanStructure ? state.Mu : moments.Mean;
+            transformed[g] = rows.Select(r =>
+            {
+                var d = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(p, j => r[j] - moments.Mean[j]);
+                var z = map * d;
+                return Enumerable.Range(0, p).Select(j => z[j] + target[j]).ToArray();
+            }).ToArray();
+        }
+        double observed = fitted.ChiSquare;
+        var chi = RunDraws(plan, transformed, options.Draws, options.Seed, options.MaxDegreeOfParallelism, null, stream: 1,
+            statistic: static (pl, session) =>
+            {
+                var res = session.Fit(pl.WarmStart);
+                return res.Converged ? [session.ChiSquare(res.F)] : null;
+            });
+        var ok = chi.Where(c => c is not null).Select(c => c![0]).ToList();
+        if (ok.Count == 0) return (null, 0);
+        return (ok.Count(c => c > observed) / (double)ok.Count, ok.Count);
+    }
+
+    private static (List<BootstrapEstimate> Parameters, List<BootstrapEffect> Effects) Summarise(Plan plan, List<double[]> draws,
+        double[]? acceleration, BootstrapOptions options)
+    {
+        var original = plan.Original;
+        var stat = new double[draws.Count];
+        (double? Se, double? Lo, double? Hi) Interval(int j)
+        {
+            if (!double.IsFinite(original[j])) return (null, null, null);
+            for (int k = 0; k < draws.Count; k++) stat[k] = draws[k][j];
+            if (stat.Any(v => !double.IsFinite(v))) return (null, null, null);
+            double mean = stat.Average();
+            double sd = Math.Sqrt(stat.Sum(v => (v - mean) * (v - mean)) / (stat.Length - 1));
+            if (sd == 0) return (0, null, null);
+            Array.Sort(stat);
+            double alpha = 1 - options.ConfidenceLevel;
+            double pLo = alpha / 2, pHi = 1 - alpha / 2;
+            if (options.Interval != BootstrapInterval.Percentile)
+            {
+                double below = stat.Count(v => v < original[j]) / (double)stat.Length;
+                below = Math.Clamp(below, 0.5 / stat.Length, 1 - 0.5 / stat.Length);
+                double z0 = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, below);
+                double a = acceleration?[j] ?? 0;
+                double zl = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, pLo);
+                double zu = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, pHi);
+                pLo = MathNet.Numerics.Distributions.Normal.CDF(0, 1, z0 + (z0 + zl) / (1 - a * (z0 + zl)));
+                pHi = MathNet.Numerics.Distributions.Normal.CDF(0, 1, z0 + (z0 + zu) / (1 - a * (z0 + zu)));
+            }
+            return (sd, Quantile(stat, pLo), Quantile(stat, pHi));
+        }
+
+        var parameters = new List<BootstrapEstimate>();
+        for (int r = 0; r < plan.RowCount; r++)
+        {
+            var row = plan.Fit.Parameters[r];
+            bool varies = row.Free != false || row.Op == ":=" || plan.VariesWithData[r];
+            var (se, lo, hi) = varies ? Interval(r) : (0, null, null);
+            var (sse, slo, shi) = varies || row.StdAll is not null ? Interval(plan.RowCount + r) : (null, null, null);
+            parameters.Add(new BootstrapEstimate
+            {
+                Lhs = row.Lhs,
+                Op = row.Op,
+                Rhs = row.Rhs,
+                Group = row.Group,
+                Label = row.Label,
+                Estimate = row.Estimate,
+                StandardError = se,
+                CiLower = lo,
+                CiUpper = hi,
+                StdAll = row.StdAll,
+                StdAllStandardError = sse,
+                StdAllCiLower = slo,
+                StdAllCiUpper = shi,
+            });
+        }
+        var effects = new List<BootstrapEffect>();
+        foreach (var e in plan.EffectPlans)
+        {
+            for (int i = 0; i < e.Labels.Count; i++)
+            {
+                int j = e.Offset + i, js = e.Offset + e.Labels.Count + i;
+                var (se, lo, hi) = Interval(j);
+                var (_, slo, shi) = Interval(js);
+                effects.Add(new BootstrapEffect(e.From, e.To, e.Labels[i].Kind, e.Labels[i].Path, original[j], se, lo, hi,
+                    double.IsFinite(original[js]) ? original[js] : null, slo, shi));
+            }
+        }
+        return (parameters, effects);
+    }
+
+    /// <summary>R's default (type 7) sample quantile of sorted data.</summary>
+    internal static double Quantile(double[] sorted, double p)
+    {
+        double h = (sorted.Length - 1) * p;
+        int lo = (int)Math.Floor(h);
+        if (lo >= sorted.Length - 1) return sorted[^1];
+        if (lo < 0) return sorted[0];
+        return sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]);
+    }
+
+    /// <summary>What is bootstrapped and how: the statistics of one fitted model.</summary>
+    internal sealed class Plan
+    {
+        public Plan(SemFit fit, BootstrapOptions options)
+        {
+            Fit = fit;
+            var fitted = fit.Fitted;
+            WarmStart = fitted.Zeta;
+            RowCount = fit.Parameters.Count;
+            var names = new List<string>();
+            names.AddRange(fit.Parameters.Select(p => p.Name + (p.Group > 1 ? $"@{p.Group}" : "")));
+            names.AddRange(fit.Parameters.Select(p => "std.all " + p.Name + (p.Group > 1 ? $"@{p.Group}" : "")));
+            // Table rows that appear in Parameters (constraint rows do not).
+            ParameterRows = fitted.Table.Rows.Select((r, i) => (r, i))
+                .Where(x => x.r.Op is not (ModelOperator.Equal or ModelOperator.Less or ModelOperator.Greater)).Select(x => x.i).ToArray();
+            VariesWithData = ParameterRows.Select(i => fitted.Table.Rows[i].Exogenous).ToArray();
+            int offset = names.Count;
+            foreach (var (from, to) in options.Effects)
+            {
+                var d = fit.Effects(from, to);
+                var labels = new List<(string Kind, string Path)> { ("total", d.Total.Path), ("direct", d.Direct.Path), ("indirect", d.TotalIndirect.Path) };
+                labels.AddRange(d.Specific.Select(s => ("specific", s.Path)));
+                var graph = new EffectGraph(fitted.Model.Groups[d.Group - 1]);
+                int a = graph.Node(from), b = graph.Node(to);
+                var paths = graph.Acyclic ? graph.Paths(a, b) : [];
+                EffectPlans.Add(new EffectPlan(from, to, d.Group, graph, a, b, paths, paths.FirstOrDefault(p => p.Count == 1) ?? [], labels, offset));
+                names.AddRange(labels.Select(l => $"{l.Kind} {l.Path}"));
+                names.AddRange(labels.Select(l => $"std.all {l.Kind} {l.Path}"));
+                offset += 2 * labels.Count;
+            }
+            Names = names;
+            var session = NewWorker().Session;
+            session.Objective.Evaluate(WarmStart, new double[WarmStart.Length]);
+            Original = Collect(session, fitted.Theta);
+        }
+
+        public SemFit Fit { get; }
+        public double[] WarmStart { get; }
+        public int RowCount { get; }
+        public int[] ParameterRows { get; }
+        public bool[] VariesWithData { get; }
+        public List<EffectPlan> EffectPlans { get; } = [];
+        public List<string> Names { get; }
+        public double[] Original { get; }
+
+        public Worker NewWorker()
+        {
+            var fitted = Fit.Fitted;
+            return new Worker(new FitSession(fitted.Model, fitted.Sample, fitted.Options),
+                fitted.Sample.Groups.Select(g => new int[g.N]).ToArray());
+        }
+
+        /// <summary>Fits the session's current data and returns every statistic, or null when the fit fails.</summary>
+        public static double[]? Statistics(Plan plan, FitSession session)
+        {
+            var res = session.Fit(plan.WarmStart);
+            if (!res.Converged) return null;
+            session.Objective.Evaluate(res.X, new double[res.X.Length]);
+            var theta = new double[session.Model.ThetaCount];
+            session.Model.Constraints.ToTheta(res.X, theta);
+            return plan.Collect(session, theta);
+        }
+
+        public double[] Collect(FitSession session, double[] theta)
+        {
+            var fitted = Fit.Fitted;
+            var states = Enumerable.Range(0, session.Model.Groups.Length).Select(session.Objective.State).ToArray();
+            var est = EstimatesBuilder.RowEstimates(fitted.Table, session.Model, theta, states);
+            var (_, stdAll) = Standardization.Compute(fitted.Table, est, states);
+            var result = new double[Names.Count];
+            for (int r = 0; r < RowCount; r++)
+            {
+                result[r] = est[ParameterRows[r]];
+                result[RowCount + r] = stdAll[ParameterRows[r]];
+            }
+            foreach (var e in EffectPlans)
+            {
+                var v = Effects.Values(e.Graph, states[e.Group - 1], e.FromNode, e.ToNode, e.Paths, e.Direct);
+                int k = e.Labels.Count;
+                int half = v.Length / 2;
+                for (int i = 0; i < k; i++)
+                {
+                    result[e.Offset + i] = v[i];
+                    result[e.Offset + k + i] = v[half + i];
+                }
+            }
+            return result;
+        }
+    }
+
+    internal sealed record EffectPlan(string From, string To, int Group, EffectGraph Graph, int FromNode, int ToNode,
+        List<List<int>> Paths, List<int> Direct, List<(string Kind, string Path)> Labels, int Offset);
+
+    internal sealed record Worker(FitSession Session, int[][] Indices);
+}

@@ -1,0 +1,79 @@
+namespace SemLib.Resampling;
+
+/// <summary>
+/// The outcome of a bootstrap: per parameter and per requested effect the bootstrap SE and interval, how many
+/// draws converged (failed draws are counted and excluded, never mixed in), the Bollen–Stine p-value when asked,
+/// and the draws themselves.
+/// </summary>
+public sealed class BootstrapResult
+{
+    private readonly IReadOnlyList<double[]> _draws;
+    private readonly IReadOnlyList<string> _statistics;
+
+    internal BootstrapResult(BootstrapOptions options, int converged, IReadOnlyList<BootstrapEstimate> parameters,
+        IReadOnlyList<BootstrapEffect> effects, double? bollenStine, int bollenStineDraws, IReadOnlyList<string> warnings,
+        IReadOnlyList<string> statistics, IReadOnlyList<double[]> draws)
+    {
+        Options = options;
+        Converged = converged;
+        Parameters = parameters;
+        Effects = effects;
+        BollenStinePValue = bollenStine;
+        BollenStineDraws = bollenStineDraws;
+        Warnings = warnings;
+        _statistics = statistics;
+        _draws = draws;
+    }
+
+    /// <summary>The settings used.</summary>
+    public BootstrapOptions Options { get; }
+
+    /// <summary>Draws requested.</summary>
+    public int Requested => Options.Draws;
+
+    /// <summary>Draws whose fit converged; only these enter the results.</summary>
+    public int Converged { get; }
+
+    /// <summary>Draws that failed (no convergence or a singular resampled covariance matrix) and were excluded.</summary>
+    public int Failed => Requested - Converged;
+
+    /// <summary>One entry per row of <see cref="SemFit.Parameters"/>, in the same order.</summary>
+    public IReadOnlyList<BootstrapEstimate> Parameters { get; }
+
+    /// <summary>The bootstrapped effects, in the order requested (total, direct, indirect, specific paths).</summary>
+    public IReadOnlyList<BootstrapEffect> Effects { get; }
+
+    /// <summary>Bollen–Stine p-value of the model χ² (share of draws from the transformed data with a larger χ²), when asked.</summary>
+    public double? BollenStinePValue { get; }
+
+    /// <summary>Bollen–Stine draws that converged.</summary>
+    public int BollenStineDraws { get; }
+
+    /// <summary>Notes, e.g. how many draws failed.</summary>
+    public IReadOnlyList<string> Warnings { get; }
+
+    /// <summary>The row for lhs op rhs (~~ either way round), or null.</summary>
+    public BootstrapEstimate? Parameter(string lhs, string op, string rhs, int group = 1) =>
+        Parameters.FirstOrDefault(p => p.Group == group && p.Op == op &&
+            ((p.Lhs == lhs && p.Rhs == rhs) || (op == "~~" && p.Lhs == rhs && p.Rhs == lhs)));
+
+    /// <summary>The row of a labelled or defined parameter, or null.</summary>
+    public BootstrapEstimate? Parameter(string label) =>
+        Parameters.FirstOrDefault(p => p.Label == label || (p.Op == ":=" && p.Lhs == label));
+
+    /// <summary>Names of the bootstrapped statistics, in the column order of <see cref="Draw"/>.</summary>
+    public IReadOnlyList<string> Statistics => _statistics;
+
+    /// <summary>The converged draws: row k holds every statistic of draw k (see <see cref="Statistics"/>).</summary>
+    public IReadOnlyList<double> Draw(int k) => _draws[k];
+
+    /// <summary>All converged draws of one statistic, in draw order.</summary>
+    public double[] DrawsOf(string statistic)
+    {
+        int j = -1;
+        for (int i = 0; i < _statistics.Count; i++)
+            if (_statistics[i] == statistic) j = i;
+        if (j < 0) throw new KeyNotFoundException($"'{statistic}' is not a bootstrapped statistic.");
+        return _draws.Select(d => d[j]).ToArray();
+    }
+}
