@@ -179,6 +179,26 @@ public sealed class PopulationModel
         return DataSet.FromColumns(ObservedVariables.Select((name, j) => new KeyValuePair<string, double[]>(name, columns[j])), "simulated");
     }
 
+    /// <summary>
+    /// Fills preallocated rows with draws, writing population variable <c>columns[j]</c> into column j of each row
+    /// (the analysis model's order); all population variables are drawn so the stream does not depend on the subset.
+    /// </summary>
+    internal void FillRows(double[][] rows, int[] columns, Random random, double[] z, double[] x)
+    {
+        int p = ObservedVariables.Count;
+        foreach (var row in rows)
+        {
+            for (int j = 0; j < p; j++) z[j] = StandardNormal(random);
+            for (int j = 0; j < p; j++)
+            {
+                double v = Means[j];
+                for (int k = 0; k <= j; k++) v += _choleskyFactor[j, k] * z[k];
+                x[j] = v;
+            }
+            for (int j = 0; j < columns.Length; j++) row[j] = x[columns[j]];
+        }
+    }
+
     /// <summary>Draws N rows with a seed; the same seed gives the same data.</summary>
     public DataSet Sample(int n, int seed) => Sample(n, new Random(seed));
 

@@ -1,0 +1,53 @@
+using MathNet.Numerics.Distributions;
+using SemLib.Results;
+
+namespace SemLib;
+
+/// <summary>
+/// Nested-model comparison as lavaan's <c>lavTestLRT()</c>: the models sorted by degrees of freedom, each tested
+/// against the previous one by the χ² difference Δχ² on Δdf (Steiger, Shapiro &amp; Browne 1985), with AIC and BIC
+/// side by side and the RMSEA of the difference, √max(0, (Δχ² − Δdf)/(Δdf·N))·√G.
+/// </summary>
+public static class ModelComparison
+{
+    /// <summary>Compares fitted models of the same data; names default to m1, m2, ….</summary>
+    public static IReadOnlyList<ModelComparisonRow> ChiSquareDifference(IReadOnlyList<SemFit> fits, IReadOnlyList<string>? names = null)
+    {
+        ArgumentNullException.ThrowIfNull(fits);
+        if (fits.Count < 2) throw new ArgumentException("A comparison needs at least two models.", nameof(fits));
+        names ??= Enumerable.Range(1, fits.Count).Select(i => $"m{i}").ToList();
+        if (names.Count != fits.Count) throw new ArgumentException("Give one name per model.", nameof(names));
+        var first = fits[0];
+        foreach (var f in fits)
+        {
+            if (!f.Converged) throw new SemLibException("A model that did not converge cannot be compared.");
+            if (f.Estimator != first.Estimator) throw new SemLibException("The models were fitted with different estimators.");
+            if (!f.NObs.SequenceEqual(first.NObs)) throw new SemLibException($"The models were fitted to different numbers of observations ({string.Join("/", first.NObs)} and {string.Join("/", f.NObs)}); nested models must share the data.");
+        }
+        var order = Enumerable.Range(0, fits.Count).OrderBy(i => fits[i].FitMeasures["df"]).ThenBy(i => fits[i].FitMeasures["chisq"]).ToList();
+        double n = first.FitMeasures.TryGetValue("ntotal", out var nt) && nt is double ntv ? ntv : first.NObs.Sum();
+        if (first.Estimator != Estimation.Estimator.ML) n -= first.NObs.Count;
+        int groups = first.NObs.Count;
+        var rows = new List<ModelComparisonRow>();
+        for (int k = 0; k < order.Count; k++)
+        {
+            var f = fits[order[k]];
+            double chisq = f.FitMeasures["chisq"]!.Value;
+            int df = (int)f.FitMeasures["df"]!.Value;
+            double? aic = f.FitMeasures.TryGetValue("aic", out var a) ? a : null;
+            double? bic = f.FitMeasures.TryGetValue("bic", out var b) ? b : null;
+            if (k == 0)
+            {
+                rows.Add(new ModelComparisonRow(names[order[k]], df, aic, bic, chisq, null, null, null, null));
+                continue;
+            }
+            var prev = fits[order[k - 1]];
+            double dChi = chisq - prev.FitMeasures["chisq"]!.Value;
+            int dDf = df - (int)prev.FitMeasures["df"]!.Value;
+            double? p = dDf > 0 ? 1 - ChiSquared.CDF(dDf, Math.Max(dChi, 0)) : null;
+            double? rmsea = dDf > 0 ? Math.Sqrt(Math.Max(0, (dChi - dDf) / (dDf * n))) * Math.Sqrt(groups) : null;
+            rows.Add(new ModelComparisonRow(names[order[k]], df, aic, bic, chisq, dChi, rmsea, dDf, p));
+        }
+        return rows;
+    }
+}

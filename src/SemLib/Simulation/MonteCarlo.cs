@@ -1,0 +1,223 @@
+using MathNet.Numerics.Distributions;
+using SemLib.Data;
+using SemLib.Estimation;
+using SemLib.Inference;
+using SemLib.Resampling;
+using SemLib.Syntax;
+
+namespace SemLib.Simulation;
+
+/// <summary>
+/// Monte Carlo studies (Muthén &amp; Muthén 2002): data sets are drawn from a population model, an analysis model is
+/// fitted to each, and per parameter the mean estimate, bias, SE ratio, CI coverage and power are reported, with
+/// the convergence rate; a power curve repeats that over several sample sizes. Replication r always uses the random
+/// stream of (seed, r), so the study does not depend on the number of threads.
+/// </summary>
+public static class MonteCarlo
+{
+    /// <summary>Runs a study at one sample size.</summary>
+    public static MonteCarloResult Run(PopulationModel population, string analysisModel, MonteCarloOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(population);
+        ArgumentNullException.ThrowIfNull(analysisModel);
+        options ??= new MonteCarloOptions();
+        if (options.Replications < 1) throw new ArgumentOutOfRangeException(nameof(options), "At least one replication is needed.");
+        var parsed = ModelSyntax.Parse(analysisModel);
+        return RunParsed(population, parsed, options);
+    }
+
+    /// <summary>Runs the study at each sample size (a power curve); replications of different sizes use different streams.</summary>
+    public static IReadOnlyList<MonteCarloResult> PowerCurve(PopulationModel population, string analysisModel,
+        IReadOnlyList<int> sampleSizes, MonteCarloOptions? options = null)
+    {
+        options ??= new MonteCarloOptions();
+        var parsed = ModelSyntax.Parse(analysisModel);
+        return sampleSizes.Select(n => RunParsed(population, parsed, options with { SampleSize = n, Seed = unchecked(options.Seed * 31 + n) })).ToList();
+    }
+
+    private static MonteCarloResult RunParsed(PopulationModel population, ParsedModel parsed, MonteCarloOptions options)
+    {
+        int n = options.SampleSize;
+        var names = Specification.ParameterTable.Build(parsed, options.Analysis, 1).ObservedVariables;
+        var popNames = population.ObservedVariables.ToList();
+        var columns = names.Select(v => popNames.IndexOf(v)).ToArray();
+        for (int j = 0; j < columns.Length; j++)
+            if (columns[j] < 0) throw new SemLibException($"The analysis model's variable '{names[j]}' is not in the population model.");
+        if (n <= names.Count) throw new SemLibException($"A sample size of {n} is too small for {names.Count} observed variables.");
+
+        // Population values in the analysis parameterization: the analysis model fitted to the population moments.
+        var target = FitToPopulation(population, parsed, names, columns, options);
+        if (!target.Converged) throw new SemLibException("The analysis model does not converge on the population moments; check that it is identified.");
+
+        // A template fit on one simulated data set sets up the compiled model for the sessions.
+        var first = population.Sample(n, Bootstrap.DrawSeed(options.Seed, 0, 7));
+        var data = options.LikertThresholds is { } th ? Likert.Cut(first, th, names) : first;
+        var (table, sample) = FitEngine.Prepare(parsed, options.Analysis, data, null);
+        var est = new EstimationSample(sample, options.Analysis.Estimator);
+        var model = FitEngine.Compile(table, est);
+        FitEngine.CheckDegreesOfFreedom(table, model, est);
+        int df = FittedModel.CountMoments(table, est) - model.ZetaCount;
+        var warm = target.Fitted.Zeta;
+        var rowsOfInterest = table.Rows.Select((r, i) => (r, i)).Where(x => x.r.Free || x.r.Op == ModelOperator.Defined).Select(x => x.i).ToArray();
+        var targetValues = target.Parameters;
+        var thetaOfRow = new int[table.Rows.Count];
+        Array.Fill(thetaOfRow, -1);
+        for (int t = 0; t < model.ThetaCount; t++) thetaOfRow[model.FreeRows[t]] = t;
+
+        var results = new (double[] Est, double[] Se, double ChiSquare, bool Admissible)?[options.Replications];
+        int done = 0;
+        var po = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? Environment.ProcessorCount };
+        Parallel.For(0, options.Replications, po,
+            () => new Worker(new FitSession(model, est, options.Analysis), n, names.Count, popNames.Count),
+            (r, _, w) =>
+            {
+                var rng = new Random(Bootstrap.DrawSeed(options.Seed, r));
+                population.FillRows(w.Rows, columns, rng, w.Z, w.X);
+                if (options.LikertThresholds is { } cuts) Cut(w.Rows, cuts);
+                results[r] = Replicate(w, warm, table, rowsOfInterest, thetaOfRow, options);
+                options.Progress?.Report(Interlocked.Increment(ref done));
+                return w;
+            }, _ => { });
+
+        var ok = results.Where(x => x is not null).Select(x => x!.Value).ToList();
+        double zCover = Normal.InvCDF(0, 1, 1 - (1 - options.ConfidenceLevel) / 2);
+        double zPower = Normal.InvCDF(0, 1, 1 - options.Alpha / 2);
+        var parameters = new List<MonteCarloParameter>();
+        for (int k = 0; k < rowsOfInterest.Length; k++)
+        {
+            var row = table.Rows[rowsOfInterest[k]];
+            double pop = PopulationValue(targetValues, row);
+            var ests = ok.Select(x => x.Est[k]).Where(double.IsFinite).ToArray();
+            if (ests.Length == 0) continue;
+            var pairs = ok.Select(x => (E: x.Est[k], S: x.Se[k])).Where(x => double.IsFinite(x.E) && double.IsFinite(x.S) && x.S > 0).ToArray();
+            double mean = ests.Average();
+            double sd = ests.Length > 1 ? Math.Sqrt(ests.Sum(e => (e - mean) * (e - mean)) / (ests.Length - 1)) : 0;
+            double? meanSe = pairs.Length > 0 ? pairs.Average(x => x.S) : null;
+            parameters.Add(new MonteCarloParameter
+            {
+                Lhs = row.Lhs,
+                Op = row.Op.ToLavaan(),
+                Rhs = row.Rhs,
+                Label = row.Label,
+                Population = pop,
+                MeanEstimate = mean,
+                Bias = mean - pop,
+                RelativeBias = Math.Abs(pop) > 1e-12 ? (mean - pop) / pop : null,
+                EmpiricalSe = sd,
+                MeanSe = meanSe,
+                SeRatio = meanSe is double m && sd > 0 ? m / sd : null,
+                Coverage = pairs.Length > 0 ? pairs.Count(x => Math.Abs(x.E - pop) <= zCover * x.S) / (double)pairs.Length : null,
+                Power = pairs.Length > 0 ? pairs.Count(x => Math.Abs(x.E / x.S) > zPower) / (double)pairs.Length : null,
+            });
+        }
+        double critical = df > 0 ? ChiSquared.InvCDF(df, 1 - options.Alpha) : double.PositiveInfinity;
+        return new MonteCarloResult
+        {
+            SampleSize = n,
+            Replications = options.Replications,
+            Converged = ok.Count,
+            Inadmissible = ok.Count(x => !x.Admissible),
+            MeanChiSquare = ok.Count > 0 ? ok.Average(x => x.ChiSquare) : double.NaN,
+            Df = df,
+            ModelRejectionRate = ok.Count > 0 && df > 0 ? ok.Count(x => x.ChiSquare > critical) / (double)ok.Count : 0,
+            Parameters = parameters,
+        };
+    }
+
+    private static (double[] Est, double[] Se, double ChiSquare, bool Admissible)? Replicate(Worker w, double[] warm,
+        Specification.ParameterTable table, int[] rowsOfInterest, int[] thetaOfRow, MonteCarloOptions options)
+    {
+        var session = w.Session;
+        if (!session.SetRows(0, w.Rows, w.All)) return null;
+        var res = session.Fit(warm);
+        if (!res.Converged) return null;
+        var cov = ParameterCovariance.Compute(session.Objective, res.X, options.Analysis.Information, session.Sample.StatisticN);
+        var theta = new double[session.Model.ThetaCount];
+        session.Model.Constraints.ToTheta(res.X, theta);
+        var states = Enumerable.Range(0, session.Model.Groups.Length).Select(session.Objective.State).ToArray();
+        var values = EstimatesBuilder.RowEstimates(table, session.Model, theta, states);
+        var est = new double[rowsOfInterest.Length];
+        var se = new double[rowsOfInterest.Length];
+        Array.Fill(se, double.NaN);
+        int q = session.Model.ThetaCount;
+        Dictionary<int, double[]>? definedGrad = null;
+        if (cov.CovTheta is not null && table.Rows.Any(r => r.Op == ModelOperator.Defined))
+            definedGrad = DefinedParameters.Jacobian(table, values, i => thetaOfRow[i], q).ToDictionary(x => x.Row, x => x.Gradient);
+        bool admissible = true;
+        for (int k = 0; k < rowsOfInterest.Length; k++)
+        {
+            int row = rowsOfInterest[k];
+            est[k] = values[row];
+            if (table.Rows[row].IsVariance && values[row] < 0) admissible = false;
+            if (cov.CovTheta is null) continue;
+            if (thetaOfRow[row] >= 0)
+            {
+                int t = thetaOfRow[row];
+                se[k] = Math.Sqrt(Math.Max(0, cov.CovTheta[t * q + t]));
+            }
+            else if (definedGrad is not null && definedGrad.TryGetValue(row, out var g))
+            {
+                double v = 0;
+                for (int a = 0; a < q; a++)
+                {
+                    if (g[a] == 0) continue;
+                    for (int b = 0; b < q; b++) v += g[a] * cov.CovTheta[a * q + b] * g[b];
+                }
+                se[k] = Math.Sqrt(Math.Max(0, v));
+            }
+        }
+        return (est, se, session.ChiSquare(res.F), admissible);
+    }
+
+    private static double PopulationValue(IReadOnlyList<Results.ParameterEstimate> target, Specification.ParameterRow row)
+    {
+        var match = row.Op == ModelOperator.Defined
+            ? target.FirstOrDefault(p => p.Op == ":=" && p.Lhs == row.Lhs)
+            : target.FirstOrDefault(p => p.Group == row.Group && p.Op == row.Op.ToLavaan() &&
+                ((p.Lhs == row.Lhs && p.Rhs == row.Rhs) || (row.Op == ModelOperator.Covariance && p.Lhs == row.Rhs && p.Rhs == row.Lhs)));
+        return match?.Estimate ?? double.NaN;
+    }
+
+    private static SemFit FitToPopulation(PopulationModel population, ParsedModel parsed, IReadOnlyList<string> names, int[] columns, MonteCarloOptions options)
+    {
+        // CovarianceData is read as an unbiased matrix and rescaled by (N − 1)/N for ML; pre-scale so the fit sees Σ exactly.
+        const int n = 1_000_000;
+        double scale = options.Analysis.Estimator == Estimator.ML ? n / (double)(n - 1) : 1.0;
+        int p = names.Count;
+        var cov = new double[p, p];
+        for (int i = 0; i < p; i++)
+            for (int j = 0; j < p; j++) cov[i, j] = population.Covariance[columns[i], columns[j]] * scale;
+        var means = columns.Select(c => population.Means[c]).ToArray();
+        return Sem.Fit(parsed, new CovarianceData(names, cov, n, means), options.Analysis);
+    }
+
+    private static void Cut(double[][] rows, IReadOnlyList<double> thresholds)
+    {
+        foreach (var row in rows)
+            for (int j = 0; j < row.Length; j++)
+            {
+                int k = 1;
+                foreach (var t in thresholds)
+                    if (row[j] > t) k++;
+                row[j] = k;
+            }
+    }
+
+    private sealed class Worker
+    {
+        public Worker(FitSession session, int n, int p, int popP)
+        {
+            Session = session;
+            Rows = Enumerable.Range(0, n).Select(_ => new double[p]).ToArray();
+            All = Enumerable.Range(0, n).ToArray();
+            Z = new double[popP];
+            X = new double[popP];
+        }
+
+        public FitSession Session { get; }
+        public double[][] Rows { get; }
+        public int[] All { get; }
+        public double[] Z { get; }
+        public double[] X { get; }
+    }
+}

@@ -1,0 +1,29 @@
+namespace SemLib.Simulation;
+
+/// <summary>The outcome of a Monte Carlo study at one sample size.</summary>
+public sealed record MonteCarloResult
+{
+    /// <summary>Rows per data set.</summary>
+    public int SampleSize { get; init; }
+    /// <summary>Replications run.</summary>
+    public int Replications { get; init; }
+    /// <summary>Replications whose fit converged (only these are summarised).</summary>
+    public int Converged { get; init; }
+    /// <summary>Converged / replications.</summary>
+    public double ConvergenceRate => Replications == 0 ? 0 : Converged / (double)Replications;
+    /// <summary>Converged replications with a negative variance estimate (Heywood cases).</summary>
+    public int Inadmissible { get; init; }
+    /// <summary>Mean of the model χ².</summary>
+    public double MeanChiSquare { get; init; }
+    /// <summary>Degrees of freedom of the model test.</summary>
+    public int Df { get; init; }
+    /// <summary>Share of converged replications whose χ² test rejects the model at α.</summary>
+    public double ModelRejectionRate { get; init; }
+    /// <summary>Per free and defined parameter: bias, SE ratio, coverage, power.</summary>
+    public required IReadOnlyList<MonteCarloParameter> Parameters { get; init; }
+
+    /// <summary>The row for lhs op rhs, or for a label or defined name when only lhs is given.</summary>
+    public MonteCarloParameter? Parameter(string lhs, string? op = null, string? rhs = null) =>
+        op is null ? Parameters.FirstOrDefault(p => p.Label == lhs || (p.Op == ":=" && p.Lhs == lhs))
+            : Parameters.FirstOrDefault(p => p.Op == op && ((p.Lhs == lhs && p.Rhs == rhs) || (op == "~~" && p.Lhs == rhs && p.Rhs == lhs)));
+}
