@@ -182,6 +182,9 @@ public static class ItemAnalysis
         return new ConfidenceInterval(lower, upper, level);
     }
 
+    /// <summary>The scale's columns with reverse-keyed items rescored (used by <see cref="ReliabilityStudy.Rescored"/> too).</summary>
+    internal static double[][] RescoreColumns(ItemData items, ScaleDefinition scale) => Rescore(items, scale);
+
     private static double[][] Rescore(ItemData items, ScaleDefinition scale)
     {
         var x = new double[items.P][];

@@ -1,0 +1,163 @@
+using System.Globalization;
+using SemLib.Data;
+using SemLib.Specification;
+
+namespace SemLib.Reliability;
+
+/// <summary>
+/// The whole scale-validation workflow of a survey study in one call, in the order a thesis reports it: item and
+/// scale analysis per scale (psych::alpha), KMO and Bartlett over all items, exploratory factor analyses when asked,
+/// the CFA measurement model (one factor per scale, lavaan defaults) with composite reliability, AVE, semTools'
+/// omega and AVE, the latent correlations, the Fornell–Larcker table and HTMT, and the verdicts against the
+/// customary cut-offs. Reverse-keyed items are rescored (min + max − x) before anything else.
+/// </summary>
+public static class ReliabilityStudy
+{
+    /// <summary>Runs the study. Exceptions name the scale or item that cannot be analysed.</summary>
+    public static ReliabilityStudyResult Run(DataSet data, IReadOnlyList<ScaleDefinition> scales, ReliabilityStudyOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(scales);
+        options ??= new ReliabilityStudyOptions();
+        if (scales.Count == 0) throw new ReliabilityException("No scale was given; define at least one scale with two or more items.");
+        var dup = scales.GroupBy(s => s.Name).FirstOrDefault(g => g.Count() > 1);
+        if (dup is not null) throw new ReliabilityException($"The scale name '{dup.Key}' is used twice.");
+        var shared = scales.SelectMany(s => s.Items).GroupBy(i => i).FirstOrDefault(g => g.Count() > 1);
+        if (shared is not null) throw new ReliabilityException($"The item '{shared.Key}' belongs to more than one scale.");
+        var cutoffs = options.Cutoffs ?? new ValidityCutoffs();
+
+        var items = scales.SelectMany(s => s.Items).ToList();
+        var scaleResults = ItemAnalysis.Analyze(data, scales, options.ConfidenceLevel);
+        var rescored = Rescored(data, scales);
+        var warnings = scaleResults.SelectMany(s => s.Warnings).ToList();
+
+        var kmo = SamplingAdequacy.Kmo(rescored, items);
+        var bartlett = SamplingAdequacy.Bartlett(rescored, items);
+        var htmt = scales.Count > 1 ? Htmt.Compute(rescored, scales.Select(s => new ScaleDefinition(s.Name, s.Items)).ToList()) : null;
+        var efa = options.EfaRuns.Select(run => ExploratoryFactorAnalysis.Fit(rescored, items, run.Factors, run.Options)).ToList();
+
+        // The CFA: one factor per scale on the complete rows (lavaan's listwise default).
+        string cfaModel = string.Join("\n", scales.Select(s => $"{s.Name} =~ {string.Join(" + ", s.Items)}"));
+        SemFit? cfa = null;
+        var cr = new Dictionary<string, double>(StringComparer.Ordinal);
+        var ave = new Dictionary<string, double>(StringComparer.Ordinal);
+        var omega = new Dictionary<string, double>(StringComparer.Ordinal);
+        var aveObserved = new Dictionary<string, double>(StringComparer.Ordinal);
+        var standardizedLoadings = new List<FactorLoadings>();
+        LabeledMatrix? latent = null;
+        FornellLarckerTable? fornell = null;
+        if (options.Cfa && scales.All(s => s.Items.Count >= 2))
+        {
+            cfa = Sem.Fit(cfaModel, rescored, options.CfaOptions ?? ModelOptions.Default);
+            warnings.AddRange(cfa.Warnings.Select(w => "CFA: " + w));
+            if (cfa.Converged)
+            {
+                var implied = cfa.Implied();
+                var sample = SampleCovariance(cfa);
+                foreach (var s in scales)
+                {
+                    var std = s.Items.Select(i => cfa.Parameter(s.Name, "=~", i)!.StdAll ?? double.NaN).ToList();
+                    var raw = s.Items.Select(i => cfa.Parameter(s.Name, "=~", i)!.Estimate).ToList();
+                    var stdLoadings = new FactorLoadings(s.Name, s.Items, std);
+                    standardizedLoadings.Add(stdLoadings);
+                    cr[s.Name] = ConstructReliability.CompositeReliability(stdLoadings);
+                    ave[s.Name] = ConstructReliability.AverageVarianceExtracted(stdLoadings);
+                    double psi = cfa.Parameter(s.Name, "~~", s.Name)!.Estimate;
+                    if (psi > 0)
+                    {
+                        var measurement = new FactorMeasurement(new FactorLoadings(s.Name, s.Items, raw), psi, sample);
+                        omega[s.Name] = ConstructReliability.Omega(measurement);
+                        aveObserved[s.Name] = ConstructReliability.AverageVarianceExtractedObserved(measurement);
+                    }
+                }
+                latent = LatentCorrelations(cfa, scales.Select(s => s.Name).ToList());
+                fornell = scales.Count > 1 ? ConstructReliability.FornellLarcker(ave, latent) : null;
+                _ = implied;
+            }
+        }
+
+        var checks = new List<IEnumerable<CriterionCheck>>();
+        checks.AddRange(scaleResults.Select(s => ValidityAssessment.Check(s, cutoffs)));
+        checks.Add(ValidityAssessment.Check(kmo, "all items", cutoffs));
+        checks.AddRange(standardizedLoadings.Select(l => ValidityAssessment.Check(l, cutoffs)));
+        if (htmt is not null) checks.Add(ValidityAssessment.Check(htmt, cutoffs));
+        if (fornell is not null) checks.Add(ValidityAssessment.Check(fornell));
+        checks.AddRange(efa.Select(e => ValidityAssessment.Check(e, cutoffs)));
+
+        return new ReliabilityStudyResult
+        {
+            Scales = scaleResults,
+            ScaleDefinitions = scales,
+            CompleteRows = CompleteRows(data, items),
+            Kmo = kmo,
+            Bartlett = bartlett,
+            CfaModel = cfaModel,
+            Cfa = cfa,
+            CompositeReliability = cr,
+            AverageVarianceExtracted = ave,
+            Omega = omega,
+            AverageVarianceExtractedSemTools = aveObserved,
+            StandardizedLoadings = standardizedLoadings,
+            LatentCorrelations = latent,
+            FornellLarcker = fornell,
+            Htmt = htmt,
+            Efa = efa,
+            Verdicts = ValidityAssessment.Report(checks.ToArray()),
+            Warnings = warnings,
+        };
+    }
+
+    /// <summary>The data with each reverse-keyed item rescored as min + max − x (the same rule as the item analysis).</summary>
+    public static DataSet Rescored(DataSet data, IReadOnlyList<ScaleDefinition> scales)
+    {
+        var replaced = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        foreach (var s in scales.Where(s => s.ReverseKeyed.Count > 0))
+        {
+            var columns = ItemData.From(data, s.Items, $"scale '{s.Name}'");
+            var rescored = ItemAnalysis.RescoreColumns(columns, s);
+            for (int j = 0; j < s.Items.Count; j++)
+                if (s.IsReversed(s.Items[j])) replaced[s.Items[j]] = rescored[j];
+        }
+        if (replaced.Count == 0) return data;
+        var cols = data.Columns.Where(c => c.IsNumeric || replaced.ContainsKey(c.Name))
+            .Select(c => new KeyValuePair<string, double[]>(c.Name, replaced.TryGetValue(c.Name, out var r) ? r : c.Values.ToArray()));
+        return DataSet.FromColumns(cols, data.Source);
+    }
+
+    private static int CompleteRows(DataSet data, IReadOnlyList<string> items)
+    {
+        var cols = data.NumericColumns(items);
+        int n = 0;
+        for (int i = 0; i < data.RowCount; i++)
+            if (cols.All(c => !double.IsNaN(c[i]))) n++;
+        return n;
+    }
+
+    /// <summary>The sample covariance matrix the CFA was fitted to (divisor N, as semTools reads it from lavaan).</summary>
+    private static LabeledMatrix SampleCovariance(SemFit fit)
+    {
+        var g = fit.Fitted.Sample.Groups[0];
+        var names = fit.Table.ObservedVariables;
+        int p = names.Count;
+        var m = new double[p, p];
+        for (int i = 0; i < p; i++)
+            for (int j = 0; j < p; j++) m[i, j] = g.S[i * p + j];
+        return new LabeledMatrix(names, m);
+    }
+
+    private static LabeledMatrix LatentCorrelations(SemFit fit, IReadOnlyList<string> factors)
+    {
+        var state = fit.Fitted.Objective.State(0);
+        int m = state.Model.M;
+        var r = new double[factors.Count, factors.Count];
+        for (int a = 0; a < factors.Count; a++)
+            for (int b = 0; b < factors.Count; b++)
+            {
+                int i = state.Model.EtaIndex(factors[a]), j = state.Model.EtaIndex(factors[b]);
+                r[a, b] = state.Phi[i * m + j] / Math.Sqrt(state.Phi[i * m + i] * state.Phi[j * m + j]);
+            }
+        return new LabeledMatrix(factors, r);
+    }
+
+    internal static string F(double v) => v.ToString("F3", CultureInfo.InvariantCulture);
+}
