@@ -1,1 +1,2 @@
-return 0;
+// The semlib command. Everything happens in SemLibCli.Run, which the tests call in-process.
+return SemLib.Cli.SemLibCli.Run(args, Console.Out, Console.Error);

@@ -10,13 +10,15 @@ namespace SemLib.Data;
 /// </summary>
 internal sealed class SampleData
 {
-    private SampleData(IReadOnlyList<string> names, GroupSample[] groups, bool fromCovariance, IReadOnlyList<string> warnings)
+    private SampleData(IReadOnlyList<string> names, GroupSample[] groups, bool fromCovariance, IReadOnlyList<string> warnings,
+        IReadOnlyList<int>? rowsRead = null)
     {
         Names = names;
         Groups = groups;
         IsSummaryData = fromCovariance;
         Warnings = warnings;
         TotalN = groups.Sum(g => g.N);
+        RowsRead = rowsRead;
     }
 
     public IReadOnlyList<string> Names { get; }
@@ -25,6 +27,12 @@ internal sealed class SampleData
     public bool IsSummaryData { get; }
     public bool HasRawData => !IsSummaryData;
     public IReadOnlyList<string> Warnings { get; }
+
+    /// <summary>
+    /// Per group, the rows of raw data read before listwise deletion (lavaan's <c>norig</c>, the "Total" column of
+    /// its summary); null for summary data.
+    /// </summary>
+    public IReadOnlyList<int>? RowsRead { get; }
 
     /// <summary>Builds the sample from raw data with listwise deletion on the model variables.</summary>
     public static SampleData FromDataSet(DataSet data, IReadOnlyList<string> names, string? groupColumn = null)
@@ -41,6 +49,7 @@ internal sealed class SampleData
         int p = names.Count;
         var labels = new List<string>();
         var rowsByGroup = new Dictionary<string, (List<double[]> Rows, List<int> Source)>(StringComparer.Ordinal);
+        var read = new Dictionary<string, int>(StringComparer.Ordinal);
         int dropped = 0, droppedGroup = 0;
         for (int i = 0; i < data.RowCount; i++)
         {
@@ -55,6 +64,7 @@ internal sealed class SampleData
                 }
                 label = t;
             }
+            read[label] = read.GetValueOrDefault(label) + 1;
             var row = new double[p];
             bool complete = true;
             for (int j = 0; j < p; j++)
@@ -103,7 +113,7 @@ internal sealed class SampleData
             CheckPositiveDefinite(where, names, cov, p);
             groups[g] = new GroupSample(labels[g], rows.Count, cov, mean, rows.ToArray(), source.ToArray());
         }
-        return new SampleData(names, groups, false, warnings);
+        return new SampleData(names, groups, false, warnings, labels.Select(l => read[l]).ToArray());
     }
 
     /// <summary>Builds the sample from a covariance matrix; ML's N-divisor matrix is cov·(N − 1)/N.</summary>

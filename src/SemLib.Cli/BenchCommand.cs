@@ -1,0 +1,92 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace SemLib.Cli;
+
+/// <summary>
+/// <c>semlib bench</c>: reads and parses once, fits once to warm up, then times N whole <c>Sem.Fit</c> calls on
+/// the loaded data with <see cref="Stopwatch"/> and reports the median, minimum and maximum wall time per fit.
+/// </summary>
+internal sealed class BenchCommand
+{
+    private readonly FitOptionSet _options = new();
+
+    private readonly Option<int> _repeat = new("--repeat")
+    {
+        Description = "How many timed fits (after one warm-up fit).",
+        HelpName = "N",
+        DefaultValueFactory = _ => 100,
+    };
+
+    public Command Build(TextWriter stdout, TextWriter stderr)
+    {
+        var command = new Command("bench", "Time repeated fits of a model to loaded data (wall time per fit, after a warm-up fit).");
+        _options.AddTo(command);
+        _repeat.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 1) r.AddError($"--repeat must be at least 1 (got {r.GetValueOrDefault<int>()}).");
+        });
+        command.Options.Add(_repeat);
+        command.SetAction(parse => Run(parse, stdout, stderr));
+        return command;
+    }
+
+    private int Run(ParseResult parse, TextWriter stdout, TextWriter stderr)
+    {
+        bool verbose = parse.GetValue(_options.Verbose);
+        string? modelPath = parse.GetValue(_options.Model);
+        try
+        {
+            bool json = _options.Json(parse);
+            int repeat = parse.GetValue(_repeat);
+            var modelOptions = _options.ModelOptions(parse);
+            var inputs = Inputs.Load(modelPath!, parse.GetValue(_options.Data), parse.GetValue(_options.Cov), parse.GetValue(_options.NObs));
+            if (verbose) stderr.WriteLine($"semlib bench: read {inputs.Description}; warming up");
+
+            bool converged = inputs.Fit(modelOptions).Converged;
+            var ms = new double[repeat];
+            var clock = new Stopwatch();
+            for (int i = 0; i < repeat; i++)
+            {
+                clock.Restart();
+                var fit = inputs.Fit(modelOptions);
+                clock.Stop();
+                ms[i] = clock.Elapsed.TotalMilliseconds;
+                converged &= fit.Converged;
+            }
+            Array.Sort(ms);
+            double median = repeat % 2 == 1 ? ms[repeat / 2] : (ms[repeat / 2 - 1] + ms[repeat / 2]) / 2;
+            string output = json
+                ? Json(repeat, median, ms[0], ms[^1], converged)
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"{repeat} fits of {modelPath}: median {median:F3} ms, min {ms[0]:F3} ms, max {ms[^1]:F3} ms; {(converged ? "all converged" : "NOT all converged")}{Environment.NewLine}");
+            stdout.Write(output);
+            stdout.Flush();
+            return ExitCodes.Success;
+        }
+        catch (Exception e)
+        {
+            return Failures.Report(e, "bench", modelPath, verbose, stderr);
+        }
+    }
+
+    /// <summary>The contract's one-line document: {"fits": N, "ms_median", "ms_min", "ms_max", "converged"}.</summary>
+    private static string Json(int fits, double median, double min, double max, bool converged)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WriteNumber("fits", fits);
+            w.WriteNumber("ms_median", Math.Round(median, 4));
+            w.WriteNumber("ms_min", Math.Round(min, 4));
+            w.WriteNumber("ms_max", Math.Round(max, 4));
+            w.WriteBoolean("converged", converged);
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray()) + Environment.NewLine;
+    }
+}

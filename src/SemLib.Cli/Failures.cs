@@ -1,0 +1,47 @@
+using SemLib.Data;
+using SemLib.Syntax;
+
+namespace SemLib.Cli;
+
+/// <summary>
+/// Turns what went wrong into the contract's exit code and one line on standard error that says what and where
+/// (file, line and column, row or variable); the stack trace only with --verbose.
+/// </summary>
+internal static class Failures
+{
+    public static int Report(Exception error, string command, string? modelPath, bool verbose, TextWriter stderr)
+    {
+        var (code, message) = error switch
+        {
+            ModelSyntaxException syntax => (ExitCodes.Usage, SyntaxMessage(syntax, modelPath ?? "model")),
+            CliUsageException usage => (ExitCodes.Usage, $"semlib {command}: {usage.Message}"),
+            AnalysisFailedException failed => (ExitCodes.AnalysisFailed, $"semlib {command}: {failed.Message}"),
+            DataException data => (ExitCodes.AnalysisFailed, $"semlib {command}: {data.Message}"),
+            SemLibException analysis => (ExitCodes.AnalysisFailed, $"semlib {command}: {analysis.Message}"),
+            _ => (ExitCodes.AnalysisFailed, $"semlib {command}: internal error ({error.GetType().Name}): {error.Message}"
+                + (verbose ? "" : " Run again with --verbose for the stack trace.")),
+        };
+        var text = OneLine(message) + Environment.NewLine;
+        if (verbose) text += error + Environment.NewLine;
+        stderr.Write(text);
+        return code;
+    }
+
+    /// <summary>Compiler style: <c>MODEL.lav:LINE:COL: message</c>, for the first problem (and how many more there are).</summary>
+    private static string SyntaxMessage(ModelSyntaxException e, string modelPath)
+    {
+        if (e.Diagnostics.Count == 0) return $"{modelPath}: {e.Message}";
+        var first = e.Diagnostics[0];
+        string more = e.Diagnostics.Count switch
+        {
+            1 => "",
+            2 => " (and 1 more problem)",
+            var n => $" (and {n - 1} more problems)",
+        };
+        return $"{modelPath}:{first.Span.Line}:{first.Span.Column}: {first.Message}{more}";
+    }
+
+    /// <summary>Messages are one line: newlines inside them become blanks.</summary>
+    public static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+}

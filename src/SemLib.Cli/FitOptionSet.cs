@@ -1,0 +1,256 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using SemLib.Estimation;
+using SemLib.Specification;
+
+namespace SemLib.Cli;
+
+/// <summary>
+/// The options <c>fit</c> and <c>bench</c> share: input files and lavaan's model options, in lavaan's kebab-case
+/// names with lavaan's defaults. Values the library cannot honour yet are parse errors (exit code 2) saying so,
+/// never silently ignored. Each command gets its own instances.
+/// </summary>
+internal sealed class FitOptionSet
+{
+    private static readonly string[] SupportedEstimators = ["ML", "GLS", "ULS"];
+
+    /// <summary>lavaan's other estimators (lavOptions "estimator"), recognised so the message can say "not yet".</summary>
+    private static readonly string[] LaterEstimators =
+        ["MLM", "MLMV", "MLMVS", "MLF", "MLR", "WLS", "DWLS", "WLSM", "WLSMV", "WLSMVS", "ULSM", "ULSMV", "ULSMVS", "DLS", "PML", "FML", "IV", "MML", "REML", "BAYES", "CATML"];
+
+    public Option<string> Model { get; } = new("--model")
+    {
+        Description = "The model in lavaan syntax: a text file.",
+        HelpName = "MODEL.lav",
+        Required = true,
+    };
+
+    public Option<string?> Data { get; } = new("--data")
+    {
+        Description = "Raw data: a CSV file with a header row of variable names; empty cells and NA are missing.",
+        HelpName = "DATA.csv",
+    };
+
+    public Option<string?> Cov { get; } = new("--cov")
+    {
+        Description = "A covariance matrix instead of raw data: a CSV file whose header row names the variables and whose rows hold the full symmetric matrix (divisor N-1). Needs --nobs.",
+        HelpName = "COV.csv",
+    };
+
+    public Option<int> NObs { get; } = new("--nobs")
+    {
+        Description = "The number of observations behind --cov.",
+        HelpName = "N",
+    };
+
+    public Option<string> Estimator { get; } = new("--estimator")
+    {
+        Description = "The estimator: ML, GLS or ULS.",
+        HelpName = "ML|GLS|ULS",
+        DefaultValueFactory = _ => "ML",
+    };
+
+    public Option<bool> StdLv { get; } = new("--std-lv")
+    {
+        Description = "Identify factors by fixing their variances to 1 instead of their first loadings (lavaan's std.lv).",
+    };
+
+    public Option<bool> MeanStructure { get; } = new("--meanstructure")
+    {
+        Description = "Estimate intercepts and means (lavaan's meanstructure; on by default with --group, as in lavaan). Needs --data.",
+    };
+
+    public Option<bool> FixedX { get; } = new("--fixed-x")
+    {
+        Description = "Fix the variances and covariances of exogenous observed covariates at their sample values (lavaan's fixed.x; default true for ML, false for GLS and ULS, as in lavaan).",
+        HelpName = "true|false",
+        Arity = ArgumentArity.ExactlyOne,
+    };
+
+    public Option<bool> Orthogonal { get; } = new("--orthogonal")
+    {
+        Description = "Make latent variables uncorrelated unless the model says otherwise (lavaan's orthogonal).",
+    };
+
+    public Option<string> Information { get; } = new("--information")
+    {
+        Description = "The information matrix behind the standard errors: expected or observed.",
+        HelpName = "expected|observed",
+        DefaultValueFactory = _ => "expected",
+    };
+
+    public Option<string> Missing { get; } = new("--missing")
+    {
+        Description = "Missing values: listwise (rows with a missing value on a model variable are dropped). ml (FIML) is not supported yet.",
+        HelpName = "listwise|ml",
+        DefaultValueFactory = _ => "listwise",
+    };
+
+    public Option<string?> Group { get; } = new("--group")
+    {
+        Description = "A column that splits the data into groups: a configural multi-group model (every parameter free in every group). Needs --data.",
+        HelpName = "COLUMN",
+    };
+
+    public Option<string?> GroupEqual { get; } = new("--group-equal")
+    {
+        Description = "Parameters constrained equal across groups (lavaan's group.equal). Not supported yet.",
+        HelpName = "loadings,intercepts,...",
+    };
+
+    public Option<string?> Ordered { get; } = new("--ordered")
+    {
+        Description = "Ordinal variables (lavaan's ordered). Not supported yet.",
+        HelpName = "x1,x2,...",
+    };
+
+    public Option<string> Se { get; } = new("--se")
+    {
+        Description = "Standard errors: standard. robust and bootstrap are not supported yet.",
+        HelpName = "standard|robust|bootstrap",
+        DefaultValueFactory = _ => "standard",
+    };
+
+    public Option<int> Bootstrap { get; } = new("--bootstrap")
+    {
+        Description = "Bootstrap draws for --se bootstrap. Not supported yet.",
+        HelpName = "R",
+    };
+
+    public Option<int> Seed { get; } = new("--seed")
+    {
+        Description = "Random seed for the bootstrap. Not supported yet.",
+        HelpName = "S",
+    };
+
+    public Option<int> IterMax { get; } = new("--iter-max")
+    {
+        Description = "Maximum optimizer iterations per attempt (lavaan's control = list(iter.max = N)).",
+        HelpName = "N",
+        DefaultValueFactory = _ => Specification.ModelOptions.Default.MaxIterations,
+    };
+
+    public Option<string> Format { get; } = new("--format")
+    {
+        Description = "Output: text (a lavaan-style summary) or json (the documented JSON document, nothing else on standard output).",
+        HelpName = "text|json",
+        DefaultValueFactory = _ => "text",
+    };
+
+    public Option<bool> Verbose { get; } = new("--verbose")
+    {
+        Description = "Report progress on standard error, and the stack trace when something fails.",
+    };
+
+    public FitOptionSet()
+    {
+        Choice(Estimator, SupportedEstimators, LaterEstimators,
+            v => $"--estimator {v} is not supported yet; SemLib estimates ML, GLS and ULS.",
+            v => $"--estimator {v} is not an estimator; use ML, GLS or ULS.");
+        Choice(Information, ["expected", "observed"], ["first.order"],
+            v => $"--information {v} is not supported yet; use expected or observed.",
+            v => $"--information {v} is not valid; use expected or observed.");
+        Choice(Missing, ["listwise", "default"], ["ml", "fiml", "direct", "ml.x", "two.stage", "robust.two.stage", "pairwise", "available.cases", "doubly.robust"],
+            v => $"--missing {v} is not supported yet; SemLib only does listwise deletion (--missing listwise).",
+            v => $"--missing {v} is not valid; use listwise (ml is not supported yet).");
+        Choice(Se, ["standard"], ["robust", "robust.sem", "robust.huber.white", "robust.cluster", "sandwich", "bootstrap", "boot", "first.order", "none"],
+            v => $"--se {v} is not supported yet; SemLib computes standard (information-based) standard errors only.",
+            v => $"--se {v} is not valid; use standard (robust and bootstrap are not supported yet).");
+        Choice(Format, ["text", "json"], [], null, v => $"--format {v} is not valid; use text or json.");
+        Rejected(GroupEqual, "--group-equal is not supported yet: multi-group models are configural only (every parameter free in each group).");
+        Rejected(Ordered, "--ordered is not supported yet: SemLib treats every variable as continuous.");
+        Rejected(Bootstrap, "--bootstrap is not supported yet: bootstrap standard errors (--se bootstrap) come in a later version.");
+        Rejected(Seed, "--seed is not supported yet: it only matters for bootstrap standard errors, which come in a later version.");
+        ExistingFile(Model, "model");
+        ExistingFile(Data, "data");
+        ExistingFile(Cov, "covariance");
+        IterMax.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 1) r.AddError($"--iter-max must be at least 1 (got {r.GetValueOrDefault<int>()}).");
+        });
+        NObs.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 2) r.AddError($"--nobs must be at least 2 (got {r.GetValueOrDefault<int>()}).");
+        });
+    }
+
+    /// <summary>Adds the options to a command, with the checks that involve more than one option.</summary>
+    public void AddTo(Command command)
+    {
+        foreach (var option in All) command.Options.Add(option);
+        command.Validators.Add(Combinations);
+    }
+
+    private IEnumerable<Option> All =>
+    [
+        Model, Data, Cov, NObs, Estimator, StdLv, MeanStructure, FixedX, Orthogonal, Information, Missing, Group,
+        GroupEqual, Ordered, Se, Bootstrap, Seed, IterMax, Format, Verbose,
+    ];
+
+    private void Combinations(CommandResult result)
+    {
+        bool data = Given(result.GetResult(Data)), cov = Given(result.GetResult(Cov));
+        if (data == cov)
+            result.AddError(data ? "Give either --data or --cov, not both." : "Give the data: --data DATA.csv, or --cov COV.csv with --nobs N.");
+        if (cov && !Given(result.GetResult(NObs)))
+            result.AddError("--cov needs --nobs N, the number of observations behind the covariance matrix.");
+        if (!cov && Given(result.GetResult(NObs)))
+            result.AddError("--nobs only goes with --cov (with --data the observations are counted).");
+        if (cov && Given(result.GetResult(Group)))
+            result.AddError("--group needs raw data (--data); a single covariance matrix has no groups.");
+        if (cov && Given(result.GetResult(MeanStructure)) && result.GetValue(MeanStructure))
+            result.AddError("--meanstructure needs raw data (--data); a covariance matrix has no means.");
+    }
+
+    /// <summary>The lavaan options the command line asked for, with lavaan's defaults where it did not say.</summary>
+    public ModelOptions ModelOptions(ParseResult parse)
+    {
+        var estimator = Enum.Parse<Estimation.Estimator>(parse.GetValue(Estimator)!, ignoreCase: true);
+        string? group = parse.GetValue(Group);
+        return new ModelOptions
+        {
+            Estimator = estimator,
+            StdLv = parse.GetValue(StdLv),
+            // lavaan's meanstructure = "default" is TRUE with more than one group.
+            MeanStructure = Given(parse.GetResult(MeanStructure)) ? parse.GetValue(MeanStructure) : group is not null,
+            // lavaan 0.6's fixed.x = "default" is TRUE for ML and FALSE for GLS and ULS (lavInspect(fit, "options")$fixed.x).
+            FixedX = Given(parse.GetResult(FixedX)) ? parse.GetValue(FixedX) : estimator == Estimation.Estimator.ML,
+            Orthogonal = parse.GetValue(Orthogonal),
+            Information = parse.GetValue(Information)!.Equals("observed", StringComparison.OrdinalIgnoreCase)
+                ? InformationType.Observed : InformationType.Expected,
+            Group = group,
+            MaxIterations = parse.GetValue(IterMax),
+        };
+    }
+
+    /// <summary>True when the option is on the command line (an option with a default has an implicit result otherwise).</summary>
+    private static bool Given(OptionResult? result) => result is { Implicit: false };
+
+    /// <summary>True for --format json.</summary>
+    public bool Json(ParseResult parse) => parse.GetValue(Format)!.Equals("json", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Accepts the supported values (case-insensitive, as lavaan); lavaan's values SemLib does not do yet, and
+    /// anything else, are errors with their own one-line messages. Hand-written rather than
+    /// <c>AcceptOnlyFromAmong</c>, whose message spans several lines and cannot say "not supported yet".
+    /// </summary>
+    private static void Choice(Option<string> option, string[] supported, string[] later, Func<string, string>? notYet, Func<string, string> invalid)
+    {
+        option.Validators.Add(r =>
+        {
+            var value = r.GetValueOrDefault<string>();
+            if (value is null || supported.Contains(value, StringComparer.OrdinalIgnoreCase)) return;
+            r.AddError(notYet is not null && later.Contains(value, StringComparer.OrdinalIgnoreCase) ? notYet(value) : invalid(value));
+        });
+    }
+
+    private static void Rejected(Option option, string message) => option.Validators.Add(r => r.AddError(message));
+
+    private static void ExistingFile(Option option, string what) => option.Validators.Add(r =>
+    {
+        var path = r.GetValueOrDefault<string?>();
+        if (path is null) return;
+        if (Directory.Exists(path)) r.AddError($"The {what} file '{path}' is a directory, not a file.");
+        else if (!File.Exists(path)) r.AddError($"The {what} file '{path}' does not exist.");
+    });
+}

@@ -1,0 +1,60 @@
+using SemLib.Data;
+using SemLib.Specification;
+using SemLib.Syntax;
+
+namespace SemLib.Cli;
+
+/// <summary>The model and data of a fit, read from their files once (bench fits them many times).</summary>
+internal sealed class Inputs
+{
+    private Inputs(ParsedModel model, DataSet? data, CovarianceData? covariance, string description)
+    {
+        Model = model;
+        Data = data;
+        Covariance = covariance;
+        Description = description;
+    }
+
+    public ParsedModel Model { get; }
+    public DataSet? Data { get; }
+    public CovarianceData? Covariance { get; }
+
+    /// <summary>What was read, for --verbose.</summary>
+    public string Description { get; }
+
+    /// <summary>
+    /// Reads and parses the model file and reads the data. A file that vanished or cannot be read is a usage
+    /// error (exit 2, naming the file); bad syntax throws <see cref="ModelSyntaxException"/>, bad data
+    /// <see cref="DataException"/>.
+    /// </summary>
+    public static Inputs Load(string modelPath, string? dataPath, string? covPath, int nobs)
+    {
+        string syntax = ReadText(modelPath, "model");
+        var model = ModelSyntax.Parse(syntax);
+        if (dataPath is not null)
+        {
+            var data = Read(dataPath, "data", () => DataSet.ReadCsv(dataPath));
+            return new Inputs(model, data, null, $"{dataPath}: {data.RowCount} rows, {data.Names.Count} columns");
+        }
+        var cov = Read(covPath!, "covariance", () => CovarianceData.ReadCsv(covPath!, nobs));
+        return new Inputs(model, null, cov, $"{covPath}: a {cov.Names.Count}x{cov.Names.Count} covariance matrix, N = {cov.N}");
+    }
+
+    /// <summary>Fits the model (the whole of <c>Sem.Fit</c>, which is what bench times).</summary>
+    public SemFit Fit(ModelOptions options) =>
+        Data is not null ? Sem.Fit(Model, Data, options) : Sem.Fit(Model, Covariance!, options);
+
+    private static string ReadText(string path, string what) => Read(path, what, () => File.ReadAllText(path));
+
+    private static T Read<T>(string path, string what, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliUsageException($"The {what} file '{path}' cannot be read: {e.Message}", e);
+        }
+    }
+}

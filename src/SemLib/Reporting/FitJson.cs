@@ -1,0 +1,140 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace SemLib.Reporting;
+
+/// <summary>
+/// Writes a fitted model as the JSON document of <c>semlib fit --format json</c> (the command line's JSON
+/// contract), so that programs using the library produce exactly what the command line does:
+/// <code>
+/// { "converged": true, "iterations": 35, "estimator": "ML", "nobs": [301],
+///   "parameters": [ { "lhs", "op", "rhs", "group", "label", "free", "est", "se", "z", "pvalue",
+///                     "ci.lower", "ci.upper", "std.lv", "std.all" }, ... ],
+///   "fit": { lavaan's fitMeasures() names, in lavaan's order },
+///   "r2": { "x1": 0.596, ... }  (with groups: { "group label": { ... }, ... }),
+///   "warnings": [ "one sentence each" ] }
+/// </code>
+/// Names follow lavaan's <c>parameterEstimates()</c> and <c>fitMeasures()</c>. Numbers are written with
+/// round-trip precision in the invariant format; a value that does not exist (NaN, ±∞, or null in the result)
+/// is written as <c>null</c>. <c>free</c> is null for defined (<c>:=</c>) parameters.
+/// </summary>
+public static class FitJson
+{
+    /// <summary>The whole document as a string.</summary>
+    public static string ToJson(SemFit fit, FitJsonOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        options ??= FitJsonOptions.Default;
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions(options)))
+        {
+            Write(writer, fit, options);
+        }
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    /// <summary>Writes the document to a JSON writer (as one value: call it where a value may go).</summary>
+    public static void Write(Utf8JsonWriter writer, SemFit fit, FitJsonOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(fit);
+        options ??= FitJsonOptions.Default;
+
+        writer.WriteStartObject();
+        writer.WriteBoolean("converged", fit.Converged);
+        writer.WriteNumber("iterations", fit.Iterations);
+        writer.WriteString("estimator", fit.Estimator.ToString());
+        writer.WriteStartArray("nobs");
+        foreach (var n in fit.NObs) writer.WriteNumberValue(n);
+        writer.WriteEndArray();
+
+        writer.WriteStartArray("parameters");
+        foreach (var p in fit.Parameters)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("lhs", p.Lhs);
+            writer.WriteString("op", p.Op);
+            writer.WriteString("rhs", p.Rhs);
+            writer.WriteNumber("group", p.Group);
+            writer.WriteString("label", p.Label);
+            if (p.Free is bool free) writer.WriteBoolean("free", free);
+            else writer.WriteNull("free");
+            Number(writer, "est", p.Estimate);
+            Number(writer, "se", p.StandardError);
+            Number(writer, "z", p.Z);
+            Number(writer, "pvalue", p.PValue);
+            Number(writer, "ci.lower", p.CiLower);
+            Number(writer, "ci.upper", p.CiUpper);
+            Number(writer, "std.lv", p.StdLv);
+            Number(writer, "std.all", p.StdAll);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+
+        writer.WriteStartObject("fit");
+        foreach (var (name, value) in fit.FitMeasures) Number(writer, name, value);
+        writer.WriteEndObject();
+
+        writer.WriteStartObject("r2");
+        if (fit.RSquareByGroup.Count == 1)
+        {
+            WriteRSquare(writer, fit.RSquareByGroup[0]);
+        }
+        else
+        {
+            for (int g = 0; g < fit.RSquareByGroup.Count; g++)
+            {
+                writer.WriteStartObject(fit.GroupLabels[g]);
+                WriteRSquare(writer, fit.RSquareByGroup[g]);
+                writer.WriteEndObject();
+            }
+        }
+        writer.WriteEndObject();
+
+        writer.WriteStartArray("warnings");
+        foreach (var w in fit.Warnings) writer.WriteStringValue(w);
+        writer.WriteEndArray();
+
+        if (options.ModificationIndices)
+        {
+            writer.WriteStartArray("modification_indices");
+            foreach (var mi in fit.ModificationIndices())
+            {
+                writer.WriteStartObject();
+                writer.WriteString("lhs", mi.Lhs);
+                writer.WriteString("op", mi.Op);
+                writer.WriteString("rhs", mi.Rhs);
+                writer.WriteNumber("group", mi.Group);
+                Number(writer, "mi", mi.Mi);
+                Number(writer, "epc", mi.Epc);
+                Number(writer, "sepc.lv", mi.SepcLv);
+                Number(writer, "sepc.all", mi.SepcAll);
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
+        }
+        writer.WriteEndObject();
+        writer.Flush();
+    }
+
+    private static JsonWriterOptions WriterOptions(FitJsonOptions options) => new()
+    {
+        Indented = options.Indented,
+        // Variable names and warnings are written as they are (é, ≥, ...): the document is read by programs and
+        // people, never embedded in HTML, so the default encoder's \u escapes would only hurt readability.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private static void WriteRSquare(Utf8JsonWriter writer, IReadOnlyDictionary<string, double> r2)
+    {
+        foreach (var (name, value) in r2) Number(writer, name, value);
+    }
+
+    /// <summary>A number, or null when it does not exist: JSON has no NaN or infinity.</summary>
+    private static void Number(Utf8JsonWriter writer, string name, double? value)
+    {
+        if (value is double v && double.IsFinite(v)) writer.WriteNumber(name, v);
+        else writer.WriteNull(name);
+    }
+}

@@ -1,0 +1,184 @@
+using SemLib.Estimation;
+using SemLib.Results;
+using SemLib.Specification;
+using SemLib.Syntax;
+
+namespace SemLib.Reporting;
+
+/// <summary>The "Parameter Estimates" part, after lavaan's <c>print.lavaan.parameterEstimates</c>.</summary>
+public static partial class TextSummary
+{
+    /// <summary>lavaan's width for a variable name with its label (<c>.makeNames</c>'s W).</summary>
+    private const int NameWidth = 14;
+
+    /// <summary>A parameter with its table row (which knows whether it is a fixed.x row, hidden as in lavaan).</summary>
+    private sealed record Entry(ParameterRow Row, ParameterEstimate Estimate, string[] Cells);
+
+    private static void Estimates(Lines text, SemFit fit, TextSummaryOptions options)
+    {
+        text.Section("Parameter Estimates");
+        var info = new List<(string, string)> { ("Standard errors", "Standard") };
+        if (fit.Options.Information == InformationType.Observed)
+        {
+            info.Add(("Information", "Observed"));
+            info.Add(("Observed information based on", "Hessian"));
+        }
+        else
+        {
+            info.Add(("Information", "Expected"));
+            info.Add(("Information saturated (h1) model", fit.Estimator == Estimator.ULS ? "Unstructured" : "Structured"));
+        }
+        text.Pairs(info, 38, 13);
+
+        string[] headers = options.Standardized
+            ? ["Estimate", "Std.Err", "z-value", "P(>|z|)", "Std.lv", "Std.all"]
+            : ["Estimate", "Std.Err", "z-value", "P(>|z|)"];
+        var entries = Pair(fit).Select(e => e with { Cells = Cells(e.Estimate, options.Standardized) }).ToList();
+
+        // R formats the whole table at once, so a column is as wide as its widest entry anywhere (at least 8).
+        var widths = new int[headers.Length];
+        for (int c = 0; c < widths.Length; c++)
+            widths[c] = Math.Max(8, entries.Select(e => e.Cells[c].Length).DefaultIfEmpty(0).Max());
+        if (options.RSquare)
+            widths[0] = Math.Max(widths[0], fit.RSquareByGroup.SelectMany(g => g.Values).Select(v => Num(v).Length).DefaultIfEmpty(0).Max());
+
+        var yNames = DependentNames(fit.Table);
+        int groups = fit.RSquareByGroup.Count;
+        for (int g = 1; g <= groups; g++)
+        {
+            if (groups > 1)
+            {
+                text.Blank();
+                text.Blank();
+                text.Add($"Group {g} [{fit.GroupLabels[g - 1]}]:");
+            }
+            var inGroup = entries.Where(e => e.Row.Group == g && e.Row.Op != ModelOperator.Defined).ToList();
+            TwoLevel(text, "Latent Variables", inGroup.Where(e => e.Row.Op == ModelOperator.MeasuredBy).ToList(), headers, widths, yNames, covariance: false);
+            TwoLevel(text, "Regressions", inGroup.Where(e => e.Row.Op == ModelOperator.Regression).ToList(), headers, widths, yNames, covariance: false);
+            TwoLevel(text, "Covariances", inGroup.Where(e => e.Row.IsCovariance && !e.Row.IsVariance && !e.Row.Exogenous).ToList(), headers, widths, yNames, covariance: true);
+            Flat(text, "Intercepts", inGroup.Where(e => e.Row.Op == ModelOperator.Intercept && !e.Row.Exogenous).ToList(), e => e.Lhs, headers, widths, yNames);
+            Flat(text, "Variances", inGroup.Where(e => e.Row.IsVariance && !e.Row.Exogenous).ToList(), e => e.Rhs, headers, widths, yNames);
+            if (options.RSquare)
+            {
+                var r2 = fit.RSquareByGroup[g - 1];
+                if (r2.Count > 0)
+                {
+                    var names = MakeNames(r2.Keys.ToList(), r2.Keys.Select(_ => "").ToList(), null);
+                    var lines = r2.Values.Select((v, i) => (names[i], (string[]?)[Num(v)])).ToList();
+                    Table(text, "R-Square", lines, headers[..1], widths[..1]);
+                }
+            }
+        }
+        var defined = entries.Where(e => e.Row.Op == ModelOperator.Defined).ToList();
+        if (defined.Count > 0)
+        {
+            var names = MakeNames(defined.Select(e => e.Row.Lhs).ToList(), defined.Select(_ => "").ToList(), null);
+            Table(text, "Defined Parameters", defined.Select((e, i) => (names[i], (string[]?)e.Cells)).ToList(), headers, widths);
+        }
+    }
+
+    /// <summary>Parameters with their table rows: the estimates list every table row but the constraints, in order.</summary>
+    private static List<Entry> Pair(SemFit fit)
+    {
+        var rows = fit.Table.Rows.Where(r => r.Op is not (ModelOperator.Equal or ModelOperator.Less or ModelOperator.Greater)).ToList();
+        if (rows.Count != fit.Parameters.Count)
+            throw new InvalidOperationException($"The parameter table has {rows.Count} rows but the estimates {fit.Parameters.Count}.");
+        return rows.Select((r, i) => new Entry(r, fit.Parameters[i], [])).ToList();
+    }
+
+    /// <summary>
+    /// The numeric cells of a row. As lavaan prints them: a fixed parameter (SE 0) shows no SE, z or p; a
+    /// parameter whose SE could not be computed shows NA for it and no z or p.
+    /// </summary>
+    private static string[] Cells(ParameterEstimate p, bool standardized)
+    {
+        string se = Num(p.StandardError), z = Num(p.Z), pv = Num(p.PValue);
+        if (p.StandardError is 0.0) se = z = pv = "";
+        else if (p.StandardError is null) z = pv = "";
+        return standardized ? [Num(p.Estimate), se, z, pv, Num(p.StdLv), Num(p.StdAll)] : [Num(p.Estimate), se, z, pv];
+    }
+
+    /// <summary>lavaan's "y names" (regression outcomes and indicators), printed with a dot: their (co)variances and intercepts are residual ones.</summary>
+    private static HashSet<string> DependentNames(ParameterTable table) =>
+        table.Rows.Where(r => r.Op == ModelOperator.Regression).Select(r => r.Lhs)
+            .Concat(table.Rows.Where(r => r.Op == ModelOperator.MeasuredBy).Select(r => r.Rhs))
+            .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Latent Variables, Regressions and Covariances: a "lhs op" line, then the right-hand sides under it.</summary>
+    private static void TwoLevel(Lines text, string title, List<Entry> entries, string[] headers, int[] widths,
+        HashSet<string> yNames, bool covariance)
+    {
+        if (entries.Count == 0) return;
+        var prefixes = covariance ? entries.Select(e => yNames.Contains(e.Row.Rhs) ? "  ." : "").ToList() : null;
+        var names = MakeNames(entries.Select(e => e.Row.Rhs).ToList(), entries.Select(e => e.Row.Label).ToList(), prefixes);
+        var lines = new List<(string, string[]?)>();
+        string previous = "";
+        for (int i = 0; i < entries.Count; i++)
+        {
+            var row = entries[i].Row;
+            string lhs = row.Lhs + " " + entries[i].Estimate.Op;
+            if (i == 0 || lhs != previous)
+            {
+                string dot = covariance && yNames.Contains(row.Lhs) ? "." : "";
+                lines.Add((dot.PadLeft(1) + lhs.PadRight(15), null));
+            }
+            previous = lhs;
+            lines.Add((names[i], entries[i].Cells));
+        }
+        Table(text, title, lines, headers, widths);
+    }
+
+    /// <summary>Intercepts and Variances: one line per variable.</summary>
+    private static void Flat(Lines text, string title, List<Entry> entries, Func<ParameterRow, string> name, string[] headers,
+        int[] widths, HashSet<string> yNames)
+    {
+        if (entries.Count == 0) return;
+        var variables = entries.Select(e => name(e.Row)).ToList();
+        var names = MakeNames(variables, entries.Select(e => e.Row.Label).ToList(), variables.Select(v => yNames.Contains(v) ? "  ." : "").ToList());
+        Table(text, title, entries.Select((e, i) => (names[i], (string[]?)e.Cells)).ToList(), headers, widths);
+    }
+
+    /// <summary>
+    /// Prints a section as R prints lavaan's character matrix: an empty row-name column and a blank, the name
+    /// column left-justified to its widest entry, then each value column right-justified, separated by blanks.
+    /// A line without cells is a "lhs op" heading.
+    /// </summary>
+    private static void Table(Lines text, string title, List<(string First, string[]? Cells)> lines, string[] headers, int[] widths)
+    {
+        text.Blank();
+        text.Add(title + ":");
+        int w0 = lines.Max(l => l.First.Length);
+        text.Add(" " + "".PadRight(w0) + string.Concat(headers.Select((h, c) => " " + h.PadLeft(widths[c]))));
+        foreach (var (first, cells) in lines)
+        {
+            var line = " " + first.PadRight(w0);
+            if (cells is not null)
+                for (int c = 0; c < headers.Length; c++) line += " " + cells[c].PadLeft(widths[c]);
+            text.Add(line);
+        }
+    }
+
+    /// <summary>
+    /// lavaan's <c>.makeNames</c>: a three-character prefix ("  ." for residuals), then the name and its label
+    /// "(lbl)" in 14 characters, abbreviating labels to 4 characters and names to what is left, as R's
+    /// <c>abbreviate()</c> does.
+    /// </summary>
+    internal static string[] MakeNames(IReadOnlyList<string> names, IReadOnlyList<string> labels, IReadOnlyList<string>? prefixes)
+    {
+        bool ascii = names.Concat(labels).All(s => s.All(char.IsAscii));
+        string[] result;
+        if (labels.Any(l => l.Length > 0))
+        {
+            var shortLabels = ascii ? RAbbreviate.Abbreviate(labels, 4, strict: false) : labels.ToArray();
+            var wrapped = shortLabels.Select(l => l.Length > 0 ? " (" + l + ")" : "").ToArray();
+            int maxLabel = wrapped.Max(l => l.Length);
+            var shortNames = ascii ? RAbbreviate.Abbreviate(names, NameWidth - maxLabel, strict: true) : names.ToArray();
+            result = shortNames.Select((n, i) => n.PadRight(NameWidth - maxLabel) + wrapped[i].PadLeft(maxLabel)).ToArray();
+        }
+        else
+        {
+            result = ascii ? RAbbreviate.Abbreviate(names, NameWidth, strict: true) : names.ToArray();
+        }
+        return result.Select((n, i) => (prefixes?[i] ?? "").PadLeft(3) + n.PadRight(NameWidth)).ToArray();
+    }
+}
