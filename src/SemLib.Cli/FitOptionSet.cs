@@ -212,9 +212,9 @@ internal sealed class FitOptionSet
             Estimator = estimator,
             StdLv = parse.GetValue(StdLv),
             // lavaan's meanstructure = "default" is TRUE with more than one group.
-            MeanStructure = Given(parse.GetResult(MeanStructure)) ? parse.GetValue(MeanStructure) : group is not null,
+            MeanStructure = Given(parse.GetResult(MeanStructure)) ? parse.GetValue(MeanStructure) : null,
             // lavaan 0.6's fixed.x = "default" is TRUE for ML and FALSE for GLS and ULS (lavInspect(fit, "options")$fixed.x).
-            FixedX = Given(parse.GetResult(FixedX)) ? parse.GetValue(FixedX) : estimator == Estimation.Estimator.ML,
+            FixedX = Given(parse.GetResult(FixedX)) ? parse.GetValue(FixedX) : null,
             Orthogonal = parse.GetValue(Orthogonal),
             Information = parse.GetValue(Information)!.Equals("observed", StringComparison.OrdinalIgnoreCase)
                 ? InformationType.Observed : InformationType.Expected,

@@ -41,7 +41,7 @@ public static class Sem
     {
         ArgumentNullException.ThrowIfNull(data);
         var opts = options ?? ModelOptions.Default;
-        if (opts.MeanStructure && data.Means is null)
+        if (opts.MeanStructure == true && data.Means is null)
             throw new SemLibException("A mean structure needs the sample means; give them with the covariance matrix.");
         return Run(model, opts, null, data);
     }

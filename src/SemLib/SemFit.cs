@@ -87,7 +87,7 @@ public sealed class SemFit
     /// <summary>The model-implied covariance matrix and means of a group (1-based).</summary>
     public ImpliedMoments Implied(int group = 1)
     {
-        var s = Fitted.Objective.State(group - 1);
+        var s = Fitted.State(group - 1);
         int p = s.Model.P;
         var cov = new double[p, p];
         for (int i = 0; i < p; i++)

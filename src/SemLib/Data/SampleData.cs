@@ -48,6 +48,7 @@ internal sealed class SampleData
 
         int p = names.Count;
         var labels = new List<string>();
+        var seenGroups = new List<string>();
         var rowsByGroup = new Dictionary<string, (List<double[]> Rows, List<int> Source)>(StringComparer.Ordinal);
         var read = new Dictionary<string, int>(StringComparer.Ordinal);
         int dropped = 0, droppedGroup = 0;
@@ -63,6 +64,7 @@ internal sealed class SampleData
                     continue;
                 }
                 label = t;
+                if (!seenGroups.Contains(label)) seenGroups.Add(label);
             }
             read[label] = read.GetValueOrDefault(label) + 1;
             var row = new double[p];
@@ -98,6 +100,8 @@ internal sealed class SampleData
         if (droppedGroup > 0)
             warnings.Add($"{droppedGroup} rows were dropped because the group variable '{groupColumn}' is missing.");
 
+        foreach (var g in seenGroups.Where(g => !labels.Contains(g)))
+            throw new DataException($"{data.Source}: group '{g}' of '{groupColumn}' has no row with values on all model variables; it cannot be analysed.");
         if (labels.Count == 0)
             throw new DataException($"{data.Source}: no row has values on all model variables ({string.Join(", ", names)}); nothing is left after listwise deletion.");
 

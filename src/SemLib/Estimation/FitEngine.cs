@@ -15,41 +15,45 @@ internal static class FitEngine
     /// <summary>Builds the table and the sample from raw or summary data.</summary>
     public static (ParameterTable Table, SampleData Sample) Prepare(ParsedModel model, ModelOptions options, DataSet? data, CovarianceData? cov)
     {
-        var table = ParameterTable.Build(model, options, 1);
-        CheckNames(table, data, cov);
+        var observed = ParameterTableBuilder.ObservedVariables(model, options);
+        var latent = model.LatentVariables;
+        CheckNames(model, observed, latent, data, cov);
         SampleData sample;
         if (data is not null)
         {
-            if (options.Group is { } g && table.ObservedVariables.Contains(g))
+            if (options.Group is { } g && observed.Contains(g))
                 throw new SemLibException($"The group variable '{g}' is also a variable in the model.");
-            sample = SampleData.FromDataSet(data, table.ObservedVariables, options.Group);
+            sample = SampleData.FromDataSet(data, observed, options.Group);
         }
         else
         {
             if (options.Group is not null) throw new SemLibException("Groups need raw data; a single covariance matrix describes one group.");
-            sample = SampleData.FromCovariance(cov!, table.ObservedVariables);
+            sample = SampleData.FromCovariance(cov!, observed);
         }
-        if (sample.Groups.Length > 1) table = ParameterTable.Build(model, options, sample.Groups.Length);
+        var table = ParameterTable.Build(model, options, sample.Groups.Length);
         return (table, sample);
     }
 
-    private static void CheckNames(ParameterTable table, DataSet? data, CovarianceData? cov)
+    private static void CheckNames(ParsedModel model, IReadOnlyList<string> observed, IReadOnlyList<string> latent, DataSet? data, CovarianceData? cov)
     {
         var names = data?.Names ?? cov!.Names;
-        foreach (var lv in table.LatentVariables)
+        var terms = model.Statements.SelectMany(s => s.Terms.Select(t => (s, t))).ToList();
+        foreach (var lv in latent)
         {
             if (names.Contains(lv))
             {
-                var span = table.Rows.First(r => r.Lhs == lv && r.Op == ModelOperator.MeasuredBy).Span;
+                var span = model.Statements.First(s => s.Operator == ModelOperator.MeasuredBy && s.Lhs.Contains(lv)).Span;
                 throw new ModelSyntaxException([new SyntaxDiagnostic(span,
                     $"The latent variable '{lv}' has the name of a column in the data; rename the latent variable.")]);
             }
         }
-        foreach (var ov in table.ObservedVariables)
+        foreach (var ov in observed)
         {
             if (names.Contains(ov)) continue;
-            var row = table.Rows.FirstOrDefault(r => r.User && (r.Lhs == ov || r.Rhs == ov));
-            string where = row is null ? "" : $" (used at {row.Span})";
+            var use = terms.FirstOrDefault(x => x.t.Name == ov);
+            var statement = model.Statements.FirstOrDefault(s => s.Lhs.Contains(ov));
+            var span = use.t is not null ? use.t.Span : statement?.Span;
+            string where = span is { Line: > 0 } sp ? $" (used at {sp})" : "";
             string source = data?.Source ?? "the covariance matrix";
             throw new DataException($"The model variable '{ov}'{where} is not a column of {source}; available: {string.Join(", ", names)}.");
         }
@@ -97,6 +101,7 @@ internal static class FitEngine
         var best = Minimize(new Optimizer(objective), model, sample, options, warmStartZeta);
         var zeta = best.X;
         double f = objective.Evaluate(zeta, new double[objective.Dimension]);
+        var groupF = Enumerable.Range(0, model.Groups.Length).Select(objective.GroupValue).ToArray();
         var theta = new double[model.ThetaCount];
         model.Constraints.ToTheta(zeta, theta);
         return new FittedModel
@@ -109,6 +114,7 @@ internal static class FitEngine
             Zeta = zeta,
             Theta = theta,
             F = f,
+            GroupF = groupF,
             Optimizer = best,
         };
     }
@@ -122,11 +128,12 @@ internal static class FitEngine
     {
         OptimizerResult? best = null;
         int bestRank = -1;
-        int totalIterations = 0;
+        int totalIterations = 0, attempts = 0;
         foreach (var start in Starts(model, sample, warmStartZeta))
         {
             var result = optimizer.Minimize(start, options.MaxIterations);
             totalIterations += result.Iterations;
+            attempts++;
             int rank = !result.Converged ? 0 : Admissible(model, result.X) ? 2 : 1;
             if (best is null || rank > bestRank || (rank == bestRank && result.F < best.F))
             {
@@ -135,7 +142,7 @@ internal static class FitEngine
             }
             if (rank == 2) break;
         }
-        return best! with { Iterations = totalIterations };
+        return best! with { Iterations = totalIterations, Attempts = attempts };
     }
 
     /// <summary>No free variance parameter is negative.</summary>

@@ -83,6 +83,10 @@ internal sealed class FitSession
     /// <summary>Fits to the current moments, starting from <paramref name="warmStart"/> (then the usual retries).</summary>
     public OptimizerResult Fit(double[]? warmStart) => FitEngine.Minimize(Optimizer, Model, Sample, Options, warmStart);
 
-    /// <summary>χ² of the current fit: 2·n·F.</summary>
-    public double ChiSquare(double f) => Math.Max(0, 2 * Sample.StatisticN * f);
+    /// <summary>χ² at ζ: Σ_g 2·n_g·F_g (n_g = N_g for ML, N_g − 1 otherwise).</summary>
+    public double ChiSquareAt(double[] zeta)
+    {
+        Objective.Evaluate(zeta, []);
+        return Math.Max(0, FittedModel.GroupChiSquare(Sample, Enumerable.Range(0, Model.Groups.Length).Select(Objective.GroupValue).ToArray()).Sum());
+    }
 }

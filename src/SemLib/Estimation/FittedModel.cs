@@ -16,6 +16,26 @@ internal sealed class FittedModel
     public required double F { get; init; }
     public required OptimizerResult Optimizer { get; init; }
 
+    /// <summary>Each group's discrepancy F_g at the estimates (before weighting).</summary>
+    public required double[] GroupF { get; init; }
+
+    private GroupState[]? _states;
+
+    /// <summary>
+    /// The group states at the estimates: a snapshot taken once, so later evaluations of the objective (observed
+    /// information, modification indices) cannot change what the results read.
+    /// </summary>
+    public GroupState State(int group)
+    {
+        if (_states is null)
+        {
+            var states = Model.Groups.Select(g => new GroupState(g)).ToArray();
+            foreach (var s in states) s.Update(Theta);
+            _states = states;
+        }
+        return _states[group];
+    }
+
     /// <summary>Number of free parameters after equality constraints (lavaan's npar).</summary>
     public int Npar => Model.ZetaCount;
 
@@ -26,18 +46,22 @@ internal sealed class FittedModel
     public int Df => Moments - Npar;
 
     /// <summary>
-    /// The χ² statistic: 2·n·F with n = N (ML) or N − groups (GLS, ULS), never negative. A saturated model
-    /// (df = 0) reproduces the sample moments exactly, so what is left of its χ² below 1e-8 is rounding in the
-    /// optimizer and is reported as 0, as lavaan reports it.
+    /// The χ² statistic Σ_g 2·n_g·F_g with n_g = N_g (ML) or N_g − 1 (GLS, ULS), as lavaan, never negative. A
+    /// saturated model (df = 0) reproduces the sample moments exactly, so what is left of its χ² below 1e-8 is
+    /// rounding in the optimizer and is reported as 0, as lavaan reports it.
     /// </summary>
     public double ChiSquare
     {
         get
         {
-            double x2 = Math.Max(0, 2 * Sample.StatisticN * F);
+            double x2 = Math.Max(0, GroupChiSquare(Sample, GroupF).Sum());
             return Df == 0 && x2 < 1e-8 ? 0 : x2;
         }
     }
+
+    /// <summary>Each group's contribution 2·n_g·F_g to χ².</summary>
+    public static double[] GroupChiSquare(EstimationSample sample, IReadOnlyList<double> groupF) =>
+        sample.Groups.Select((g, i) => 2 * (sample.Estimator == Estimator.ML ? g.N : g.N - 1) * groupF[i]).ToArray();
 
     public static int CountMoments(ParameterTable table, EstimationSample sample)
     {

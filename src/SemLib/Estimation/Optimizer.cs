@@ -3,7 +3,11 @@ using SemLib.LinearAlgebra;
 namespace SemLib.Estimation;
 
 /// <summary>What the optimizer reached.</summary>
-internal sealed record OptimizerResult(double[] X, double F, int Iterations, int Evaluations, bool Converged, string Message, double Decrement);
+internal sealed record OptimizerResult(double[] X, double F, int Iterations, int Evaluations, bool Converged, string Message, double Decrement)
+{
+    /// <summary>Start values tried before this result was chosen.</summary>
+    public int Attempts { get; init; } = 1;
+}
 
 /// <summary>
 /// Minimises the fit function. Fisher scoring (Newton steps with the expected information in place of the

@@ -47,7 +47,7 @@ internal static class Effects
         var direct = paths.FirstOrDefault(p => p.Count == 1) ?? [];
         var indirectPaths = paths.Where(p => p.Count >= 2).ToList();
 
-        var state = fitted.Objective.State(group - 1);
+        var state = fitted.State(group - 1);
         var values = Values(graph, state, a, b, paths, direct);
 
         // Delta method: Jacobian by central differences through a scratch state.

@@ -29,7 +29,7 @@ internal static class EstimatesBuilder
 
         var se = new double[n];
         Array.Fill(se, double.NaN);
-        var states = Enumerable.Range(0, model.Groups.Length).Select(fit.Objective.State).ToArray();
+        var states = Enumerable.Range(0, model.Groups.Length).Select(fit.State).ToArray();
         var est = RowEstimates(table, model, fit.Theta, states);
         for (int i = 0; i < n; i++)
         {

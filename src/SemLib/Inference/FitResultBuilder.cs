@@ -16,7 +16,7 @@ internal static class FitResultBuilder
         warnings.AddRange(fitted.Table.Warnings);
         bool converged = fitted.Optimizer.Converged;
         if (!converged)
-            warnings.Add($"The optimizer did not converge ({fitted.Optimizer.Message}) after {fitted.Optimizer.Iterations} iterations; the estimates are the last iterate and should not be interpreted.");
+            warnings.Add($"The optimizer did not converge: {fitted.Optimizer.Message} from each of {fitted.Optimizer.Attempts} sets of start values ({fitted.Optimizer.Iterations} iterations in all); the estimates are the best last iterate and should not be interpreted.");
 
         var cov = ParameterCovariance.Compute(fitted.Objective, fitted.Zeta, fitted.Options.Information, fitted.Sample.StatisticN);
         if (cov.Warning is not null) warnings.Add(cov.Warning);
@@ -48,7 +48,7 @@ internal static class FitResultBuilder
         }
         for (int g = 0; g < fitted.Model.Groups.Length; g++)
         {
-            var s = fitted.Objective.State(g);
+            var s = fitted.State(g);
             int lv = s.Model.LatentCount, m = s.Model.M;
             if (lv > 0 && !IsPositiveDefinite(s.Phi, m, lv))
             {

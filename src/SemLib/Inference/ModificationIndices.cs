@@ -80,7 +80,7 @@ internal static class ModificationIndices
             values.Add(Math.Abs(epc));
         }
         var stdTable = new ParameterTable(table.Model, stdRows, table.Roles, table.GroupCount, table.MeanStructure, []);
-        var states = Enumerable.Range(0, fitted.Model.Groups.Length).Select(fitted.Objective.State).ToArray();
+        var states = Enumerable.Range(0, fitted.Model.Groups.Length).Select(fitted.State).ToArray();
         var (stdLv, stdAll) = Standardization.Compute(stdTable, values.ToArray(), states);
         var output = new List<ModificationIndex>();
         for (int k = 0; k < results.Count; k++)

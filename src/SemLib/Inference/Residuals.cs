@@ -25,7 +25,7 @@ internal static class Residuals
         for (int g = 0; g < fit.Sample.Groups.Length; g++)
         {
             var m = fit.Sample.Groups[g];
-            var st = fit.Objective.State(g);
+            var st = fit.State(g);
             int p = m.P;
             double w = m.Weight;
             var s = m.S;
@@ -109,7 +109,7 @@ internal static class Residuals
         for (int g = 0; g < fit.Sample.Groups.Length; g++)
         {
             var m = fit.Sample.Groups[g];
-            var st = fit.Objective.State(g);
+            var st = fit.State(g);
             int p = m.P;
             nel += p * (p + 1) / 2.0 + (ms ? p : 0);
             var isX = fit.Table.ObservedVariables.Select(v => fit.Table.Roles.ObservedExogenous.Contains(v)).ToArray();

@@ -147,7 +147,7 @@ public static class ReliabilityStudy
 
     private static LabeledMatrix LatentCorrelations(SemFit fit, IReadOnlyList<string> factors)
     {
-        var state = fit.Fitted.Objective.State(0);
+        var state = fit.Fitted.State(0);
         int m = state.Model.M;
         var r = new double[factors.Count, factors.Count];
         for (int a = 0; a < factors.Count; a++)

@@ -136,23 +136,8 @@ public static partial class TextSummary
     private static double[]? GroupStatistics(SemFit fit)
     {
         var fitted = fit.Fitted;
-        int groups = fitted.Sample.Groups.Length;
-        if (groups < 2) return null;
-        double weighted = 0;
-        var f = new double[groups];
-        for (int g = 0; g < groups; g++)
-        {
-            f[g] = fitted.Objective.GroupValue(g);
-            weighted += fitted.Sample.Groups[g].Weight * f[g];
-        }
-        if (!(Math.Abs(weighted - fitted.F) <= 1e-8 * Math.Max(1, Math.Abs(fitted.F)))) return null;
-        var stats = new double[groups];
-        for (int g = 0; g < groups; g++)
-        {
-            int ng = fitted.Sample.Groups[g].N;
-            stats[g] = 2 * (fit.Estimator == Estimator.ML ? ng : ng - 1) * f[g];
-        }
-        return stats;
+        if (fitted.Sample.Groups.Length < 2) return null;
+        return Estimation.FittedModel.GroupChiSquare(fitted.Sample, fitted.GroupF);
     }
 
     private static void FitMeasureSections(Lines text, SemFit fit)

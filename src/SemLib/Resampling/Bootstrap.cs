@@ -99,7 +99,7 @@ public static class Bootstrap
         {
             var rows = fitted.Sample.Data.Groups[g].Rows!;
             var moments = fitted.Sample.Data.Groups[g];
-            var state = fitted.Objective.State(g);
+            var state = fitted.State(g);
             int p = moments.P;
             var s = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(p, p, (i, j) => moments.Covariance[i * p + j]);
             var sigma = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(p, p, (i, j) => state.Sigma[i * p + j]);
@@ -117,7 +117,7 @@ public static class Bootstrap
             statistic: static (pl, session) =>
             {
                 var res = session.Fit(pl.WarmStart);
-                return res.Converged ? [session.ChiSquare(res.F)] : null;
+                return res.Converged ? [session.ChiSquareAt(res.X)] : null;
             });
         var ok = chi.Where(c => c is not null).Select(c => c![0]).ToList();
         if (ok.Count == 0) return (null, 0);

@@ -166,7 +166,7 @@ public static class MonteCarlo
                 se[k] = Math.Sqrt(Math.Max(0, v));
             }
         }
-        return (est, se, session.ChiSquare(res.F), admissible);
+        return (est, se, session.ChiSquareAt(res.X), admissible);
     }
 
     private static double PopulationValue(IReadOnlyList<Results.ParameterEstimate> target, Specification.ParameterRow row)

@@ -17,11 +17,23 @@ public sealed record ModelOptions
     /// <summary>Identify factors by fixing their variances to 1 instead of their first loadings (lavaan's <c>std.lv</c>).</summary>
     public bool StdLv { get; init; }
 
-    /// <summary>Estimate intercepts and means (lavaan's <c>meanstructure</c>); also switched on by any <c>~ 1</c> in the syntax.</summary>
-    public bool MeanStructure { get; init; }
+    /// <summary>
+    /// Estimate intercepts and means (lavaan's <c>meanstructure</c>); null means lavaan's default: on with more than
+    /// one group. Any <c>~ 1</c> in the syntax also switches it on.
+    /// </summary>
+    public bool? MeanStructure { get; init; }
 
-    /// <summary>Fix the variances, covariances and means of exogenous observed covariates at their sample values (lavaan's <c>fixed.x</c>, default true).</summary>
-    public bool FixedX { get; init; } = true;
+    /// <summary>
+    /// Fix the variances, covariances and means of exogenous observed covariates at their sample values (lavaan's
+    /// <c>fixed.x</c>); null means lavaan 0.6.14's default: true for ML, false for GLS and ULS.
+    /// </summary>
+    public bool? FixedX { get; init; }
+
+    /// <summary>The mean-structure setting in effect for this many groups.</summary>
+    public bool MeanStructureFor(int groups) => MeanStructure ?? groups > 1;
+
+    /// <summary>The fixed.x setting in effect for the estimator.</summary>
+    public bool FixedXInEffect => FixedX ?? Estimator == Estimator.ML;
 
     /// <summary>Make all covariances among latent variables zero unless written (lavaan's <c>orthogonal</c>).</summary>
     public bool Orthogonal { get; init; }

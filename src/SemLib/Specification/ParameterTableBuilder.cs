@@ -20,6 +20,18 @@ internal static class ParameterTableBuilder
         public SourceSpan Span;
     }
 
+    /// <summary>
+    /// The observed variables of a model (in the order of the implied matrices) without building the table, so
+    /// the data can be read before the number of groups — which group-specific modifiers must match — is known.
+    /// </summary>
+    public static IReadOnlyList<string> ObservedVariables(ParsedModel model, ModelOptions options)
+    {
+        var user = Flatten(model, []);
+        var userVarOrMean = new HashSet<string>(user.Where(u => u.Op is ModelOperator.Covariance or ModelOperator.Intercept)
+            .SelectMany(u => new[] { u.Lhs, u.Rhs }).Where(n => n.Length > 0), StringComparer.Ordinal);
+        return VariableRoles.Derive(user.Select(u => (u.Lhs, u.Op, u.Rhs)).ToList(), options.FixedXInEffect ? userVarOrMean : AllNames(user)).Observed;
+    }
+
     public static ParameterTable Build(ParsedModel model, ModelOptions options, int groups)
     {
         if (groups < 1) throw new ArgumentOutOfRangeException(nameof(groups));
@@ -32,13 +44,13 @@ internal static class ParameterTableBuilder
 
         var userVarOrMean = new HashSet<string>(user.Where(u => u.Op is ModelOperator.Covariance or ModelOperator.Intercept)
             .SelectMany(u => new[] { u.Lhs, u.Rhs }).Where(n => n.Length > 0), StringComparer.Ordinal);
-        var roles = VariableRoles.Derive(user.Select(u => (u.Lhs, u.Op, u.Rhs)).ToList(), options.FixedX ? userVarOrMean : AllNames(user));
-        bool meanStructure = options.MeanStructure || user.Any(u => u.Op == ModelOperator.Intercept);
+        var roles = VariableRoles.Derive(user.Select(u => (u.Lhs, u.Op, u.Rhs)).ToList(), options.FixedXInEffect ? userVarOrMean : AllNames(user));
+        bool meanStructure = options.MeanStructureFor(groups) || user.Any(u => u.Op == ModelOperator.Intercept);
         bool sem = options.Kind == ModelKind.Sem;
 
         var rows = new List<Flat>(user);
         if (sem) AddDefaults(rows, roles, meanStructure);
-        else if (options.FixedX) AddExogenousDefaults(rows, roles, meanStructure);
+        else if (options.FixedXInEffect) AddExogenousDefaults(rows, roles, meanStructure);
 
         // Per-row free/fixed state, applied in lavaan's order (lav_partable_flat).
         int n = rows.Count;
@@ -62,7 +74,7 @@ internal static class ParameterTableBuilder
                 if (rows[i].Op == ModelOperator.MeasuredBy && seen.Add(rows[i].Lhs)) Fix(i, 1.0);
         }
         if (sem) FixSingleIndicatorResiduals(rows, roles, Fix);
-        if (options.FixedX)
+        if (options.FixedXInEffect)
         {
             for (int i = 0; i < n; i++)
             {

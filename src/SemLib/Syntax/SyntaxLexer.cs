@@ -33,11 +33,19 @@ internal sealed class SyntaxLexer
     private List<Token> ReadAll()
     {
         var tokens = new List<Token>();
+        SourceSpan? lastEnd = null;
         while (true)
         {
             var t = Next();
+            if (t.Kind == TokenKind.End)
+            {
+                // Point at the end of the last statement, not at an empty line after it.
+                tokens.Add(lastEnd is { } e ? t with { Span = e } : t);
+                return tokens;
+            }
+            if (t.Kind != TokenKind.Newline || t.Text == ";")
+                lastEnd = new SourceSpan(t.Span.Line, t.Span.Column + t.Span.Length, 1);
             tokens.Add(t);
-            if (t.Kind == TokenKind.End) return tokens;
         }
     }
 

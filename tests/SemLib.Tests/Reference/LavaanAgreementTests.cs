@@ -94,13 +94,30 @@ public sealed class LavaanAgreementTests
         var r2 = c.Root.GetProperty("r2");
         if (r2.ValueKind == JsonValueKind.Object)
         {
-            foreach (var kv in r2.EnumerateObject())
+            bool perGroup = r2.EnumerateObject().Any(kv => kv.Value.ValueKind == JsonValueKind.Object);
+            if (perGroup)
             {
-                if (kv.Value.ValueKind == JsonValueKind.Object) continue; // per-group (multi-group cases)
-                double? mine = fit.RSquare.TryGetValue(kv.Name, out double v) ? v : null;
-                agree.Check("r2 " + kv.Name, mine, ReferenceCase.Number(kv.Value));
+                // keyed by group label, as lavaan's inspect(fit, "r2") with groups
+                foreach (var group in r2.EnumerateObject())
+                {
+                    int g = fit.GroupLabels.ToList().IndexOf(group.Name);
+                    Assert.True(g >= 0, $"group '{group.Name}' not found among {string.Join(", ", fit.GroupLabels)}");
+                    foreach (var kv in group.Value.EnumerateObject())
+                    {
+                        double? mine = fit.RSquareByGroup[g].TryGetValue(kv.Name, out double v) ? v : null;
+                        agree.Check($"r2 {kv.Name} ({group.Name})", mine, ReferenceCase.Number(kv.Value));
+                    }
+                }
             }
-            Assert.Equal(r2.EnumerateObject().Count(), fit.RSquare.Count);
+            else
+            {
+                foreach (var kv in r2.EnumerateObject())
+                {
+                    double? mine = fit.RSquare.TryGetValue(kv.Name, out double v) ? v : null;
+                    agree.Check("r2 " + kv.Name, mine, ReferenceCase.Number(kv.Value));
+                }
+                Assert.Equal(r2.EnumerateObject().Count(), fit.RSquare.Count);
+            }
         }
         var implied = c.Root.GetProperty("implied");
         if (implied.ValueKind == JsonValueKind.Object)

@@ -55,6 +55,7 @@ public sealed class ReferenceCase
                 "orthogonal" => opts with { Orthogonal = p.Value.GetBoolean() },
                 "estimator" => opts with { Estimator = Enum.Parse<Estimator>(p.Value.GetString()!) },
                 "information" => opts with { Information = p.Value.GetString() == "observed" ? InformationType.Observed : InformationType.Expected },
+                "group" => opts with { Group = p.Value.GetString() },
                 _ => throw new NotSupportedException($"Option {p.Name} of case {Name} is not supported by this test."),
             };
         }

@@ -32,6 +32,7 @@ write_case <- function(name, description, call, model, data, options = list(), m
   fm <- fitMeasures(fit)
   fm.list <- setNames(lapply(fm, num), names(fm))
   r2 <- lavInspect(fit, "r2")
+  ng <- lavInspect(fit, "ngroups")
   implied <- lavInspect(fit, "implied")
   case <- list(
     name = name, description = description,
@@ -40,8 +41,8 @@ write_case <- function(name, description, call, model, data, options = list(), m
     sample_cov = NULL, sample_nobs = NULL,
     converged = lavInspect(fit, "converged"), nobs = lavInspect(fit, "nobs"),
     parameters = params, fit_measures = fm.list,
-    r2 = as.list(setNames(num(r2), names(r2))),
-    implied = list(names = colnames(implied$cov), cov = unname(unclass(implied$cov))),
+    r2 = if (ng > 1) lapply(r2, function(x) as.list(setNames(num(x), names(x)))) else as.list(setNames(num(r2), names(r2))),
+    implied = if (ng > 1) NULL else list(names = colnames(implied$cov), cov = unname(unclass(implied$cov))),
     lavaan_ms_per_fit = NULL)
   if (mi) {
     m <- modindices(fit, sort. = TRUE)
@@ -89,3 +90,13 @@ write_case("poldem-mediation", "Latent mediation with labelled paths, indirect a
 write_case("poldem-stdlv-gls", "Political democracy SEM by GLS with std.lv.", "sem",
   "ind60 =~ x1 + x2 + x3\ndem60 =~ y1 + y2 + y3 + y4\ndem65 =~ y5 + y6 + y7 + y8\ndem60 ~ ind60\ndem65 ~ ind60 + dem60\ny1 ~~ y5\n", PD,
   options = list(std.lv = TRUE, estimator = "GLS"))
+talor <- read.csv("/work/shared/reference/lavaan/talor-mediation/data.csv")
+talor.model <- "pmi ~ a*cond\nreaction ~ b*pmi + c*cond\nindirect := a*b\ntotal := c + a*b\n"
+write_case("talor-gls", "Observed mediation by GLS: lavaan's default fixed.x is FALSE for GLS, so the covariate's variance is free.", "sem",
+  talor.model, talor, options = list(estimator = "GLS"))
+write_case("talor-uls", "Observed mediation by ULS (fixed.x FALSE by default).", "sem",
+  talor.model, talor, options = list(estimator = "ULS"))
+write_case("hs-groups-gls", "Two-group CFA by GLS: chi-square is the sum of 2(N_g - 1)F_g; the mean structure is on by default with groups.", "cfa",
+  three, HS[, c("school", paste0("x", 1:9))], options = list(group = "school", estimator = "GLS"))
+write_case("hs-groups-fixedvalues", "Two-group CFA with group-specific labels and fixed values written with c().", "cfa",
+  "visual =~ x1 + c(a1, a2)*x2 + c(0.7, NA)*x3\ntextual =~ x4 + x5 + x6\n", HS[, c("school", paste0("x", 1:9))], options = list(group = "school"))
