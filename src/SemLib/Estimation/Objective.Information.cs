@@ -54,16 +54,19 @@ internal sealed partial class Objective
             m = w.Tmp2;
         }
         w.Bilinear(m);
+        w.FillGram(m);
+        var gram = w.Gram;
+        int nv = model.VectorCount;
         var terms = model.SigmaTerms;
         for (int s = 0; s < terms.Length; s++)
         {
             var t = terms[s];
+            int ra = t.A * nv, rb = t.B * nv;
+            double ct = weight * t.Coef;
             for (int u = 0; u <= s; u++)
             {
                 var v = terms[u];
-                double ac = w.Form(m, t.A, v.A), bd = w.Form(m, t.B, v.B);
-                double ad = w.Form(m, t.A, v.B), bc = w.Form(m, t.B, v.A);
-                double val = weight * t.Coef * v.Coef * (ac * bd + ad * bc);
+                double val = ct * v.Coef * (gram[ra + v.A] * gram[rb + v.B] + gram[ra + v.B] * gram[rb + v.A]);
                 _infoTheta[t.Param * q + v.Param] += val;
                 if (s != u) _infoTheta[v.Param * q + t.Param] += val;
             }
@@ -79,7 +82,7 @@ internal sealed partial class Objective
                 {
                     var v = mt[u];
                     double kv = v.K < 0 ? 1 : w.State.Kappa[v.K];
-                    double val = weight * t.Coef * kt * v.Coef * kv * w.Form(m, t.A, v.A);
+                    double val = weight * t.Coef * kt * v.Coef * kv * gram[t.A * nv + v.A];
                     _infoTheta[t.Param * q + v.Param] += val;
                     if (s != u) _infoTheta[v.Param * q + t.Param] += val;
                 }

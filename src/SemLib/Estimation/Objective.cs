@@ -100,6 +100,7 @@ internal sealed partial class Objective
             GMu = new double[p];
             MG = new double[p * m2];
             Q = new double[m2 * m2];
+            Gram = new double[(p + m2) * (p + m2)];
             LtG = new double[m2];
         }
 
@@ -124,6 +125,24 @@ internal sealed partial class Objective
         public readonly double[] Q;
         /// <summary>[L1|L2]ᵀ g_μ.</summary>
         public readonly double[] LtG;
+        /// <summary>All bilinear forms v_aᵀ M v_b as one (p+2m)² matrix, for the information's pair loop.</summary>
+        public readonly double[] Gram;
+
+        /// <summary>Fills <see cref="Gram"/> from M and the blocks of <see cref="Bilinear"/>.</summary>
+        public void FillGram(ReadOnlySpan<double> m)
+        {
+            int p = P, m2 = 2 * State.Model.M, v = p + m2;
+            for (int a = 0; a < p; a++)
+            {
+                m.Slice(a * p, p).CopyTo(Gram.AsSpan(a * v, p));
+                Array.Copy(MG, a * m2, Gram, a * v + p, m2);
+            }
+            for (int b = 0; b < m2; b++)
+            {
+                for (int a = 0; a < p; a++) Gram[(p + b) * v + a] = MG[a * m2 + b];
+                Array.Copy(Q, b * m2, Gram, (p + b) * v + p, m2);
+            }
+        }
 
         private int P => Sample.P;
 

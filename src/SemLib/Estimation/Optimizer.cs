@@ -15,25 +15,35 @@ internal sealed record OptimizerResult(double[] X, double F, int Iterations, int
 /// because the information is the Hessian at a perfect fit. When the fit is poor enough for scoring to slow
 /// down, damped Newton steps with a Hessian from finite differences of the analytic gradient take over, and
 /// BFGS (inverse Hessian seeded from the inverse information; Nocedal &amp; Wright 2006, ch. 6) is the last resort. Both use a backtracking Armijo line search that also rejects inadmissible points (F = +∞).
-/// Convergence: the Newton decrement gᵀH⁻¹g (≈ 2·(F − F*)) below <see cref="DecrementTolerance"/>.
+/// Convergence: the Newton decrement gᵀH⁻¹g (≈ 2·(F − F*)) below <see cref="DecrementTolerance"/>/N.
 /// Hand-written rather than MathNet's BfgsMinimizer because that allocates vectors on every evaluation and
 /// cannot use the analytic information matrix.
 /// </summary>
 internal sealed class Optimizer
 {
-    public const double DecrementTolerance = 1e-14;
+    /// <summary>
+    /// The Newton decrement gᵀH⁻¹g at which the fit counts as converged, times the sample size: the remaining error
+    /// of any estimate is then below √(1e-10) ≈ 1e-5 of its standard error (for F per observation, the decrement
+    /// times N is the squared distance to the optimum in standard-error units).
+    /// </summary>
+    public const double DecrementTolerance = 1e-10;
+
+    /// <summary>Below this decrement the information is frozen between Fisher-scoring steps.</summary>
+    private const double FreezeThreshold = 1e-3;
 
     /// <summary>Above this Newton decrement BFGS's local model is not trusted and Newton steps are taken instead.</summary>
     private const double NewtonThreshold = 1e-3;
     private const double Armijo = 1e-4;
 
     private readonly Objective _obj;
+    private readonly double _tolerance;
     private readonly int _n;
     private readonly double[] _g, _d, _xn, _gn, _h, _chol, _hinv, _tmp, _xo;
 
     public Optimizer(Objective objective)
     {
         _obj = objective;
+        _tolerance = DecrementTolerance / Math.Max(1, objective.Sample.TotalN);
         _n = objective.Dimension;
         _g = new double[_n];
         _d = new double[_n];
@@ -62,13 +72,22 @@ internal sealed class Optimizer
         double lastDec = double.PositiveInfinity;
         int slow = 0;
         double dec = double.PositiveInfinity;
+        bool frozen = false;
         while (iter < maxIterations)
         {
             iter++;
-            _obj.Information(_h);
-            if (!SolveNewton(_h, _g, _d, out dec)) break;
-            if (dec < DecrementTolerance) return new OptimizerResult(x, f, iter, Evaluations, true, "converged", dec);
+            // Near the optimum the information hardly changes: keep its factor and pay one evaluation per step.
+            if (!frozen)
+            {
+                _obj.Information(_h);
+                if (!Factorize(_h)) break;
+            }
+            Solve(_g, _d, out dec);
+            if (!(dec >= 0)) break;
+            if (dec < _tolerance) return new OptimizerResult(x, f, iter, Evaluations, true, "converged", dec);
+            int before = Evaluations;
             if (!LineSearch(x, ref f, _d)) break;
+            frozen = Evaluations - before == 1 && dec < FreezeThreshold;
             slow = dec > 0.3 * lastDec ? slow + 1 : 0;
             lastDec = dec;
             if (slow >= 4 && iter >= 8) break; // scoring is crawling: the observed Hessian differs from the information
@@ -86,7 +105,7 @@ internal sealed class Optimizer
             iter++;
             NumericalHessian(x, _h);
             if (!SolveNewton(_h, _g, _d, out dec)) break;
-            if (dec < DecrementTolerance) return new OptimizerResult(x, f, iter, Evaluations, true, "converged", dec);
+            if (dec < _tolerance) return new OptimizerResult(x, f, iter, Evaluations, true, "converged", dec);
             if (!LineSearch(x, ref f, _d)) break;
         }
 
@@ -107,7 +126,7 @@ internal sealed class Optimizer
                 for (int i = 0; i < n; i++) _d[i] = -_g[i];
                 dec = Dense.Dot(_g, _g);
             }
-            if (dec < DecrementTolerance) return new OptimizerResult(x, f, iter, Evaluations, true, "converged", dec);
+            if (dec < _tolerance) return new OptimizerResult(x, f, iter, Evaluations, true, "converged", dec);
             Array.Copy(_g, _tmp, n);
             var xOld = _xo;
             Array.Copy(x, xOld, n);
@@ -136,6 +155,32 @@ internal sealed class Optimizer
     {
         Evaluations++;
         return _obj.Evaluate(x, g);
+    }
+
+    /// <summary>Cholesky factor of H into the factor buffer, adding a ridge when H is not positive definite.</summary>
+    private bool Factorize(double[] h)
+    {
+        int n = _n;
+        double ridge = 0;
+        double maxDiag = 0;
+        for (int i = 0; i < n; i++) maxDiag = Math.Max(maxDiag, Math.Abs(h[i * n + i]));
+        if (maxDiag == 0) maxDiag = 1;
+        for (int attempt = 0; attempt < 12; attempt++)
+        {
+            Array.Copy(h, _chol, n * n);
+            for (int i = 0; i < n; i++) _chol[i * n + i] += ridge;
+            if (Dense.Cholesky(_chol, n)) return true;
+            ridge = ridge == 0 ? 1e-10 * maxDiag : ridge * 100;
+        }
+        return false;
+    }
+
+    /// <summary>d = −H⁻¹g from the factor; the decrement gᵀH⁻¹g.</summary>
+    private void Solve(double[] g, double[] d, out double dec)
+    {
+        for (int i = 0; i < _n; i++) d[i] = -g[i];
+        Dense.CholeskySolve(_chol, d, _n);
+        dec = -Dense.Dot(g, d);
     }
 
     /// <summary>Solves H d = −g by Cholesky, adding a ridge when H is not positive definite.</summary>

@@ -102,7 +102,8 @@ public static class MonteCarlo
                 Population = pop,
                 MeanEstimate = mean,
                 Bias = mean - pop,
-                RelativeBias = Math.Abs(pop) > 1e-12 ? (mean - pop) / pop : null,
+                // A population value that is zero up to optimizer rounding (tiny next to the sampling SD) has no relative bias.
+                RelativeBias = Math.Abs(pop) > Math.Max(1e-12, 1e-4 * sd) ? (mean - pop) / pop : null,
                 EmpiricalSe = sd,
                 MeanSe = meanSe,
                 SeRatio = meanSe is double m && sd > 0 ? m / sd : null,

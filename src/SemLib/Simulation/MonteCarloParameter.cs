@@ -21,7 +21,7 @@ public sealed record MonteCarloParameter
     public double MeanEstimate { get; init; }
     /// <summary>Mean estimate minus the population value.</summary>
     public double Bias { get; init; }
-    /// <summary>Bias relative to the population value (null when that is 0).</summary>
+    /// <summary>Bias relative to the population value (null when that is 0, i.e. below 1e-4 of the empirical SE).</summary>
     public double? RelativeBias { get; init; }
     /// <summary>Standard deviation of the estimates over replications (the empirical SE).</summary>
     public double EmpiricalSe { get; init; }
