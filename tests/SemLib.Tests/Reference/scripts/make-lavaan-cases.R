@@ -12,7 +12,7 @@ PD <- lavaan::PoliticalDemocracy
 
 num <- function(x) { x <- as.numeric(x); ifelse(is.finite(x), x, NA) }
 
-write_case <- function(name, description, call, model, data, options = list(), mi = FALSE, extra = list()) {
+write_case <- function(name, description, call, model, data, options = list(), mi = FALSE, extra = list(), data.file = NULL) {
   args <- c(list(model = model, data = data), options)
   fit <- do.call(call, args)
   pe <- parameterEstimates(fit, standardized = TRUE)
@@ -52,7 +52,12 @@ write_case <- function(name, description, call, model, data, options = list(), m
   }
   case <- c(case, extra)
   dir.create(file.path(out.dir, name), recursive = TRUE, showWarnings = FALSE)
-  write.csv(data, file.path(out.dir, name, "data.csv"), row.names = FALSE, na = "")
+  target <- file.path(out.dir, name, "data.csv")
+  if (is.null(data.file)) {
+    write.csv(data, target, row.names = FALSE, na = "")
+  } else if (normalizePath(data.file) != normalizePath(target, mustWork = FALSE)) {
+    file.copy(data.file, target, overwrite = TRUE)
+  }
   writeLines(toJSON(case, auto_unbox = TRUE, null = "null", na = "null", digits = NA, pretty = TRUE),
              file.path(out.dir, name, "case.json"))
   cat("wrote", name, "\n")
@@ -100,3 +105,19 @@ write_case("hs-groups-gls", "Two-group CFA by GLS: chi-square is the sum of 2(N_
   three, HS[, c("school", paste0("x", 1:9))], options = list(group = "school", estimator = "GLS"))
 write_case("hs-groups-fixedvalues", "Two-group CFA with group-specific labels and fixed values written with c().", "cfa",
   "visual =~ x1 + c(a1, a2)*x2 + c(0.7, NA)*x3\ntextual =~ x4 + x5 + x6\n", HS[, c("school", paste0("x", 1:9))], options = list(group = "school"))
+
+# The 218-firm study: lavaan fitted to the CSV that samples/ClusterUpgrade writes with its default seed
+# (copied to lavaan-extra/study-structural/data.csv). The model strings equal Design.MeasurementSyntax() and
+# Design.StructuralSyntax() in the sample (a test checks that).
+firms.file <- file.path(out.dir, "study-structural", "data.csv")
+firms <- read.csv(firms.file, check.names = FALSE)
+measurement <- paste(
+  "scale =~ sc1 + sc2 + sc3 + sc4", "centr =~ ce1 + ce2 + ce3 + ce4", "ties =~ ti1 + ti2 + ti3 + ti4",
+  "acq =~ aq1 + aq2 + aq3 + aq4", "crea =~ cr1 + cr2 + cr3 + cr4", "proc =~ pr1 + pr2 + pr3",
+  "prod =~ pd1 + pd2 + pd3", "func =~ fu1 + fu2 + fu3", "upg =~ proc + prod + func", sep = "\n")
+structural <- paste(measurement,
+  "acq ~ a1*scale + a2*centr + a3*ties", "crea ~ c1*scale + c2*centr + c3*ties + d*acq", "upg ~ b1*acq + b2*crea", sep = "\n")
+write_case("study-measurement", "218-firm study: measurement model with the second-order factor, on the sample program's CSV.", "cfa",
+  measurement, firms, data.file = firms.file)
+write_case("study-structural", "218-firm study: structural model of hypotheses H1a-H5, on the sample program's CSV.", "sem",
+  structural, firms, data.file = firms.file)

@@ -1,0 +1,99 @@
+using System.Text;
+using SemLib.Reliability;
+
+namespace ClusterUpgrade;
+
+/// <summary>The results chapter as plain text, in the order of the analysis plan.</summary>
+public static class ConsoleReport
+{
+    public static string Render(StudyResults r)
+    {
+        var sb = new StringBuilder();
+        void H(string title)
+        {
+            sb.AppendLine();
+            sb.AppendLine(title);
+            sb.AppendLine(new string('=', title.Length));
+        }
+
+        H("1. Sample");
+        sb.AppendLine($"{r.Rows} firms{(r.Simulated ? " (simulated from the design's population values)" : "")}.");
+        foreach (var (variable, counts) in r.Descriptors)
+            sb.AppendLine($"  {variable,-10} " + string.Join("; ", counts.Select(c => $"{c.Value} {c.Count} ({100.0 * c.Count / r.Rows:F1}%)")));
+        if (double.IsFinite(r.Age.Mean))
+            sb.AppendLine($"  {"age",-10} mean {Format.N(r.Age.Mean, 1)} years, SD {Format.N(r.Age.Sd, 1)}, range {r.Age.Min}–{r.Age.Max}");
+        sb.AppendLine();
+        sb.AppendLine("  item   mean     SD   skew   kurt");
+        foreach (var s in r.Reliability.Scales)
+            foreach (var i in s.ItemStatistics)
+                sb.AppendLine($"  {i.Item,-5} {Format.N(i.Mean, 2),5} {Format.N(i.StandardDeviation, 2),6} {Format.N(i.Skewness, 2),6} {Format.N(i.Kurtosis, 2),6}");
+
+        H("2. Reliability (Cronbach's alpha, corrected item-total correlations)");
+        sb.AppendLine("  scale   items  alpha   r.drop range   alpha if deleted (max)");
+        foreach (var s in r.Reliability.Scales)
+            sb.AppendLine($"  {s.Scale,-7} {s.Items.Count,5}  {Format.N(s.Alpha)}   {Format.N(s.ItemStatistics.Min(i => i.CorrectedItemTotalCorrelation))}–{Format.N(s.ItemStatistics.Max(i => i.CorrectedItemTotalCorrelation))}   {Format.N(s.ItemStatistics.Max(i => i.AlphaIfDeleted))}");
+
+        H("3. Validity");
+        var kmo = r.Reliability.Kmo;
+        var bart = r.Reliability.Bartlett;
+        sb.AppendLine($"  KMO = {Format.N(kmo.Overall)} ({KmoResult.KaiserLabel(kmo.Overall)}); Bartlett χ²({bart.DegreesOfFreedom}) = {Format.N(bart.ChiSquare, 1)}, p {Format.P(bart.PValue)}");
+        sb.AppendLine($"  Eigenvalues > 1: {r.Eigenvalues.Count(e => e > 1)} ({string.Join(", ", r.Eigenvalues.Take(10).Select(e => Format.N(e, 2)))}, …)");
+        sb.AppendLine($"  EFA ({r.Efa.Extraction}, {r.Efa.Rotation}): each item's largest rotated loading");
+        for (int i = 0; i < r.Efa.Items.Count; i++)
+        {
+            int best = 0;
+            for (int fi = 1; fi < r.Efa.FactorNames.Count; fi++)
+                if (Math.Abs(r.Efa.Loadings[i, fi]) > Math.Abs(r.Efa.Loadings[i, best])) best = fi;
+            sb.Append($"    {r.Efa.Items[i],-4}{r.Efa.FactorNames[best],-4}{Format.N(r.Efa.Loadings[i, best], 2),6}");
+            if (i % 4 == 3 || i == r.Efa.Items.Count - 1) sb.AppendLine();
+        }
+        var mf = r.Measurement.FitMeasures;
+        sb.AppendLine($"  CFA measurement model (8 factors, second-order upg): χ²({mf["df"]}) = {Format.N(mf["chisq"], 2)}, CFI = {Format.N(mf["cfi"])}, TLI = {Format.N(mf["tli"])}, RMSEA = {Format.N(mf["rmsea"])}, SRMR = {Format.N(mf["srmr"])}");
+        sb.AppendLine("  factor   min λ   CR      AVE     √AVE   max r   omega");
+        var fl = r.Reliability.FornellLarcker;
+        foreach (var c in Design.FirstOrder)
+        {
+            var lam = r.Reliability.StandardizedLoadings.First(l => l.Factor == c.Name).Loadings.Min();
+            int idx = fl?.Factors.ToList().IndexOf(c.Name) ?? -1;
+            sb.AppendLine($"  {c.Name,-7} {Format.N(lam),6}  {Format.N(r.Reliability.CompositeReliability[c.Name])}   {Format.N(r.Reliability.AverageVarianceExtracted[c.Name])}   {Format.N(Math.Sqrt(r.Reliability.AverageVarianceExtracted[c.Name]))}  {(idx >= 0 ? Format.N(fl!.MaxCorrelation[idx]) : "—")}   {Format.N(r.Reliability.Omega.GetValueOrDefault(c.Name, double.NaN))}");
+        }
+        sb.AppendLine($"  upg (2nd order)  CR = {Format.N(r.SecondOrder.Cr)}, AVE = {Format.N(r.SecondOrder.Ave)}");
+        if (r.Reliability.Htmt is { } htmt)
+        {
+            double maxHtmt = 0;
+            for (int a = 0; a < htmt.Constructs.Count; a++)
+                for (int b = 0; b < a; b++) maxHtmt = Math.Max(maxHtmt, htmt.Matrix[a, b]);
+            sb.AppendLine($"  HTMT: largest ratio {Format.N(maxHtmt)} (cut-off .85)");
+        }
+        sb.AppendLine("  Verdicts: " + r.Reliability.Verdicts.Describe());
+
+        H("4. Structural model");
+        var f = r.Structural.FitMeasures;
+        double chiDf = f["chisq"]!.Value / f["df"]!.Value;
+        sb.AppendLine($"  χ²({f["df"]}) = {Format.N(f["chisq"], 2)}, p {Format.P(f["pvalue"])}, χ²/df = {Format.N(chiDf, 2)} {(chiDf < 3 ? "(< 3)" : "(≥ 3: misses the cut-off)")}");
+        sb.AppendLine($"  RMSEA = {Format.N(f["rmsea"])} [90% CI {Format.N(f["rmsea.ci.lower"])}, {Format.N(f["rmsea.ci.upper"])}], SRMR = {Format.N(f["srmr"])}, CFI = {Format.N(f["cfi"])}, TLI = {Format.N(f["tli"])}, GFI = {Format.N(f["gfi"])}, AGFI = {Format.N(f["agfi"])}");
+        sb.AppendLine("  path              β        SE      z        p");
+        foreach (var p in r.Structural.Parameters.Where(p => p.Op == "~"))
+            sb.AppendLine($"  {p.Lhs + " <- " + p.Rhs,-16} {Format.N(p.StdAll),6}{Format.Stars(p.PValue),-3} {Format.N(p.StandardError),6} {Format.N(p.Z, 2),6}  {Format.P(p.PValue)}");
+        sb.AppendLine($"  R²: acq {Format.N(r.Structural.RSquare["acq"])}, crea {Format.N(r.Structural.RSquare["crea"])}, upg {Format.N(r.Structural.RSquare["upg"])}");
+
+        H("5. Hypotheses");
+        foreach (var h in r.Hypotheses)
+            sb.AppendLine($"  {h.Id,-4} {(h.Supported ? "supported    " : "not supported")}  {h.Statement}; {h.Evidence}");
+        var boot = r.Bootstrap;
+        sb.AppendLine($"  Bootstrap: {boot.Converged} of {boot.Requested} draws converged; bias-corrected {Format.N(100 * boot.Options.ConfidenceLevel, 0)}% intervals (seed {boot.Options.Seed}).");
+        sb.AppendLine("  indirect effect     estimate   95% BC interval     std.");
+        foreach (var e in boot.Effects.Where(e => e.Kind is "indirect" or "specific"))
+            sb.AppendLine($"  {(e.Kind == "indirect" ? e.From + " -> upg (total)" : "  " + e.Path),-32} {Format.N(e.Estimate),7}  [{Format.N(e.CiLower)}, {Format.N(e.CiUpper)}]  {Format.N(e.StdAll)}");
+
+        H("6. Estimates against the population values");
+        sb.AppendLine("  parameter          population  estimate  difference");
+        foreach (var (name, pop, est) in r.Recovery.Take(12))
+            sb.AppendLine($"  {name,-18} {Format.N(pop, 2),10}  {Format.N(est),8}  {Format.N(est - pop),+10}");
+        var loadings = r.Recovery.Where(x => x.Parameter.Contains("=~")).ToList();
+        var paths = r.Recovery.Where(x => x.Parameter.Contains(" ~ ")).ToList();
+        sb.AppendLine($"  loadings ({loadings.Count}): mean difference {Format.N(loadings.Average(x => x.Estimate - x.Population))} — five-point categories attenuate correlations");
+        sb.AppendLine($"  paths ({paths.Count}): mean |difference| {Format.N(paths.Average(x => Math.Abs(x.Estimate - x.Population)))} — sampling error at N = {r.Rows}");
+        return sb.ToString();
+    }
+}
