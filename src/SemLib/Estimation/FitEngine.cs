@@ -122,9 +122,11 @@ internal static class FitEngine
     /// <summary>
     /// Runs the optimizer from each start in turn until a converged, admissible solution is found; returns the
     /// best attempt (converged and admissible first, then converged, then the lowest fit function), with the
-    /// iterations of all attempts.
+    /// iterations of all attempts. With <paramref name="acceptInadmissible"/> (bootstrap draws, Monte Carlo
+    /// replications) a converged solution is kept even with a negative variance, as lavaan keeps it.
     /// </summary>
-    public static OptimizerResult Minimize(Optimizer optimizer, LisrelModel model, EstimationSample sample, ModelOptions options, double[]? warmStartZeta)
+    public static OptimizerResult Minimize(Optimizer optimizer, LisrelModel model, EstimationSample sample, ModelOptions options,
+        double[]? warmStartZeta, bool acceptInadmissible = false)
     {
         OptimizerResult? best = null;
         int bestRank = -1;
@@ -140,7 +142,7 @@ internal static class FitEngine
                 best = result;
                 bestRank = rank;
             }
-            if (rank == 2) break;
+            if (rank == 2 || (acceptInadmissible && rank == 1)) break;
         }
         return best! with { Iterations = totalIterations, Attempts = attempts };
     }

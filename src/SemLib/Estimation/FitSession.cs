@@ -80,8 +80,11 @@ internal sealed class FitSession
         return true;
     }
 
-    /// <summary>Fits to the current moments, starting from <paramref name="warmStart"/> (then the usual retries).</summary>
-    public OptimizerResult Fit(double[]? warmStart) => FitEngine.Minimize(Optimizer, Model, Sample, Options, warmStart);
+    /// <summary>
+    /// Fits to the current moments, starting from <paramref name="warmStart"/> (then the usual retries when it does
+    /// not converge); a converged inadmissible solution is kept, as lavaan keeps it in bootstrap and simulation.
+    /// </summary>
+    public OptimizerResult Fit(double[]? warmStart) => FitEngine.Minimize(Optimizer, Model, Sample, Options, warmStart, acceptInadmissible: true);
 
     /// <summary>χ² at ζ: Σ_g 2·n_g·F_g (n_g = N_g for ML, N_g − 1 otherwise).</summary>
     public double ChiSquareAt(double[] zeta)

@@ -28,8 +28,8 @@ internal sealed class Optimizer
     /// </summary>
     public const double DecrementTolerance = 1e-10;
 
-    /// <summary>Below this decrement the information is frozen between Fisher-scoring steps.</summary>
-    private const double FreezeThreshold = 1e-3;
+    /// <summary>Below this decrement Fisher scoring hands over to BFGS seeded with the information.</summary>
+    private const double BfgsThreshold = 1e-3;
 
     /// <summary>Above this Newton decrement BFGS's local model is not trusted and Newton steps are taken instead.</summary>
     private const double NewtonThreshold = 1e-3;
@@ -72,22 +72,22 @@ internal sealed class Optimizer
         double lastDec = double.PositiveInfinity;
         int slow = 0;
         double dec = double.PositiveInfinity;
-        bool frozen = false;
+        bool informationCurrent = false;
         while (iter < maxIterations)
         {
             iter++;
-            // Near the optimum the information hardly changes: keep its factor and pay one evaluation per step.
-            if (!frozen)
-            {
-                _obj.Information(_h);
-                if (!Factorize(_h)) break;
-            }
+            _obj.Information(_h);
+            if (!Factorize(_h)) break;
             Solve(_g, _d, out dec);
             if (!(dec >= 0)) break;
             if (dec < _tolerance) return new OptimizerResult(x, f, iter, Evaluations, true, "converged", dec);
-            int before = Evaluations;
+            // Near the optimum, BFGS seeded with this information converges superlinearly where scoring is linear.
+            if (dec < BfgsThreshold)
+            {
+                informationCurrent = true;
+                break;
+            }
             if (!LineSearch(x, ref f, _d)) break;
-            frozen = Evaluations - before == 1 && dec < FreezeThreshold;
             slow = dec > 0.3 * lastDec ? slow + 1 : 0;
             lastDec = dec;
             if (slow >= 4 && iter >= 8) break; // scoring is crawling: the observed Hessian differs from the information
@@ -95,12 +95,10 @@ internal sealed class Optimizer
         if (iter >= maxIterations)
             return new OptimizerResult(x, f, iter, Evaluations, false, $"the maximum of {maxIterations} iterations was reached", dec);
 
-        // Damped Newton with the Hessian from finite differences of the analytic gradient: robust far from
-        // the optimum, where the information is a poor stand-in for the Hessian.
         // Far from the optimum (a large decrement), take damped Newton steps with a finite-difference Hessian
         // until the decrement is small; near it, BFGS seeded from the information converges superlinearly.
         int newtonStart = iter;
-        while (dec > NewtonThreshold && iter < maxIterations && iter - newtonStart < 200)
+        while (!informationCurrent && dec > NewtonThreshold && iter < maxIterations && iter - newtonStart < 200)
         {
             iter++;
             NumericalHessian(x, _h);
@@ -110,9 +108,12 @@ internal sealed class Optimizer
         }
 
         // BFGS from the current point, inverse Hessian seeded from the (ridged) inverse information.
-        _obj.Evaluate(x, _g);
-        Evaluations++;
-        _obj.Information(_h);
+        if (!informationCurrent)
+        {
+            _obj.Evaluate(x, _g);
+            Evaluations++;
+            _obj.Information(_h);
+        }
         SeedInverse(_h);
         int stall = 0;
         while (iter < maxIterations)
