@@ -6,12 +6,13 @@ namespace SemLib.Reporting;
 /// <summary>Escaping and number formatting for the XML (SVG, XHTML) writers.</summary>
 internal static class Xml
 {
-    /// <summary>Escapes text for element content and attribute values, dropping characters XML 1.0 cannot hold.</summary>
+    /// <summary>Escapes text for element content and attribute values, dropping characters XML 1.0 cannot hold (control characters, lone surrogates).</summary>
     public static string Escape(string s)
     {
         var sb = new StringBuilder(s.Length + 8);
-        foreach (char c in s)
+        for (int i = 0; i < s.Length; i++)
         {
+            char c = s[i];
             switch (c)
             {
                 case '&': sb.Append("&amp;"); break;
@@ -21,7 +22,8 @@ internal static class Xml
                 case '\'': sb.Append("&#39;"); break;
                 case '\t' or '\n' or '\r': sb.Append(c); break;
                 default:
-                    if (c >= ' ' && c != '\uFFFE' && c != '\uFFFF') sb.Append(c);
+                    if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) sb.Append(c).Append(s[++i]);
+                    else if (c >= ' ' && !char.IsSurrogate(c) && c != '\uFFFE' && c != '\uFFFF') sb.Append(c);
                     break;
             }
         }
