@@ -45,7 +45,10 @@ internal static class BlockBuilder
         // drawn with a row above (below) gets a row above (below) too, so that the arcs join row to row (e.g. the
         // same items measured twice).
         var sideOf = layering.Layers.SelectMany(l => l).Where(i => !i.IsDummy).ToDictionary(i => i.Node!.Id, i => i, StringComparer.Ordinal);
+        // An indicator's owner, also reached through its error term (residual covariances join error terms when drawn).
         var ownerOf = spec.Nodes.Where(n => n.Owner is not null).ToDictionary(n => n.Id, n => n.Owner!, StringComparer.Ordinal);
+        foreach (var err in spec.Nodes.Where(n => n.ErrorOf is not null && ownerOf.ContainsKey(n.ErrorOf)))
+            ownerOf[err.Id] = ownerOf[err.ErrorOf!];
         foreach (var item in sideOf.Values.Where(i => i.Side is BlockSide.Left or BlockSide.Right))
         {
             var partners = spec.Edges.Where(e => e.Kind == DiagramEdgeKind.Covariance && ownerOf.ContainsKey(e.From) && ownerOf.ContainsKey(e.To))

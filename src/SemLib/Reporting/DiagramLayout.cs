@@ -96,7 +96,7 @@ internal static class DiagramLayout
         var nodes = spec.Nodes.Select(n => placed[n.Id]).Select(p => new DiagramNode
         {
             Id = p.Spec.Id, Name = p.Spec.Text, Kind = p.Spec.Kind, Center = S(p.Center), Width = p.Width, Height = p.Height,
-            Layer = p.Layer, RSquare = p.Spec.RSquare,
+            Layer = p.Layer, RSquare = p.Spec.RSquare, BlockSide = p.Side,
         }).ToList();
         var edges = spec.Edges.Select(e => new DiagramEdge
         {

@@ -28,6 +28,9 @@ public sealed record DiagramNode
     /// <summary>The R² of the variable when the diagram shows it, else null.</summary>
     public double? RSquare { get; init; }
 
+    /// <summary>Where the block this node belongs to keeps its indicators (for writers that mirror the layout).</summary>
+    internal BlockSide BlockSide { get; init; }
+
     /// <summary>The bounding box of the shape.</summary>
     public DiagramRect Bounds => DiagramRect.Centered(Center, Width, Height);
 }

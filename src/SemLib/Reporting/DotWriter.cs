@@ -44,7 +44,7 @@ internal static class DotWriter
                     attrs.Add("constraint=false");
                     attrs.Add("color=\"#555555\"");
                     break;
-                case DiagramEdgeKind.Loading when LeftOf(d, e.To, e.From):
+                case DiagramEdgeKind.Loading when d.Node(e.To).BlockSide == BlockSide.Left && d.Node(e.To).Center.X < d.Node(e.From).Center.X:
                     (from, to) = (to, from);
                     attrs.Add("dir=back");
                     break;
@@ -62,8 +62,6 @@ internal static class DotWriter
 
     private static bool IsIndicator(PathDiagram d, string id) =>
         d.Edges.Any(e => e.Kind == DiagramEdgeKind.Loading && e.To == id && d.Node(id).Kind == DiagramNodeKind.Observed);
-
-    private static bool LeftOf(PathDiagram d, string a, string b) => d.Node(a).Center.X < d.Node(b).Center.X - 1;
 
     /// <summary>A DOT double-quoted id: backslashes and quotes escaped, line breaks as <c>\n</c>.</summary>
     public static string Id(string s) =>
