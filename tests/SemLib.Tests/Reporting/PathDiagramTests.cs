@@ -1,4 +1,5 @@
 using SemLib.Reporting;
+using SemLib.Tests.Support;
 
 namespace SemLib.Tests.Reporting;
 
@@ -74,6 +75,21 @@ public sealed class PathDiagramTests
             foreach (var t in svg.Texts.Where(t => t.Class != "name"))
                 Assert.False(shapes.Any(s => s.Intersects(t.Box)), $"{model}: '{t.Text}' overlaps a shape");
         }
+    }
+
+    public static TheoryData<string> ReferenceCases => new(ReferenceCase.All("lavaan", "lavaan-extra"));
+
+    /// <summary>Every model shape of the reference cases (constraints, covariates, intercepts, cross-loadings,
+    /// single indicators, covariance-matrix input, other estimators) draws and reports cleanly.</summary>
+    [Theory]
+    [MemberData(nameof(ReferenceCases))]
+    public void EveryReferenceModelDrawsWithoutOverlapAndReportsAsXhtml(string folder)
+    {
+        var fit = ReferenceCase.Load(folder).Fit();
+        var diagram = PathDiagram.Create(fit, new DiagramOptions { ShowErrorTerms = folder.Length % 2 == 0 });
+        AssertNoOverlap(diagram);
+        Assert.Equal(Relations(fit).Count, diagram.Edges.Count(e => e.Kind != DiagramEdgeKind.Error));
+        Assert.NotNull(System.Xml.Linq.XDocument.Parse(SemReport.Create(fit, folder).ToHtml()).Root);
     }
 
     internal static void AssertNoOverlap(PathDiagram diagram)
