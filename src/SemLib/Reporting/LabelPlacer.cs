@@ -1,0 +1,86 @@
+namespace SemLib.Reporting;
+
+/// <summary>
+/// Places labels greedily, each at the best of a list of candidate positions: a coefficient along its arrow (by
+/// arc length, nearest the preferred fraction first, then beside the arrow), an R² around its node. A candidate is
+/// excluded when its box meets a node (grown by a margin, which also keeps arrowheads clear) or a label already
+/// placed; among the rest, crossing other arrows and distance from the preferred spot cost points.
+/// </summary>
+internal sealed class LabelPlacer(IReadOnlyList<PlacedNode> nodes, IReadOnlyList<(string Id, Polyline Line)> lines)
+{
+    /// <summary>Distance labels keep from nodes (which also keeps arrowheads visible).</summary>
+    public const double NodeMargin = 5;
+    private readonly List<DiagramLabel> _placed = [];
+
+    /// <summary>Labels that could not be placed without overlap (they were placed at their preferred spot).</summary>
+    public int Failures { get; private set; }
+
+    public IReadOnlyList<DiagramLabel> Placed => _placed;
+
+    /// <summary>Adds a label at a fixed place (a node's name inside its node).</summary>
+    public void AddFixed(DiagramLabel label) => _placed.Add(label);
+
+    public DiagramLabel PlaceOnEdge(string edgeId, string text, Polyline line, double preferred, LayoutMetrics m)
+    {
+        double w = TextMetrics.Width(text, m.LabelFont) + 4, h = TextMetrics.Height(m.LabelFont) + 1;
+        var candidates = new List<(DiagramPoint Center, double Cost)>();
+        double[] steps = [0, 0.06, -0.06, 0.12, -0.12, 0.18, -0.18, 0.24, -0.24, 0.3, -0.3, 0.36, -0.36];
+        foreach (double side in new[] { 0.0, 1, -1 })
+            foreach (double step in steps)
+            {
+                double t = preferred + step;
+                if (t < 0.1 || t > 0.9) continue;
+                var (p, tangent) = line.At(t);
+                var normal = new DiagramPoint(-tangent.Y, tangent.X);
+                // Beside the arrow: far enough along the normal that the box clears the line.
+                double clear = (Math.Abs(normal.X) * w + Math.Abs(normal.Y) * h) / 2 + 2;
+                candidates.Add((p + normal * (side * clear), 40 * Math.Abs(step) + 30 * Math.Abs(side)));
+            }
+        return Place(text, DiagramLabelKind.Coefficient, edgeId, w, h, m.LabelFont, candidates, candidates[0].Center);
+    }
+
+    public DiagramLabel PlaceNear(PlacedNode node, string text, LayoutMetrics m)
+    {
+        double w = TextMetrics.Width(text, m.LabelFont) + 4, h = TextMetrics.Height(m.LabelFont) + 1;
+        var b = node.Bounds;
+        double gap = 3;
+        var raw = new List<DiagramPoint>
+        {
+            new(b.Right - w / 2 + 8, b.Y - h / 2 - gap),
+            new(b.Right - w / 2 + 8, b.Bottom + h / 2 + gap),
+            new(b.Center.X, b.Y - h / 2 - gap),
+            new(b.Center.X, b.Bottom + h / 2 + gap),
+            new(b.Right + w / 2 + gap, b.Y - h / 2 + 4),
+            new(b.Right + w / 2 + gap, b.Bottom + h / 2 - 4),
+            new(b.X + w / 2 - 8, b.Y - h / 2 - gap),
+            new(b.X + w / 2 - 8, b.Bottom + h / 2 + gap),
+            new(b.X - w / 2 - gap, b.Y - h / 2 + 4),
+            new(b.X - w / 2 - gap, b.Bottom + h / 2 - 4),
+            new(b.Center.X, b.Y - 1.5 * h - gap),
+            new(b.Center.X, b.Bottom + 1.5 * h + gap),
+        };
+        var candidates = raw.Select((p, i) => (p, 3.0 * i)).ToList();
+        return Place(text, DiagramLabelKind.RSquare, node.Spec.Id, w, h, m.LabelFont, candidates, raw[0], nodeMargin: 1);
+    }
+
+    private DiagramLabel Place(string text, DiagramLabelKind kind, string owner, double w, double h, double font,
+        List<(DiagramPoint Center, double Cost)> candidates, DiagramPoint fallback, double nodeMargin = NodeMargin)
+    {
+        DiagramPoint? best = null;
+        double bestScore = double.MaxValue;
+        foreach (var (c, cost) in candidates)
+        {
+            var box = DiagramRect.Centered(c, w, h);
+            if (nodes.Any(n => n.Bounds.Inflate(nodeMargin).Intersects(box))) continue;
+            if (_placed.Any(l => l.Bounds.Inflate(1).Intersects(box))) continue;
+            double score = cost;
+            foreach (var (id, line) in lines)
+                if (id != owner && line.Intersects(box)) score += 15;
+            if (score < bestScore) { bestScore = score; best = c; }
+        }
+        if (best is null) Failures++;
+        var label = new DiagramLabel { Text = text, Kind = kind, Center = best ?? fallback, FontSize = font, Width = w, Height = h, Owner = owner };
+        _placed.Add(label);
+        return label;
+    }
+}

@@ -1,0 +1,36 @@
+using System.Globalization;
+
+namespace SemLib.Reporting;
+
+/// <summary>Number formatting for reports and diagrams (invariant culture, APA conventions).</summary>
+internal static class Numbers
+{
+    /// <summary>The text "—" for a value that does not exist.</summary>
+    public const string Missing = "—";
+
+    /// <summary>Fixed decimals, e.g. 0.457 → "0.46".</summary>
+    public static string Fixed(double? value, int decimals = 3) =>
+        value is double v && double.IsFinite(v) ? Clean(v.ToString("F" + decimals, CultureInfo.InvariantCulture)) : Missing;
+
+    /// <summary>APA style for quantities bounded by 1 (correlations, standardized coefficients, p): ".46", "-.12";
+    /// values of magnitude ≥ 1 keep their leading digit.</summary>
+    public static string Bounded(double? value, int decimals = 2)
+    {
+        if (value is not double v || !double.IsFinite(v)) return Missing;
+        return NoLeadingZero(Clean(v.ToString("F" + decimals, CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>A p-value in APA style: "&lt; .001" or ".023".</summary>
+    public static string PValue(double? p)
+    {
+        if (p is not double v || !double.IsFinite(v)) return Missing;
+        return v < 0.001 ? "< .001" : NoLeadingZero(v.ToString("F3", CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Removes the zero before the decimal point: "0.46" → ".46", "-0.12" → "-.12".</summary>
+    public static string NoLeadingZero(string s) =>
+        s.StartsWith("0.", StringComparison.Ordinal) ? s[1..] : s.StartsWith("-0.", StringComparison.Ordinal) ? "-" + s[2..] : s;
+
+    /// <summary>Turns "-0.00" into "0.00".</summary>
+    private static string Clean(string s) => s.StartsWith('-') && s.Skip(1).All(c => c is '0' or '.') ? s[1..] : s;
+}

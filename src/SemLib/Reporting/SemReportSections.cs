@@ -1,0 +1,213 @@
+using System.Globalization;
+using SemLib.Reliability;
+using SemLib.Results;
+
+namespace SemLib.Reporting;
+
+/// <summary>
+/// Report sections from a fitted model: fit measures against their customary cut-offs, standardized loadings,
+/// structural paths, covariances, R², warnings and the path diagram. Each returns a <see cref="ReportSection"/> to
+/// add to a <see cref="ReportDocument"/>; <see cref="SemReport.Create"/> assembles the usual ones.
+/// </summary>
+public static class SemReportSections
+{
+    /// <summary>
+    /// The fit measures (χ², df, p, χ²/df, CFI, TLI, RMSEA with its 90% interval, SRMR, GFI, AGFI, AIC, BIC), each with
+    /// its cut-off and source, flagged when missed; preceded by the estimation summary and an APA-style sentence. A
+    /// measure the estimator does not produce is left out; one that does not exist for this fit shows "—".
+    /// </summary>
+    public static ReportSection ModelFit(SemFit fit, FitCutoffs? cutoffs = null)
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        var c = cutoffs ?? FitCutoffs.Customary;
+        var m = fit.FitMeasures;
+        double? Get(string key) => m.TryGetValue(key, out var v) ? v : null;
+        double? chisq = Get("chisq"), df = Get("df"), p = Get("pvalue");
+        double? ratio = chisq is double x && df is double d && d > 0 ? x / d : null;
+        var rows = new List<IReadOnlyList<ReportCell>>();
+        var missed = new List<string>();
+        void Row(string key, string name, string value, double? cut, string rule, string source, bool? fails)
+        {
+            if (key.Length > 0 && !m.ContainsKey(key)) return;
+            bool flag = cut is not null && fails == true;
+            if (flag) missed.Add(name);
+            rows.Add([name, ReportCell.FlagIf(flag, value, $"{name} should be {rule}"), cut is null ? Numbers.Missing : rule, source]);
+        }
+        Row("chisq", "χ²", Numbers.Fixed(chisq, 3), null, "", "", null);
+        Row("df", "df", Numbers.Fixed(df, 0), null, "", "", null);
+        Row("pvalue", "p", Numbers.PValue(p), c.ChiSquarePValue, "> " + Cut(c.ChiSquarePValue), "exact-fit test; rejects trivial misfit in large samples", p <= c.ChiSquarePValue);
+        Row("df", "χ²/df", Numbers.Fixed(ratio, 2), c.ChiSquareRatio, "< " + Numbers.Fixed(c.ChiSquareRatio, 0), "Carmines & McIver 1981", ratio >= c.ChiSquareRatio);
+        Row("cfi", "CFI", Numbers.Bounded(Get("cfi"), 3), c.Cfi, "≥ " + Cut(c.Cfi), c.Cfi >= 0.95 ? "Hu & Bentler 1999" : "Bentler 1990", Get("cfi") < c.Cfi);
+        Row("tli", "TLI", Numbers.Bounded(Get("tli"), 3), c.Tli, "≥ " + Cut(c.Tli), c.Tli >= 0.95 ? "Hu & Bentler 1999" : "Bentler & Bonett 1980", Get("tli") < c.Tli);
+        string rmsea = Numbers.Bounded(Get("rmsea"), 3);
+        if (Get("rmsea.ci.lower") is not null && Get("rmsea.ci.upper") is not null)
+            rmsea += $" [{Numbers.Bounded(Get("rmsea.ci.lower"), 3)}, {Numbers.Bounded(Get("rmsea.ci.upper"), 3)}]";
+        Row("rmsea", "RMSEA [90% CI]", rmsea, c.Rmsea, "< " + Cut(c.Rmsea), c.Rmsea <= 0.06 ? "Hu & Bentler 1999" : "Browne & Cudeck 1993", Get("rmsea") >= c.Rmsea);
+        Row("srmr", "SRMR", Numbers.Bounded(Get("srmr"), 3), c.Srmr, "< " + Cut(c.Srmr), "Hu & Bentler 1999", Get("srmr") >= c.Srmr);
+        Row("gfi", "GFI", Numbers.Bounded(Get("gfi"), 3), c.Gfi, "≥ " + Cut(c.Gfi), "Jöreskog & Sörbom 1984", Get("gfi") < c.Gfi);
+        Row("agfi", "AGFI", Numbers.Bounded(Get("agfi"), 3), c.Agfi, "≥ " + Cut(c.Agfi), "Jöreskog & Sörbom 1984", Get("agfi") < c.Agfi);
+        if (m.ContainsKey("aic")) rows.Add(["AIC", Numbers.Fixed(Get("aic"), 1), "smaller is better", "Akaike 1974 (for comparing models)"]);
+        if (m.ContainsKey("bic")) rows.Add(["BIC", Numbers.Fixed(Get("bic"), 1), "smaller is better", "Schwarz 1978 (for comparing models)"]);
+
+        var table = new ReportTable(["Measure", ReportColumn.Numeric("Value"), "Cut-off", "Source"], rows)
+        {
+            Caption = "Global fit",
+            FlagLegend = "misses the cut-off in its row",
+            Notes = ["χ² is the likelihood-ratio test of exact fit; with a few hundred cases it rejects even small misfit, so the approximate-fit indices carry the judgement."],
+        };
+        var blocks = new List<ReportBlock> { new ReportParagraph(Estimation(fit)) };
+        var apa = new List<string>();
+        if (chisq is not null && df is not null) apa.Add($"χ²({Numbers.Fixed(df, 0)}) = {Numbers.Fixed(chisq, 2)}, p {PEquals(p)}");
+        foreach (var (key, name) in new[] { ("cfi", "CFI"), ("tli", "TLI") })
+            if (Get(key) is not null) apa.Add($"{name} = {Numbers.Bounded(Get(key), 3)}");
+        if (Get("rmsea") is not null)
+            apa.Add($"RMSEA = {Numbers.Bounded(Get("rmsea"), 3)}" + (Get("rmsea.ci.lower") is null ? "" : $", 90% CI [{Numbers.Bounded(Get("rmsea.ci.lower"), 3)}, {Numbers.Bounded(Get("rmsea.ci.upper"), 3)}]"));
+        if (Get("srmr") is not null) apa.Add($"SRMR = {Numbers.Bounded(Get("srmr"), 3)}");
+        if (apa.Count > 0)
+            blocks.Add(new ReportParagraph(string.Join(", ", apa) + ". " + (missed.Count == 0
+                ? "Every judged measure meets its cut-off."
+                : $"{missed.Count} measure{(missed.Count == 1 ? " misses its cut-off" : "s miss their cut-offs")}: {string.Join(", ", missed)}.")));
+        blocks.Add(table);
+        return new ReportSection("Model fit", blocks);
+    }
+
+    /// <summary>The factor loadings (estimate, SE, z, p, standardized β), flagging |β| below the cut-off (.50, Hair et
+    /// al. 2019); loadings of second-order factors on first-order factors are included.</summary>
+    public static ReportSection Loadings(SemFit fit, ValidityCutoffs? cutoffs = null, int group = 1)
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        double cut = (cutoffs ?? new ValidityCutoffs()).StandardizedLoading;
+        var rows = Rows(fit, group, "=~").Select(p => (IReadOnlyList<ReportCell>)
+        [
+            p.Lhs, p.Rhs, .. Estimates(p),
+            ReportCell.FlagIf(p.StdAll is double b && Math.Abs(b) < cut, Numbers.Bounded(p.StdAll, 3), $"below {Cut(cut)}"),
+        ]);
+        var table = new ReportTable(["Factor", "Indicator", .. EstimateColumns, ReportColumn.Numeric("β")], rows)
+        {
+            Caption = "Factor loadings" + GroupSuffix(fit, group),
+            FlagLegend = $"standardized loading below {Cut(cut)} (Hair et al. 2019)",
+            Notes = ["β: completely standardized loading (lavaan's std.all). Loadings fixed to set a factor's scale have no standard error."],
+        };
+        return new ReportSection("Measurement model", table);
+    }
+
+    /// <summary>The regression paths: estimate, SE, z, p, standardized β and significance stars.</summary>
+    public static ReportSection StructuralPaths(SemFit fit, IReadOnlyList<double>? significanceLevels = null, int group = 1)
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        var paths = Rows(fit, group, "~").ToList();
+        if (paths.Count == 0) return new ReportSection("Structural paths", new ReportParagraph("The model has no regression paths."));
+        bool labels = paths.Any(p => p.Label.Length > 0);
+        var rows = paths.Select(p =>
+        {
+            var cells = new List<ReportCell> { $"{p.Rhs} → {p.Lhs}" };
+            if (labels) cells.Add(p.Label);
+            cells.AddRange(Estimates(p));
+            cells.Add(Numbers.Bounded(p.StdAll, 3));
+            cells.Add(Significance.Stars(p.PValue, significanceLevels));
+            return (IReadOnlyList<ReportCell>)cells;
+        });
+        var columns = new List<ReportColumn> { "Path" };
+        if (labels) columns.Add("Label");
+        columns.AddRange(EstimateColumns);
+        columns.Add(ReportColumn.Numeric("β"));
+        columns.Add("Sig.");
+        var table = new ReportTable(columns, rows)
+        {
+            Caption = "Regression paths" + GroupSuffix(fit, group),
+            Notes = ["β: completely standardized coefficient (std.all). " + Significance.Legend(significanceLevels) + "."],
+        };
+        return new ReportSection("Structural paths", table);
+    }
+
+    /// <summary>The covariances (of factors, of observed covariates, and of residuals) with their correlations.</summary>
+    public static ReportSection Covariances(SemFit fit, IReadOnlyList<double>? significanceLevels = null, int group = 1)
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        var dependent = fit.Parameters.Where(p => p.Op == "=~").Select(p => p.Rhs)
+            .Concat(fit.Parameters.Where(p => p.Op == "~").Select(p => p.Lhs)).ToHashSet(StringComparer.Ordinal);
+        var covs = Rows(fit, group, "~~").Where(p => p.Lhs != p.Rhs && !(p.Free == false && p.Estimate == 0)).ToList();
+        if (covs.Count == 0) return new ReportSection("Covariances", new ReportParagraph("The model has no covariances between different variables."));
+        var rows = covs.Select(p => (IReadOnlyList<ReportCell>)
+        [
+            $"{p.Lhs} ↔ {p.Rhs}",
+            dependent.Contains(p.Lhs) || dependent.Contains(p.Rhs) ? "residual" : fit.Table.Roles.IsLatent(p.Lhs) ? "factor" : "observed",
+            .. Estimates(p), Numbers.Bounded(p.StdAll, 3), Significance.Stars(p.PValue, significanceLevels),
+        ]);
+        var table = new ReportTable(["Covariance", "Kind", .. EstimateColumns, ReportColumn.Numeric("r"), "Sig."], rows)
+        {
+            Caption = "Covariances" + GroupSuffix(fit, group),
+            Notes = ["r: the covariance standardized to a correlation (std.all); residual covariances are those of dependent variables' residuals."],
+        };
+        return new ReportSection("Covariances", table);
+    }
+
+    /// <summary>The R² of every dependent variable and indicator (latent variables first).</summary>
+    public static ReportSection RSquare(SemFit fit, int group = 1)
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        var r2 = fit.RSquareByGroup[group - 1];
+        var rows = r2.OrderBy(kv => fit.Table.Roles.IsLatent(kv.Key) ? 0 : 1)
+            .Select(kv => (IReadOnlyList<ReportCell>)[kv.Key, fit.Table.Roles.IsLatent(kv.Key) ? "latent" : "observed", Numbers.Bounded(kv.Value, 3)]);
+        return new ReportSection("Explained variance", new ReportTable(["Variable", "Kind", ReportColumn.Numeric("R²")], rows)
+        {
+            Caption = "R² of dependent variables and indicators" + GroupSuffix(fit, group),
+        });
+    }
+
+    /// <summary>The fit's status and warnings.</summary>
+    public static ReportSection Warnings(SemFit fit)
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        string status = fit.Status switch
+        {
+            FitStatus.Converged => "The estimation converged to an admissible solution.",
+            FitStatus.ConvergedInadmissible => "The estimation converged, but the solution is inadmissible (a negative variance or a non-positive-definite matrix); interpret it with care.",
+            _ => "The estimation did not converge; the estimates are those of the last iteration and should not be interpreted.",
+        };
+        var blocks = new List<ReportBlock> { new ReportParagraph(status) };
+        blocks.Add(fit.Warnings.Count == 0 ? new ReportParagraph("The fit reported no warnings.") : new ReportList(fit.Warnings));
+        return new ReportSection("Warnings", blocks);
+    }
+
+    /// <summary>The path diagram (standardized coefficients with stars by default).</summary>
+    public static ReportSection Diagram(SemFit fit, DiagramOptions? options = null, string? caption = null)
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        var diagram = PathDiagram.Create(fit, options);
+        return new ReportSection("Path diagram", new ReportDiagram(diagram, caption ?? diagram.Title));
+    }
+
+    private static readonly ReportColumn[] EstimateColumns =
+        [ReportColumn.Numeric("Estimate"), ReportColumn.Numeric("SE"), ReportColumn.Numeric("z"), ReportColumn.Numeric("p")];
+
+    private static IEnumerable<ParameterEstimate> Rows(SemFit fit, int group, string op)
+    {
+        if (group < 1 || group > fit.Table.GroupCount)
+            throw new ArgumentOutOfRangeException(nameof(group), $"The report asks for group {group}, but the model has {fit.Table.GroupCount} group(s).");
+        return fit.Parameters.Where(p => p.Group == group && p.Op == op);
+    }
+
+    private static ReportCell[] Estimates(ParameterEstimate p) =>
+    [
+        Numbers.Fixed(p.Estimate, 3),
+        p.Free == true ? Numbers.Fixed(p.StandardError, 3) : Numbers.Missing,
+        Numbers.Fixed(p.Z, 2),
+        Numbers.PValue(p.PValue),
+    ];
+
+    private static string GroupSuffix(SemFit fit, int group) =>
+        fit.Table.GroupCount > 1 ? $" (group {fit.GroupLabels[group - 1]})" : "";
+
+    private static string Estimation(SemFit fit)
+    {
+        string n = fit.NObs.Count == 1 ? $"N = {fit.NObs[0]}" : $"{fit.NObs.Count} groups, N = {string.Join(" + ", fit.NObs)}";
+        string outcome = fit.Converged ? $"converged after {fit.Iterations} iterations" : $"did not converge ({fit.Iterations} iterations)";
+        int free = fit.Parameters.Count(p => p.Free == true);
+        return string.Create(CultureInfo.InvariantCulture, $"{fit.Estimator} estimation, {n}, {free} free parameters; the optimizer {outcome}.");
+    }
+
+    private static string PEquals(double? p) => p is double v && v < 0.001 ? "< .001" : "= " + Numbers.PValue(p);
+
+    private static string Cut(double? v) => v is double x ? Numbers.NoLeadingZero(x.ToString("0.00#", CultureInfo.InvariantCulture)) : Numbers.Missing;
+}

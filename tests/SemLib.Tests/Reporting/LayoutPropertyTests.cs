@@ -1,0 +1,113 @@
+using FsCheck;
+using FsCheck.Fluent;
+using SemLib.Reporting;
+
+namespace SemLib.Tests.Reporting;
+
+/// <summary>
+/// Layout properties over random model shapes, built directly as diagram specifications (no estimation, so that
+/// hundreds of shapes run in a second): factors with 1–6 indicators, observed covariates, a random acyclic set of
+/// regressions and second-order loadings, factor and residual covariances, coefficients with stars and R².
+/// </summary>
+public sealed class LayoutPropertyTests
+{
+    private static readonly Config Quick = Config.QuickThrowOnFailure.WithMaxTest(50);
+
+    internal static DiagramSpec RandomSpec(int seed, bool errors)
+    {
+        var rng = new Random(seed);
+        var nodes = new List<SpecNode>();
+        var edges = new List<SpecEdge>();
+        string Coef() => Numbers.Bounded(rng.NextDouble() * 1.9 - 0.95) + new string('*', rng.Next(4));
+        SpecNode Add(string id, DiagramNodeKind kind)
+        {
+            var n = new SpecNode { Id = id, Text = id, Kind = kind, Order = nodes.Count };
+            nodes.Add(n);
+            return n;
+        }
+        int factors = rng.Next(1, 7), covariates = rng.Next(0, 3);
+        var structural = new List<SpecNode>();
+        for (int f = 0; f < factors; f++)
+        {
+            var factor = Add("F" + f + new string('x', rng.Next(0, 8)), DiagramNodeKind.Latent);
+            structural.Add(factor);
+            int k = rng.Next(1, 7);
+            for (int i = 0; i < k; i++)
+            {
+                var item = Add($"f{f}i{i}", DiagramNodeKind.Observed);
+                item.Owner = factor.Id;
+                edges.Add(new SpecEdge { Id = factor.Id + "=~" + item.Id, From = factor.Id, To = item.Id, Kind = DiagramEdgeKind.Loading, Text = Coef() });
+            }
+        }
+        for (int c = 0; c < covariates; c++) structural.Add(Add("cov" + c, DiagramNodeKind.Observed));
+        // A random DAG over the structural variables (order = a random permutation).
+        var order = structural.OrderBy(_ => rng.Next()).ToList();
+        for (int i = 0; i < order.Count; i++)
+            for (int j = i + 1; j < order.Count; j++)
+                if (rng.NextDouble() < 0.35)
+                {
+                    bool secondOrder = order[i].Kind == DiagramNodeKind.Latent && order[j].Kind == DiagramNodeKind.Latent && rng.NextDouble() < 0.2;
+                    edges.Add(new SpecEdge
+                    {
+                        Id = order[j].Id + "~" + order[i].Id, From = order[i].Id, To = order[j].Id,
+                        Kind = secondOrder ? DiagramEdgeKind.Loading : DiagramEdgeKind.Regression, Text = Coef(), Dashed = rng.NextDouble() < 0.3,
+                    });
+                }
+        var dependent = edges.Where(e => structural.Any(s => s.Id == e.To)).Select(e => e.To).ToHashSet();
+        var exogenous = structural.Where(s => !dependent.Contains(s.Id)).ToList();
+        for (int i = 0; i < exogenous.Count; i++)
+            for (int j = i + 1; j < exogenous.Count; j++)
+                if (rng.NextDouble() < 0.6)
+                    edges.Add(new SpecEdge { Id = exogenous[i].Id + "~~" + exogenous[j].Id, From = exogenous[i].Id, To = exogenous[j].Id, Kind = DiagramEdgeKind.Covariance, Text = Coef() });
+        var items = nodes.Where(n => n.Owner is not null).ToList();
+        for (int r = rng.Next(0, 4); r > 0 && items.Count > 1; r--)
+        {
+            var a = items[rng.Next(items.Count)];
+            var b = items[rng.Next(items.Count)];
+            if (a != b && !edges.Any(e => e.Kind == DiagramEdgeKind.Covariance && ((e.From == a.Id && e.To == b.Id) || (e.From == b.Id && e.To == a.Id))))
+                edges.Add(new SpecEdge { Id = a.Id + "~~" + b.Id, From = a.Id, To = b.Id, Kind = DiagramEdgeKind.Covariance, Text = Coef() });
+        }
+        foreach (var s in structural.Where(s => dependent.Contains(s.Id))) s.RSquare = rng.NextDouble();
+        if (errors) DiagramSpec.AddErrorTerms(nodes, edges);
+        return new DiagramSpec { Nodes = nodes, Edges = edges, Title = "random " + seed, HasDashed = true, HasRSquare = true };
+    }
+
+    [Fact]
+    public void RandomModelsHaveNoOverlappingLabelsOrNodesAndEveryArrowJoinsItsNodes()
+    {
+        var seeds = Gen.Choose(0, int.MaxValue).ToArbitrary();
+        Prop.ForAll(seeds, seed =>
+        {
+            foreach (bool errors in new[] { false, true })
+            {
+                var spec = RandomSpec(seed, errors);
+                var d = DiagramLayout.Run(spec, DiagramOptions.Default);
+                PathDiagramTests.AssertNoOverlap(d);
+                Assert.Equal(spec.Nodes.Count, d.Nodes.Count);
+                Assert.Equal(spec.Edges.Count, d.Edges.Count);
+                foreach (var e in d.Edges)
+                {
+                    Assert.True(d.Node(e.From).Bounds.Inflate(1.5).Contains(e.Path[0]), $"seed {seed}: {e.Id} start");
+                    Assert.True(d.Node(e.To).Bounds.Inflate(1.5).Contains(e.Path[^1]), $"seed {seed}: {e.Id} end");
+                }
+            }
+        }).Check(Quick);
+    }
+
+    [Fact]
+    public void ArrowsBetweenStructuralVariablesNeverPassThroughAnotherNode()
+    {
+        var seeds = Gen.Choose(0, int.MaxValue).ToArbitrary();
+        Prop.ForAll(seeds, seed =>
+        {
+            var spec = RandomSpec(seed, errors: false);
+            var d = DiagramLayout.Run(spec, DiagramOptions.Default);
+            foreach (var e in d.Edges.Where(e => e.Kind == DiagramEdgeKind.Regression || (e.Kind == DiagramEdgeKind.Loading && d.Node(e.To).Kind == DiagramNodeKind.Latent)))
+            {
+                var line = new Polyline(e.Path);
+                foreach (var n in d.Nodes.Where(n => n.Id != e.From && n.Id != e.To))
+                    Assert.False(line.Intersects(n.Bounds), $"seed {seed}: {e.Id} crosses {n.Id}");
+            }
+        }).Check(Quick);
+    }
+}
