@@ -45,6 +45,18 @@ internal sealed class SyntaxLexer
 
     private Token Next()
     {
+        // Unexpected characters are reported and skipped in a loop, not by recursion: a long run of them must not
+        // overflow the stack.
+        while (true)
+        {
+            var t = NextOrSkip();
+            if (t is { } token) return token;
+        }
+    }
+
+    /// <summary>The next token, or null after reporting and skipping an unexpected character.</summary>
+    private Token? NextOrSkip()
+    {
         while (_pos < _text.Length)
         {
             char c = _text[_pos];
@@ -151,7 +163,7 @@ internal sealed class SyntaxLexer
         {
             _diagnostics.Add(new SyntaxDiagnostic(SpanAt(start, 1), $"Unexpected character '{ch}'."));
             _pos++;
-            return Next();
+            return null;
         }
         _pos += len;
         return new Token(kind, _text.Substring(start, len), SpanAt(start, len));

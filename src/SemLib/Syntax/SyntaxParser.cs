@@ -411,19 +411,33 @@ internal sealed class SyntaxParser
         return left;
     }
 
+    /// <summary>Every nested parenthesis, sign, power and function call passes through <see cref="ParseUnary"/>.</summary>
+    private const int MaxExpressionDepth = 256;
+    private int _expressionDepth;
+
     private Expression ParseUnary()
     {
-        if (Current.Kind == TokenKind.Minus)
+        if (_expressionDepth >= MaxExpressionDepth)
+            throw Error(Current, $"The expression is nested too deeply (more than {MaxExpressionDepth} levels of parentheses, signs or powers).");
+        _expressionDepth++;
+        try
         {
-            var t = Advance();
-            return new UnaryExpression(ParseUnary()) { Span = t.Span };
+            if (Current.Kind == TokenKind.Minus)
+            {
+                var t = Advance();
+                return new UnaryExpression(ParseUnary()) { Span = t.Span };
+            }
+            if (Current.Kind == TokenKind.Plus)
+            {
+                Advance();
+                return ParseUnary();
+            }
+            return ParsePower();
         }
-        if (Current.Kind == TokenKind.Plus)
+        finally
         {
-            Advance();
-            return ParseUnary();
+            _expressionDepth--;
         }
-        return ParsePower();
     }
 
     private Expression ParsePower()
