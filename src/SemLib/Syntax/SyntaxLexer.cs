@@ -113,6 +113,12 @@ internal sealed class SyntaxLexer
                 _diagnostics.Add(new SyntaxDiagnostic(SpanAt(start, num.Length), $"'{num}' is not a valid number."));
                 value = double.NaN;
             }
+            else if (!double.IsFinite(value))
+            {
+                // .NET reads an overflowing literal as infinity, which no parameter can be fixed at.
+                _diagnostics.Add(new SyntaxDiagnostic(SpanAt(start, num.Length), $"'{num}' is not a valid number: it is too large."));
+                value = double.NaN;
+            }
             return new Token(TokenKind.Number, num, SpanAt(start, num.Length), value);
         }
         if (ch == '"' || ch == '\'')
