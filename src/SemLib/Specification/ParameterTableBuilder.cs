@@ -32,12 +32,15 @@ internal static class ParameterTableBuilder
 
         var userVarOrMean = new HashSet<string>(user.Where(u => u.Op is ModelOperator.Covariance or ModelOperator.Intercept)
             .SelectMany(u => new[] { u.Lhs, u.Rhs }).Where(n => n.Length > 0), StringComparer.Ordinal);
-        var roles = VariableRoles.Derive(user.Select(u => (u.Lhs, u.Op, u.Rhs)).ToList(), options.FixedX ? userVarOrMean : AllNames(user));
+        // The covariates (observed variables that are only predictors) get lavaan's default rows either way; fixed.x
+        // decides whether those rows are fixed at the sample moments, and only then are they exogenous in the roles.
+        var covariateRoles = VariableRoles.Derive(user.Select(u => (u.Lhs, u.Op, u.Rhs)).ToList(), userVarOrMean);
+        var roles = options.FixedX ? covariateRoles : covariateRoles with { ObservedExogenous = [] };
         bool meanStructure = options.MeanStructure || user.Any(u => u.Op == ModelOperator.Intercept);
         bool sem = options.Kind == ModelKind.Sem;
 
         var rows = new List<Flat>(user);
-        if (sem) AddDefaults(rows, roles, meanStructure);
+        if (sem) AddDefaults(rows, covariateRoles, meanStructure);
         else if (options.FixedX) AddExogenousDefaults(rows, roles, meanStructure);
 
         // Per-row free/fixed state, applied in lavaan's order (lav_partable_flat).
@@ -166,9 +169,6 @@ internal static class ParameterTableBuilder
             value[i] = v;
         }
     }
-
-    private static HashSet<string> AllNames(List<Flat> user) =>
-        new(user.SelectMany(u => new[] { u.Lhs, u.Rhs }).Where(s => s.Length > 0), StringComparer.Ordinal);
 
     private static List<Flat> Flatten(ParsedModel model, List<string> warnings)
     {
