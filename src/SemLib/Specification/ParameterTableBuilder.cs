@@ -189,9 +189,12 @@ internal static class ParameterTableBuilder
                         ((r.Lhs == lhs && r.Rhs == rhs) || (s.Operator == ModelOperator.Covariance && r.Lhs == rhs && r.Rhs == lhs)));
                     if (existing is not null)
                     {
-                        existing.Modifiers = existing.Modifiers.Merge(t.Modifiers);
+                        string name = $"{lhs}{s.Operator.ToLavaan()}{rhs}";
                         if (t.Modifiers.IsEmpty)
-                            warnings.Add($"{lhs}{s.Operator.ToLavaan()}{rhs} is written twice ({existing.Span} and {t.Span}); it is one parameter.");
+                            warnings.Add($"{name} is written twice ({existing.Span} and {t.Span}); it is one parameter.");
+                        else if (Overrides(existing.Modifiers, t.Modifiers))
+                            warnings.Add($"{name} is written twice ({existing.Span} and {t.Span}) with different modifiers; it is one parameter and the later modifiers replace the earlier ones.");
+                        existing.Modifiers = existing.Modifiers.Merge(t.Modifiers);
                         continue;
                     }
                     rows.Add(new Flat { Lhs = lhs, Op = s.Operator, Rhs = rhs, Modifiers = t.Modifiers, User = true, Span = t.Span });
@@ -200,6 +203,13 @@ internal static class ParameterTableBuilder
         }
         return rows;
     }
+
+    /// <summary>True when <paramref name="later"/> changes a fixed value, label or start value that <paramref name="earlier"/> set.</summary>
+    private static bool Overrides(TermModifiers earlier, TermModifiers later) =>
+        Differs(earlier.Fixed, later.Fixed) || Differs(earlier.Labels, later.Labels) || Differs(earlier.Start, later.Start);
+
+    private static bool Differs<T>(IReadOnlyList<T>? earlier, IReadOnlyList<T>? later) =>
+        earlier is not null && later is not null && !earlier.SequenceEqual(later);
 
     private static void AddDefaults(List<Flat> rows, VariableRoles roles, bool meanStructure)
     {
