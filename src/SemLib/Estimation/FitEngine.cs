@@ -40,7 +40,10 @@ internal static class FitEngine
         {
             if (names.Contains(lv))
             {
-                var span = table.Rows.First(r => r.Lhs == lv && r.Op == ModelOperator.MeasuredBy).Span;
+                // Point at the latent variable's name: the first '=~' statement with it on the left (a builder-made
+                // model has no positions; then the row's default span is all there is).
+                var span = table.Model.Statements.FirstOrDefault(s => s.Operator == ModelOperator.MeasuredBy && s.Lhs.Contains(lv))?.Span
+                    ?? table.Rows.First(r => r.Lhs == lv && r.Op == ModelOperator.MeasuredBy).Span;
                 throw new ModelSyntaxException([new SyntaxDiagnostic(span,
                     $"The latent variable '{lv}' has the name of a column in the data; rename the latent variable.")]);
             }
