@@ -34,6 +34,15 @@ internal static class ParameterCovariance
 
         var m = Matrix<double>.Build.Dense(r, r, (i, j) => info[i * r + j] * n);
         m = (m + m.Transpose()) * 0.5;
+        // Judge singularity on the information in correlation form D^-1/2 M D^-1/2 (D = diag M), whose eigenvalues do
+        // not change when a variable is measured in other units; the raw eigenvalues spread by c^4 when one variable
+        // is multiplied by c, so a rescaled but identified model looked singular. A parameter F does not depend on at
+        // all (a zero diagonal) is singular outright.
+        var scale = new double[r];
+        for (int i = 0; i < r; i++) scale[i] = m[i, i] > 0 && double.IsFinite(m[i, i]) ? 1 / Math.Sqrt(m[i, i]) : 0;
+        m = Matrix<double>.Build.Dense(r, r, (i, j) => m[i, j] * scale[i] * scale[j]);
+        for (int i = 0; i < r; i++)
+            if (scale[i] == 0) m[i, i] = 0;
         var evd = m.Evd(Symmetricity.Symmetric);
         double max = evd.EigenValues.Max(e => Math.Abs(e.Real));
         int minIdx = 0;
@@ -53,7 +62,7 @@ internal static class ParameterCovariance
         var inv = m.Inverse();
         var covZeta = new double[r * r];
         for (int i = 0; i < r; i++)
-            for (int j = 0; j < r; j++) covZeta[i * r + j] = inv[i, j];
+            for (int j = 0; j < r; j++) covZeta[i * r + j] = inv[i, j] * scale[i] * scale[j];
         var covTheta = objective.Model.Constraints.CovarianceToTheta(covZeta);
         return new Result(covTheta, covZeta, info, warning);
     }
