@@ -1,3 +1,4 @@
+using SemLib.Data;
 using SemLib.Specification;
 using SemLib.Syntax;
 
@@ -93,5 +94,20 @@ public sealed class ModelBuilderTests
         Assert.Throws<ArgumentException>(() => new ModelBuilder().MeasuredBy("f", t => t.Add("x1", fixedAt: 1, free: true)));
         Assert.Throws<ArgumentException>(() => new ModelBuilder().Constrain("f =~ x1"));
         Assert.Throws<ModelSyntaxException>(() => new ModelBuilder().Define("d", "a +"));
+    }
+
+    [Fact]
+    public void Errors_in_a_builder_made_model_name_the_culprit_without_a_made_up_position()
+    {
+        // A builder-made model has no source text: messages must not point at "line 0, column 0".
+        var selfLoading = Assert.Throws<ModelSyntaxException>(() => ParameterTable.Build(new ModelBuilder().MeasuredBy("f", "x1", "f", "x3").Build()));
+        Assert.Equal("Model error: The latent variable 'f' cannot be an indicator of itself.", selfLoading.Message);
+        Assert.Equal("The latent variable 'f' cannot be an indicator of itself.", selfLoading.Diagnostics[0].ToString());
+
+        var hs = SemLib.Tests.Data.DataCheckTests.Hs();
+        var missing = Assert.Throws<DataException>(() => Sem.Fit(new ModelBuilder().MeasuredBy("f", "x1", "x2", "zz").Build(), hs));
+        Assert.StartsWith("The model variable 'zz' is not a column of data.csv; available: id,", missing.Message);
+        var clash = Assert.Throws<ModelSyntaxException>(() => Sem.Fit(new ModelBuilder().MeasuredBy("x4", "x1", "x2", "x3").Build(), hs));
+        Assert.Equal("Model error: The latent variable 'x4' has the name of a column in the data; rename the latent variable.", clash.Message);
     }
 }
