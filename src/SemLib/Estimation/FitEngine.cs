@@ -52,7 +52,7 @@ internal static class FitEngine
         {
             if (names.Contains(ov)) continue;
             var row = table.Rows.FirstOrDefault(r => r.User && (r.Lhs == ov || r.Rhs == ov));
-            string where = row is null ? "" : $" (used at {row.Span})";
+            string where = row is null || row.Span.Line == 0 ? "" : $" (used at {row.Span})";
             string source = data?.Source ?? "the covariance matrix";
             throw new DataException($"The model variable '{ov}'{where} is not a column of {source}; available: {string.Join(", ", names)}.");
         }
