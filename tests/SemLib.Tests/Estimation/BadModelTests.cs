@@ -90,7 +90,7 @@ public sealed class BadModelTests
             else Assert.True(value is null, $"{name} = {value} on a fit that did not converge");
         }
         Assert.Equal(estimator == Estimator.ML, fit.FitMeasures.ContainsKey("ntotal"));
-        Assert.Equal(24, fit.Parameters.Count);
+        Assert.Equal(24, fit.Parameters.Count); // the 21 free rows and the 3 fixed marker loadings
     }
 
     [Fact]
