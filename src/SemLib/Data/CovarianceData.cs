@@ -55,9 +55,9 @@ public sealed record CovarianceData
     /// </summary>
     public static CovarianceData ReadCsv(string path, int n)
     {
-        var data = DataSet.ReadCsv(path);
+        var data = DataSet.ReadCsvFile(path, unnamedFirstColumn: true);
         var cols = data.Columns.ToList();
-        if (cols.Count == data.RowCount + 1 && !cols[0].IsNumeric) cols.RemoveAt(0);
+        if (cols.Count > 0 && (cols[0].Name.Length == 0 || (cols.Count == data.RowCount + 1 && !cols[0].IsNumeric))) cols.RemoveAt(0);
         int p = cols.Count;
         if (data.RowCount != p)
             throw new DataException($"{data.Source}: a covariance matrix needs as many rows as columns; found {data.RowCount} rows and {p} columns.");

@@ -16,7 +16,11 @@ public sealed class DataColumn
         _text = text;
         FirstNonNumericRow = firstBadRow;
         FirstNonNumericValue = firstBadValue;
-        MissingCount = values.Count(double.IsNaN) - (text is null ? 0 : text.Count(t => t is not null));
+        // A cell is missing when it has no value and no text; the text array, when there is one, holds every present cell.
+        int missing = 0;
+        for (int i = 0; i < values.Length; i++)
+            if (double.IsNaN(values[i]) && (text is null || text[i] is null)) missing++;
+        MissingCount = missing;
     }
 
     /// <summary>The column's name from the header row.</summary>

@@ -71,16 +71,21 @@ public sealed class DataSet
     }
 
     /// <summary>Reads a CSV file with a header row. Empty cells and <c>NA</c> are missing.</summary>
-    public static DataSet ReadCsv(string path)
+    public static DataSet ReadCsv(string path) => ReadCsvFile(path, unnamedFirstColumn: false);
+
+    /// <summary>Reads a CSV file; with <paramref name="unnamedFirstColumn"/> the first header cell may be empty (R's row names).</summary>
+    internal static DataSet ReadCsvFile(string path, bool unnamedFirstColumn)
     {
         if (!File.Exists(path)) throw new DataException($"The data file '{path}' does not exist.");
         using var reader = new StreamReader(path);
-        return ReadCsv(reader, Path.GetFileName(path));
+        return ReadCsv(reader, Path.GetFileName(path), unnamedFirstColumn);
     }
 
     /// <summary>Reads CSV text with a header row from a reader; <paramref name="source"/> names it in messages.
     /// The separator (comma, semicolon or tab) is detected from the header.</summary>
-    public static DataSet ReadCsv(TextReader reader, string source = "data")
+    public static DataSet ReadCsv(TextReader reader, string source = "data") => ReadCsv(reader, source, unnamedFirstColumn: false);
+
+    private static DataSet ReadCsv(TextReader reader, string source, bool unnamedFirstColumn)
     {
         var options = new CsvReaderOptions
         {
@@ -97,7 +102,8 @@ public sealed class DataSet
         if (names.Length == 0 || (names.Length == 1 && names[0].Length == 0))
             throw new DataException($"{source}: the file is empty; expected a header row with the variable names.");
         for (int j = 0; j < names.Length; j++)
-            if (names[j].Length == 0) throw new DataException($"{source}: column {j + 1} of the header row has no name.");
+            if (names[j].Length == 0 && !(j == 0 && unnamedFirstColumn))
+                throw new DataException($"{source}: column {j + 1} of the header row has no name.");
 
         var cells = new List<string[]>();
         while (csv.Read())

@@ -33,30 +33,32 @@ internal static class ParameterCovariance
         objective.Evaluate(zeta, new double[r]);
         if (r == 0) return new Result([], [], info, null);
 
-
-        // n·I, symmetrised; inverted by Cholesky. Its smallest eigenvalue is 1/λmax of the inverse (power
-        // iteration); a symmetric eigendecomposition is only needed to name the parameters of a singular matrix.
-        var a = new double[r * r];
-        double maxDiag = 0;
+        // n·I, symmetrised, judged and inverted in correlation form C = D^-1/2 (n·I) D^-1/2 (D = its diagonal), whose
+        // eigenvalues do not change when a variable is measured in other units (raw eigenvalues spread by c⁴ when one
+        // variable is multiplied by c). A parameter F does not depend on at all (zero diagonal) is singular outright.
+        // C is inverted by Cholesky; its smallest eigenvalue is 1/λmax of the inverse (power iteration); an
+        // eigendecomposition is only needed to name the parameters of a singular matrix.
+        var c = new double[r * r];
+        var scale = new double[r];
+        for (int i = 0; i < r; i++)
+        {
+            double d = info[i * r + i] * n;
+            scale[i] = d > 0 && double.IsFinite(d) ? 1 / Math.Sqrt(d) : 0;
+        }
         for (int i = 0; i < r; i++)
             for (int j = 0; j < r; j++)
-            {
-                a[i * r + j] = 0.5 * (info[i * r + j] + info[j * r + i]) * n;
-                if (i == j) maxDiag = Math.Max(maxDiag, Math.Abs(a[i * r + j]));
-            }
-        var chol = (double[])a.Clone();
-        var covZeta = new double[r * r];
-        bool ok = Dense.Cholesky(chol, r);
+                c[i * r + j] = 0.5 * (info[i * r + j] + info[j * r + i]) * n * scale[i] * scale[j];
+        var chol = (double[])c.Clone();
+        var cInverse = new double[r * r];
+        bool ok = scale.All(x => x > 0) && Dense.Cholesky(chol, r);
         if (ok)
         {
-            Dense.InverseFromCholesky(chol, covZeta, new double[r * r], r);
-            double lambdaMaxInverse = LargestEigenvalue(covZeta, r);
-            double lambdaMax = LargestEigenvalue(a, r);
-            ok = 1 / lambdaMaxInverse > 1e-10 * lambdaMax;
+            Dense.InverseFromCholesky(chol, cInverse, new double[r * r], r);
+            ok = 1 / LargestEigenvalue(cInverse, r) > 1e-10 * LargestEigenvalue(c, r);
         }
         if (!ok)
         {
-            var m = Matrix<double>.Build.Dense(r, r, (i, j) => a[i * r + j]);
+            var m = Matrix<double>.Build.Dense(r, r, (i, j) => c[i * r + j]);
             var evd = m.Evd(Symmetricity.Symmetric);
             double max = evd.EigenValues.Max(e => Math.Abs(e.Real));
             int minIdx = 0;
@@ -65,10 +67,13 @@ internal static class ParameterCovariance
             double min = evd.EigenValues[minIdx].Real;
             var involved = DescribeDirection(objective.Model, evd.EigenVectors.Column(minIdx));
             string warning = string.Format(CultureInfo.InvariantCulture,
-                "The information matrix is singular or nearly so (smallest eigenvalue {0:G3}, relative {1:G3}): the model may not be identified{2}. Standard errors are not reported.",
+                "The information matrix is singular or nearly so (smallest eigenvalue of its correlation form {0:G3}, relative {1:G3}): the model may not be identified{2}. Standard errors are not reported.",
                 min, min / Math.Max(max, 1e-300), involved.Length > 0 ? "; the parameters involved are " + involved : "");
             return new Result(null, null, info, warning);
         }
+        var covZeta = new double[r * r];
+        for (int i = 0; i < r; i++)
+            for (int j = 0; j < r; j++) covZeta[i * r + j] = cInverse[i * r + j] * scale[i] * scale[j];
         var covTheta = objective.Model.Constraints.CovarianceToTheta(covZeta);
         return new Result(covTheta, covZeta, info, null);
     }

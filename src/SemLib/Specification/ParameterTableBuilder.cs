@@ -29,7 +29,7 @@ internal static class ParameterTableBuilder
         var user = Flatten(model, []);
         var userVarOrMean = new HashSet<string>(user.Where(u => u.Op is ModelOperator.Covariance or ModelOperator.Intercept)
             .SelectMany(u => new[] { u.Lhs, u.Rhs }).Where(n => n.Length > 0), StringComparer.Ordinal);
-        return VariableRoles.Derive(user.Select(u => (u.Lhs, u.Op, u.Rhs)).ToList(), options.FixedXInEffect ? userVarOrMean : AllNames(user)).Observed;
+        return VariableRoles.Derive(user.Select(u => (u.Lhs, u.Op, u.Rhs)).ToList(), userVarOrMean).Observed;
     }
 
     public static ParameterTable Build(ParsedModel model, ModelOptions options, int groups)
@@ -44,12 +44,15 @@ internal static class ParameterTableBuilder
 
         var userVarOrMean = new HashSet<string>(user.Where(u => u.Op is ModelOperator.Covariance or ModelOperator.Intercept)
             .SelectMany(u => new[] { u.Lhs, u.Rhs }).Where(n => n.Length > 0), StringComparer.Ordinal);
-        var roles = VariableRoles.Derive(user.Select(u => (u.Lhs, u.Op, u.Rhs)).ToList(), options.FixedXInEffect ? userVarOrMean : AllNames(user));
+        // The covariates (observed variables that are only predictors) get lavaan's default rows either way; fixed.x
+        // decides whether those rows are fixed at the sample moments, and only then are they exogenous in the roles.
+        var covariateRoles = VariableRoles.Derive(user.Select(u => (u.Lhs, u.Op, u.Rhs)).ToList(), userVarOrMean);
+        var roles = options.FixedXInEffect ? covariateRoles : covariateRoles with { ObservedExogenous = [] };
         bool meanStructure = options.MeanStructureFor(groups) || user.Any(u => u.Op == ModelOperator.Intercept);
         bool sem = options.Kind == ModelKind.Sem;
 
         var rows = new List<Flat>(user);
-        if (sem) AddDefaults(rows, roles, meanStructure);
+        if (sem) AddDefaults(rows, covariateRoles, meanStructure);
         else if (options.FixedXInEffect) AddExogenousDefaults(rows, roles, meanStructure);
 
         // Per-row free/fixed state, applied in lavaan's order (lav_partable_flat).
@@ -179,9 +182,6 @@ internal static class ParameterTableBuilder
         }
     }
 
-    private static HashSet<string> AllNames(List<Flat> user) =>
-        new(user.SelectMany(u => new[] { u.Lhs, u.Rhs }).Where(s => s.Length > 0), StringComparer.Ordinal);
-
     private static List<Flat> Flatten(ParsedModel model, List<string> warnings)
     {
         var rows = new List<Flat>();
@@ -201,9 +201,12 @@ internal static class ParameterTableBuilder
                         ((r.Lhs == lhs && r.Rhs == rhs) || (s.Operator == ModelOperator.Covariance && r.Lhs == rhs && r.Rhs == lhs)));
                     if (existing is not null)
                     {
-                        existing.Modifiers = existing.Modifiers.Merge(t.Modifiers);
+                        string name = $"{lhs}{s.Operator.ToLavaan()}{rhs}";
                         if (t.Modifiers.IsEmpty)
-                            warnings.Add($"{lhs}{s.Operator.ToLavaan()}{rhs} is written twice ({existing.Span} and {t.Span}); it is one parameter.");
+                            warnings.Add($"{name} is written twice ({existing.Span} and {t.Span}); it is one parameter.");
+                        else if (Overrides(existing.Modifiers, t.Modifiers))
+                            warnings.Add($"{name} is written twice ({existing.Span} and {t.Span}) with different modifiers; it is one parameter and the later modifiers replace the earlier ones.");
+                        existing.Modifiers = existing.Modifiers.Merge(t.Modifiers);
                         continue;
                     }
                     rows.Add(new Flat { Lhs = lhs, Op = s.Operator, Rhs = rhs, Modifiers = t.Modifiers, User = true, Span = t.Span });
@@ -212,6 +215,13 @@ internal static class ParameterTableBuilder
         }
         return rows;
     }
+
+    /// <summary>True when <paramref name="later"/> changes a fixed value, label or start value that <paramref name="earlier"/> set.</summary>
+    private static bool Overrides(TermModifiers earlier, TermModifiers later) =>
+        Differs(earlier.Fixed, later.Fixed) || Differs(earlier.Labels, later.Labels) || Differs(earlier.Start, later.Start);
+
+    private static bool Differs<T>(IReadOnlyList<T>? earlier, IReadOnlyList<T>? later) =>
+        earlier is not null && later is not null && !earlier.SequenceEqual(later);
 
     private static void AddDefaults(List<Flat> rows, VariableRoles roles, bool meanStructure)
     {

@@ -109,7 +109,9 @@ public sealed record BinaryExpression(char Operator, Expression Left, Expression
     {
         int p = UnaryExpression.Precedence(this);
         string left = UnaryExpression.Wrap(Left, Operator == '^' ? p + 1 : p);
-        string right = UnaryExpression.Wrap(Right, Operator is '-' or '/' or '^' ? p + 1 : p);
+        // The parser groups + - * / to the left, so a right operand of the same precedence needs parentheses even for
+        // + and * (a*(b*c) is another tree than a*b*c); ^ groups to the right but is parenthesised on both sides.
+        string right = UnaryExpression.Wrap(Right, p + 1);
         return left + Operator + right;
     }
 }

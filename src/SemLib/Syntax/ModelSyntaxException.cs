@@ -5,7 +5,9 @@ public sealed class ModelSyntaxException : SemLibException
 {
     /// <summary>Creates the exception from the parser's diagnostics (at least one).</summary>
     public ModelSyntaxException(IReadOnlyList<SyntaxDiagnostic> diagnostics)
-        : base(diagnostics.Count > 0 ? "Model syntax error at " + diagnostics[0] : "Model syntax error.")
+        : base(diagnostics.Count == 0 ? "Model syntax error."
+            : diagnostics[0].Span.Line > 0 ? "Model syntax error at " + diagnostics[0]
+            : "Model error: " + diagnostics[0].Message)
     {
         Diagnostics = diagnostics;
     }

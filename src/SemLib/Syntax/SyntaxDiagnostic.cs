@@ -6,5 +6,6 @@ namespace SemLib.Syntax;
 public sealed record SyntaxDiagnostic(SourceSpan Span, string Message)
 {
     /// <inheritdoc/>
-    public override string ToString() => $"{Span}: {Message}";
+    /// <remarks>A model made with <see cref="Specification.ModelBuilder"/> has no source text (line 0): only the message.</remarks>
+    public override string ToString() => Span.Line > 0 ? $"{Span}: {Message}" : Message;
 }

@@ -53,6 +53,18 @@ internal sealed class SyntaxLexer
 
     private Token Next()
     {
+        // Unexpected characters are reported and skipped in a loop, not by recursion: a long run of them must not
+        // overflow the stack.
+        while (true)
+        {
+            var t = NextOrSkip();
+            if (t is { } token) return token;
+        }
+    }
+
+    /// <summary>The next token, or null after reporting and skipping an unexpected character.</summary>
+    private Token? NextOrSkip()
+    {
         while (_pos < _text.Length)
         {
             char c = _text[_pos];
@@ -109,6 +121,12 @@ internal sealed class SyntaxLexer
                 _diagnostics.Add(new SyntaxDiagnostic(SpanAt(start, num.Length), $"'{num}' is not a valid number."));
                 value = double.NaN;
             }
+            else if (!double.IsFinite(value))
+            {
+                // .NET reads an overflowing literal as infinity, which no parameter can be fixed at.
+                _diagnostics.Add(new SyntaxDiagnostic(SpanAt(start, num.Length), $"'{num}' is not a valid number: it is too large."));
+                value = double.NaN;
+            }
             return new Token(TokenKind.Number, num, SpanAt(start, num.Length), value);
         }
         if (ch == '"' || ch == '\'')
@@ -159,7 +177,7 @@ internal sealed class SyntaxLexer
         {
             _diagnostics.Add(new SyntaxDiagnostic(SpanAt(start, 1), $"Unexpected character '{ch}'."));
             _pos++;
-            return Next();
+            return null;
         }
         _pos += len;
         return new Token(kind, _text.Substring(start, len), SpanAt(start, len));

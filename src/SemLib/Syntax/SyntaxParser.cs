@@ -215,9 +215,38 @@ internal sealed class SyntaxParser
         if (tok.Text == "NA")
             throw Error(tok, "'NA' is a modifier and must be followed by '*' and a variable name, e.g. NA*x1.");
         if (Peek().Kind == TokenKind.LeftParen)
+        {
+            // A known modifier lands here when its parenthesis is not closed or no '*' follows it.
+            string? example = tok.Text switch
+            {
+                "start" => "start(0.5)*x1",
+                "label" => "label(\"a\")*x1",
+                "equal" => "equal(\"a\")*x1",
+                "c" => "c(a,b)*x1",
+                _ => null,
+            };
+            if (example is not null && !ClosedBeforeStatementEnd(_pos + 1))
+                throw Error(Peek(), $"The '(' after '{tok.Text}' is not closed; expected ')', then '*' and a variable name, e.g. {example}.");
+            if (example is not null)
+                throw Error(tok, $"'{tok.Text}(...)' must be followed by '*' and a variable name, e.g. {example}.");
             throw Error(tok, $"'{tok.Text}(...)' is not a known modifier; expected start(), label(), equal() or c().");
+        }
         Advance();
         return new ModelTerm(tok.Text, modifiers, tok.Span);
+    }
+
+    /// <summary>True when the parenthesis opened at token <paramref name="open"/> is closed within the statement.</summary>
+    private bool ClosedBeforeStatementEnd(int open)
+    {
+        int depth = 0;
+        for (int i = open; i < _tokens.Count; i++)
+        {
+            var kind = _tokens[i].Kind;
+            if (kind is TokenKind.Newline or TokenKind.End) return false;
+            if (kind == TokenKind.LeftParen) depth++;
+            else if (kind == TokenKind.RightParen && --depth == 0) return true;
+        }
+        return false;
     }
 
     private bool IsModifierStart() => Current.Kind is TokenKind.Number or TokenKind.Identifier or TokenKind.String or TokenKind.Minus;
@@ -411,19 +440,33 @@ internal sealed class SyntaxParser
         return left;
     }
 
+    /// <summary>Every nested parenthesis, sign, power and function call passes through <see cref="ParseUnary"/>.</summary>
+    private const int MaxExpressionDepth = 256;
+    private int _expressionDepth;
+
     private Expression ParseUnary()
     {
-        if (Current.Kind == TokenKind.Minus)
+        if (_expressionDepth >= MaxExpressionDepth)
+            throw Error(Current, $"The expression is nested too deeply (more than {MaxExpressionDepth} levels of parentheses, signs or powers).");
+        _expressionDepth++;
+        try
         {
-            var t = Advance();
-            return new UnaryExpression(ParseUnary()) { Span = t.Span };
+            if (Current.Kind == TokenKind.Minus)
+            {
+                var t = Advance();
+                return new UnaryExpression(ParseUnary()) { Span = t.Span };
+            }
+            if (Current.Kind == TokenKind.Plus)
+            {
+                Advance();
+                return ParseUnary();
+            }
+            return ParsePower();
         }
-        if (Current.Kind == TokenKind.Plus)
+        finally
         {
-            Advance();
-            return ParseUnary();
+            _expressionDepth--;
         }
-        return ParsePower();
     }
 
     private Expression ParsePower()

@@ -28,8 +28,21 @@ public static class SyntaxWriter
         var parts = new List<string>();
         if (m.Fixed is not null) parts.Add(Vector(m.Fixed.Select(Number)));
         if (m.Start is not null) parts.Add("start(" + string.Join(",", m.Start.Select(Number)) + ")");
-        if (m.Labels is not null) parts.Add(m.Labels.Count == 1 ? m.Labels[0] : "c(" + string.Join(",", m.Labels.Select(l => l.Length == 0 ? "NA" : l)) + ")");
+        if (m.Labels is not null) parts.Add(m.Labels.Count == 1 ? Label(m.Labels[0]) : "c(" + string.Join(",", m.Labels.Select(l => l.Length == 0 ? "NA" : Label(l))) + ")");
         return string.Concat(parts.Select(p => p + "*"));
+    }
+
+    /// <summary>A label as written: bare when it reads back as the same name, quoted otherwise ("NA", "1", "a b", "").</summary>
+    private static string Label(string label) =>
+        IsName(label) ? label : label.Contains('"') ? "'" + label + "'" : "\"" + label + "\"";
+
+    /// <summary>True when the lexer reads the text as one identifier (and not as the NA modifier).</summary>
+    private static bool IsName(string s)
+    {
+        if (s.Length == 0 || s == "NA") return false;
+        char first = s[0];
+        if (!(char.IsLetter(first) || first == '_' || (first == '.' && !(s.Length > 1 && char.IsDigit(s[1]))))) return false;
+        return s.All(c => char.IsLetterOrDigit(c) || c == '_' || c == '.');
     }
 
     private static string Vector(IEnumerable<string> values)

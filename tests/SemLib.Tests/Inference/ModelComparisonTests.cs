@@ -12,7 +12,7 @@ public sealed class ModelComparisonTests
         var hs = TestData.HolzingerSwineford();
         const string three = "visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9\n";
         var f1 = Sem.Fit(three, hs);
-        var f2 = Sem.Fit(three, hs, Specification.ModelOptions.Default with { Orthogonal = true });
+        var f2 = Sem.Fit(three, hs, SemLib.Specification.ModelOptions.Default with { Orthogonal = true });
         var f3 = Sem.Fit(three + "x7 ~~ x8\n", hs);
         var rows = ModelComparison.ChiSquareDifference([f1, f2, f3], ["f1", "f2", "f3"]);
         Assert.Equal(["f3", "f1", "f2"], rows.Select(r => r.Name));
