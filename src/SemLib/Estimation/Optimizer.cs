@@ -58,6 +58,22 @@ internal sealed class Optimizer
 
     public int Evaluations { get; private set; }
 
+    /// <summary>
+    /// A parameter larger than this in absolute value means the estimates are running off to infinity: the attempt
+    /// stops as not converged (an asymptote can look flat enough to pass the convergence test).
+    /// </summary>
+    public double DivergenceBound { get; set; } = double.PositiveInfinity;
+
+    private bool Diverged(double[] x)
+    {
+        foreach (var v in x)
+            if (!(Math.Abs(v) <= DivergenceBound)) return true;
+        return false;
+    }
+
+    private OptimizerResult DivergedResult(double[] x, double f, int iter, double dec) =>
+        new(x, f, iter, Evaluations, false, $"the estimates diverge (a parameter passed {DivergenceBound:G3}, far beyond the scale of the data)", dec);
+
     public OptimizerResult Minimize(double[] start, int maxIterations)
     {
         int n = _n;
@@ -88,6 +104,7 @@ internal sealed class Optimizer
                 break;
             }
             if (!LineSearch(x, ref f, _d)) break;
+            if (Diverged(x)) return DivergedResult(x, f, iter, dec);
             slow = dec > 0.3 * lastDec ? slow + 1 : 0;
             lastDec = dec;
             if (slow >= 4 && iter >= 8) break; // scoring is crawling: the observed Hessian differs from the information
@@ -105,6 +122,7 @@ internal sealed class Optimizer
             if (!SolveNewton(_h, _g, _d, out dec)) break;
             if (dec < _tolerance) return new OptimizerResult(x, f, iter, Evaluations, true, "converged", dec);
             if (!LineSearch(x, ref f, _d)) break;
+            if (Diverged(x)) return DivergedResult(x, f, iter, dec);
         }
 
         // BFGS from the current point, inverse Hessian seeded from the (ridged) inverse information.
@@ -116,6 +134,8 @@ internal sealed class Optimizer
         }
         SeedInverse(_h);
         int stall = 0;
+        int windowStart = iter;
+        double windowF = f;
         while (iter < maxIterations)
         {
             iter++;
@@ -139,6 +159,15 @@ internal sealed class Optimizer
                 continue;
             }
             stall = 0;
+            if (Diverged(x)) return DivergedResult(x, f, iter, dec);
+            // An asymptote: hundreds of steps that lower F by almost nothing while the gradient does not vanish.
+            if (iter - windowStart >= 200)
+            {
+                if (windowF - f <= 1e-10 * Math.Max(1, Math.Abs(f)))
+                    return new OptimizerResult(x, f, iter, Evaluations, false, "the fit function stopped decreasing before the gradient vanished (the estimates drift toward a boundary)", dec);
+                windowStart = iter;
+                windowF = f;
+            }
             // s = x − xOld, y = g − gOld
             for (int i = 0; i < n; i++)
             {

@@ -1,0 +1,43 @@
+using SemLib.Data;
+using SemLib.Results;
+using SemLib.Specification;
+
+namespace SemLib.Tests.Estimation;
+
+/// <summary>
+/// Models whose likelihood has no finite maximum: the optimizer must say so (not converged, the estimates diverge)
+/// rather than stop on the flat slope of an asymptote and call it convergence.
+/// </summary>
+public sealed class DivergenceTests
+{
+    private static CovarianceData Three(double r12, double r13, double r23) =>
+        new(["x1", "x2", "x3"], new[,] { { 1, r12, r13 }, { r12, 1, r23 }, { r13, r23, 1 } }, 200);
+
+    /// <summary>
+    /// r = (.3, .3, −.2): a one-factor model fits exactly only with a negative factor variance that the optimizer cannot
+    /// reach from positive starts, and elsewhere the likelihood keeps rising toward φ → ∞. lavaan 0.6.14 reports
+    /// "the optimizer warns that a solution has NOT been found!".
+    /// </summary>
+    [Fact]
+    public void Estimates_running_to_infinity_are_not_called_converged()
+    {
+        var fit = Sem.Fit("f =~ x1 + x2 + x3", Three(.3, .3, -.2));
+        Assert.Equal(FitStatus.NotConverged, fit.Status);
+        Assert.Contains(fit.Warnings, w => w.Contains("the estimates diverge"));
+        Assert.Null(fit.FitMeasures["chisq"]);
+    }
+
+    /// <summary>
+    /// r = −.3 for all pairs: ML reads the matrix as unbiased and uses S·(N − 1)/N, so every covariance is −0.2985; the
+    /// exact fit (hand computation, marker λ₁ = 1) has λ₂ = λ₃ = 1 and φ = −0.2985 (lavaan 0.6.14 prints −0.299) — a
+    /// Heywood case that must be reached and reported as inadmissible, not lost.
+    /// </summary>
+    [Fact]
+    public void A_reachable_heywood_solution_is_found()
+    {
+        var fit = Sem.Fit("f =~ x1 + x2 + x3", Three(-.3, -.3, -.3));
+        Assert.Equal(FitStatus.ConvergedInadmissible, fit.Status);
+        Assert.Equal(-0.2985, fit.Parameter("f", "~~", "f")!.Estimate, 1e-6);
+        Assert.Equal(0, fit.FitMeasures["chisq"]!.Value, 6);
+    }
+}
