@@ -294,34 +294,15 @@ internal sealed class FitOptionSet
         };
     }
 
-    /// <summary>True when the option is on the command line (an option with a default has an implicit result otherwise).</summary>
-    private static bool Given(OptionResult? result) => result is { Implicit: false };
+    private static bool Given(OptionResult? result) => OptionChecks.Given(result);
 
     /// <summary>True for --format json.</summary>
     public bool Json(ParseResult parse) => parse.GetValue(Format)!.Equals("json", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>
-    /// Accepts the supported values (case-insensitive, as lavaan); lavaan's values SemLib does not do yet, and
-    /// anything else, are errors with their own one-line messages. Hand-written rather than
-    /// <c>AcceptOnlyFromAmong</c>, whose message spans several lines and cannot say "not supported yet".
-    /// </summary>
-    private static void Choice(Option<string> option, string[] supported, string[] later, Func<string, string>? notYet, Func<string, string> invalid)
-    {
-        option.Validators.Add(r =>
-        {
-            var value = r.GetValueOrDefault<string>();
-            if (value is null || supported.Contains(value, StringComparer.OrdinalIgnoreCase)) return;
-            r.AddError(notYet is not null && later.Contains(value, StringComparer.OrdinalIgnoreCase) ? notYet(value) : invalid(value));
-        });
-    }
+    private static void Choice(Option<string> option, string[] supported, string[] later, Func<string, string>? notYet, Func<string, string> invalid) =>
+        OptionChecks.Choice(option, supported, later, notYet, invalid);
 
-    private static void Rejected(Option option, string message) => option.Validators.Add(r => r.AddError(message));
+    private static void Rejected(Option option, string message) => OptionChecks.Rejected(option, message);
 
-    private static void ExistingFile(Option option, string what) => option.Validators.Add(r =>
-    {
-        var path = r.GetValueOrDefault<string?>();
-        if (path is null) return;
-        if (Directory.Exists(path)) r.AddError($"The {what} file '{path}' is a directory, not a file.");
-        else if (!File.Exists(path)) r.AddError($"The {what} file '{path}' does not exist.");
-    });
+    private static void ExistingFile(Option option, string what) => OptionChecks.ExistingFile(option, what);
 }
