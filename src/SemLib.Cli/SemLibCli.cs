@@ -25,6 +25,8 @@ internal static class SemLibCli
         root.Subcommands.Add(new FitCommand().Build(stdout, stderr));
         root.Subcommands.Add(new BenchCommand().Build(stdout, stderr));
         root.Subcommands.Add(new ReliabilityCommand().Build(stdout, stderr));
+        root.Subcommands.Add(new SimulateCommand().Build(stdout, stderr));
+        root.Subcommands.Add(new PowerCommand().Build(stdout, stderr));
 
         var parse = root.Parse(args);
         if (parse.Action is ParseErrorAction)
