@@ -27,6 +27,7 @@ internal static class SemLibCli
         root.Subcommands.Add(new ReliabilityCommand().Build(stdout, stderr));
         root.Subcommands.Add(new SimulateCommand().Build(stdout, stderr));
         root.Subcommands.Add(new PowerCommand().Build(stdout, stderr));
+        root.Subcommands.Add(new CompareCommand().Build(stdout, stderr));
 
         var parse = root.Parse(args);
         if (parse.Action is ParseErrorAction)
