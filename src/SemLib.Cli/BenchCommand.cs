@@ -3,12 +3,15 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using SemLib.Resampling;
 
 namespace SemLib.Cli;
 
 /// <summary>
 /// <c>semlib bench</c>: reads and parses once, fits once to warm up, then times N whole <c>Sem.Fit</c> calls on
 /// the loaded data with <see cref="Stopwatch"/> and reports the median, minimum and maximum wall time per fit.
+/// With <c>--se bootstrap</c> it times N whole bootstrap runs instead (fit plus <c>Bootstrap.Run</c> with R draws,
+/// after a warm-up run of two draws) and adds <c>"draws": R</c> to the JSON.
 /// </summary>
 internal sealed class BenchCommand
 {
@@ -16,10 +19,13 @@ internal sealed class BenchCommand
 
     private readonly Option<int> _repeat = new("--repeat")
     {
-        Description = "How many timed fits (after one warm-up fit).",
+        Description = "How many timed fits (after one warm-up fit); default 100, or 5 bootstrap runs with --se bootstrap.",
         HelpName = "N",
         DefaultValueFactory = _ => 100,
     };
+
+    /// <summary>Timed runs when --repeat is not given and each run is a whole bootstrap.</summary>
+    private const int DefaultBootstrapRepeat = 5;
 
     public Command Build(TextWriter stdout, TextWriter stderr)
     {
@@ -41,28 +47,39 @@ internal sealed class BenchCommand
         try
         {
             bool json = _options.Json(parse);
-            int repeat = parse.GetValue(_repeat);
+            bool bootstrap = _options.IsBootstrap(parse);
+            int repeat = bootstrap && parse.GetResult(_repeat) is null or { Implicit: true } ? DefaultBootstrapRepeat : parse.GetValue(_repeat);
             var modelOptions = _options.ModelOptions(parse);
             var inputs = Inputs.Load(modelPath!, parse.GetValue(_options.Data), parse.GetValue(_options.Cov), parse.GetValue(_options.NObs));
             if (verbose) stderr.WriteLine($"semlib bench: read {inputs.Description}; warming up");
 
-            bool converged = inputs.Fit(modelOptions).Converged;
+            BootstrapOptions? settings = bootstrap ? _options.BootstrapOptions(parse, null) : null;
+            var warm = inputs.Fit(modelOptions);
+            bool converged = warm.Converged;
+            if (settings is not null)
+            {
+                if (!converged) throw new AnalysisFailedException($"the model did not converge after {warm.Iterations} iterations, so there is nothing to bootstrap.");
+                FitCommand.CheckEffects(warm, settings);
+                Bootstrap.Run(warm, settings with { Draws = 2 });
+            }
             var ms = new double[repeat];
             var clock = new Stopwatch();
             for (int i = 0; i < repeat; i++)
             {
                 clock.Restart();
                 var fit = inputs.Fit(modelOptions);
+                if (settings is not null && fit.Converged) Bootstrap.Run(fit, settings);
                 clock.Stop();
                 ms[i] = clock.Elapsed.TotalMilliseconds;
                 converged &= fit.Converged;
             }
             Array.Sort(ms);
             double median = repeat % 2 == 1 ? ms[repeat / 2] : (ms[repeat / 2 - 1] + ms[repeat / 2]) / 2;
+            string what = settings is null ? "fits" : $"bootstrap run{(repeat == 1 ? "" : "s")} ({settings.Draws} draws each)";
             string output = json
-                ? Json(repeat, median, ms[0], ms[^1], converged)
+                ? Json(repeat, median, ms[0], ms[^1], converged, settings?.Draws)
                 : string.Create(CultureInfo.InvariantCulture,
-                    $"{repeat} fits of {modelPath}: median {median:F3} ms, min {ms[0]:F3} ms, max {ms[^1]:F3} ms; {(converged ? "all converged" : "NOT all converged")}{Environment.NewLine}");
+                    $"{repeat} {what} of {modelPath}: median {median:F3} ms, min {ms[0]:F3} ms, max {ms[^1]:F3} ms; {(converged ? "all converged" : "NOT all converged")}{Environment.NewLine}");
             stdout.Write(output);
             stdout.Flush();
             return ExitCodes.Success;
@@ -73,8 +90,8 @@ internal sealed class BenchCommand
         }
     }
 
-    /// <summary>The contract's one-line document: {"fits": N, "ms_median", "ms_min", "ms_max", "converged"}.</summary>
-    private static string Json(int fits, double median, double min, double max, bool converged)
+    /// <summary>The contract's one-line document: {"fits": N, "ms_median", "ms_min", "ms_max", "converged"}, and "draws" for bootstrap runs.</summary>
+    private static string Json(int fits, double median, double min, double max, bool converged, int? draws)
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer))
@@ -85,6 +102,7 @@ internal sealed class BenchCommand
             w.WriteNumber("ms_min", Math.Round(min, 4));
             w.WriteNumber("ms_max", Math.Round(max, 4));
             w.WriteBoolean("converged", converged);
+            if (draws is int r) w.WriteNumber("draws", r);
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.ToArray()) + Environment.NewLine;

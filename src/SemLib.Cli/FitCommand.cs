@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using SemLib.Reporting;
+using SemLib.Resampling;
 
 namespace SemLib.Cli;
 
@@ -25,6 +26,11 @@ internal sealed class FitCommand
         Description = "Exit with code 1 (and print nothing on standard output) when the optimizer does not converge; by default non-convergence is a warning.",
     };
 
+    private readonly Option<bool> _progress = new("--progress")
+    {
+        Description = "Show the bootstrap's progress bar on standard error even when it is not a terminal (on a terminal it is always shown).",
+    };
+
     public Command Build(TextWriter stdout, TextWriter stderr)
     {
         var command = new Command("fit", "Fit a structural equation model written in lavaan syntax to raw data or a covariance matrix.");
@@ -32,6 +38,7 @@ internal sealed class FitCommand
         command.Options.Add(_fitMeasures);
         command.Options.Add(_modIndices);
         command.Options.Add(_failOnNonConvergence);
+        command.Options.Add(_progress);
         command.SetAction(parse => Run(parse, stdout, stderr));
         return command;
     }
@@ -56,21 +63,55 @@ internal sealed class FitCommand
             if (!fit.Converged && parse.GetValue(_failOnNonConvergence))
                 throw new AnalysisFailedException($"the model did not converge after {fit.Iterations} iterations (--fail-on-nonconvergence); its estimates are not reported.");
 
+            BootstrapResult? boot = null;
+            if (_options.IsBootstrap(parse))
+                boot = RunBootstrap(parse, fit, verbose, stderr);
+
             // The whole output is built before anything is written, so it is never half-written.
             bool modIndices = parse.GetValue(_modIndices);
             string output = json
-                ? FitJson.ToJson(fit, new FitJsonOptions { ModificationIndices = modIndices }) + Environment.NewLine
-                : TextSummary.Format(fit, new TextSummaryOptions { FitMeasures = parse.GetValue(_fitMeasures) })
+                ? FitJson.ToJson(fit, new FitJsonOptions { ModificationIndices = modIndices, Bootstrap = boot }) + Environment.NewLine
+                : TextSummary.Format(fit, new TextSummaryOptions { FitMeasures = parse.GetValue(_fitMeasures), Bootstrap = boot })
                   + (modIndices ? ModificationIndexTable.Render(fit) : "");
             stdout.Write(output);
             stdout.Flush();
-            if (!json && fit.Warnings.Count > 0)
-                stderr.Write(string.Concat(fit.Warnings.Select(w => $"semlib fit: warning: {Failures.OneLine(w)}{Environment.NewLine}")));
+            var warnings = fit.Warnings.Concat(boot?.Warnings ?? []).ToList();
+            if (!json && warnings.Count > 0)
+                stderr.Write(string.Concat(warnings.Select(w => $"semlib fit: warning: {Failures.OneLine(w)}{Environment.NewLine}")));
             return ExitCodes.Success;
         }
         catch (Exception e)
         {
             return Failures.Report(e, "fit", modelPath, verbose, stderr);
+        }
+    }
+
+    /// <summary>The bootstrap of --se bootstrap, with a progress bar on standard error when it is a terminal or --progress.</summary>
+    private BootstrapResult RunBootstrap(ParseResult parse, SemFit fit, bool verbose, TextWriter stderr)
+    {
+        if (!fit.Converged)
+            throw new AnalysisFailedException($"the model did not converge after {fit.Iterations} iterations, so there is nothing to bootstrap.");
+        var settings = _options.BootstrapOptions(parse, null);
+        CheckEffects(fit, settings);
+        var clock = Stopwatch.StartNew();
+        var boot = ProgressDisplay.Run(stderr, parse.GetValue(_progress),
+            stage => Bootstrap.Run(fit, settings with { Progress = stage($"Bootstrap ({settings.Draws} draws, seed {settings.Seed})", settings.Draws) }));
+        if (verbose)
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"semlib fit: {boot.Converged} of {boot.Requested} bootstrap draws converged (seed {settings.Seed}) in {clock.Elapsed.TotalSeconds:F1} s"));
+        return boot;
+    }
+
+    /// <summary>--effect names must be variables of the model: a command-line mistake (exit 2), said before the draws.</summary>
+    internal static void CheckEffects(SemFit fit, BootstrapOptions settings)
+    {
+        var variables = fit.Table.ObservedVariables.Concat(fit.Table.LatentVariables).ToHashSet(StringComparer.Ordinal);
+        foreach (var (from, to) in settings.Effects)
+        {
+            foreach (var name in new[] { from, to })
+                if (!variables.Contains(name))
+                    throw new CliUsageException($"--effect {from}:{to}: '{name}' is not a variable of the model (its variables are: {string.Join(", ", variables)}).");
+            if (from == to) throw new CliUsageException($"--effect {from}:{to}: an effect needs two different variables.");
         }
     }
 }

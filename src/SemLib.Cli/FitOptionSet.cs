@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using SemLib.Estimation;
+using SemLib.Resampling;
 using SemLib.Specification;
 
 namespace SemLib.Cli;
@@ -106,21 +107,41 @@ internal sealed class FitOptionSet
 
     public Option<string> Se { get; } = new("--se")
     {
-        Description = "Standard errors: standard. robust and bootstrap are not supported yet.",
-        HelpName = "standard|robust|bootstrap",
+        Description = "Standard errors: standard (information-based) or bootstrap (nonparametric, resampling rows; needs --data). robust is not supported yet.",
+        HelpName = "standard|bootstrap",
         DefaultValueFactory = _ => "standard",
     };
 
     public Option<int> Bootstrap { get; } = new("--bootstrap")
     {
-        Description = "Bootstrap draws for --se bootstrap. Not supported yet.",
+        Description = "Bootstrap draws for --se bootstrap (lavaan's bootstrap = 1000 by default).",
         HelpName = "R",
+        DefaultValueFactory = _ => 1000,
     };
 
     public Option<int> Seed { get; } = new("--seed")
     {
-        Description = "Random seed for the bootstrap. Not supported yet.",
+        Description = "Random seed of the bootstrap (default 1): the same seed gives the same draws, whatever the number of cores.",
         HelpName = "S",
+        DefaultValueFactory = _ => 1,
+    };
+
+    public Option<string> Ci { get; } = new("--ci")
+    {
+        Description = "Bootstrap confidence intervals (lavaan's boot.ci.type): perc (percentile, the default), bc (bias-corrected; lavaan's bca.simple) or bca (bias-corrected and accelerated).",
+        HelpName = "perc|bc|bca",
+        DefaultValueFactory = _ => "perc",
+    };
+
+    public Option<bool> BollenStine { get; } = new("--bollen-stine")
+    {
+        Description = "With --se bootstrap, also the Bollen-Stine bootstrap p-value of the model chi-square (as many draws again; lavaan's test = \"bollen.stine\").",
+    };
+
+    public Option<string[]> Effect { get; } = new("--effect")
+    {
+        Description = "With --se bootstrap, bootstrap the total, direct, total indirect and specific indirect effects of FROM on TO (repeat the option for more effects).",
+        HelpName = "FROM:TO",
     };
 
     public Option<int> IterMax { get; } = new("--iter-max")
@@ -153,14 +174,24 @@ internal sealed class FitOptionSet
         Choice(Missing, ["listwise", "default"], ["ml", "fiml", "direct", "ml.x", "two.stage", "robust.two.stage", "pairwise", "available.cases", "doubly.robust"],
             v => $"--missing {v} is not supported yet; SemLib only does listwise deletion (--missing listwise).",
             v => $"--missing {v} is not valid; use listwise (ml is not supported yet).");
-        Choice(Se, ["standard"], ["robust", "robust.sem", "robust.huber.white", "robust.cluster", "sandwich", "bootstrap", "boot", "first.order", "none"],
-            v => $"--se {v} is not supported yet; SemLib computes standard (information-based) standard errors only.",
-            v => $"--se {v} is not valid; use standard (robust and bootstrap are not supported yet).");
+        Choice(Se, ["standard", "bootstrap", "boot"], ["robust", "robust.sem", "robust.huber.white", "robust.cluster", "sandwich", "first.order", "none"],
+            v => $"--se {v} is not supported yet; use standard (information-based) or bootstrap.",
+            v => $"--se {v} is not valid; use standard or bootstrap (robust is not supported yet).");
+        Choice(Ci, ["perc", "bc", "bca.simple", "bca"], ["norm", "basic"],
+            v => $"--ci {v} is not supported yet; use perc, bc or bca.",
+            v => $"--ci {v} is not valid; use perc, bc or bca.");
         Choice(Format, ["text", "json"], [], null, v => $"--format {v} is not valid; use text or json.");
         Rejected(GroupEqual, "--group-equal is not supported yet: multi-group models are configural only (every parameter free in each group).");
         Rejected(Ordered, "--ordered is not supported yet: SemLib treats every variable as continuous.");
-        Rejected(Bootstrap, "--bootstrap is not supported yet: bootstrap standard errors (--se bootstrap) come in a later version.");
-        Rejected(Seed, "--seed is not supported yet: it only matters for bootstrap standard errors, which come in a later version.");
+        Bootstrap.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 2) r.AddError($"--bootstrap must be at least 2 draws (got {r.GetValueOrDefault<int>()}).");
+        });
+        Effect.Validators.Add(r =>
+        {
+            foreach (var e in r.GetValueOrDefault<string[]>() ?? [])
+                if (ParseEffect(e) is null) r.AddError($"--effect '{e}' is not valid; write FROM:TO with two variable names, e.g. --effect cond:reaction.");
+        });
         ExistingFile(Model, "model");
         ExistingFile(Data, "data");
         ExistingFile(Cov, "covariance");
@@ -184,7 +215,7 @@ internal sealed class FitOptionSet
     private IEnumerable<Option> All =>
     [
         Model, Data, Cov, NObs, Estimator, StdLv, MeanStructure, FixedX, Orthogonal, Information, Missing, Group,
-        GroupEqual, Ordered, Se, Bootstrap, Seed, IterMax, Format, Verbose,
+        GroupEqual, Ordered, Se, Bootstrap, Seed, Ci, BollenStine, Effect, IterMax, Format, Verbose,
     ];
 
     private void Combinations(CommandResult result)
@@ -200,6 +231,46 @@ internal sealed class FitOptionSet
             result.AddError("--group needs raw data (--data); a single covariance matrix has no groups.");
         if (cov && Given(result.GetResult(MeanStructure)) && result.GetValue(MeanStructure))
             result.AddError("--meanstructure needs raw data (--data); a covariance matrix has no means.");
+        bool bootstrap = IsBootstrapValue(result.GetValue(Se));
+        if (bootstrap && cov)
+            result.AddError("--se bootstrap resamples rows, so it needs raw data (--data), not a covariance matrix.");
+        if (!bootstrap)
+        {
+            foreach (var option in new Option[] { Bootstrap, Seed, Ci, BollenStine, Effect })
+                if (Given(result.GetResult(option)))
+                    result.AddError($"{option.Name} only goes with --se bootstrap.");
+        }
+    }
+
+    /// <summary>True for --se bootstrap (or lavaan's alias boot).</summary>
+    public bool IsBootstrap(ParseResult parse) => IsBootstrapValue(parse.GetValue(Se));
+
+    private static bool IsBootstrapValue(string? se) =>
+        string.Equals(se, "bootstrap", StringComparison.OrdinalIgnoreCase) || string.Equals(se, "boot", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The bootstrap settings of the command line (draws, seed, interval, Bollen-Stine, effects).</summary>
+    public BootstrapOptions BootstrapOptions(ParseResult parse, IProgress<int>? progress) => new()
+    {
+        Draws = parse.GetValue(Bootstrap),
+        Seed = parse.GetValue(Seed),
+        Interval = parse.GetValue(Ci)!.ToLowerInvariant() switch
+        {
+            "bc" or "bca.simple" => BootstrapInterval.BiasCorrected,
+            "bca" => BootstrapInterval.BiasCorrectedAccelerated,
+            _ => BootstrapInterval.Percentile,
+        },
+        BollenStine = parse.GetValue(BollenStine),
+        Effects = (parse.GetValue(Effect) ?? []).Select(e => ParseEffect(e)!.Value).ToList(),
+        Progress = progress,
+    };
+
+    /// <summary>FROM:TO as a pair of names, or null when it is not of that form.</summary>
+    private static (string From, string To)? ParseEffect(string text)
+    {
+        var parts = text.Split(':');
+        if (parts.Length != 2) return null;
+        string from = parts[0].Trim(), to = parts[1].Trim();
+        return from.Length == 0 || to.Length == 0 ? null : (from, to);
     }
 
     /// <summary>The lavaan options the command line asked for, with lavaan's defaults where it did not say.</summary>
@@ -223,34 +294,15 @@ internal sealed class FitOptionSet
         };
     }
 
-    /// <summary>True when the option is on the command line (an option with a default has an implicit result otherwise).</summary>
-    private static bool Given(OptionResult? result) => result is { Implicit: false };
+    private static bool Given(OptionResult? result) => OptionChecks.Given(result);
 
     /// <summary>True for --format json.</summary>
     public bool Json(ParseResult parse) => parse.GetValue(Format)!.Equals("json", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>
-    /// Accepts the supported values (case-insensitive, as lavaan); lavaan's values SemLib does not do yet, and
-    /// anything else, are errors with their own one-line messages. Hand-written rather than
-    /// <c>AcceptOnlyFromAmong</c>, whose message spans several lines and cannot say "not supported yet".
-    /// </summary>
-    private static void Choice(Option<string> option, string[] supported, string[] later, Func<string, string>? notYet, Func<string, string> invalid)
-    {
-        option.Validators.Add(r =>
-        {
-            var value = r.GetValueOrDefault<string>();
-            if (value is null || supported.Contains(value, StringComparer.OrdinalIgnoreCase)) return;
-            r.AddError(notYet is not null && later.Contains(value, StringComparer.OrdinalIgnoreCase) ? notYet(value) : invalid(value));
-        });
-    }
+    private static void Choice(Option<string> option, string[] supported, string[] later, Func<string, string>? notYet, Func<string, string> invalid) =>
+        OptionChecks.Choice(option, supported, later, notYet, invalid);
 
-    private static void Rejected(Option option, string message) => option.Validators.Add(r => r.AddError(message));
+    private static void Rejected(Option option, string message) => OptionChecks.Rejected(option, message);
 
-    private static void ExistingFile(Option option, string what) => option.Validators.Add(r =>
-    {
-        var path = r.GetValueOrDefault<string?>();
-        if (path is null) return;
-        if (Directory.Exists(path)) r.AddError($"The {what} file '{path}' is a directory, not a file.");
-        else if (!File.Exists(path)) r.AddError($"The {what} file '{path}' does not exist.");
-    });
+    private static void ExistingFile(Option option, string what) => OptionChecks.ExistingFile(option, what);
 }

@@ -40,6 +40,10 @@ internal sealed class Inputs
         return new Inputs(model, null, cov, $"{covPath}: a {cov.Names.Count}x{cov.Names.Count} covariance matrix, N = {cov.N}");
     }
 
+    /// <summary>Another model on the same data (read once): parses the model file; the data are shared.</summary>
+    public Inputs WithModel(string modelPath) =>
+        new(ModelSyntax.Parse(ReadText(modelPath, "model")), Data, Covariance, Description);
+
     /// <summary>Fits the model (the whole of <c>Sem.Fit</c>, which is what bench times).</summary>
     public SemFit Fit(ModelOptions options) =>
         Data is not null ? Sem.Fit(Model, Data, options) : Sem.Fit(Model, Covariance!, options);

@@ -19,11 +19,15 @@ internal static class SemLibCli
         ArgumentNullException.ThrowIfNull(args);
         // The root is a plain "semlib" command rather than RootCommand, whose name (in usage lines) is the host
         // executable's: "SemLib.Cli" for the tool, "testhost" under the tests.
-        var root = new Command("semlib", "Structural equation models in lavaan syntax: fit them, benchmark them.");
+        var root = new Command("semlib", "Structural equation models in lavaan syntax: fit them (with bootstrap standard errors), benchmark them, check scale reliability and validity, simulate data and plan sample sizes.");
         root.Options.Add(new HelpOption());
         root.Options.Add(new VersionOption { Action = new PrintVersion() });
         root.Subcommands.Add(new FitCommand().Build(stdout, stderr));
         root.Subcommands.Add(new BenchCommand().Build(stdout, stderr));
+        root.Subcommands.Add(new ReliabilityCommand().Build(stdout, stderr));
+        root.Subcommands.Add(new SimulateCommand().Build(stdout, stderr));
+        root.Subcommands.Add(new PowerCommand().Build(stdout, stderr));
+        root.Subcommands.Add(new CompareCommand().Build(stdout, stderr));
 
         var parse = root.Parse(args);
         if (parse.Action is ParseErrorAction)

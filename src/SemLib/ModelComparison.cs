@@ -1,4 +1,4 @@
-using MathNet.Numerics.Distributions;
+using MathNet.Numerics;
 using SemLib.Results;
 
 namespace SemLib;
@@ -44,7 +44,8 @@ public static class ModelComparison
             var prev = fits[order[k - 1]];
             double dChi = chisq - prev.FitMeasures["chisq"]!.Value;
             int dDf = df - (int)prev.FitMeasures["df"]!.Value;
-            double? p = dDf > 0 ? 1 - ChiSquared.CDF(dDf, Math.Max(dChi, 0)) : null;
+            // The upper tail directly: 1 − CDF loses the relative precision of small p-values (1e-14 came out 0.4% off).
+            double? p = dDf > 0 ? SpecialFunctions.GammaUpperRegularized(dDf / 2.0, Math.Max(dChi, 0) / 2) : null;
             double? rmsea = dDf > 0 ? Math.Sqrt(Math.Max(0, (dChi - dDf) / (dDf * n))) * Math.Sqrt(groups) : null;
             rows.Add(new ModelComparisonRow(names[order[k]], df, aic, bic, chisq, dChi, rmsea, dDf, p));
         }

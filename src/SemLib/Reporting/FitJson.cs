@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using SemLib.Resampling;
 
 namespace SemLib.Reporting;
 
@@ -17,7 +18,9 @@ namespace SemLib.Reporting;
 /// </code>
 /// Names follow lavaan's <c>parameterEstimates()</c> and <c>fitMeasures()</c>. Numbers are written with
 /// round-trip precision in the invariant format; a value that does not exist (NaN, ±∞, or null in the result)
-/// is written as <c>null</c>. <c>free</c> is null for defined (<c>:=</c>) parameters.
+/// is written as <c>null</c>. <c>free</c> is null for defined (<c>:=</c>) parameters. With
+/// <see cref="FitJsonOptions.Bootstrap"/> the rows carry bootstrap standard errors and intervals and a
+/// <c>bootstrap</c> object follows <c>warnings</c>.
 /// </summary>
 public static class FitJson
 {
@@ -49,8 +52,10 @@ public static class FitJson
         foreach (var n in fit.NObs) writer.WriteNumberValue(n);
         writer.WriteEndArray();
 
+        var boot = options.Bootstrap;
+        var parameters = boot is null ? fit.Parameters : BootstrapColumns.Apply(fit, boot);
         writer.WriteStartArray("parameters");
-        foreach (var p in fit.Parameters)
+        foreach (var p in parameters)
         {
             writer.WriteStartObject();
             writer.WriteString("lhs", p.Lhs);
@@ -94,7 +99,11 @@ public static class FitJson
 
         writer.WriteStartArray("warnings");
         foreach (var w in fit.Warnings) writer.WriteStringValue(w);
+        if (boot is not null)
+            foreach (var w in boot.Warnings) writer.WriteStringValue(w);
         writer.WriteEndArray();
+
+        if (boot is not null) WriteBootstrap(writer, boot);
 
         if (options.ModificationIndices)
         {
@@ -116,6 +125,37 @@ public static class FitJson
         }
         writer.WriteEndObject();
         writer.Flush();
+    }
+
+    /// <summary>The <c>bootstrap</c> extension object.</summary>
+    private static void WriteBootstrap(Utf8JsonWriter writer, BootstrapResult boot)
+    {
+        writer.WriteStartObject("bootstrap");
+        writer.WriteNumber("draws", boot.Requested);
+        writer.WriteNumber("converged", boot.Converged);
+        writer.WriteNumber("failed", boot.Failed);
+        writer.WriteNumber("seed", boot.Options.Seed);
+        writer.WriteString("ci_type", BootstrapColumns.IntervalName(boot.Options.Interval));
+        Number(writer, "bollen_stine_pvalue", boot.BollenStinePValue);
+        writer.WriteStartArray("effects");
+        foreach (var e in boot.Effects)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("from", e.From);
+            writer.WriteString("to", e.To);
+            writer.WriteString("kind", e.Kind);
+            writer.WriteString("path", e.Path);
+            Number(writer, "est", e.Estimate);
+            Number(writer, "se", e.StandardError);
+            Number(writer, "ci.lower", e.CiLower);
+            Number(writer, "ci.upper", e.CiUpper);
+            Number(writer, "std.all", e.StdAll);
+            Number(writer, "std.all.ci.lower", e.StdAllCiLower);
+            Number(writer, "std.all.ci.upper", e.StdAllCiUpper);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+        writer.WriteEndObject();
     }
 
     private static JsonWriterOptions WriterOptions(FitJsonOptions options) => new()

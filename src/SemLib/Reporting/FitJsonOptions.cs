@@ -1,3 +1,5 @@
+using SemLib.Resampling;
+
 namespace SemLib.Reporting;
 
 /// <summary>What <see cref="FitJson"/> writes and how.</summary>
@@ -14,4 +16,15 @@ public sealed record FitJsonOptions
     /// sepc.lv, sepc.all), an extension of the command-line JSON contract (default false).
     /// </summary>
     public bool ModificationIndices { get; init; }
+
+    /// <summary>
+    /// The bootstrap of this fit (<see cref="Resampling.Bootstrap.Run"/>), or null. When given, the document reads as
+    /// lavaan's <c>parameterEstimates()</c> after <c>se = "bootstrap"</c>: every free and defined row carries the
+    /// bootstrap SE, z = est/se, its normal p-value and the bootstrap interval of the chosen type; the bootstrap's
+    /// warnings join <c>warnings</c>; and a <c>bootstrap</c> object is added (an extension of the command-line JSON
+    /// contract): <c>draws</c>, <c>converged</c>, <c>failed</c>, <c>seed</c>, <c>ci_type</c> (perc, bc or bca),
+    /// <c>bollen_stine_pvalue</c> (null unless asked) and <c>effects</c> (from, to, kind, path, est, se, ci.lower,
+    /// ci.upper, std.all, std.all.ci.lower, std.all.ci.upper).
+    /// </summary>
+    public BootstrapResult? Bootstrap { get; init; }
 }

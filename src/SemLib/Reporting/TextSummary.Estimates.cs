@@ -17,8 +17,17 @@ public static partial class TextSummary
     private static void Estimates(Lines text, SemFit fit, TextSummaryOptions options)
     {
         text.Section("Parameter Estimates");
-        var info = new List<(string, string)> { ("Standard errors", "Standard") };
-        if (fit.Options.Information == InformationType.Observed)
+        var boot = options.Bootstrap;
+        var info = new List<(string, string)> { ("Standard errors", boot is null ? "Standard" : "Bootstrap") };
+        if (boot is not null)
+        {
+            // lavaan prints the draws instead of the information lines; the interval type and seed are SemLib's.
+            info.Add(("Number of requested bootstrap draws", Int(boot.Requested)));
+            info.Add(("Number of successful bootstrap draws", Int(boot.Converged)));
+            info.Add(("Bootstrap confidence intervals", BootstrapColumns.IntervalTitle(boot.Options.Interval)));
+            info.Add(("Random seed", Int(boot.Options.Seed)));
+        }
+        else if (fit.Options.Information == InformationType.Observed)
         {
             info.Add(("Information", "Observed"));
             info.Add(("Observed information based on", "Hessian"));
@@ -30,10 +39,13 @@ public static partial class TextSummary
         }
         text.Pairs(info, 38, 13);
 
-        string[] headers = options.Standardized
-            ? ["Estimate", "Std.Err", "z-value", "P(>|z|)", "Std.lv", "Std.all"]
-            : ["Estimate", "Std.Err", "z-value", "P(>|z|)"];
-        var entries = Pair(fit).Select(e => e with { Cells = Cells(e.Estimate, options.Standardized) }).ToList();
+        bool ci = options.ConfidenceIntervals || boot is not null;
+        var columns = new List<string> { "Estimate", "Std.Err", "z-value", "P(>|z|)" };
+        if (ci) columns.AddRange(["ci.lower", "ci.upper"]);
+        if (options.Standardized) columns.AddRange(["Std.lv", "Std.all"]);
+        string[] headers = [.. columns];
+        var parameters = boot is null ? fit.Parameters : BootstrapColumns.Apply(fit, boot);
+        var entries = Pair(fit, parameters).Select(e => e with { Cells = Cells(e.Estimate, ci, options.Standardized) }).ToList();
 
         // R formats the whole table at once, so a column is as wide as its widest entry anywhere (at least 8).
         var widths = new int[headers.Length];
@@ -78,24 +90,28 @@ public static partial class TextSummary
     }
 
     /// <summary>Parameters with their table rows: the estimates list every table row but the constraints, in order.</summary>
-    private static List<Entry> Pair(SemFit fit)
+    private static List<Entry> Pair(SemFit fit, IReadOnlyList<ParameterEstimate> parameters)
     {
         var rows = fit.Table.Rows.Where(r => r.Op is not (ModelOperator.Equal or ModelOperator.Less or ModelOperator.Greater)).ToList();
-        if (rows.Count != fit.Parameters.Count)
-            throw new InvalidOperationException($"The parameter table has {rows.Count} rows but the estimates {fit.Parameters.Count}.");
-        return rows.Select((r, i) => new Entry(r, fit.Parameters[i], [])).ToList();
+        if (rows.Count != parameters.Count)
+            throw new InvalidOperationException($"The parameter table has {rows.Count} rows but the estimates {parameters.Count}.");
+        return rows.Select((r, i) => new Entry(r, parameters[i], [])).ToList();
     }
 
     /// <summary>
     /// The numeric cells of a row. As lavaan prints them: a fixed parameter (SE 0) shows no SE, z or p; a
-    /// parameter whose SE could not be computed shows NA for it and no z or p.
+    /// parameter whose SE could not be computed shows NA for it and no z or p. Interval bounds are always printed
+    /// (a fixed parameter's are its value).
     /// </summary>
-    private static string[] Cells(ParameterEstimate p, bool standardized)
+    private static string[] Cells(ParameterEstimate p, bool ci, bool standardized)
     {
         string se = Num(p.StandardError), z = Num(p.Z), pv = Num(p.PValue);
         if (p.StandardError is 0.0) se = z = pv = "";
         else if (p.StandardError is null) z = pv = "";
-        return standardized ? [Num(p.Estimate), se, z, pv, Num(p.StdLv), Num(p.StdAll)] : [Num(p.Estimate), se, z, pv];
+        var cells = new List<string> { Num(p.Estimate), se, z, pv };
+        if (ci) cells.AddRange([Num(p.CiLower), Num(p.CiUpper)]);
+        if (standardized) cells.AddRange([Num(p.StdLv), Num(p.StdAll)]);
+        return [.. cells];
     }
 
     /// <summary>lavaan's "y names" (regression outcomes and indicators), printed with a dot: their (co)variances and intercepts are residual ones.</summary>

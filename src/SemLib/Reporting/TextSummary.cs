@@ -28,15 +28,21 @@ public static partial class TextSummary
         var text = new Lines();
         Header(text, fit);
         Observations(text, fit);
-        UserModelTest(text, fit);
+        UserModelTest(text, fit, options.Bootstrap);
         if (options.FitMeasures) FitMeasureSections(text, fit);
         Estimates(text, fit, options);
         text.Blank();
-        if (options.Warnings && fit.Warnings.Count > 0)
+        if (options.Bootstrap is { Effects.Count: > 0 } boot)
+        {
+            BootstrapEffects(text, boot);
+            text.Blank();
+        }
+        var warnings = fit.Warnings.Concat(options.Bootstrap?.Warnings ?? []).ToList();
+        if (options.Warnings && warnings.Count > 0)
         {
             text.Add("Warnings:");
             text.Blank();
-            foreach (var w in fit.Warnings) text.Add("  " + w);
+            foreach (var w in warnings) text.Add("  " + w);
             text.Blank();
         }
         return text.ToString();
@@ -101,7 +107,7 @@ public static partial class TextSummary
         text.Columns(rows, 43, 8, 11);
     }
 
-    private static void UserModelTest(Lines text, SemFit fit)
+    private static void UserModelTest(Lines text, SemFit fit, Resampling.BootstrapResult? boot)
     {
         var m = fit.FitMeasures;
         text.Blank();
@@ -118,6 +124,8 @@ public static partial class TextSummary
             // lavaan's reference distribution: chi-square for ML and GLS, "unknown" for ULS (no p-value).
             string label = fit.Estimator == Estimator.ULS ? "P-value (Unknown)" : "P-value (Chi-square)";
             pairs.Add((label, Num(Get(m, "pvalue"))));
+            // lavaan's line for test = "bollen.stine".
+            if (boot?.BollenStinePValue is double bs) pairs.Add(("P-value (Bollen-Stine bootstrap)", Num(bs)));
         }
         text.Pairs(pairs, 43, 8);
 

@@ -1,3 +1,5 @@
+using SemLib.Resampling;
+
 namespace SemLib.Reporting;
 
 /// <summary>What <see cref="TextSummary"/> prints, named after the arguments of lavaan's <c>summary()</c>.</summary>
@@ -20,4 +22,19 @@ public sealed record TextSummaryOptions
 
     /// <summary>Print the fit's warnings at the end (default true).</summary>
     public bool Warnings { get; init; } = true;
+
+    /// <summary>
+    /// Print the ci.lower and ci.upper columns after P(&gt;|z|) (lavaan's <c>ci = TRUE</c>; default false; always on
+    /// with <see cref="Bootstrap"/>).
+    /// </summary>
+    public bool ConfidenceIntervals { get; init; }
+
+    /// <summary>
+    /// The bootstrap of this fit (<see cref="Resampling.Bootstrap.Run"/>), or null. When given, the summary reads as
+    /// lavaan's after <c>se = "bootstrap"</c>: "Standard errors Bootstrap" with the numbers of requested and successful
+    /// draws (and, beyond lavaan, the interval type and the seed), bootstrap SEs, z, p and intervals in the
+    /// estimates, the Bollen–Stine p-value under the model test when it was computed, and an "Effects" section with
+    /// the bootstrapped effects when there are any.
+    /// </summary>
+    public BootstrapResult? Bootstrap { get; init; }
 }

@@ -1,0 +1,165 @@
+using System.CommandLine;
+using System.Globalization;
+using SemLib.Data;
+using SemLib.Simulation;
+
+namespace SemLib.Cli;
+
+/// <summary>
+/// <c>semlib simulate</c>: draws N rows from a population model written in lavaan syntax (lavaan's
+/// <c>simulateData</c> semantics, see <see cref="PopulationModel"/>), optionally cut into Likert categories, and
+/// writes them as CSV (<see cref="DataSet.WriteCsv"/>) to a file or to standard output. The same seed gives the
+/// same file. A file is written whole or not at all: to a temporary file in the same folder, then moved into place.
+/// </summary>
+internal sealed class SimulateCommand
+{
+    private readonly Option<string> _model = new("--model")
+    {
+        Description = "The population model in lavaan syntax: the values written in it (f =~ 0.7*x1, y ~ 0.3*x) are the population values; factors have variance 1.",
+        HelpName = "POP.lav",
+        Required = true,
+    };
+
+    private readonly Option<int> _n = new("--n")
+    {
+        Description = "Rows to draw.",
+        HelpName = "N",
+        Required = true,
+    };
+
+    private readonly Option<int> _seed = new("--seed")
+    {
+        Description = "Random seed (default 1): the same seed gives the same data.",
+        HelpName = "S",
+        DefaultValueFactory = _ => 1,
+    };
+
+    private readonly Option<bool> _standardized = new("--standardized")
+    {
+        Description = "Choose the residual variances not written in the model so that every latent and observed variable has variance 1 (lavaan's standardized = TRUE).",
+    };
+
+    private readonly Option<string?> _likert = new("--likert")
+    {
+        Description = "Cut every variable into ordered categories 1..K at these K-1 increasing thresholds (e.g. --likert=-1.5,-0.5,0.5,1.5 for five-point items).",
+        HelpName = "t1,t2,...",
+    };
+
+    private readonly Option<string?> _output = new("--output")
+    {
+        Description = "The CSV file to write (replaced if it exists); without it the CSV goes to standard output.",
+        HelpName = "OUT.csv",
+    };
+
+    private readonly Option<bool> _verbose = new("--verbose")
+    {
+        Description = "Report what was written on standard error, and the stack trace when something fails.",
+    };
+
+    public Command Build(TextWriter stdout, TextWriter stderr)
+    {
+        var command = new Command("simulate", "Simulate data from a population model in lavaan syntax and write them as CSV.");
+        foreach (var option in new Option[] { _model, _n, _seed, _standardized, _likert, _output, _verbose })
+            command.Options.Add(option);
+        OptionChecks.ExistingFile(_model, "model");
+        OptionChecks.AtLeast(_n, 1);
+        _likert.Validators.Add(r => Thresholds(r.GetValueOrDefault<string?>(), r.AddError));
+        _output.Validators.Add(r =>
+        {
+            var path = r.GetValueOrDefault<string?>();
+            if (path is null) return;
+            if (Directory.Exists(path)) r.AddError($"--output '{path}' is a directory; give a file name.");
+            else if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder && !Directory.Exists(folder))
+                r.AddError($"--output '{path}': the folder '{folder}' does not exist.");
+        });
+        command.SetAction(parse => Run(parse, stdout, stderr));
+        return command;
+    }
+
+    /// <summary>Parses --likert: numbers, strictly increasing; reports a one-line error otherwise.</summary>
+    internal static double[]? Thresholds(string? text, Action<string> error)
+    {
+        if (text is null) return null;
+        var values = OptionChecks.Numbers(text);
+        if (values is null)
+        {
+            error($"--likert '{text}' is not valid; give increasing numbers separated by commas, e.g. --likert=-1.5,-0.5,0.5,1.5.");
+            return null;
+        }
+        for (int i = 1; i < values.Length; i++)
+        {
+            if (!(values[i] > values[i - 1]))
+            {
+                error($"--likert '{text}': the thresholds must be strictly increasing.");
+                return null;
+            }
+        }
+        return values;
+    }
+
+    private int Run(ParseResult parse, TextWriter stdout, TextWriter stderr)
+    {
+        bool verbose = parse.GetValue(_verbose);
+        string modelPath = parse.GetValue(_model)!;
+        try
+        {
+            var syntax = OptionChecks.ReadText(modelPath, "model");
+            var population = PopulationModel.FromSyntax(syntax, parse.GetValue(_standardized));
+            int n = parse.GetValue(_n), seed = parse.GetValue(_seed);
+            var data = population.Sample(n, seed);
+            var thresholds = Thresholds(parse.GetValue(_likert), _ => { });
+            if (thresholds is not null) data = Likert.Cut(data, thresholds);
+
+            // The whole CSV is built before anything is written.
+            var csv = new StringWriter(CultureInfo.InvariantCulture);
+            data.WriteCsv(csv);
+            string text = csv.ToString();
+            string? output = parse.GetValue(_output);
+            if (output is null)
+            {
+                stdout.Write(text);
+                stdout.Flush();
+            }
+            else
+            {
+                WriteWhole(output, text);
+            }
+            if (verbose)
+                stderr.WriteLine($"semlib simulate: {n} rows of {string.Join(", ", population.ObservedVariables)} (seed {seed}) written to {output ?? "standard output"}");
+            return ExitCodes.Success;
+        }
+        catch (Exception e)
+        {
+            return Failures.Report(e, "simulate", modelPath, verbose, stderr);
+        }
+    }
+
+    /// <summary>Writes a temporary file next to the target and moves it into place, so the target is never half-written.</summary>
+    internal static void WriteWhole(string path, string text)
+    {
+        string full = Path.GetFullPath(path);
+        string temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            File.WriteAllText(temp, text);
+            File.Move(temp, full, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(temp);
+            throw new CliUsageException($"The output file '{path}' cannot be written: {e.Message}", e);
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Nothing more can be done; the message about the failed write is what matters.
+        }
+    }
+}

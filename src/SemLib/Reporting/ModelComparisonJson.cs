@@ -1,0 +1,50 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using SemLib.Results;
+
+namespace SemLib.Reporting;
+
+/// <summary>
+/// A nested-model comparison (<see cref="ModelComparison.ChiSquareDifference"/>) as the JSON document of
+/// <c>semlib compare --format json</c>, an extension of the command-line JSON contract: an array with one object per
+/// model in lavaan's <c>lavTestLRT()</c> order, <c>{"name", "df", "aic", "bic", "chisq", "chisq_diff", "rmsea",
+/// "df_diff", "pvalue"}</c>; the difference columns are null for the first model, aic and bic for estimators
+/// without a likelihood.
+/// </summary>
+public static class ModelComparisonJson
+{
+    /// <summary>The whole document as a string, indented unless <paramref name="indented"/> is false.</summary>
+    public static string ToJson(IReadOnlyList<ModelComparisonRow> rows, bool indented = true)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartArray();
+            foreach (var r in rows)
+            {
+                w.WriteStartObject();
+                w.WriteString("name", r.Name);
+                w.WriteNumber("df", r.Df);
+                Number(w, "aic", r.Aic);
+                Number(w, "bic", r.Bic);
+                Number(w, "chisq", r.ChiSquare);
+                Number(w, "chisq_diff", r.ChiSquareDifference);
+                Number(w, "rmsea", r.RmseaDifference);
+                if (r.DfDifference is int d) w.WriteNumber("df_diff", d);
+                else w.WriteNull("df_diff");
+                Number(w, "pvalue", r.PValue);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private static void Number(Utf8JsonWriter writer, string name, double? value)
+    {
+        if (value is double v && double.IsFinite(v)) writer.WriteNumber(name, v);
+        else writer.WriteNull(name);
+    }
+}
