@@ -36,6 +36,8 @@ internal static class FitMeasureCalculator
         Add("chisq", x2);
         Add("df", df);
         bool chiSquareReference = fit.Sample.Estimator != Estimator.ULS; // ULS's statistic has no known distribution
+        // lavaan computes these p-values as 1 − pchisq(χ², df) (so a tiny p is 0, as its baseline.pvalue shows);
+        // the same form keeps the values identical. lavTestLRT uses the upper tail, and so does ModelComparison.
         Add("pvalue", df > 0 && chiSquareReference ? 1 - ChiSquared.CDF(df, x2) : double.NaN);
         Add("baseline.chisq", x2b);
         Add("baseline.df", dfb);

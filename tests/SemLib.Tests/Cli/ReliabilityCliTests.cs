@@ -81,7 +81,7 @@ public sealed class ReliabilityCliTests : IDisposable
         Assert.False(json.TryGetProperty("efa", out _)); // no --efa, no efa object
 
         var scales = new[] { new ScaleDefinition("visual", ["x1", "x2", "x3"]), new ScaleDefinition("textual", ["x4", "x5", "x6"]), new ScaleDefinition("speed", ["x7", "x8", "x9"]) };
-        var study = ReliabilityStudy.Run(Data.DataSet.ReadCsv(_hs), scales);
+        var study = ReliabilityStudy.Run(SemLib.Data.DataSet.ReadCsv(_hs), scales);
         var verdicts = json.GetProperty("verdicts").EnumerateArray().ToList();
         Assert.Equal(study.Verdicts.Checks.Count, verdicts.Count);
         for (int i = 0; i < verdicts.Count; i++)
