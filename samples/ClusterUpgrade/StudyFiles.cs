@@ -2,7 +2,10 @@ using SemLib.Reporting;
 
 namespace ClusterUpgrade;
 
-/// <summary>Writes the study's files: the text report and the lavaan-style summary of the structural model.</summary>
+/// <summary>
+/// Writes the study's files: the report as text, Markdown and self-contained HTML, the path diagram as SVG and
+/// Graphviz DOT, and the lavaan-style summary and JSON of the structural model.
+/// </summary>
 public static class StudyFiles
 {
     public static void Write(string dir, StudyResults r, string report)
@@ -11,6 +14,12 @@ public static class StudyFiles
         WriteAtomically(Path.Combine(dir, "structural-model.txt"),
             TextSummary.Format(r.Structural, new TextSummaryOptions { FitMeasures = true, Standardized = true, RSquare = true }));
         WriteAtomically(Path.Combine(dir, "structural-model.json"), FitJson.ToJson(r.Structural));
+        var diagram = PathDiagram.Create(r.Structural, new DiagramOptions { Title = "Network structure → knowledge behaviour → cluster upgrade" });
+        WriteAtomically(Path.Combine(dir, "path-diagram.svg"), diagram.ToSvg());
+        WriteAtomically(Path.Combine(dir, "path-diagram.dot"), diagram.ToDot());
+        var document = StudyDocument.Build(r, diagram);
+        WriteAtomically(Path.Combine(dir, "report.html"), document.ToHtml());
+        WriteAtomically(Path.Combine(dir, "report.md"), document.ToMarkdown(new MarkdownOptions { DiagramPath = (_, _) => "path-diagram.svg" }));
     }
 
     /// <summary>Writes a file whole or not at all (temporary file, then a move).</summary>

@@ -53,5 +53,26 @@ public sealed class ClusterUpgradeTests
         Assert.Equal(300, results.Bootstrap.Converged);
         var text = ConsoleReport.Render(results);
         foreach (var id in results.Hypotheses.Select(h => h.Id)) Assert.Contains(id, text);
+
+        // The documents the program writes: well-formed, with every variable of the model in the diagram.
+        var dir = Directory.CreateTempSubdirectory("semlib-study-files-");
+        try
+        {
+            StudyFiles.Write(dir.FullName, results, text);
+            var svg = System.Xml.Linq.XDocument.Load(Path.Combine(dir.FullName, "path-diagram.svg"));
+            var html = System.Xml.Linq.XDocument.Load(Path.Combine(dir.FullName, "report.html"));
+            var svgText = string.Join(" ", svg.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value));
+            foreach (var v in Design.Items.Concat(Design.FirstOrder.Select(c => c.Name)).Append("upg"))
+                Assert.Contains(v, svgText.Split(' '));
+            var htmlText = html.Root!.Value;
+            foreach (var id in results.Hypotheses.Select(h => h.Id)) Assert.Contains(id, htmlText);
+            Assert.DoesNotContain("<script", File.ReadAllText(Path.Combine(dir.FullName, "report.html")));
+            Assert.True(File.Exists(Path.Combine(dir.FullName, "report.md")));
+            Assert.Contains("digraph", File.ReadAllText(Path.Combine(dir.FullName, "path-diagram.dot")));
+        }
+        finally
+        {
+            dir.Delete(true);
+        }
     }
 }
