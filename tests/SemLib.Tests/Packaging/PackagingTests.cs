@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Reflection;
+using SemLib.Tests.Support;
+
+namespace SemLib.Tests.Packaging;
+
+/// <summary>
+/// The NuGet packages work as a user gets them: SemLib and SemLib.Cli are packed into a local folder feed (with a
+/// version unique to this run, so no cached package is reused), a new console project restores SemLib from that feed
+/// and fits a model, and the semlib tool is installed from the feed and asked for its version.
+/// </summary>
+public sealed class PackagingTests
+{
+    private static readonly string Root = FindRoot();
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SemLib.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("SemLib.sln not found above the test directory.");
+    }
+
+    private static (int Code, string Output) Dotnet(string workingDirectory, params string[] args)
+    {
+        var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        psi.Environment["DOTNET_NOLOGO"] = "1";
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        if (!p.WaitForExit(TimeSpan.FromMinutes(5))) p.Kill(true);
+        return (p.ExitCode, stdout.Result + stderr.Result);
+    }
+
+    [Fact]
+    public void Packed_library_and_tool_work_from_a_local_feed()
+    {
+        string configuration = typeof(PackagingTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        string version = $"0.1.0-packtest.{DateTime.UtcNow:yyyyMMddHHmmss}{Environment.ProcessId}";
+        var work = Directory.CreateTempSubdirectory("semlib-pack-");
+        string packages = Path.Combine(Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"));
+        try
+        {
+            string feed = Path.Combine(work.FullName, "feed");
+            foreach (var project in new[] { "src/SemLib/SemLib.csproj", "src/SemLib.Cli/SemLib.Cli.csproj" })
+            {
+                var (code, output) = Dotnet(Root, "pack", project, "-c", configuration, "-o", feed, $"-p:Version={version}");
+                Assert.True(code == 0, $"dotnet pack {project} failed:\n{output}");
+            }
+            Assert.True(File.Exists(Path.Combine(feed, $"SemLib.{version}.nupkg")));
+            Assert.True(File.Exists(Path.Combine(feed, $"SemLib.{version}.snupkg")), "symbol package");
+
+            // A consumer project that knows SemLib only as a package from the feed.
+            string consumer = Path.Combine(work.FullName, "consumer");
+            Directory.CreateDirectory(consumer);
+            File.WriteAllText(Path.Combine(work.FullName, "nuget.config"), $"""
+                <?xml version="1.0" encoding="utf-8"?>
+                <configuration>
+                  <packageSources>
+                    <add key="local" value="{feed}" />
+                  </packageSources>
+                </configuration>
+                """);
+            File.WriteAllText(Path.Combine(consumer, "consumer.csproj"), $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings><Nullable>enable</Nullable></PropertyGroup>
+                  <ItemGroup><PackageReference Include="SemLib" Version="{version}" /></ItemGroup>
+                </Project>
+                """);
+            File.Copy(Path.Combine(ReferenceCase.BaseDirectory, "lavaan", "hs-cfa", "data.csv"), Path.Combine(consumer, "hs.csv"));
+            File.WriteAllText(Path.Combine(consumer, "Program.cs"), """
+                using SemLib;
+                using SemLib.Data;
+                var fit = Sem.Fit("visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9", DataSet.ReadCsv("hs.csv"));
+                Console.WriteLine(FormattableString.Invariant($"chisq={fit.FitMeasures["chisq"]:F3} cfi={fit.FitMeasures["cfi"]:F3}"));
+                """);
+            var (runCode, runOutput) = Dotnet(consumer, "run", "-c", "Release");
+            Assert.True(runCode == 0, $"the consumer failed:\n{runOutput}");
+            // lavaan 0.6.14 on hs-cfa: chisq 85.306, cfi 0.931 (Reference/lavaan/hs-cfa/case.json)
+            Assert.Contains("chisq=85.306 cfi=0.931", runOutput);
+
+            // The tool, installed from the same feed.
+            string tools = Path.Combine(work.FullName, "tools");
+            var (installCode, installOutput) = Dotnet(work.FullName, "tool", "install", "SemLib.Cli", "--tool-path", tools, "--version", version, "--add-source", feed);
+            Assert.True(installCode == 0, $"dotnet tool install failed:\n{installOutput}");
+            var psi = new ProcessStartInfo(Path.Combine(tools, OperatingSystem.IsWindows() ? "semlib.exe" : "semlib"), "--version") { RedirectStandardOutput = true };
+            using var semlib = Process.Start(psi)!;
+            string printed = semlib.StandardOutput.ReadToEnd();
+            semlib.WaitForExit();
+            Assert.Equal(0, semlib.ExitCode);
+            Assert.StartsWith(version, printed.Trim());
+        }
+        finally
+        {
+            work.Delete(true);
+            foreach (var id in new[] { "semlib", "semlib.cli" })
+            {
+                var cached = Path.Combine(packages, id, version);
+                if (Directory.Exists(cached)) Directory.Delete(cached, true);
+            }
+        }
+    }
+}
