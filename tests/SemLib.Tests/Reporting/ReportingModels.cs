@@ -13,7 +13,10 @@ internal static class ReportingModels
         ["talor-mediation"] = new(() => ReferenceCase.Load("lavaan/talor-mediation").Fit()),
         ["hs-mimic"] = new(() => ReferenceCase.Load("lavaan-extra/hs-mimic").Fit()),
         ["hs-residual-cov"] = new(() => ReferenceCase.Load("lavaan-extra/hs-residual-cov").Fit()),
-        ["cluster-upgrade"] = new(() => Sem.Fit(ClusterUpgradeSimulation.Model, ClusterUpgradeSimulation.Simulate())),
+        // The 29-item study: the sample's design, data drawn by the library's population model (seeded).
+        ["cluster-upgrade"] = new(() => Sem.Fit(ClusterUpgrade.Design.StructuralSyntax(), SemLib.Simulation.Likert.Cut(
+            SemLib.Simulation.PopulationModel.FromSyntax(ClusterUpgrade.Design.PopulationSyntax(), standardized: true).Sample(218, 218),
+            ClusterUpgrade.Design.Thresholds))),
     };
 
     public static SemFit Get(string name) => Fits[name].Value;

@@ -5,22 +5,8 @@ namespace SemLib.Tests.Simulation;
 
 public sealed class PopulationModelTests
 {
-    private const string Design = """
-        scale =~ 0.78*sc1 + 0.72*sc2 + 0.81*sc3 + 0.66*sc4
-        centr =~ 0.74*ce1 + 0.79*ce2 + 0.70*ce3 + 0.77*ce4
-        ties  =~ 0.80*ti1 + 0.75*ti2 + 0.71*ti3 + 0.73*ti4
-        acq   =~ 0.76*aq1 + 0.81*aq2 + 0.72*aq3 + 0.69*aq4
-        crea  =~ 0.73*cr1 + 0.78*cr2 + 0.80*cr3 + 0.71*cr4
-        proc  =~ 0.82*pr1 + 0.77*pr2 + 0.70*pr3
-        prod  =~ 0.76*pd1 + 0.83*pd2 + 0.72*pd3
-        func  =~ 0.71*fu1 + 0.77*fu2 + 0.79*fu3
-        upg   =~ 0.82*proc + 0.86*prod + 0.74*func
-        scale ~~ 0.45*centr + 0.30*ties
-        centr ~~ 0.40*ties
-        acq  ~ 0.35*scale + 0.30*centr + 0.10*ties
-        crea ~ 0.05*scale + 0.25*centr + 0.30*ties + 0.30*acq
-        upg  ~ 0.35*acq + 0.40*crea
-        """;
+    /// <summary>The 218-firm design's population model, as the sample program writes it.</summary>
+    private static readonly string Design = ClusterUpgrade.Design.PopulationSyntax();
 
     /// <summary>Standardized: every observed variance is 1 (the design's requirement), and the residual of an
     /// indicator is 1 − λ² (hand computation: 1 − 0.78² = 0.3916 for sc1).</summary>
