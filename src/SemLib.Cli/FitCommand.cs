@@ -31,6 +31,12 @@ internal sealed class FitCommand
         Description = "Show the bootstrap's progress bar on standard error even when it is not a terminal (on a terminal it is always shown).",
     };
 
+    private readonly Option<string[]> _report = new("--report")
+    {
+        Description = "Also write a report; the extension chooses the format: .html (self-contained), .md (Markdown, with the diagram as a .svg file beside it), .svg (path diagram) or .dot (Graphviz). Repeatable.",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
     public Command Build(TextWriter stdout, TextWriter stderr)
     {
         var command = new Command("fit", "Fit a structural equation model written in lavaan syntax to raw data or a covariance matrix.");
@@ -39,6 +45,7 @@ internal sealed class FitCommand
         command.Options.Add(_modIndices);
         command.Options.Add(_failOnNonConvergence);
         command.Options.Add(_progress);
+        command.Options.Add(_report);
         command.SetAction(parse => Run(parse, stdout, stderr));
         return command;
     }
@@ -54,6 +61,8 @@ internal sealed class FitCommand
             var inputs = Inputs.Load(modelPath!, parse.GetValue(_options.Data), parse.GetValue(_options.Cov), parse.GetValue(_options.NObs));
             if (verbose) stderr.WriteLine($"semlib fit: read {inputs.Description}");
 
+            var reports = parse.GetValue(_report) ?? [];
+            foreach (var r in reports) ReportFiles.CheckPath(r);
             var clock = Stopwatch.StartNew();
             var fit = inputs.Fit(modelOptions);
             clock.Stop();
@@ -73,6 +82,7 @@ internal sealed class FitCommand
                 ? FitJson.ToJson(fit, new FitJsonOptions { ModificationIndices = modIndices, Bootstrap = boot }) + Environment.NewLine
                 : TextSummary.Format(fit, new TextSummaryOptions { FitMeasures = parse.GetValue(_fitMeasures), Bootstrap = boot })
                   + (modIndices ? ModificationIndexTable.Render(fit) : "");
+            foreach (var r in reports) ReportFiles.Write(r, fit, boot, Path.GetFileNameWithoutExtension(modelPath!));
             stdout.Write(output);
             stdout.Flush();
             var warnings = fit.Warnings.Concat(boot?.Warnings ?? []).ToList();

@@ -1,0 +1,52 @@
+using System.Xml.Linq;
+using SemLib.Tests.Support;
+
+namespace SemLib.Tests.Cli;
+
+/// <summary><c>semlib fit --report</c>: the library's reports written next to the normal output.</summary>
+public sealed class ReportCliTests
+{
+    [Fact]
+    public void Html_markdown_svg_and_dot_reports_are_written_and_well_formed()
+    {
+        var c = ReferenceCase.Load("lavaan/poldem-sem");
+        using var files = new TempFiles();
+        string html = Path.Combine(files.Root, "poldem.html"), md = Path.Combine(files.Root, "poldem.md");
+        string svg = Path.Combine(files.Root, "diagram.svg"), dot = Path.Combine(files.Root, "diagram.dot");
+        var run = CliRun.Of("fit", "--model", files.Model(c), "--data", Path.Combine(c.Folder, "data.csv"),
+            "--report", html, "--report", md, "--report", svg, "--report", dot);
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Contains("Latent Variables:", run.Stdout);
+        var page = XDocument.Load(html);
+        var picture = XDocument.Load(svg);
+        var names = new[] { "ind60", "dem60", "dem65", "x1", "x2", "x3", "y1", "y8" };
+        var svgText = string.Join(" ", picture.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value));
+        foreach (var n in names) Assert.Contains(n, svgText.Split(' '));
+        Assert.Contains("dem65", page.Root!.Value);
+        Assert.True(File.Exists(Path.ChangeExtension(md, ".svg")), "the Markdown report's diagram is written beside it");
+        Assert.Contains("(poldem.svg)", File.ReadAllText(md));
+        Assert.StartsWith("digraph", File.ReadAllText(dot).TrimStart());
+        Assert.Empty(Directory.GetFiles(files.Root, "*.tmp"));
+    }
+
+    [Fact]
+    public void Unknown_report_format_is_a_usage_error_and_nothing_is_fitted_or_written()
+    {
+        var c = ReferenceCase.Load("lavaan/hs-cfa");
+        using var files = new TempFiles();
+        string pdf = Path.Combine(files.Root, "report.pdf");
+        var line = CliRun.Of("fit", "--model", files.Model(c), "--data", Path.Combine(c.Folder, "data.csv"), "--report", pdf).AssertOneLineError(2);
+        Assert.Contains(".html, .md, .svg or .dot", line);
+        Assert.False(File.Exists(pdf));
+    }
+
+    [Fact]
+    public void Unwritable_report_path_is_an_analysis_error_naming_the_file()
+    {
+        var c = ReferenceCase.Load("lavaan/hs-cfa");
+        using var files = new TempFiles();
+        string nowhere = Path.Combine(files.Root, "no-such-folder", "report.html");
+        var line = CliRun.Of("fit", "--model", files.Model(c), "--data", Path.Combine(c.Folder, "data.csv"), "--report", nowhere).AssertOneLineError(1);
+        Assert.Contains("report.html", line);
+    }
+}
