@@ -18,8 +18,13 @@ public sealed class PropertyTests
 {
     private static readonly Config Cases = Config.QuickThrowOnFailure.WithMaxTest(30);
 
-    /// <summary>Relative agreement for quantities that must be equal up to the optimizer's convergence (decrement 1e-14).</summary>
-    private const double Tolerance = 1e-6;
+    /// <summary>
+    /// Relative agreement for quantities that must be equal up to the optimizer's convergence: it stops when the
+    /// Newton decrement times N is below 1e-10, i.e. every estimate within 1e-5 of its standard error of the optimum;
+    /// two fits of equivalent models can therefore differ by ~1e-5 SE, which for weakly determined parameters (SE up
+    /// to ~10 times the value, as in the just-identified and Heywood designs drawn here) is ~1e-4 of the value.
+    /// </summary>
+    private const double Tolerance = 1e-4;
 
     /// <summary>Equal within the tolerance, or both NaN (R² of a variable with a negative residual variance is NaN, NA in lavaan).</summary>
     private static bool Close(double a, double b) =>
