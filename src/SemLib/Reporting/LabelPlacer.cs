@@ -12,7 +12,7 @@ internal sealed class LabelPlacer(IReadOnlyList<PlacedNode> nodes, IReadOnlyList
     public const double NodeMargin = 5;
     private readonly List<DiagramLabel> _placed = [];
 
-    /// <summary>Labels that could not be placed without overlap (they were placed at their preferred spot).</summary>
+    /// <summary>Labels that found no free candidate spot (they went to the nearest free place instead).</summary>
     public int Failures { get; private set; }
 
     public IReadOnlyList<DiagramLabel> Placed => _placed;
@@ -63,6 +63,26 @@ internal sealed class LabelPlacer(IReadOnlyList<PlacedNode> nodes, IReadOnlyList
         return Place(text, DiagramLabelKind.RSquare, node.Spec.Id, w, h, m.LabelFont, candidates, raw[0], nodeMargin: 1);
     }
 
+    /// <summary>The first free spot on rings of growing radius around <paramref name="center"/> (16 directions a ring).</summary>
+    private DiagramPoint Spiral(DiagramPoint center, double w, double h, double nodeMargin)
+    {
+        double step = h / 2;
+        for (int ring = 1; ring < 400; ring++)
+        {
+            double r = ring * step;
+            for (int k = 0; k < 16; k++)
+            {
+                double a = 2 * Math.PI * k / 16;
+                var c = new DiagramPoint(center.X + r * Math.Cos(a), center.Y + r * Math.Sin(a));
+                var box = DiagramRect.Centered(c, w, h);
+                if (nodes.Any(n => n.Bounds.Inflate(nodeMargin).Intersects(box))) continue;
+                if (_placed.Any(l => l.Bounds.Inflate(1).Intersects(box))) continue;
+                return c;
+            }
+        }
+        return center;
+    }
+
     private DiagramLabel Place(string text, DiagramLabelKind kind, string owner, double w, double h, double font,
         List<(DiagramPoint Center, double Cost)> candidates, DiagramPoint fallback, double nodeMargin = NodeMargin)
     {
@@ -78,8 +98,14 @@ internal sealed class LabelPlacer(IReadOnlyList<PlacedNode> nodes, IReadOnlyList
                 if (id != owner && line.Intersects(box)) score += 15;
             if (score < bestScore) { bestScore = score; best = c; }
         }
-        if (best is null) Failures++;
-        var label = new DiagramLabel { Text = text, Kind = kind, Center = best ?? fallback, FontSize = font, Width = w, Height = h, Owner = owner };
+        if (best is null)
+        {
+            // Counted, so the layout is retried with wider gaps; if it is the last try, the label still must not sit on
+            // anything: spiral outward from the preferred spot to the nearest free place.
+            Failures++;
+            best = Spiral(fallback, w, h, nodeMargin);
+        }
+        var label = new DiagramLabel { Text = text, Kind = kind, Center = best.Value, FontSize = font, Width = w, Height = h, Owner = owner };
         _placed.Add(label);
         return label;
     }
