@@ -29,36 +29,22 @@ internal sealed class Inputs
     /// </summary>
     public static Inputs Load(string modelPath, string? dataPath, string? covPath, int nobs)
     {
-        string syntax = ReadText(modelPath, "model");
+        string syntax = OptionChecks.ReadText(modelPath, "model");
         var model = ModelSyntax.Parse(syntax);
         if (dataPath is not null)
         {
-            var data = Read(dataPath, "data", () => DataSet.ReadCsv(dataPath));
+            var data = OptionChecks.Read(dataPath, "data", () => DataSet.ReadCsv(dataPath));
             return new Inputs(model, data, null, $"{dataPath}: {data.RowCount} rows, {data.Names.Count} columns");
         }
-        var cov = Read(covPath!, "covariance", () => CovarianceData.ReadCsv(covPath!, nobs));
+        var cov = OptionChecks.Read(covPath!, "covariance", () => CovarianceData.ReadCsv(covPath!, nobs));
         return new Inputs(model, null, cov, $"{covPath}: a {cov.Names.Count}x{cov.Names.Count} covariance matrix, N = {cov.N}");
     }
 
     /// <summary>Another model on the same data (read once): parses the model file; the data are shared.</summary>
     public Inputs WithModel(string modelPath) =>
-        new(ModelSyntax.Parse(ReadText(modelPath, "model")), Data, Covariance, Description);
+        new(ModelSyntax.Parse(OptionChecks.ReadText(modelPath, "model")), Data, Covariance, Description);
 
     /// <summary>Fits the model (the whole of <c>Sem.Fit</c>, which is what bench times).</summary>
     public SemFit Fit(ModelOptions options) =>
         Data is not null ? Sem.Fit(Model, Data, options) : Sem.Fit(Model, Covariance!, options);
-
-    private static string ReadText(string path, string what) => Read(path, what, () => File.ReadAllText(path));
-
-    private static T Read<T>(string path, string what, Func<T> read)
-    {
-        try
-        {
-            return read();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new CliUsageException($"The {what} file '{path}' cannot be read: {e.Message}", e);
-        }
-    }
 }

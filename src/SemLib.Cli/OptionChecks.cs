@@ -46,11 +46,14 @@ internal static class OptionChecks
     public static bool Given(OptionResult? result) => result is { Implicit: false };
 
     /// <summary>Reads a text file; a file that vanished or cannot be read is a usage error naming it.</summary>
-    public static string ReadText(string path, string what)
+    public static string ReadText(string path, string what) => Read(path, what, () => File.ReadAllText(path));
+
+    /// <summary>Reads an input file with <paramref name="read"/>; a file that vanished or cannot be read is a usage error naming it.</summary>
+    public static T Read<T>(string path, string what, Func<T> read)
     {
         try
         {
-            return File.ReadAllText(path);
+            return read();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

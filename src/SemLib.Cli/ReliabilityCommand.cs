@@ -174,15 +174,7 @@ internal sealed class ReliabilityCommand
             bool json = parse.GetValue(_format)!.Equals("json", StringComparison.OrdinalIgnoreCase);
             Scales(parse.GetValue(_scale)!, parse.GetValue(_reverse) ?? [], out var scales);
             string path = parse.GetValue(_data)!;
-            DataSet data;
-            try
-            {
-                data = DataSet.ReadCsv(path);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new CliUsageException($"The data file '{path}' cannot be read: {e.Message}", e);
-            }
+            var data = OptionChecks.Read(path, "data", () => DataSet.ReadCsv(path));
             if (verbose) stderr.WriteLine($"semlib reliability: read {path}: {data.RowCount} rows, {data.Names.Count} columns");
 
             var result = ReliabilityStudy.Run(data, scales, new ReliabilityStudyOptions { EfaRuns = EfaRuns(parse) });
