@@ -22,26 +22,32 @@ internal static class ReportFiles
 
     public static void Write(string path, SemFit fit, BootstrapResult? boot, string title)
     {
-        string ext = Path.GetExtension(path).ToLowerInvariant();
-        var diagram = PathDiagram.Create(fit);
-        switch (ext)
+        try
         {
-            case ".svg":
-                Atomically(path, diagram.ToSvg());
-                break;
-            case ".dot":
-                Atomically(path, diagram.ToDot());
-                break;
-            case ".md":
-                {
-                    string svg = Path.ChangeExtension(path, ".svg");
-                    Atomically(svg, diagram.ToSvg());
-                    Atomically(path, Document(fit, boot, title).ToMarkdown(new MarkdownOptions { DiagramPath = (_, _) => Path.GetFileName(svg) }));
+            var diagram = PathDiagram.Create(fit);
+            switch (Path.GetExtension(path).ToLowerInvariant())
+            {
+                case ".svg":
+                    OutputFiles.WriteWhole(path, diagram.ToSvg());
                     break;
-                }
-            default:
-                Atomically(path, Document(fit, boot, title).ToHtml());
-                break;
+                case ".dot":
+                    OutputFiles.WriteWhole(path, diagram.ToDot());
+                    break;
+                case ".md":
+                    {
+                        string svg = Path.ChangeExtension(path, ".svg");
+                        OutputFiles.WriteWhole(svg, diagram.ToSvg());
+                        OutputFiles.WriteWhole(path, Document(fit, boot, title).ToMarkdown(new MarkdownOptions { DiagramPath = (_, _) => Path.GetFileName(svg) }));
+                        break;
+                    }
+                default:
+                    OutputFiles.WriteWhole(path, Document(fit, boot, title).ToHtml());
+                    break;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new AnalysisFailedException($"cannot write the report '{path}': {e.Message}");
         }
     }
 
@@ -68,21 +74,5 @@ internal static class ReportFiles
         if (boot.BollenStinePValue is double bs)
             blocks.Add(new ReportParagraph($"Bollen–Stine bootstrap p-value of the model χ²: {N(bs)} ({boot.BollenStineDraws} draws)."));
         return doc.Add(new ReportSection("Bootstrap", blocks.ToArray()));
-    }
-
-    private static void Atomically(string path, string content)
-    {
-        string full = Path.GetFullPath(path);
-        string tmp = full + ".tmp";
-        try
-        {
-            File.WriteAllText(tmp, content);
-            File.Move(tmp, full, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            if (File.Exists(tmp)) File.Delete(tmp);
-            throw new AnalysisFailedException($"cannot write the report '{path}': {e.Message}");
-        }
     }
 }

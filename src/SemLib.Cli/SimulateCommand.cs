@@ -122,7 +122,14 @@ internal sealed class SimulateCommand
             }
             else
             {
-                WriteWhole(output, text);
+                try
+                {
+                    OutputFiles.WriteWhole(output, text);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    throw new CliUsageException($"The output file '{output}' cannot be written: {e.Message}", e);
+                }
             }
             if (verbose)
                 stderr.WriteLine($"semlib simulate: {n} rows of {string.Join(", ", population.ObservedVariables)} (seed {seed}) written to {output ?? "standard output"}");
@@ -131,35 +138,6 @@ internal sealed class SimulateCommand
         catch (Exception e)
         {
             return Failures.Report(e, "simulate", modelPath, verbose, stderr);
-        }
-    }
-
-    /// <summary>Writes a temporary file next to the target and moves it into place, so the target is never half-written.</summary>
-    internal static void WriteWhole(string path, string text)
-    {
-        string full = Path.GetFullPath(path);
-        string temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            File.WriteAllText(temp, text);
-            File.Move(temp, full, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            TryDelete(temp);
-            throw new CliUsageException($"The output file '{path}' cannot be written: {e.Message}", e);
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Nothing more can be done; the message about the failed write is what matters.
         }
     }
 }
