@@ -50,7 +50,7 @@ internal sealed class BenchCommand
             bool bootstrap = _options.IsBootstrap(parse);
             int repeat = bootstrap && parse.GetResult(_repeat) is null or { Implicit: true } ? DefaultBootstrapRepeat : parse.GetValue(_repeat);
             var modelOptions = _options.ModelOptions(parse);
-            var inputs = Inputs.Load(modelPath!, parse.GetValue(_options.Data), parse.GetValue(_options.Cov), parse.GetValue(_options.NObs));
+            var inputs = _options.Source.Load(parse, modelPath!);
             if (verbose) stderr.WriteLine($"semlib bench: read {inputs.Description}; warming up");
 
             BootstrapOptions? settings = bootstrap ? _options.BootstrapOptions(parse, null) : null;

@@ -19,23 +19,7 @@ internal sealed class CompareCommand
         Required = true,
     };
 
-    private readonly Option<string?> _data = new("--data")
-    {
-        Description = "Raw data: a CSV file with a header row of variable names; empty cells and NA are missing.",
-        HelpName = "DATA.csv",
-    };
-
-    private readonly Option<string?> _cov = new("--cov")
-    {
-        Description = "A covariance matrix instead of raw data (header row of names, full symmetric matrix, divisor N-1). Needs --nobs.",
-        HelpName = "COV.csv",
-    };
-
-    private readonly Option<int> _nobs = new("--nobs")
-    {
-        Description = "The number of observations behind --cov.",
-        HelpName = "N",
-    };
+    private readonly DataOptions _source = new();
 
     private readonly Option<string> _estimator = new("--estimator")
     {
@@ -47,12 +31,6 @@ internal sealed class CompareCommand
     private readonly Option<bool> _stdLv = new("--std-lv")
     {
         Description = "Identify factors by fixing their variances to 1 (lavaan's std.lv).",
-    };
-
-    private readonly Option<string?> _group = new("--group")
-    {
-        Description = "A column that splits the data into groups (configural multi-group models). Needs --data.",
-        HelpName = "COLUMN",
     };
 
     private readonly Option<string> _format = new("--format")
@@ -70,7 +48,7 @@ internal sealed class CompareCommand
     public Command Build(TextWriter stdout, TextWriter stderr)
     {
         var command = new Command("compare", "Compare nested models fitted to the same data: chi-square difference tests (lavaan's lavTestLRT).");
-        foreach (var option in new Option[] { _model, _data, _cov, _nobs, _estimator, _stdLv, _group, _format, _verbose })
+        foreach (var option in new Option[] { _model, _source.Data, _source.Cov, _source.NObs, _estimator, _stdLv, _source.Group, _format, _verbose })
             command.Options.Add(option);
         _model.Validators.Add(r =>
         {
@@ -80,18 +58,9 @@ internal sealed class CompareCommand
                 else if (!File.Exists(m)) r.AddError($"The model file '{m}' does not exist.");
             if (models.Length < 2) r.AddError("Give at least two models to compare (--model A.lav --model B.lav).");
         });
-        OptionChecks.ExistingFile(_data, "data");
-        OptionChecks.ExistingFile(_cov, "covariance");
         OptionChecks.Choice(_estimator, ["ML", "GLS", "ULS"], [], null, v => $"--estimator {v} is not valid here; use ML, GLS or ULS.");
         OptionChecks.Choice(_format, ["text", "json"], [], null, v => $"--format {v} is not valid; use text or json.");
-        command.Validators.Add(result =>
-        {
-            bool data = OptionChecks.Given(result.GetResult(_data)), cov = OptionChecks.Given(result.GetResult(_cov));
-            if (data == cov) result.AddError(data ? "Give either --data or --cov, not both." : "Give the data: --data DATA.csv, or --cov COV.csv with --nobs N.");
-            if (cov && !OptionChecks.Given(result.GetResult(_nobs))) result.AddError("--cov needs --nobs N, the number of observations behind the covariance matrix.");
-            if (!cov && OptionChecks.Given(result.GetResult(_nobs))) result.AddError("--nobs only goes with --cov (with --data the observations are counted).");
-            if (cov && OptionChecks.Given(result.GetResult(_group))) result.AddError("--group needs raw data (--data); a single covariance matrix has no groups.");
-        });
+        command.Validators.Add(_source.Check);
         command.SetAction(parse => Run(parse, stdout, stderr));
         return command;
     }
@@ -118,7 +87,7 @@ internal sealed class CompareCommand
             {
                 Estimator = Enum.Parse<Estimation.Estimator>(parse.GetValue(_estimator)!, ignoreCase: true),
                 StdLv = parse.GetValue(_stdLv),
-                Group = parse.GetValue(_group),
+                Group = parse.GetValue(_source.Group),
             };
             var fits = new List<SemFit>();
             Inputs? first = null;
@@ -126,7 +95,7 @@ internal sealed class CompareCommand
             {
                 current = path;
                 var inputs = first is null
-                    ? Inputs.Load(path, parse.GetValue(_data), parse.GetValue(_cov), parse.GetValue(_nobs))
+                    ? _source.Load(parse, path)
                     : first.WithModel(path);
                 first ??= inputs;
                 var fit = inputs.Fit(options);

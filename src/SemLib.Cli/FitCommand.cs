@@ -58,7 +58,7 @@ internal sealed class FitCommand
         {
             bool json = _options.Json(parse);
             var modelOptions = _options.ModelOptions(parse);
-            var inputs = Inputs.Load(modelPath!, parse.GetValue(_options.Data), parse.GetValue(_options.Cov), parse.GetValue(_options.NObs));
+            var inputs = _options.Source.Load(parse, modelPath!);
             if (verbose) stderr.WriteLine($"semlib fit: read {inputs.Description}");
 
             var reports = parse.GetValue(_report) ?? [];

@@ -26,23 +26,8 @@ internal sealed class FitOptionSet
         Required = true,
     };
 
-    public Option<string?> Data { get; } = new("--data")
-    {
-        Description = "Raw data: a CSV file with a header row of variable names; empty cells and NA are missing.",
-        HelpName = "DATA.csv",
-    };
-
-    public Option<string?> Cov { get; } = new("--cov")
-    {
-        Description = "A covariance matrix instead of raw data: a CSV file whose header row names the variables and whose rows hold the full symmetric matrix (divisor N-1). Needs --nobs.",
-        HelpName = "COV.csv",
-    };
-
-    public Option<int> NObs { get; } = new("--nobs")
-    {
-        Description = "The number of observations behind --cov.",
-        HelpName = "N",
-    };
+    /// <summary>--data, or --cov with --nobs, and --group.</summary>
+    public DataOptions Source { get; } = new();
 
     public Option<string> Estimator { get; } = new("--estimator")
     {
@@ -85,12 +70,6 @@ internal sealed class FitOptionSet
         Description = "Missing values: listwise (rows with a missing value on a model variable are dropped). ml (FIML) is not supported yet.",
         HelpName = "listwise|ml",
         DefaultValueFactory = _ => "listwise",
-    };
-
-    public Option<string?> Group { get; } = new("--group")
-    {
-        Description = "A column that splits the data into groups: a configural multi-group model (every parameter free in every group). Needs --data.",
-        HelpName = "COLUMN",
     };
 
     public Option<string?> GroupEqual { get; } = new("--group-equal")
@@ -193,15 +172,9 @@ internal sealed class FitOptionSet
                 if (ParseEffect(e) is null) r.AddError($"--effect '{e}' is not valid; write FROM:TO with two variable names, e.g. --effect cond:reaction.");
         });
         ExistingFile(Model, "model");
-        ExistingFile(Data, "data");
-        ExistingFile(Cov, "covariance");
         IterMax.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<int>() < 1) r.AddError($"--iter-max must be at least 1 (got {r.GetValueOrDefault<int>()}).");
-        });
-        NObs.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 2) r.AddError($"--nobs must be at least 2 (got {r.GetValueOrDefault<int>()}).");
         });
     }
 
@@ -209,26 +182,19 @@ internal sealed class FitOptionSet
     public void AddTo(Command command)
     {
         foreach (var option in All) command.Options.Add(option);
+        command.Validators.Add(Source.Check);
         command.Validators.Add(Combinations);
     }
 
     private IEnumerable<Option> All =>
     [
-        Model, Data, Cov, NObs, Estimator, StdLv, MeanStructure, FixedX, Orthogonal, Information, Missing, Group,
+        Model, Source.Data, Source.Cov, Source.NObs, Estimator, StdLv, MeanStructure, FixedX, Orthogonal, Information, Missing, Source.Group,
         GroupEqual, Ordered, Se, Bootstrap, Seed, Ci, BollenStine, Effect, IterMax, Format, Verbose,
     ];
 
     private void Combinations(CommandResult result)
     {
-        bool data = Given(result.GetResult(Data)), cov = Given(result.GetResult(Cov));
-        if (data == cov)
-            result.AddError(data ? "Give either --data or --cov, not both." : "Give the data: --data DATA.csv, or --cov COV.csv with --nobs N.");
-        if (cov && !Given(result.GetResult(NObs)))
-            result.AddError("--cov needs --nobs N, the number of observations behind the covariance matrix.");
-        if (!cov && Given(result.GetResult(NObs)))
-            result.AddError("--nobs only goes with --cov (with --data the observations are counted).");
-        if (cov && Given(result.GetResult(Group)))
-            result.AddError("--group needs raw data (--data); a single covariance matrix has no groups.");
+        bool cov = Source.IsCovariance(result);
         if (cov && Given(result.GetResult(MeanStructure)) && result.GetValue(MeanStructure))
             result.AddError("--meanstructure needs raw data (--data); a covariance matrix has no means.");
         bool bootstrap = IsBootstrapValue(result.GetValue(Se));
@@ -277,7 +243,7 @@ internal sealed class FitOptionSet
     public ModelOptions ModelOptions(ParseResult parse)
     {
         var estimator = Enum.Parse<Estimation.Estimator>(parse.GetValue(Estimator)!, ignoreCase: true);
-        string? group = parse.GetValue(Group);
+        string? group = parse.GetValue(Source.Group);
         return new ModelOptions
         {
             Estimator = estimator,

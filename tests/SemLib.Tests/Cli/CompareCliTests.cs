@@ -83,4 +83,19 @@ public sealed class CompareCliTests
         Assert.StartsWith(bad + ":1:", CliRun.Of("compare", "--data", Data, "--model", Model("free"), "--model", bad).AssertOneLineError(2), StringComparison.Ordinal);
         Assert.Contains("does not exist", CliRun.Of("compare", "--data", Data, "--model", Model("free"), "--model", Path.Combine(files.Root, "no.lav")).AssertOneLineError(2), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Covariance_input_has_the_same_usage_rules_as_fit()
+    {
+        using var files = new TempFiles();
+        var cov = files.Write("cov.csv", "x1,x2\n1.0,0.5\n0.5,1.0\n");
+        string[] models = ["--model", Model("free"), "--model", Model("orth")];
+        foreach (var command in new[] { "fit", "compare" })
+        {
+            string[] model = command == "fit" ? ["--model", Model("free")] : models;
+            Assert.Contains("--nobs must be at least 2 (got 1)", CliRun.Of([command, .. model, "--cov", cov, "--nobs", "1"]).AssertOneLineError(2), StringComparison.Ordinal);
+            Assert.Contains("--group needs raw data", CliRun.Of([command, .. model, "--cov", cov, "--nobs", "100", "--group", "school"]).AssertOneLineError(2), StringComparison.Ordinal);
+            Assert.Contains("--nobs only goes with --cov", CliRun.Of([command, .. model, "--data", Data, "--nobs", "100"]).AssertOneLineError(2), StringComparison.Ordinal);
+        }
+    }
 }
