@@ -46,7 +46,7 @@ internal sealed class BenchCommand
         string? modelPath = parse.GetValue(_options.Model);
         try
         {
-            bool json = _options.Json(parse);
+            bool json = _options.Format.Json(parse);
             bool bootstrap = _options.IsBootstrap(parse);
             int repeat = bootstrap && parse.GetResult(_repeat) is null or { Implicit: true } ? DefaultBootstrapRepeat : parse.GetValue(_repeat);
             var modelOptions = _options.ModelOptions(parse);

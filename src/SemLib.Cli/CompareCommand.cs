@@ -21,24 +21,14 @@ internal sealed class CompareCommand
 
     private readonly DataOptions _source = new();
 
-    private readonly Option<string> _estimator = new("--estimator")
-    {
-        Description = "The estimator of every model: ML, GLS or ULS.",
-        HelpName = "ML|GLS|ULS",
-        DefaultValueFactory = _ => "ML",
-    };
+    private readonly EstimatorOption _estimator = new("The estimator of every model: ML, GLS or ULS.");
 
     private readonly Option<bool> _stdLv = new("--std-lv")
     {
         Description = "Identify factors by fixing their variances to 1 (lavaan's std.lv).",
     };
 
-    private readonly Option<string> _format = new("--format")
-    {
-        Description = "Output: text (lavaan's lavTestLRT table) or json (an array of rows, nothing else on standard output).",
-        HelpName = "text|json",
-        DefaultValueFactory = _ => "text",
-    };
+    private readonly FormatOption _format = new("Output: text (lavaan's lavTestLRT table) or json (an array of rows, nothing else on standard output).");
 
     private readonly Option<bool> _verbose = new("--verbose")
     {
@@ -58,8 +48,6 @@ internal sealed class CompareCommand
                 else if (!File.Exists(m)) r.AddError($"The model file '{m}' does not exist.");
             if (models.Length < 2) r.AddError("Give at least two models to compare (--model A.lav --model B.lav).");
         });
-        OptionChecks.Choice(_estimator, ["ML", "GLS", "ULS"], [], null, v => $"--estimator {v} is not valid here; use ML, GLS or ULS.");
-        OptionChecks.Choice(_format, ["text", "json"], [], null, v => $"--format {v} is not valid; use text or json.");
         command.Validators.Add(_source.Check);
         command.SetAction(parse => Run(parse, stdout, stderr));
         return command;
@@ -81,11 +69,11 @@ internal sealed class CompareCommand
         string? current = null;
         try
         {
-            bool json = parse.GetValue(_format)!.Equals("json", StringComparison.OrdinalIgnoreCase);
+            bool json = _format.Json(parse);
             var paths = parse.GetValue(_model)!;
             var options = ModelOptions.Default with
             {
-                Estimator = Enum.Parse<Estimation.Estimator>(parse.GetValue(_estimator)!, ignoreCase: true),
+                Estimator = _estimator.Value(parse),
                 StdLv = parse.GetValue(_stdLv),
                 Group = parse.GetValue(_source.Group),
             };

@@ -56,7 +56,7 @@ internal sealed class FitCommand
         string? modelPath = parse.GetValue(_options.Model);
         try
         {
-            bool json = _options.Json(parse);
+            bool json = _options.Format.Json(parse);
             var modelOptions = _options.ModelOptions(parse);
             var inputs = _options.Source.Load(parse, modelPath!);
             if (verbose) stderr.WriteLine($"semlib fit: read {inputs.Description}");

@@ -13,12 +13,6 @@ namespace SemLib.Cli;
 /// </summary>
 internal sealed class FitOptionSet
 {
-    private static readonly string[] SupportedEstimators = ["ML", "GLS", "ULS"];
-
-    /// <summary>lavaan's other estimators (lavOptions "estimator"), recognised so the message can say "not yet".</summary>
-    private static readonly string[] LaterEstimators =
-        ["MLM", "MLMV", "MLMVS", "MLF", "MLR", "WLS", "DWLS", "WLSM", "WLSMV", "WLSMVS", "ULSM", "ULSMV", "ULSMVS", "DLS", "PML", "FML", "IV", "MML", "REML", "BAYES", "CATML"];
-
     public Option<string> Model { get; } = new("--model")
     {
         Description = "The model in lavaan syntax: a text file.",
@@ -29,12 +23,7 @@ internal sealed class FitOptionSet
     /// <summary>--data, or --cov with --nobs, and --group.</summary>
     public DataOptions Source { get; } = new();
 
-    public Option<string> Estimator { get; } = new("--estimator")
-    {
-        Description = "The estimator: ML, GLS or ULS.",
-        HelpName = "ML|GLS|ULS",
-        DefaultValueFactory = _ => "ML",
-    };
+    public EstimatorOption Estimator { get; } = new("The estimator: ML, GLS or ULS.");
 
     public Option<bool> StdLv { get; } = new("--std-lv")
     {
@@ -130,12 +119,7 @@ internal sealed class FitOptionSet
         DefaultValueFactory = _ => Specification.ModelOptions.Default.MaxIterations,
     };
 
-    public Option<string> Format { get; } = new("--format")
-    {
-        Description = "Output: text (a lavaan-style summary) or json (the documented JSON document, nothing else on standard output).",
-        HelpName = "text|json",
-        DefaultValueFactory = _ => "text",
-    };
+    public FormatOption Format { get; } = new("Output: text (a lavaan-style summary) or json (the documented JSON document, nothing else on standard output).");
 
     public Option<bool> Verbose { get; } = new("--verbose")
     {
@@ -144,9 +128,6 @@ internal sealed class FitOptionSet
 
     public FitOptionSet()
     {
-        Choice(Estimator, SupportedEstimators, LaterEstimators,
-            v => $"--estimator {v} is not supported yet; SemLib estimates ML, GLS and ULS.",
-            v => $"--estimator {v} is not an estimator; use ML, GLS or ULS.");
         Choice(Information, ["expected", "observed"], ["first.order"],
             v => $"--information {v} is not supported yet; use expected or observed.",
             v => $"--information {v} is not valid; use expected or observed.");
@@ -159,7 +140,6 @@ internal sealed class FitOptionSet
         Choice(Ci, ["perc", "bc", "bca.simple", "bca"], ["norm", "basic"],
             v => $"--ci {v} is not supported yet; use perc, bc or bca.",
             v => $"--ci {v} is not valid; use perc, bc or bca.");
-        Choice(Format, ["text", "json"], [], null, v => $"--format {v} is not valid; use text or json.");
         Rejected(GroupEqual, "--group-equal is not supported yet: multi-group models are configural only (every parameter free in each group).");
         Rejected(Ordered, "--ordered is not supported yet: SemLib treats every variable as continuous.");
         Bootstrap.Validators.Add(r =>
@@ -242,11 +222,9 @@ internal sealed class FitOptionSet
     /// <summary>The lavaan options the command line asked for, with lavaan's defaults where it did not say.</summary>
     public ModelOptions ModelOptions(ParseResult parse)
     {
-        var estimator = Enum.Parse<Estimation.Estimator>(parse.GetValue(Estimator)!, ignoreCase: true);
-        string? group = parse.GetValue(Source.Group);
         return new ModelOptions
         {
-            Estimator = estimator,
+            Estimator = Estimator.Value(parse),
             StdLv = parse.GetValue(StdLv),
             // lavaan's meanstructure = "default" is TRUE with more than one group.
             MeanStructure = Given(parse.GetResult(MeanStructure)) ? parse.GetValue(MeanStructure) : null,
@@ -255,15 +233,12 @@ internal sealed class FitOptionSet
             Orthogonal = parse.GetValue(Orthogonal),
             Information = parse.GetValue(Information)!.Equals("observed", StringComparison.OrdinalIgnoreCase)
                 ? InformationType.Observed : InformationType.Expected,
-            Group = group,
+            Group = parse.GetValue(Source.Group),
             MaxIterations = parse.GetValue(IterMax),
         };
     }
 
     private static bool Given(OptionResult? result) => OptionChecks.Given(result);
-
-    /// <summary>True for --format json.</summary>
-    public bool Json(ParseResult parse) => parse.GetValue(Format)!.Equals("json", StringComparison.OrdinalIgnoreCase);
 
     private static void Choice(Option<string> option, string[] supported, string[] later, Func<string, string>? notYet, Func<string, string> invalid) =>
         OptionChecks.Choice(option, supported, later, notYet, invalid);

@@ -69,24 +69,14 @@ internal sealed class PowerCommand
         DefaultValueFactory = _ => 0.05,
     };
 
-    private readonly Option<string> _estimator = new("--estimator")
-    {
-        Description = "The analysis model's estimator: ML, GLS or ULS.",
-        HelpName = "ML|GLS|ULS",
-        DefaultValueFactory = _ => "ML",
-    };
+    private readonly EstimatorOption _estimator = new("The analysis model's estimator: ML, GLS or ULS.");
 
     private readonly Option<bool> _stdLv = new("--std-lv")
     {
         Description = "Identify the analysis model's factors by unit variances instead of marker loadings (population values are then in that metric).",
     };
 
-    private readonly Option<string> _format = new("--format")
-    {
-        Description = "Output: text (a table per sample size) or json (the documented JSON document, nothing else on standard output).",
-        HelpName = "text|json",
-        DefaultValueFactory = _ => "text",
-    };
+    private readonly FormatOption _format = new("Output: text (a table per sample size) or json (the documented JSON document, nothing else on standard output).");
 
     private readonly Option<bool> _progress = new("--progress")
     {
@@ -106,8 +96,6 @@ internal sealed class PowerCommand
         OptionChecks.ExistingFile(_population, "population model");
         OptionChecks.ExistingFile(_model, "model");
         OptionChecks.AtLeast(_replications, 1);
-        OptionChecks.Choice(_estimator, ["ML", "GLS", "ULS"], [], null, v => $"--estimator {v} is not valid here; use ML, GLS or ULS.");
-        OptionChecks.Choice(_format, ["text", "json"], [], null, v => $"--format {v} is not valid; use text or json.");
         _n.Validators.Add(r => SampleSizes(r.GetValueOrDefault<string>(), r.AddError));
         _likert.Validators.Add(r => SimulateCommand.Thresholds(r.GetValueOrDefault<string?>(), r.AddError));
         _alpha.Validators.Add(r =>
@@ -142,7 +130,7 @@ internal sealed class PowerCommand
         string? current = null; // the model file being read, for syntax-error messages
         try
         {
-            bool json = parse.GetValue(_format)!.Equals("json", StringComparison.OrdinalIgnoreCase);
+            bool json = _format.Json(parse);
             current = parse.GetValue(_population)!;
             var population = PopulationModel.FromSyntax(OptionChecks.ReadText(current, "population model"), parse.GetValue(_standardized));
             current = parse.GetValue(_model)!;
@@ -160,7 +148,7 @@ internal sealed class PowerCommand
                 LikertThresholds = SimulateCommand.Thresholds(parse.GetValue(_likert), _ => { }),
                 Analysis = ModelOptions.Default with
                 {
-                    Estimator = Enum.Parse<Estimation.Estimator>(parse.GetValue(_estimator)!, ignoreCase: true),
+                    Estimator = _estimator.Value(parse),
                     StdLv = parse.GetValue(_stdLv),
                 },
             };

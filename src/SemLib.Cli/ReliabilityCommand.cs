@@ -57,12 +57,7 @@ internal sealed class ReliabilityCommand
         HelpName = "varimax|promax|oblimin|none",
     };
 
-    private readonly Option<string> _format = new("--format")
-    {
-        Description = "Output: text (a readable report) or json (the documented JSON document, nothing else on standard output).",
-        HelpName = "text|json",
-        DefaultValueFactory = _ => "text",
-    };
+    private readonly FormatOption _format = new("Output: text (a readable report) or json (the documented JSON document, nothing else on standard output).");
 
     private readonly Option<bool> _verbose = new("--verbose")
     {
@@ -76,7 +71,6 @@ internal sealed class ReliabilityCommand
             command.Options.Add(option);
         OptionChecks.ExistingFile(_data, "data");
         OptionChecks.AtLeast(_efa, 1);
-        OptionChecks.Choice(_format, ["text", "json"], [], null, v => $"--format {v} is not valid; use text or json.");
         _efaMethod.Validators.Add(r =>
         {
             var v = r.GetValueOrDefault<string?>();
@@ -171,7 +165,7 @@ internal sealed class ReliabilityCommand
         bool verbose = parse.GetValue(_verbose);
         try
         {
-            bool json = parse.GetValue(_format)!.Equals("json", StringComparison.OrdinalIgnoreCase);
+            bool json = _format.Json(parse);
             Scales(parse.GetValue(_scale)!, parse.GetValue(_reverse) ?? [], out var scales);
             string path = parse.GetValue(_data)!;
             var data = OptionChecks.Read(path, "data", () => DataSet.ReadCsv(path));
