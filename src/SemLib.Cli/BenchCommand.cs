@@ -31,10 +31,7 @@ internal sealed class BenchCommand
     {
         var command = new Command("bench", "Time repeated fits of a model to loaded data (wall time per fit, after a warm-up fit).");
         _options.AddTo(command);
-        _repeat.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 1) r.AddError($"--repeat must be at least 1 (got {r.GetValueOrDefault<int>()}).");
-        });
+        OptionChecks.AtLeast(_repeat, 1);
         command.Options.Add(_repeat);
         command.SetAction(parse => Run(parse, stdout, stderr));
         return command;
@@ -48,20 +45,19 @@ internal sealed class BenchCommand
         {
             bool json = _options.Format.Json(parse);
             bool bootstrap = _options.IsBootstrap(parse);
-            int repeat = bootstrap && parse.GetResult(_repeat) is null or { Implicit: true } ? DefaultBootstrapRepeat : parse.GetValue(_repeat);
+            int repeat = bootstrap && !OptionChecks.Given(parse.GetResult(_repeat)) ? DefaultBootstrapRepeat : parse.GetValue(_repeat);
             var modelOptions = _options.ModelOptions(parse);
             var inputs = _options.Source.Load(parse, modelPath!);
             if (verbose) stderr.WriteLine($"semlib bench: read {inputs.Description}; warming up");
 
-            BootstrapOptions? settings = bootstrap ? _options.BootstrapOptions(parse, null) : null;
             var warm = inputs.Fit(modelOptions);
-            bool converged = warm.Converged;
-            if (settings is not null)
+            BootstrapOptions? settings = null;
+            if (bootstrap)
             {
-                if (!converged) throw new AnalysisFailedException($"the model did not converge after {warm.Iterations} iterations, so there is nothing to bootstrap.");
-                FitCommand.CheckEffects(warm, settings);
+                settings = _options.BootstrapOptions(parse, warm);
                 Bootstrap.Run(warm, settings with { Draws = 2 });
             }
+            bool converged = warm.Converged;
             var ms = new double[repeat];
             var clock = new Stopwatch();
             for (int i = 0; i < repeat; i++)

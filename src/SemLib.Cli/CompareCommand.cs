@@ -40,13 +40,10 @@ internal sealed class CompareCommand
         var command = new Command("compare", "Compare nested models fitted to the same data: chi-square difference tests (lavaan's lavTestLRT).");
         foreach (var option in new Option[] { _model, _source.Data, _source.Cov, _source.NObs, _estimator, _stdLv, _source.Group, _format, _verbose })
             command.Options.Add(option);
+        OptionChecks.ExistingFiles(_model, "model");
         _model.Validators.Add(r =>
         {
-            var models = r.GetValueOrDefault<string[]>() ?? [];
-            foreach (var m in models)
-                if (Directory.Exists(m)) r.AddError($"The model file '{m}' is a directory, not a file.");
-                else if (!File.Exists(m)) r.AddError($"The model file '{m}' does not exist.");
-            if (models.Length < 2) r.AddError("Give at least two models to compare (--model A.lav --model B.lav).");
+            if ((r.GetValueOrDefault<string[]>() ?? []).Length < 2) r.AddError("Give at least two models to compare (--model A.lav --model B.lav).");
         });
         command.Validators.Add(_source.Check);
         command.SetAction(parse => Run(parse, stdout, stderr));

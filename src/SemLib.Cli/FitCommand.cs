@@ -99,10 +99,7 @@ internal sealed class FitCommand
     /// <summary>The bootstrap of --se bootstrap, with a progress bar on standard error when it is a terminal or --progress.</summary>
     private BootstrapResult RunBootstrap(ParseResult parse, SemFit fit, bool verbose, TextWriter stderr)
     {
-        if (!fit.Converged)
-            throw new AnalysisFailedException($"the model did not converge after {fit.Iterations} iterations, so there is nothing to bootstrap.");
-        var settings = _options.BootstrapOptions(parse, null);
-        CheckEffects(fit, settings);
+        var settings = _options.BootstrapOptions(parse, fit);
         var clock = Stopwatch.StartNew();
         var boot = ProgressDisplay.Run(stderr, parse.GetValue(_progress),
             stage => Bootstrap.Run(fit, settings with { Progress = stage($"Bootstrap ({settings.Draws} draws, seed {settings.Seed})", settings.Draws) }));
@@ -110,18 +107,5 @@ internal sealed class FitCommand
             stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"semlib fit: {boot.Converged} of {boot.Requested} bootstrap draws converged (seed {settings.Seed}) in {clock.Elapsed.TotalSeconds:F1} s"));
         return boot;
-    }
-
-    /// <summary>--effect names must be variables of the model: a command-line mistake (exit 2), said before the draws.</summary>
-    internal static void CheckEffects(SemFit fit, BootstrapOptions settings)
-    {
-        var variables = fit.Table.ObservedVariables.Concat(fit.Table.LatentVariables).ToHashSet(StringComparer.Ordinal);
-        foreach (var (from, to) in settings.Effects)
-        {
-            foreach (var name in new[] { from, to })
-                if (!variables.Contains(name))
-                    throw new CliUsageException($"--effect {from}:{to}: '{name}' is not a variable of the model (its variables are: {string.Join(", ", variables)}).");
-            if (from == to) throw new CliUsageException($"--effect {from}:{to}: an effect needs two different variables.");
-        }
     }
 }

@@ -3,6 +3,7 @@ using System.CommandLine.Parsing;
 using SemLib.Estimation;
 using SemLib.Resampling;
 using SemLib.Specification;
+using static SemLib.Cli.OptionChecks;
 
 namespace SemLib.Cli;
 
@@ -142,20 +143,14 @@ internal sealed class FitOptionSet
             v => $"--ci {v} is not valid; use perc, bc or bca.");
         Rejected(GroupEqual, "--group-equal is not supported yet: multi-group models are configural only (every parameter free in each group).");
         Rejected(Ordered, "--ordered is not supported yet: SemLib treats every variable as continuous.");
-        Bootstrap.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 2) r.AddError($"--bootstrap must be at least 2 draws (got {r.GetValueOrDefault<int>()}).");
-        });
+        AtLeast(Bootstrap, 2);
         Effect.Validators.Add(r =>
         {
             foreach (var e in r.GetValueOrDefault<string[]>() ?? [])
                 if (ParseEffect(e) is null) r.AddError($"--effect '{e}' is not valid; write FROM:TO with two variable names, e.g. --effect cond:reaction.");
         });
         ExistingFile(Model, "model");
-        IterMax.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 1) r.AddError($"--iter-max must be at least 1 (got {r.GetValueOrDefault<int>()}).");
-        });
+        AtLeast(IterMax, 1);
     }
 
     /// <summary>Adds the options to a command, with the checks that involve more than one option.</summary>
@@ -194,8 +189,21 @@ internal sealed class FitOptionSet
     private static bool IsBootstrapValue(string? se) =>
         string.Equals(se, "bootstrap", StringComparison.OrdinalIgnoreCase) || string.Equals(se, "boot", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The bootstrap settings of the command line (draws, seed, interval, Bollen-Stine, effects).</summary>
-    public BootstrapOptions BootstrapOptions(ParseResult parse, IProgress<int>? progress) => new()
+    /// <summary>
+    /// The bootstrap settings of the command line (draws, seed, interval, Bollen-Stine, effects) for this fit. Said
+    /// before any draw: a fit that did not converge has nothing to bootstrap (exit 1), and --effect must name variables
+    /// of the model (exit 2).
+    /// </summary>
+    public BootstrapOptions BootstrapOptions(ParseResult parse, SemFit fit)
+    {
+        if (!fit.Converged)
+            throw new AnalysisFailedException($"the model did not converge after {fit.Iterations} iterations, so there is nothing to bootstrap.");
+        var settings = BootstrapSettings(parse);
+        CheckEffects(fit, settings);
+        return settings;
+    }
+
+    private BootstrapOptions BootstrapSettings(ParseResult parse) => new()
     {
         Draws = parse.GetValue(Bootstrap),
         Seed = parse.GetValue(Seed),
@@ -207,8 +215,19 @@ internal sealed class FitOptionSet
         },
         BollenStine = parse.GetValue(BollenStine),
         Effects = (parse.GetValue(Effect) ?? []).Select(e => ParseEffect(e)!.Value).ToList(),
-        Progress = progress,
     };
+
+    private static void CheckEffects(SemFit fit, BootstrapOptions settings)
+    {
+        var variables = fit.Table.ObservedVariables.Concat(fit.Table.LatentVariables).ToHashSet(StringComparer.Ordinal);
+        foreach (var (from, to) in settings.Effects)
+        {
+            foreach (var name in new[] { from, to })
+                if (!variables.Contains(name))
+                    throw new CliUsageException($"--effect {from}:{to}: '{name}' is not a variable of the model (its variables are: {string.Join(", ", variables)}).");
+            if (from == to) throw new CliUsageException($"--effect {from}:{to}: an effect needs two different variables.");
+        }
+    }
 
     /// <summary>FROM:TO as a pair of names, or null when it is not of that form.</summary>
     private static (string From, string To)? ParseEffect(string text)
@@ -237,13 +256,4 @@ internal sealed class FitOptionSet
             MaxIterations = parse.GetValue(IterMax),
         };
     }
-
-    private static bool Given(OptionResult? result) => OptionChecks.Given(result);
-
-    private static void Choice(Option<string> option, string[] supported, string[] later, Func<string, string>? notYet, Func<string, string> invalid) =>
-        OptionChecks.Choice(option, supported, later, notYet, invalid);
-
-    private static void Rejected(Option option, string message) => OptionChecks.Rejected(option, message);
-
-    private static void ExistingFile(Option option, string what) => OptionChecks.ExistingFile(option, what);
 }

@@ -27,13 +27,21 @@ internal static class OptionChecks
     public static void Rejected(Option option, string message) => option.Validators.Add(r => r.AddError(message));
 
     /// <summary>The option names a file that exists (and is not a directory).</summary>
-    public static void ExistingFile(Option option, string what) => option.Validators.Add(r =>
+    public static void ExistingFile(Option option, string what) =>
+        option.Validators.Add(r => CheckFile(r, r.GetValueOrDefault<string?>(), what));
+
+    /// <summary>Each use of a repeatable option names a file that exists (and is not a directory).</summary>
+    public static void ExistingFiles(Option<string[]> option, string what) => option.Validators.Add(r =>
     {
-        var path = r.GetValueOrDefault<string?>();
+        foreach (var path in r.GetValueOrDefault<string[]>() ?? []) CheckFile(r, path, what);
+    });
+
+    private static void CheckFile(OptionResult r, string? path, string what)
+    {
         if (path is null) return;
         if (Directory.Exists(path)) r.AddError($"The {what} file '{path}' is a directory, not a file.");
         else if (!File.Exists(path)) r.AddError($"The {what} file '{path}' does not exist.");
-    });
+    }
 
     /// <summary>An integer option is at least <paramref name="minimum"/>.</summary>
     public static void AtLeast(Option<int> option, int minimum) => option.Validators.Add(r =>
@@ -61,8 +69,29 @@ internal static class OptionChecks
         }
     }
 
+    /// <summary>Parses --likert (simulate, power): numbers, strictly increasing; reports a one-line error otherwise.</summary>
+    public static double[]? LikertThresholds(string? text, Action<string> error)
+    {
+        if (text is null) return null;
+        var values = Numbers(text);
+        if (values is null)
+        {
+            error($"--likert '{text}' is not valid; give increasing numbers separated by commas, e.g. --likert=-1.5,-0.5,0.5,1.5.");
+            return null;
+        }
+        for (int i = 1; i < values.Length; i++)
+        {
+            if (!(values[i] > values[i - 1]))
+            {
+                error($"--likert '{text}': the thresholds must be strictly increasing.");
+                return null;
+            }
+        }
+        return values;
+    }
+
     /// <summary>A comma-separated list of numbers (invariant culture), or null when one of them is not a number.</summary>
-    public static double[]? Numbers(string text)
+    private static double[]? Numbers(string text)
     {
         var parts = text.Split(',', StringSplitOptions.TrimEntries);
         var values = new double[parts.Length];

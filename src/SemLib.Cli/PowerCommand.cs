@@ -97,7 +97,7 @@ internal sealed class PowerCommand
         OptionChecks.ExistingFile(_model, "model");
         OptionChecks.AtLeast(_replications, 1);
         _n.Validators.Add(r => SampleSizes(r.GetValueOrDefault<string>(), r.AddError));
-        _likert.Validators.Add(r => SimulateCommand.Thresholds(r.GetValueOrDefault<string?>(), r.AddError));
+        _likert.Validators.Add(r => OptionChecks.LikertThresholds(r.GetValueOrDefault<string?>(), r.AddError));
         _alpha.Validators.Add(r =>
         {
             double a = r.GetValueOrDefault<double>();
@@ -145,7 +145,7 @@ internal sealed class PowerCommand
                 Seed = parse.GetValue(_seed),
                 Alpha = parse.GetValue(_alpha),
                 ConfidenceLevel = 1 - parse.GetValue(_alpha),
-                LikertThresholds = SimulateCommand.Thresholds(parse.GetValue(_likert), _ => { }),
+                LikertThresholds = OptionChecks.LikertThresholds(parse.GetValue(_likert), _ => { }),
                 Analysis = ModelOptions.Default with
                 {
                     Estimator = _estimator.Value(parse),

@@ -45,13 +45,13 @@ internal sealed class ReliabilityCommand
         HelpName = "K",
     };
 
-    private readonly Option<string?> _efaMethod = new("--efa-method")
+    private readonly Option<string> _efaMethod = new("--efa-method")
     {
         Description = "EFA extraction (psych's fm): ml, pa or minres (default minres, as psych::fa, when only --rotation is given).",
         HelpName = "ml|pa|minres",
     };
 
-    private readonly Option<string?> _rotation = new("--rotation")
+    private readonly Option<string> _rotation = new("--rotation")
     {
         Description = "EFA rotation (psych's rotate): none, varimax, promax or oblimin (default oblimin, as psych::fa, when only --efa-method is given).",
         HelpName = "varimax|promax|oblimin|none",
@@ -71,16 +71,8 @@ internal sealed class ReliabilityCommand
             command.Options.Add(option);
         OptionChecks.ExistingFile(_data, "data");
         OptionChecks.AtLeast(_efa, 1);
-        _efaMethod.Validators.Add(r =>
-        {
-            var v = r.GetValueOrDefault<string?>();
-            if (v is not null && !Methods.Contains(v, StringComparer.OrdinalIgnoreCase)) r.AddError($"--efa-method {v} is not valid; use ml, pa or minres.");
-        });
-        _rotation.Validators.Add(r =>
-        {
-            var v = r.GetValueOrDefault<string?>();
-            if (v is not null && !Rotations.Contains(v, StringComparer.OrdinalIgnoreCase)) r.AddError($"--rotation {v} is not valid; use varimax, promax, oblimin or none.");
-        });
+        OptionChecks.Choice(_efaMethod, Methods, [], null, v => $"--efa-method {v} is not valid; use ml, pa or minres.");
+        OptionChecks.Choice(_rotation, Rotations, [], null, v => $"--rotation {v} is not valid; use varimax, promax, oblimin or none.");
         command.Validators.Add(Check);
         command.SetAction(parse => Run(parse, stdout, stderr));
         return command;

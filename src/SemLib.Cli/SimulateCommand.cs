@@ -63,7 +63,7 @@ internal sealed class SimulateCommand
             command.Options.Add(option);
         OptionChecks.ExistingFile(_model, "model");
         OptionChecks.AtLeast(_n, 1);
-        _likert.Validators.Add(r => Thresholds(r.GetValueOrDefault<string?>(), r.AddError));
+        _likert.Validators.Add(r => OptionChecks.LikertThresholds(r.GetValueOrDefault<string?>(), r.AddError));
         _output.Validators.Add(r =>
         {
             var path = r.GetValueOrDefault<string?>();
@@ -76,27 +76,6 @@ internal sealed class SimulateCommand
         return command;
     }
 
-    /// <summary>Parses --likert: numbers, strictly increasing; reports a one-line error otherwise.</summary>
-    internal static double[]? Thresholds(string? text, Action<string> error)
-    {
-        if (text is null) return null;
-        var values = OptionChecks.Numbers(text);
-        if (values is null)
-        {
-            error($"--likert '{text}' is not valid; give increasing numbers separated by commas, e.g. --likert=-1.5,-0.5,0.5,1.5.");
-            return null;
-        }
-        for (int i = 1; i < values.Length; i++)
-        {
-            if (!(values[i] > values[i - 1]))
-            {
-                error($"--likert '{text}': the thresholds must be strictly increasing.");
-                return null;
-            }
-        }
-        return values;
-    }
-
     private int Run(ParseResult parse, TextWriter stdout, TextWriter stderr)
     {
         bool verbose = parse.GetValue(_verbose);
@@ -107,7 +86,7 @@ internal sealed class SimulateCommand
             var population = PopulationModel.FromSyntax(syntax, parse.GetValue(_standardized));
             int n = parse.GetValue(_n), seed = parse.GetValue(_seed);
             var data = population.Sample(n, seed);
-            var thresholds = Thresholds(parse.GetValue(_likert), _ => { });
+            var thresholds = OptionChecks.LikertThresholds(parse.GetValue(_likert), _ => { });
             if (thresholds is not null) data = Likert.Cut(data, thresholds);
 
             // The whole CSV is built before anything is written.

@@ -222,6 +222,18 @@ public sealed class BootstrapCliTests : IDisposable
     }
 
     [Fact]
+    public void A_fit_that_did_not_converge_is_not_bootstrapped()
+    {
+        // One optimizer iteration per attempt cannot reach the optimum: the bootstrap is refused before any draw, for fit and bench.
+        foreach (var command in new[] { "fit", "bench" })
+        {
+            var line = CliRun.Of(command, "--model", _model, "--data", _data, "--iter-max", "1", "--se", "bootstrap", "--bootstrap", "10").AssertOneLineError(1);
+            Assert.Contains("did not converge after", line, StringComparison.Ordinal);
+            Assert.EndsWith("so there is nothing to bootstrap.", line, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Bootstrap_needs_raw_data()
     {
         var cov = _files.Write("cov.csv", "pmi,reaction,cond\n1.73,0.63,0.12\n0.63,2.38,0.12\n0.12,0.12,0.25\n");

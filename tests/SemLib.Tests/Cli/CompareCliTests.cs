@@ -84,6 +84,7 @@ public sealed class CompareCliTests
         var bad = files.Write("bad.lav", "visual =~ x1 + x2 x3\n");
         Assert.StartsWith(bad + ":1:", CliRun.Of("compare", "--data", Data, "--model", Model("free"), "--model", bad).AssertOneLineError(2), StringComparison.Ordinal);
         Assert.Contains("does not exist", CliRun.Of("compare", "--data", Data, "--model", Model("free"), "--model", Path.Combine(files.Root, "no.lav")).AssertOneLineError(2), StringComparison.Ordinal);
+        Assert.Contains($"The model file '{files.Root}' is a directory", CliRun.Of("compare", "--data", Data, "--model", Model("free"), "--model", files.Root).AssertOneLineError(2), StringComparison.Ordinal);
     }
 
     [Fact]
