@@ -76,9 +76,7 @@ internal sealed class BenchCommand
                 ? Json(repeat, median, ms[0], ms[^1], converged, settings?.Draws)
                 : string.Create(CultureInfo.InvariantCulture,
                     $"{repeat} {what} of {modelPath}: median {median:F3} ms, min {ms[0]:F3} ms, max {ms[^1]:F3} ms; {(converged ? "all converged" : "NOT all converged")}{Environment.NewLine}");
-            stdout.Write(output);
-            stdout.Flush();
-            return ExitCodes.Success;
+            return CommandOutput.Success("bench", output, json, [], stdout, stderr);
         }
         catch (Exception e)
         {

@@ -94,12 +94,8 @@ internal sealed class CompareCommand
 
             // The whole output is built before anything is written, so it is never half-written.
             string output = json ? ModelComparisonJson.ToJson(rows) + Environment.NewLine : ModelComparisonText.Format(rows);
-            stdout.Write(output);
-            stdout.Flush();
-            var warnings = fits.SelectMany((f, i) => f.Warnings.Select(w => $"{paths[i]}: {w}")).ToList();
-            if (!json && warnings.Count > 0)
-                stderr.Write(string.Concat(warnings.Select(w => $"semlib compare: warning: {Failures.OneLine(w)}{Environment.NewLine}")));
-            return ExitCodes.Success;
+            var warnings = fits.SelectMany((f, i) => f.Warnings.Select(w => $"{paths[i]}: {w}"));
+            return CommandOutput.Success("compare", output, json, warnings, stdout, stderr);
         }
         catch (Exception e)
         {

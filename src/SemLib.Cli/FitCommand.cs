@@ -83,12 +83,7 @@ internal sealed class FitCommand
                 : TextSummary.Format(fit, new TextSummaryOptions { FitMeasures = parse.GetValue(_fitMeasures), Bootstrap = boot })
                   + (modIndices ? ModificationIndexTable.Render(fit) : "");
             foreach (var r in reports) ReportFiles.Write(r, fit, boot, Path.GetFileNameWithoutExtension(modelPath!));
-            stdout.Write(output);
-            stdout.Flush();
-            var warnings = fit.Warnings.Concat(boot?.Warnings ?? []).ToList();
-            if (!json && warnings.Count > 0)
-                stderr.Write(string.Concat(warnings.Select(w => $"semlib fit: warning: {Failures.OneLine(w)}{Environment.NewLine}")));
-            return ExitCodes.Success;
+            return CommandOutput.Success("fit", output, json, fit.Warnings.Concat(boot?.Warnings ?? []), stdout, stderr);
         }
         catch (Exception e)
         {

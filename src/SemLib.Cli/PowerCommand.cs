@@ -164,9 +164,7 @@ internal sealed class PowerCommand
 
             // The whole output is built before anything is written, so it is never half-written.
             string output = json ? MonteCarloJson.ToJson(studies) + Environment.NewLine : MonteCarloText.Format(studies);
-            stdout.Write(output);
-            stdout.Flush();
-            return ExitCodes.Success;
+            return CommandOutput.Success("power", output, json, [], stdout, stderr);
         }
         catch (Exception e)
         {

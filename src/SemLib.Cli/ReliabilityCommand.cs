@@ -167,11 +167,7 @@ internal sealed class ReliabilityCommand
 
             // The whole output is built before anything is written, so it is never half-written.
             string output = json ? ReliabilityJson.ToJson(result) + Environment.NewLine : ReliabilityText.Format(result);
-            stdout.Write(output);
-            stdout.Flush();
-            if (!json && result.Warnings.Count > 0)
-                stderr.Write(string.Concat(result.Warnings.Select(w => $"semlib reliability: warning: {Failures.OneLine(w)}{Environment.NewLine}")));
-            return ExitCodes.Success;
+            return CommandOutput.Success("reliability", output, json, result.Warnings, stdout, stderr);
         }
         catch (Exception e)
         {
