@@ -1,4 +1,3 @@
-using SemLib.Data;
 using SemLib.Syntax;
 
 namespace SemLib.Cli;
@@ -15,9 +14,7 @@ internal static class Failures
         {
             ModelSyntaxException syntax => (ExitCodes.Usage, SyntaxMessage(syntax, modelPath ?? "model")),
             CliUsageException usage => (ExitCodes.Usage, $"semlib {command}: {usage.Message}"),
-            AnalysisFailedException failed => (ExitCodes.AnalysisFailed, $"semlib {command}: {failed.Message}"),
-            DataException data => (ExitCodes.AnalysisFailed, $"semlib {command}: {data.Message}"),
-            SemLibException analysis => (ExitCodes.AnalysisFailed, $"semlib {command}: {analysis.Message}"),
+            AnalysisFailedException or SemLibException => (ExitCodes.AnalysisFailed, $"semlib {command}: {error.Message}"),
             _ => (ExitCodes.AnalysisFailed, $"semlib {command}: internal error ({error.GetType().Name}): {error.Message}"
                 + (verbose ? "" : " Run again with --verbose for the stack trace.")),
         };
