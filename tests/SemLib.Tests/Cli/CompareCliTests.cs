@@ -70,7 +70,7 @@ public sealed class CompareCliTests
     {
         var rows = Compare("--model", Model("free"), "--model", Model("orth"), "--estimator", "ULS", "--format", "json").Json().EnumerateArray().ToList();
         Assert.All(rows, r => Assert.Equal(JsonValueKind.Null, r.GetProperty("aic").ValueKind));
-        Assert.Equal(3, rows[1].GetProperty("df_diff").GetInt32());
+        Assert.Equal(3, rows[1].GetProperty("df_diff").GetInt32()); // orth fixes free's 3 factor covariances at 0 (lrt.json df_diff)
     }
 
     [Fact]

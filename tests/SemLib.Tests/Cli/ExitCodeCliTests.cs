@@ -161,7 +161,7 @@ public sealed class ExitCodeCliTests : IDisposable
         var run = CliRun.Of("--version");
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(SemLibCli.Version, run.Stdout.Trim());
-        Assert.StartsWith("0.1.0", run.Stdout, StringComparison.Ordinal); // <Version> in SemLib.Cli.csproj
+        Assert.StartsWith("0.1.0", run.Stdout, StringComparison.Ordinal); // <Version> in Directory.Build.props
     }
 
     [Theory]

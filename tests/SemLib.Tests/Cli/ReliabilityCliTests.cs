@@ -126,6 +126,10 @@ public sealed class ReliabilityCliTests : IDisposable
         Assert.Contains("Exploratory factor analysis (3 factors, ml extraction, varimax rotation):", lines);
         Assert.Contains("Exploratory factor analysis (3 factors, pa extraction, promax rotation):", lines);
         Assert.Contains("  Factor correlations:", lines);
+        // 61 checks: 9 items × (corrected item-total r, MSA, CFA loading), 3 scales × (alpha, CR, AVE), 3 HTMT pairs,
+        // 3 Fornell-Larcker, KMO, and 2 EFA runs × 9 items' loadings. 9 fail: alpha of visual .626 and speed .688 (< .70),
+        // CR .626 and .691 (< .70), AVE .371 and .430 (< .50) (hs.json); x2's CFA loading .424 (< .50; std.all in
+        // lavaan/hs-cfa/case.json); the largest EFA loadings of x2 (.489, ml_varimax) and x9 (.477, pa_promax) (hs.json efa).
         int verdicts = lines.IndexOf("Verdicts:");
         Assert.StartsWith("  9 of 61 checks fail: scale 'visual' fails alpha ≥ .70 (0.626; Nunnally 1978)", lines[verdicts + 2], StringComparison.Ordinal);
         Assert.DoesNotContain(lines, l => l.EndsWith(' '));

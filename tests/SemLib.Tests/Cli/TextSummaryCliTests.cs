@@ -56,7 +56,8 @@ public sealed partial class TextSummaryCliTests
     {
         var run = Fit(Reference("cli/poldem-na/model.lav"), Reference("cli/poldem-na/data.csv"));
         var rest = AssertLikeLavaan(run.Stdout, "cli/poldem-na-summary.txt");
-        // After lavaan's part: the warnings, which also go to standard error in text mode.
+        // After lavaan's part: the warnings, which also go to standard error in text mode. lavaan used 74 of the 75
+        // observations (poldem-na-summary.txt, "Number of observations").
         Assert.Equal("Warnings:", rest[0]);
         Assert.Contains(rest, l => l.Contains("1 of 75 rows were dropped", StringComparison.Ordinal));
         Assert.Single(run.ErrorLines);
