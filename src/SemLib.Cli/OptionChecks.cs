@@ -4,8 +4,9 @@ using System.CommandLine.Parsing;
 namespace SemLib.Cli;
 
 /// <summary>
-/// Validators the commands share. Each adds a one-line parse error (exit code 2), hand-written rather than
-/// System.CommandLine's <c>AcceptOnlyFromAmong</c>, whose message spans several lines and cannot say "not supported yet".
+/// The checks the commands share: validators, each adding a one-line parse error (exit code 2), hand-written rather
+/// than System.CommandLine's <c>AcceptOnlyFromAmong</c>, whose message spans several lines and cannot say "not
+/// supported yet"; the reading of input files (an unreadable one is a usage error); the parsing of --likert.
 /// </summary>
 internal static class OptionChecks
 {
