@@ -1,4 +1,3 @@
-using System.Globalization;
 using SemLib.Data;
 using SemLib.Specification;
 
@@ -33,7 +32,7 @@ public static class ReliabilityStudy
 
         var kmo = SamplingAdequacy.Kmo(rescored, items);
         var bartlett = SamplingAdequacy.Bartlett(rescored, items);
-        var htmt = scales.Count > 1 ? Htmt.Compute(rescored, scales.Select(s => new ScaleDefinition(s.Name, s.Items)).ToList()) : null;
+        var htmt = scales.Count > 1 ? Htmt.Compute(rescored, scales) : null;
         var efa = options.EfaRuns.Select(run => ExploratoryFactorAnalysis.Fit(rescored, items, run.Factors, run.Options)).ToList();
 
         // The CFA: one factor per scale on the complete rows (lavaan's listwise default).
@@ -46,13 +45,12 @@ public static class ReliabilityStudy
         var standardizedLoadings = new List<FactorLoadings>();
         LabeledMatrix? latent = null;
         FornellLarckerTable? fornell = null;
-        if (options.Cfa && scales.All(s => s.Items.Count >= 2))
+        if (options.Cfa)
         {
             cfa = Sem.Fit(cfaModel, rescored, options.CfaOptions ?? ModelOptions.Default);
             warnings.AddRange(cfa.Warnings.Select(w => "CFA: " + w));
             if (cfa.Converged)
             {
-                var implied = cfa.Implied();
                 var sample = SampleCovariance(cfa);
                 foreach (var s in scales)
                 {
@@ -72,7 +70,6 @@ public static class ReliabilityStudy
                 }
                 latent = LatentCorrelations(cfa, scales.Select(s => s.Name).ToList());
                 fornell = scales.Count > 1 ? ConstructReliability.FornellLarcker(ave, latent) : null;
-                _ = implied;
             }
         }
 
@@ -88,7 +85,7 @@ public static class ReliabilityStudy
         {
             Scales = scaleResults,
             ScaleDefinitions = scales,
-            CompleteRows = CompleteRows(data, items),
+            CompleteRows = bartlett.N, // Bartlett's test, like KMO and HTMT, uses the rows with every item observed
             Kmo = kmo,
             Bartlett = bartlett,
             CfaModel = cfaModel,
@@ -124,15 +121,6 @@ public static class ReliabilityStudy
         return DataSet.FromColumns(cols, data.Source);
     }
 
-    private static int CompleteRows(DataSet data, IReadOnlyList<string> items)
-    {
-        var cols = data.NumericColumns(items);
-        int n = 0;
-        for (int i = 0; i < data.RowCount; i++)
-            if (cols.All(c => !double.IsNaN(c[i]))) n++;
-        return n;
-    }
-
     /// <summary>The sample covariance matrix the CFA was fitted to (divisor N, as semTools reads it from lavaan).</summary>
     private static LabeledMatrix SampleCovariance(SemFit fit)
     {
@@ -158,6 +146,4 @@ public static class ReliabilityStudy
             }
         return new LabeledMatrix(factors, r);
     }
-
-    internal static string F(double v) => v.ToString("F3", CultureInfo.InvariantCulture);
 }
