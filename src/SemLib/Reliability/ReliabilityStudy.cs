@@ -133,17 +133,13 @@ public static class ReliabilityStudy
         return new LabeledMatrix(names, m);
     }
 
+    /// <summary>The factor correlations: the completely standardized (std.all) factor covariances of the CFA.</summary>
     private static LabeledMatrix LatentCorrelations(SemFit fit, IReadOnlyList<string> factors)
     {
-        var state = fit.Fitted.State(0);
-        int m = state.Model.M;
         var r = new double[factors.Count, factors.Count];
         for (int a = 0; a < factors.Count; a++)
             for (int b = 0; b < factors.Count; b++)
-            {
-                int i = state.Model.EtaIndex(factors[a]), j = state.Model.EtaIndex(factors[b]);
-                r[a, b] = state.Phi[i * m + j] / Math.Sqrt(state.Phi[i * m + i] * state.Phi[j * m + j]);
-            }
+                r[a, b] = a == b ? 1.0 : fit.Parameter(factors[a], "~~", factors[b])?.StdAll ?? double.NaN;
         return new LabeledMatrix(factors, r);
     }
 }
