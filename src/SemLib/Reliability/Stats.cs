@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using SemLib.Data;
 
 namespace SemLib.Reliability;
 
@@ -39,20 +40,12 @@ internal static class Stats
         return s / (n * sd * sd * sd * sd) - 3;
     }
 
-    /// <summary>Covariance matrix of complete columns (divisor n − 1).</summary>
-    public static double[,] Covariance(double[][] cols)
+    /// <summary>A row-major p×p matrix (the layout of <see cref="GroupSample"/>'s moments) as a 2-D array.</summary>
+    public static double[,] Square(double[] rowMajor, int p)
     {
-        int p = cols.Length, n = cols[0].Length;
-        var means = cols.Select(c => c.Average()).ToArray();
-        var s = new double[p, p];
-        for (int a = 0; a < p; a++)
-            for (int b = a; b < p; b++)
-            {
-                double acc = 0;
-                for (int i = 0; i < n; i++) acc += (cols[a][i] - means[a]) * (cols[b][i] - means[b]);
-                s[a, b] = s[b, a] = acc / (n - 1);
-            }
-        return s;
+        var m = new double[p, p];
+        Buffer.BlockCopy(rowMajor, 0, m, 0, p * p * sizeof(double));
+        return m;
     }
 
     /// <summary>
