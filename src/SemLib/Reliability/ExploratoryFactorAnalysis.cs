@@ -63,7 +63,7 @@ public static class ExploratoryFactorAnalysis
         int dof = ((p - m) * (p - m) - (p + m)) / 2;
         if ((p - m) * (p - m) - (p + m) < 0)
             throw new ReliabilityException($"{context}: {m} factors cannot be identified from {p} items (degrees of freedom ((p − m)² − (p + m))/2 = {((p - m) * (p - m) - (p + m)) / 2.0} < 0).");
-        Stats.InverseOrThrow(rArray, names, "the factor analysis");
+        var eigenvalues = Stats.PositiveDefiniteEigenvalues(rArray, names, "the factor analysis");
         var r = Matrix<double>.Build.DenseOfArray(rArray);
 
         var extraction = options.Extraction switch
@@ -134,7 +134,7 @@ public static class ExploratoryFactorAnalysis
             FactorCorrelations = phi is null ? null : new LabeledMatrix(factorNames, phi.ToArray()),
             Communalities = communality,
             Uniquenesses = uniqueness,
-            Eigenvalues = Stats.EigenvaluesDescending(rArray),
+            Eigenvalues = eigenvalues,
             SsLoadings = ss,
             ProportionVariance = prop,
             CumulativeVariance = cum,

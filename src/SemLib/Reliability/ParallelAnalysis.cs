@@ -20,7 +20,7 @@ public static class ParallelAnalysis
         if (options.Iterations < 1) throw new ArgumentOutOfRangeException(nameof(options), "Parallel analysis needs at least one iteration.");
         if (options.Quantile is { } q && !(q > 0 && q < 1)) throw new ArgumentOutOfRangeException(nameof(options), "The quantile must lie strictly between 0 and 1.");
         var (r, n, names) = ExploratoryFactorAnalysis.Correlation(data, items, options.MissingData, "the parallel analysis");
-        if (options.Kind == ParallelAnalysisKind.CommonFactors) Stats.InverseOrThrow(r, names, "the parallel analysis");
+        if (options.Kind == ParallelAnalysisKind.CommonFactors) Stats.PositiveDefiniteEigenvalues(r, names, "the parallel analysis");
         int p = names.Length;
         var observed = Values(r, options.Kind);
 
