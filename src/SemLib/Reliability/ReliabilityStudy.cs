@@ -111,7 +111,7 @@ public static class ReliabilityStudy
         foreach (var s in scales.Where(s => s.ReverseKeyed.Count > 0))
         {
             var columns = ItemData.From(data, s.Items, $"scale '{s.Name}'");
-            var rescored = ItemAnalysis.RescoreColumns(columns, s);
+            var rescored = ItemAnalysis.Rescore(columns, s);
             for (int j = 0; j < s.Items.Count; j++)
                 if (s.IsReversed(s.Items[j])) replaced[s.Items[j]] = rescored[j];
         }
