@@ -60,9 +60,10 @@ public static class ExploratoryFactorAnalysis
         int p = names.Length;
         string context = $"The factor analysis of {string.Join(", ", names)}";
         if (m < 1) throw new ReliabilityException($"{context}: the number of factors must be at least 1 (got {m}).");
-        int dof = ((p - m) * (p - m) - (p + m)) / 2;
-        if ((p - m) * (p - m) - (p + m) < 0)
-            throw new ReliabilityException($"{context}: {m} factors cannot be identified from {p} items (degrees of freedom ((p − m)² − (p + m))/2 = {((p - m) * (p - m) - (p + m)) / 2.0} < 0).");
+        int twiceDof = (p - m) * (p - m) - (p + m);
+        if (twiceDof < 0)
+            throw new ReliabilityException($"{context}: {m} factors cannot be identified from {p} items (degrees of freedom ((p − m)² − (p + m))/2 = {twiceDof / 2.0} < 0).");
+        int dof = twiceDof / 2;
         var eigenvalues = Stats.PositiveDefiniteEigenvalues(rArray, names, "the factor analysis");
         var r = Matrix<double>.Build.DenseOfArray(rArray);
 
