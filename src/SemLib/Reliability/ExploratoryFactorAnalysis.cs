@@ -60,10 +60,11 @@ public static class ExploratoryFactorAnalysis
         int p = names.Length;
         string context = $"The factor analysis of {string.Join(", ", names)}";
         if (m < 1) throw new ReliabilityException($"{context}: the number of factors must be at least 1 (got {m}).");
-        int dof = ((p - m) * (p - m) - (p + m)) / 2;
-        if ((p - m) * (p - m) - (p + m) < 0)
-            throw new ReliabilityException($"{context}: {m} factors cannot be identified from {p} items (degrees of freedom ((p − m)² − (p + m))/2 = {((p - m) * (p - m) - (p + m)) / 2.0} < 0).");
-        Stats.InverseOrThrow(rArray, names, "the factor analysis");
+        int twiceDof = (p - m) * (p - m) - (p + m);
+        if (twiceDof < 0)
+            throw new ReliabilityException($"{context}: {m} factors cannot be identified from {p} items (degrees of freedom ((p − m)² − (p + m))/2 = {twiceDof / 2.0} < 0).");
+        int dof = twiceDof / 2;
+        var eigenvalues = Stats.PositiveDefiniteEigenvalues(rArray, names, "the factor analysis");
         var r = Matrix<double>.Build.DenseOfArray(rArray);
 
         var extraction = options.Extraction switch
@@ -134,7 +135,7 @@ public static class ExploratoryFactorAnalysis
             FactorCorrelations = phi is null ? null : new LabeledMatrix(factorNames, phi.ToArray()),
             Communalities = communality,
             Uniquenesses = uniqueness,
-            Eigenvalues = Stats.EigenvaluesDescending(rArray),
+            Eigenvalues = eigenvalues,
             SsLoadings = ss,
             ProportionVariance = prop,
             CumulativeVariance = cum,

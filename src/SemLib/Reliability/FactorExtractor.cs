@@ -17,22 +17,13 @@ internal static class FactorExtractor
     /// </summary>
     public static Extraction MaximumLikelihood(Matrix<double> r, int m)
     {
-        int p = r.RowCount;
-        double Objective(Vector<double> psi)
+        (double, Vector<double>) Evaluate(Vector<double> psi)
         {
-            var (e, _) = Scaled(r, psi);
-            double s = 0;
-            for (int k = m; k < p; k++) s += Math.Log(e[k]) - e[k];
-            return -(s - m + p);
+            var (l, f) = Ml(r, psi, m);
+            return (f, ResidualDiagonal(r, l, psi).PointwiseDivide(psi.PointwiseMultiply(psi)));
         }
-        Vector<double> Gradient(Vector<double> psi)
-        {
-            var l = MlLoadings(r, psi, m);
-            var model = l * l.Transpose();
-            return Vector<double>.Build.Dense(p, i => (model[i, i] + psi[i] - r[i, i]) / (psi[i] * psi[i]));
-        }
-        var (psiHat, iterations, warnings) = Minimise(Objective, Gradient, Start(r, m), "maximum likelihood");
-        return new Extraction(MlLoadings(r, psiHat, m), iterations, warnings);
+        var (psiHat, iterations, warnings) = Minimise(Evaluate, Start(r, m), "maximum likelihood");
+        return new Extraction(Ml(r, psiHat, m).Loadings, iterations, warnings);
     }
 
     /// <summary>
@@ -43,23 +34,14 @@ internal static class FactorExtractor
     /// </summary>
     public static Extraction MinimumResidual(Matrix<double> r, int m)
     {
-        int p = r.RowCount;
-        double Objective(Vector<double> psi)
+        (double, Vector<double>) Evaluate(Vector<double> psi)
         {
-            var (e, _) = Stats.EigenDescending(r - Matrix<double>.Build.DenseOfDiagonalVector(psi));
-            double s = 0;
-            for (int k = m; k < p; k++) s += e[k] * e[k];
-            return s;
-        }
-        Vector<double> Gradient(Vector<double> psi)
-        {
-            var l = UlsLoadings(r, psi, m);
-            var model = l * l.Transpose();
-            return Vector<double>.Build.Dense(p, i => 2 * (model[i, i] + psi[i] - r[i, i]));
+            var (l, f) = Uls(r, psi, m);
+            return (f, 2 * ResidualDiagonal(r, l, psi));
         }
         var start = Vector<double>.Build.DenseOfArray(Stats.Smc(r.ToArray()).Select(s => 1 - s).ToArray());
-        var (psiHat, iterations, warnings) = Minimise(Objective, Gradient, start, "minimum residual");
-        return new Extraction(UlsLoadings(r, psiHat, m), iterations, warnings);
+        var (psiHat, iterations, warnings) = Minimise(Evaluate, start, "minimum residual");
+        return new Extraction(Uls(r, psiHat, m).Loadings, iterations, warnings);
     }
 
     /// <summary>psych's iterated principal axis: SMC start, stop when the sum of communalities changes by less
@@ -112,42 +94,51 @@ internal static class FactorExtractor
         return Vector<double>.Build.DenseOfArray(smc.Select(s => 1 - s).ToArray());
     }
 
-    private static (double[] Values, Matrix<double> Vectors) Scaled(Matrix<double> r, Vector<double> psi)
+    /// <summary>ML loadings and discrepancy at ψ, from one eigen decomposition of Ψ^−½ R Ψ^−½.</summary>
+    private static (Matrix<double> Loadings, double Objective) Ml(Matrix<double> r, Vector<double> psi, int m)
     {
-        var sc = Vector<double>.Build.Dense(psi.Count, i => 1 / Math.Sqrt(psi[i]));
-        var d = Matrix<double>.Build.DenseOfDiagonalVector(sc);
+        int p = r.RowCount;
+        var d = Matrix<double>.Build.DenseOfDiagonalVector(psi.Map(v => 1 / Math.Sqrt(v)));
         var s = d * r * d;
-        return Stats.EigenDescending((s + s.Transpose()) / 2);
-    }
-
-    internal static Matrix<double> MlLoadings(Matrix<double> r, Vector<double> psi, int m)
-    {
-        var (e, v) = Scaled(r, psi);
-        var l = Matrix<double>.Build.Dense(r.RowCount, m);
+        var (e, v) = Stats.EigenDescending((s + s.Transpose()) / 2);
+        double f = 0;
+        for (int k = m; k < p; k++) f += Math.Log(e[k]) - e[k];
+        var l = Matrix<double>.Build.Dense(p, m);
         for (int k = 0; k < m; k++) l.SetColumn(k, v.Column(k) * Math.Sqrt(Math.Max(e[k] - 1, 0)));
-        for (int i = 0; i < r.RowCount; i++) l.SetRow(i, l.Row(i) * Math.Sqrt(psi[i]));
-        return l;
+        for (int i = 0; i < p; i++) l.SetRow(i, l.Row(i) * Math.Sqrt(psi[i]));
+        return (l, -(f - m + p));
     }
 
-    private static Matrix<double> UlsLoadings(Matrix<double> r, Vector<double> psi, int m)
+    /// <summary>ULS loadings and residual sum of squares at ψ, from one eigen decomposition of R − Ψ.</summary>
+    private static (Matrix<double> Loadings, double Objective) Uls(Matrix<double> r, Vector<double> psi, int m)
     {
+        int p = r.RowCount;
         var (e, v) = Stats.EigenDescending(r - Matrix<double>.Build.DenseOfDiagonalVector(psi));
-        var l = Matrix<double>.Build.Dense(r.RowCount, m);
+        double f = 0;
+        for (int k = m; k < p; k++) f += e[k] * e[k];
+        var l = Matrix<double>.Build.Dense(p, m);
         for (int k = 0; k < m; k++) l.SetColumn(k, v.Column(k) * Math.Sqrt(Math.Max(e[k], 0)));
-        return l;
+        return (l, f);
+    }
+
+    /// <summary>diag(ΛΛ′ + Ψ − R), the common part of both gradients.</summary>
+    private static Vector<double> ResidualDiagonal(Matrix<double> r, Matrix<double> l, Vector<double> psi)
+    {
+        var model = l * l.Transpose();
+        return Vector<double>.Build.Dense(r.RowCount, i => model[i, i] + psi[i] - r[i, i]);
     }
 
     /// <summary>Bounded quasi-Newton minimisation (MathNet's L-BFGS-B-like <see cref="BfgsBMinimizer"/>), the
     /// counterpart of psych's <c>optim(method = "L-BFGS-B", lower = 0.005, upper = 1)</c>.</summary>
     private static (Vector<double> Psi, int Iterations, List<string> Warnings) Minimise(
-        Func<Vector<double>, double> f, Func<Vector<double>, Vector<double>> g, Vector<double> start, string method)
+        Func<Vector<double>, (double, Vector<double>)> evaluate, Vector<double> start, string method)
     {
         int p = start.Count;
         var lower = Vector<double>.Build.Dense(p, LowerBound);
         var upper = Vector<double>.Build.Dense(p, 1.0);
         var x0 = start.Map(v => Math.Clamp(v, LowerBound, 1.0));
         var warnings = new List<string>();
-        var objective = ObjectiveFunction.Gradient(f, g);
+        var objective = ObjectiveFunction.Gradient(evaluate);
         var minimizer = new BfgsBMinimizer(1e-10, 1e-12, 1e-14, 2000);
         try
         {
@@ -158,22 +149,21 @@ internal static class FactorExtractor
         {
             // Fall back to projected gradient descent from the start (slow but monotone).
             var x = x0.Clone();
-            double fx = f(x);
+            var (fx, grad) = evaluate(x);
             int it = 0;
             for (; it < 20000; it++)
             {
-                var grad = g(x);
                 double step = 1.0;
-                Vector<double> xn;
+                Vector<double> xn, gn;
                 double fn;
                 do
                 {
                     xn = (x - step * grad).PointwiseMaximum(lower).PointwiseMinimum(upper);
-                    fn = f(xn);
+                    (fn, gn) = evaluate(xn);
                     step /= 2;
                 } while (fn > fx - 1e-4 * grad.DotProduct(x - xn) && step > 1e-20);
                 if (Math.Abs(fx - fn) < 1e-15 * Math.Max(1, Math.Abs(fx))) { x = xn; break; }
-                x = xn; fx = fn;
+                (x, fx, grad) = (xn, fn, gn);
             }
             warnings.Add($"The {method} optimiser fell back to projected gradient descent ({ex.Message}).");
             return (x, it, warnings);

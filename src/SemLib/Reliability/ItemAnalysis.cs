@@ -44,7 +44,8 @@ public static class ItemAnalysis
                 if (double.IsNaN(c[i, j]))
                     throw new ReliabilityException($"Scale '{scale.Name}': the items '{items.Names[j]}' and '{items.Names[i]}' are observed together in fewer than two rows, so their covariance cannot be estimated.");
         var r = Stats.CovToCor(c);
-        var total = AlphaOf(c, r);
+        var smcR = Stats.Smc(r);
+        var total = AlphaOf(c, r, smcR);
 
         // Per-item "if deleted" values (psych's alpha.drop); psych has a special case for two items.
         var drop = new AlphaStats[k];
@@ -53,19 +54,18 @@ public static class ItemAnalysis
             for (int i = 0; i < k; i++)
             {
                 var keep = Enumerable.Range(0, k).Where(j => j != i).ToArray();
-                drop[i] = AlphaOf(Sub(c, keep), Sub(r, keep));
+                var rDrop = Sub(r, keep);
+                drop[i] = AlphaOf(Sub(c, keep), rDrop, Stats.Smc(rDrop));
             }
         }
         else
         {
-            var smc = Stats.Smc(r);
-            drop[0] = new AlphaStats(c[0, 1] / c[1, 1], r[0, 1], smc[0], r[0, 1], r[0, 1] / (1 - r[0, 1]), r[0, 1]);
-            drop[1] = new AlphaStats(c[0, 1] / c[0, 0], r[0, 1], smc[0], r[0, 1], r[0, 1] / (1 - r[0, 1]), r[0, 1]);
+            drop[0] = new AlphaStats(c[0, 1] / c[1, 1], r[0, 1], smcR[0], r[0, 1], r[0, 1] / (1 - r[0, 1]), r[0, 1]);
+            drop[1] = new AlphaStats(c[0, 1] / c[0, 0], r[0, 1], smcR[0], r[0, 1], r[0, 1] / (1 - r[0, 1]), r[0, 1]);
         }
 
         // Item-total correlations from R (std.r), R with smc on the diagonal (r.cor), and C (r.drop).
         double sumR = Sum(r);
-        var smcR = Stats.Smc(r);
         var rc = (double[,])r.Clone();
         for (int i = 0; i < k; i++) rc[i, i] = smcR[i];
         double sumRc = Sum(rc);
@@ -150,11 +150,7 @@ public static class ItemAnalysis
         ArgumentNullException.ThrowIfNull(covariance);
         if (covariance.RowCount < 2 || covariance.RowCount != covariance.ColumnCount)
             throw new ReliabilityException($"Coefficient alpha needs a square covariance matrix of at least 2 items (got {covariance.RowCount}×{covariance.ColumnCount}).");
-        var c = covariance.ToArray();
-        int k = c.GetLength(0);
-        double tr = 0;
-        for (int i = 0; i < k; i++) tr += c[i, i];
-        return k / (k - 1.0) * (1 - tr / Sum(c));
+        return Alpha(covariance.ToArray());
     }
 
     /// <summary>Analyses several scales of the same data, in order.</summary>
@@ -183,9 +179,7 @@ public static class ItemAnalysis
     }
 
     /// <summary>The scale's columns with reverse-keyed items rescored (used by <see cref="ReliabilityStudy.Rescored"/> too).</summary>
-    internal static double[][] RescoreColumns(ItemData items, ScaleDefinition scale) => Rescore(items, scale);
-
-    private static double[][] Rescore(ItemData items, ScaleDefinition scale)
+    internal static double[][] Rescore(ItemData items, ScaleDefinition scale)
     {
         var x = new double[items.P][];
         double scaleMin = double.PositiveInfinity, scaleMax = double.NegativeInfinity;
@@ -220,22 +214,28 @@ public static class ItemAnalysis
         return names.Where((_, i) => sign * v[i] < 0).ToList();
     }
 
-    internal readonly record struct AlphaStats(double Raw, double Std, double G6, double AverageR, double SignalToNoise, double MedianR);
+    private readonly record struct AlphaStats(double Raw, double Std, double G6, double AverageR, double SignalToNoise, double MedianR);
 
-    /// <summary>psych's <c>alpha.1</c>: raw and standardized alpha, lambda-6 (smc), average r, S/N, median r.</summary>
-    internal static AlphaStats AlphaOf(double[,] c, double[,] r)
+    /// <summary>psych's <c>alpha.1</c>: raw and standardized alpha (alpha of C and of R), lambda-6 from the
+    /// squared multiple correlations <paramref name="smc"/> of R, average r, S/N, median r.</summary>
+    private static AlphaStats AlphaOf(double[,] c, double[,] r, double[] smc)
     {
         int n = c.GetLength(0);
-        double trC = 0;
-        for (int i = 0; i < n; i++) trC += c[i, i];
-        double sumC = Sum(c), sumR = Sum(r);
-        double raw = (1 - trC / sumC) * (n / (n - 1.0));
-        double std = (1 - n / sumR) * (n / (n - 1.0));
-        double g6 = 1 - (n - Stats.Smc(r).Sum()) / sumR;
+        double sumR = Sum(r);
+        double g6 = 1 - (n - smc.Sum()) / sumR;
         double avr = (sumR - n) / (n * (n - 1.0));
         var lower = new List<double>();
         for (int i = 0; i < n; i++) for (int j = 0; j < i; j++) lower.Add(r[i, j]);
-        return new AlphaStats(raw, std, g6, avr, n * avr / (1 - avr), Median(lower));
+        return new AlphaStats(Alpha(c), Alpha(r), g6, avr, n * avr / (1 - avr), Median(lower));
+    }
+
+    /// <summary>k/(k − 1) · (1 − tr C / 1′C1).</summary>
+    private static double Alpha(double[,] c)
+    {
+        int k = c.GetLength(0);
+        double tr = 0;
+        for (int i = 0; i < k; i++) tr += c[i, i];
+        return k / (k - 1.0) * (1 - tr / Sum(c));
     }
 
     private static double Median(List<double> v)

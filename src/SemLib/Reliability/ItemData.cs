@@ -76,23 +76,19 @@ internal sealed class ItemData
         return rows.ToArray();
     }
 
-    /// <summary>The items restricted to the given rows, as new column arrays.</summary>
-    public double[][] Rows(int[] rows) =>
-        Columns.Select(c => rows.Select(i => c[i]).ToArray()).ToArray();
-
-    /// <summary>The correlation matrix of the complete rows (listwise deletion); throws when fewer than
-    /// three rows are complete or an item is constant on those rows.</summary>
+    /// <summary>The correlation matrix of the complete rows (listwise deletion), from their sample moments
+    /// (<see cref="GroupSample.Moments"/>, as estimation computes them); throws when fewer than three rows are
+    /// complete or an item is constant on those rows.</summary>
     public (double[,] R, int N) ListwiseCorrelation()
     {
         var rows = CompleteRows();
         if (rows.Length < 3)
             throw new ReliabilityException($"{Capital(Context)}: only {rows.Length} row{(rows.Length == 1 ? " has" : "s have")} every item ({string.Join(", ", Names)}) observed; at least 3 are needed.");
-        var cols = Rows(rows);
-        var cov = Stats.Covariance(cols);
+        var (_, cov) = GroupSample.Moments(rows.Select(i => Columns.Select(c => c[i]).ToArray()).ToArray(), P);
         for (int j = 0; j < P; j++)
-            if (!(cov[j, j] > 0))
+            if (!(cov[j * P + j] > 0))
                 throw new ReliabilityException($"{Capital(Context)}: the item '{Names[j]}' is constant on the {rows.Length} complete rows; it has no variance.");
-        return (Stats.CovToCor(cov), rows.Length);
+        return (Stats.CovToCor(Stats.Square(cov, P)), rows.Length);
     }
 
     public static string Capital(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];

@@ -20,19 +20,26 @@ public static class ParallelAnalysis
         if (options.Iterations < 1) throw new ArgumentOutOfRangeException(nameof(options), "Parallel analysis needs at least one iteration.");
         if (options.Quantile is { } q && !(q > 0 && q < 1)) throw new ArgumentOutOfRangeException(nameof(options), "The quantile must lie strictly between 0 and 1.");
         var (r, n, names) = ExploratoryFactorAnalysis.Correlation(data, items, options.MissingData, "the parallel analysis");
-        if (options.Kind == ParallelAnalysisKind.CommonFactors) Stats.InverseOrThrow(r, names, "the parallel analysis");
+        if (options.Kind == ParallelAnalysisKind.CommonFactors) Stats.PositiveDefiniteEigenvalues(r, names, "the parallel analysis");
         int p = names.Length;
         var observed = Values(r, options.Kind);
 
         var rng = new MersenneTwister(options.Seed);
         var normal = new Normal(0, 1, rng);
         var sims = new double[options.Iterations][];
-        var cols = new double[p][];
-        for (int j = 0; j < p; j++) cols[j] = new double[n];
+        var column = new double[n];
+        var rows = new double[n][];
+        for (int i = 0; i < n; i++) rows[i] = new double[p];
         for (int it = 0; it < options.Iterations; it++)
         {
-            for (int j = 0; j < p; j++) normal.Samples(cols[j]);
-            sims[it] = Values(Stats.CovToCor(Stats.Covariance(cols)), options.Kind);
+            // Drawn variable by variable, n values at a time.
+            for (int j = 0; j < p; j++)
+            {
+                normal.Samples(column);
+                for (int i = 0; i < n; i++) rows[i][j] = column[i];
+            }
+            var (_, cov) = GroupSample.Moments(rows, p);
+            sims[it] = Values(Stats.CovToCor(Stats.Square(cov, p)), options.Kind);
         }
         var mean = new double[p];
         var criterion = new double[p];

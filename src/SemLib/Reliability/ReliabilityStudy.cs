@@ -1,4 +1,3 @@
-using System.Globalization;
 using SemLib.Data;
 using SemLib.Specification;
 
@@ -33,7 +32,7 @@ public static class ReliabilityStudy
 
         var kmo = SamplingAdequacy.Kmo(rescored, items);
         var bartlett = SamplingAdequacy.Bartlett(rescored, items);
-        var htmt = scales.Count > 1 ? Htmt.Compute(rescored, scales.Select(s => new ScaleDefinition(s.Name, s.Items)).ToList()) : null;
+        var htmt = scales.Count > 1 ? Htmt.Compute(rescored, scales) : null;
         var efa = options.EfaRuns.Select(run => ExploratoryFactorAnalysis.Fit(rescored, items, run.Factors, run.Options)).ToList();
 
         // The CFA: one factor per scale on the complete rows (lavaan's listwise default).
@@ -46,13 +45,12 @@ public static class ReliabilityStudy
         var standardizedLoadings = new List<FactorLoadings>();
         LabeledMatrix? latent = null;
         FornellLarckerTable? fornell = null;
-        if (options.Cfa && scales.All(s => s.Items.Count >= 2))
+        if (options.Cfa)
         {
             cfa = Sem.Fit(cfaModel, rescored, options.CfaOptions ?? ModelOptions.Default);
             warnings.AddRange(cfa.Warnings.Select(w => "CFA: " + w));
             if (cfa.Converged)
             {
-                var implied = cfa.Implied();
                 var sample = SampleCovariance(cfa);
                 foreach (var s in scales)
                 {
@@ -72,7 +70,6 @@ public static class ReliabilityStudy
                 }
                 latent = LatentCorrelations(cfa, scales.Select(s => s.Name).ToList());
                 fornell = scales.Count > 1 ? ConstructReliability.FornellLarcker(ave, latent) : null;
-                _ = implied;
             }
         }
 
@@ -88,7 +85,7 @@ public static class ReliabilityStudy
         {
             Scales = scaleResults,
             ScaleDefinitions = scales,
-            CompleteRows = CompleteRows(data, items),
+            CompleteRows = bartlett.N, // Bartlett's test, like KMO and HTMT, uses the rows with every item observed
             Kmo = kmo,
             Bartlett = bartlett,
             CfaModel = cfaModel,
@@ -114,7 +111,7 @@ public static class ReliabilityStudy
         foreach (var s in scales.Where(s => s.ReverseKeyed.Count > 0))
         {
             var columns = ItemData.From(data, s.Items, $"scale '{s.Name}'");
-            var rescored = ItemAnalysis.RescoreColumns(columns, s);
+            var rescored = ItemAnalysis.Rescore(columns, s);
             for (int j = 0; j < s.Items.Count; j++)
                 if (s.IsReversed(s.Items[j])) replaced[s.Items[j]] = rescored[j];
         }
@@ -122,15 +119,6 @@ public static class ReliabilityStudy
         var cols = data.Columns.Where(c => c.IsNumeric || replaced.ContainsKey(c.Name))
             .Select(c => new KeyValuePair<string, double[]>(c.Name, replaced.TryGetValue(c.Name, out var r) ? r : c.Values.ToArray()));
         return DataSet.FromColumns(cols, data.Source);
-    }
-
-    private static int CompleteRows(DataSet data, IReadOnlyList<string> items)
-    {
-        var cols = data.NumericColumns(items);
-        int n = 0;
-        for (int i = 0; i < data.RowCount; i++)
-            if (cols.All(c => !double.IsNaN(c[i]))) n++;
-        return n;
     }
 
     /// <summary>The sample covariance matrix the CFA was fitted to (divisor N, as semTools reads it from lavaan).</summary>
@@ -145,19 +133,13 @@ public static class ReliabilityStudy
         return new LabeledMatrix(names, m);
     }
 
+    /// <summary>The factor correlations: the completely standardized (std.all) factor covariances of the CFA.</summary>
     private static LabeledMatrix LatentCorrelations(SemFit fit, IReadOnlyList<string> factors)
     {
-        var state = fit.Fitted.State(0);
-        int m = state.Model.M;
         var r = new double[factors.Count, factors.Count];
         for (int a = 0; a < factors.Count; a++)
             for (int b = 0; b < factors.Count; b++)
-            {
-                int i = state.Model.EtaIndex(factors[a]), j = state.Model.EtaIndex(factors[b]);
-                r[a, b] = state.Phi[i * m + j] / Math.Sqrt(state.Phi[i * m + i] * state.Phi[j * m + j]);
-            }
+                r[a, b] = a == b ? 1.0 : fit.Parameter(factors[a], "~~", factors[b])?.StdAll ?? double.NaN;
         return new LabeledMatrix(factors, r);
     }
-
-    internal static string F(double v) => v.ToString("F3", CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,5 @@
 using MathNet.Numerics;
+using MathNet.Numerics.LinearAlgebra;
 using SemLib.Data;
 
 namespace SemLib.Reliability;
@@ -31,7 +32,8 @@ public static class SamplingAdequacy
     private static KmoResult Kmo(double[,] r, IReadOnlyList<string> names, int? n, string context)
     {
         int p = names.Count;
-        var inv = Stats.InverseOrThrow(r, names, context);
+        Stats.PositiveDefiniteEigenvalues(r, names, context);
+        var inv = Matrix<double>.Build.DenseOfArray(r).Inverse();
         var q = new double[p, p];
         for (int i = 0; i < p; i++)
             for (int j = 0; j < p; j++)
@@ -79,9 +81,7 @@ public static class SamplingAdequacy
     private static BartlettTestResult Bartlett(double[,] r, IReadOnlyList<string> names, int n)
     {
         int p = names.Count;
-        Stats.InverseOrThrow(r, names, "Bartlett's test");
-        var chol = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfArray(r).Cholesky();
-        double logDet = chol.DeterminantLn;
+        double logDet = Stats.PositiveDefiniteEigenvalues(r, names, "Bartlett's test").Sum(Math.Log);
         double chi = -logDet * (n - 1 - (2.0 * p + 5) / 6);
         int df = p * (p - 1) / 2;
         double pValue = chi <= 0 ? 1 : SpecialFunctions.GammaUpperRegularized(df / 2.0, chi / 2);

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using SemLib.Data;
 
 namespace SemLib.Reliability;
 
@@ -39,20 +40,12 @@ internal static class Stats
         return s / (n * sd * sd * sd * sd) - 3;
     }
 
-    /// <summary>Covariance matrix of complete columns (divisor n − 1).</summary>
-    public static double[,] Covariance(double[][] cols)
+    /// <summary>A row-major p×p matrix (the layout of <see cref="GroupSample"/>'s moments) as a 2-D array.</summary>
+    public static double[,] Square(double[] rowMajor, int p)
     {
-        int p = cols.Length, n = cols[0].Length;
-        var means = cols.Select(c => c.Average()).ToArray();
-        var s = new double[p, p];
-        for (int a = 0; a < p; a++)
-            for (int b = a; b < p; b++)
-            {
-                double acc = 0;
-                for (int i = 0; i < n; i++) acc += (cols[a][i] - means[a]) * (cols[b][i] - means[b]);
-                s[a, b] = s[b, a] = acc / (n - 1);
-            }
-        return s;
+        var m = new double[p, p];
+        Buffer.BlockCopy(rowMajor, 0, m, 0, p * p * sizeof(double));
+        return m;
     }
 
     /// <summary>
@@ -118,30 +111,25 @@ internal static class Stats
     }
 
     /// <summary>
-    /// The correlation matrix's inverse, or a <see cref="ReliabilityException"/> naming the items involved in
-    /// the (near) linear dependency when it is singular: the items with the largest weights in the eigenvector
-    /// of the smallest eigenvalue.
+    /// The eigenvalues, in decreasing order, of a correlation matrix that must be positive definite; when it is
+    /// singular, a <see cref="ReliabilityException"/> naming the items involved in the (near) linear dependency:
+    /// the items with the largest weights in the eigenvector of the smallest eigenvalue.
     /// </summary>
-    public static Matrix<double> InverseOrThrow(double[,] r, IReadOnlyList<string> names, string context)
+    public static double[] PositiveDefiniteEigenvalues(double[,] r, IReadOnlyList<string> names, string context)
     {
-        var m = Matrix<double>.Build.DenseOfArray(r);
-        var evd = m.Evd(Symmetricity.Symmetric);
-        double min = evd.EigenValues[0].Real, max = evd.EigenValues[r.GetLength(0) - 1].Real;
+        var (values, vectors) = EigenDescending(Matrix<double>.Build.DenseOfArray(r));
+        double min = values[^1], max = values[0];
         if (!(min > 1e-12 * Math.Max(1, max)))
         {
-            var v = evd.EigenVectors.Column(0);
+            var v = vectors.Column(values.Length - 1);
             var involved = Enumerable.Range(0, names.Count).Where(i => Math.Abs(v[i]) > 0.1).Select(i => names[i]);
             throw new ReliabilityException($"{ItemData.Capital(context)}: the correlation matrix of the items is singular or not positive definite (smallest eigenvalue {min:G3}); these items are (nearly) linearly dependent: {string.Join(", ", involved)}.");
         }
-        return m.Inverse();
+        return values;
     }
 
     /// <summary>Eigenvalues of a symmetric matrix in decreasing order.</summary>
-    public static double[] EigenvaluesDescending(double[,] a)
-    {
-        var evd = Matrix<double>.Build.DenseOfArray(a).Evd(Symmetricity.Symmetric);
-        return evd.EigenValues.Select(c => c.Real).OrderByDescending(v => v).ToArray();
-    }
+    public static double[] EigenvaluesDescending(double[,] a) => EigenDescending(Matrix<double>.Build.DenseOfArray(a)).Values;
 
     /// <summary>Eigen decomposition of a symmetric matrix, eigenvalues in decreasing order with matching vectors.</summary>
     public static (double[] Values, Matrix<double> Vectors) EigenDescending(Matrix<double> a)

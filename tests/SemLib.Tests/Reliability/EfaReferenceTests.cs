@@ -88,13 +88,20 @@ public sealed class EfaReferenceTests(ITestOutputHelper output)
     [Fact]
     public void OneFactorSolutionIsUnrotatedAndPositive()
     {
-        // One factor: no rotation, loadings signed to sum positive (psych's rule); the ML uniquenesses are 1 − h².
+        // One factor on three items is just identified: the solution reproduces R, so λᵢλⱼ = rᵢⱼ, hence
+        // λᵢ = √(rᵢⱼ·rᵢₖ / rⱼₖ) (positive: psych signs loadings to sum positive) and the uniqueness is 1 − λᵢ².
         var r = ExploratoryFactorAnalysis.Fit(Reference.Data("hs.csv"), ["x4", "x5", "x6"], 1, new EfaOptions { Rotation = FactorRotation.Varimax });
         Assert.Equal(FactorRotation.None, r.Rotation);
         Assert.Equal(["ML1"], r.FactorNames);
-        Assert.All(r.Loadings.Column(0), l => Assert.True(l > 0.7));
         Assert.Null(r.FactorCorrelations);
-        Assert.Equal(0, r.Fit.DegreesOfFreedom); // 3 items, 1 factor: just identified
-        for (int i = 0; i < 3; i++) Assert.Equal(1 - r.Communalities[i], r.Uniquenesses[i], 12);
+        Assert.Equal(0, r.Fit.DegreesOfFreedom); // ((3 − 1)² − (3 + 1))/2 = 0
+        var c = r.Correlation;
+        for (int i = 0; i < 3; i++)
+        {
+            int j = (i + 1) % 3, k = (i + 2) % 3;
+            double lambdaSquared = c[i, j] * c[i, k] / c[j, k];
+            Assert.Equal(Math.Sqrt(lambdaSquared), r.Loadings[i, 0], 4);
+            Assert.Equal(1 - lambdaSquared, r.Uniquenesses[i], 4);
+        }
     }
 }

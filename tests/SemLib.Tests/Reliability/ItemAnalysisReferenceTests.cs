@@ -18,15 +18,7 @@ public sealed class ItemAnalysisReferenceTests(ITestOutputHelper output)
             var s = scaleJson.Value;
             var result = ItemAnalysis.Analyze(data, new ScaleDefinition(scaleJson.Name, s.GetProperty("items").Strings()));
             string p = scaleJson.Name;
-            agree.Near(s.GetProperty("alpha").GetDouble(), result.Alpha, $"{p} alpha");
-            agree.Near(s.GetProperty("alpha_std").GetDouble(), result.StandardizedAlpha, $"{p} alpha_std");
-            agree.Near(s.GetProperty("g6").GetDouble(), result.LambdaSix, $"{p} g6");
-            agree.Near(s.GetProperty("average_r").GetDouble(), result.AverageCorrelation, $"{p} average_r");
-            agree.Near(s.GetProperty("mean").GetDouble(), result.Mean, $"{p} mean");
-            agree.Near(s.GetProperty("sd").GetDouble(), result.StandardDeviation, $"{p} sd");
-            var ci = s.GetProperty("alpha_ci_feldt").Doubles();
-            agree.Near(ci[0], result.FeldtInterval.Lower, $"{p} feldt lower");
-            agree.Near(ci[1], result.FeldtInterval.Upper, $"{p} feldt upper");
+            CheckTotals(s, result, agree);
             foreach (var item in s.GetProperty("items_stats").EnumerateArray())
             {
                 var st = result.Item(item.GetProperty("item").GetString()!);
@@ -93,15 +85,7 @@ public sealed class ItemAnalysisReferenceTests(ITestOutputHelper output)
         var agree = new Agreement();
         string p = result.Scale;
         Assert.Equal(s.GetProperty("n_rows").GetInt32(), result.Rows);
-        agree.Near(s.GetProperty("alpha").GetDouble(), result.Alpha, $"{p} alpha");
-        agree.Near(s.GetProperty("alpha_std").GetDouble(), result.StandardizedAlpha, $"{p} alpha_std");
-        agree.Near(s.GetProperty("g6").GetDouble(), result.LambdaSix, $"{p} g6");
-        agree.Near(s.GetProperty("average_r").GetDouble(), result.AverageCorrelation, $"{p} average_r");
-        agree.Near(s.GetProperty("mean").GetDouble(), result.Mean, $"{p} mean");
-        agree.Near(s.GetProperty("sd").GetDouble(), result.StandardDeviation, $"{p} sd");
-        var ci = s.GetProperty("alpha_ci_feldt").Doubles();
-        agree.Near(ci[0], result.FeldtInterval.Lower, $"{p} feldt lower");
-        agree.Near(ci[1], result.FeldtInterval.Upper, $"{p} feldt upper");
+        CheckTotals(s, result, agree);
         foreach (var item in s.GetProperty("items_stats").EnumerateArray())
         {
             var st = result.Item(item.GetProperty("item").GetString()!);
@@ -121,5 +105,20 @@ public sealed class ItemAnalysisReferenceTests(ITestOutputHelper output)
             agree.Near(item.GetProperty("average_r_if_deleted").GetDouble(), st.AverageCorrelationIfDeleted, $"{q} average r if deleted");
         }
         return agree;
+    }
+
+    /// <summary>The scale-level values every reference scale has (psych::alpha's total and Feldt interval).</summary>
+    private static void CheckTotals(JsonElement s, ScaleReliability result, Agreement agree)
+    {
+        string p = result.Scale;
+        agree.Near(s.GetProperty("alpha").GetDouble(), result.Alpha, $"{p} alpha");
+        agree.Near(s.GetProperty("alpha_std").GetDouble(), result.StandardizedAlpha, $"{p} alpha_std");
+        agree.Near(s.GetProperty("g6").GetDouble(), result.LambdaSix, $"{p} g6");
+        agree.Near(s.GetProperty("average_r").GetDouble(), result.AverageCorrelation, $"{p} average_r");
+        agree.Near(s.GetProperty("mean").GetDouble(), result.Mean, $"{p} mean");
+        agree.Near(s.GetProperty("sd").GetDouble(), result.StandardDeviation, $"{p} sd");
+        var ci = s.GetProperty("alpha_ci_feldt").Doubles();
+        agree.Near(ci[0], result.FeldtInterval.Lower, $"{p} feldt lower");
+        agree.Near(ci[1], result.FeldtInterval.Upper, $"{p} feldt upper");
     }
 }
