@@ -194,14 +194,8 @@ public static class Bootstrap
     }
 
     /// <summary>R's default (type 7) sample quantile of sorted data.</summary>
-    internal static double Quantile(double[] sorted, double p)
-    {
-        double h = (sorted.Length - 1) * p;
-        int lo = (int)Math.Floor(h);
-        if (lo >= sorted.Length - 1) return sorted[^1];
-        if (lo < 0) return sorted[0];
-        return sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]);
-    }
+    private static double Quantile(double[] sorted, double p) =>
+        MathNet.Numerics.Statistics.SortedArrayStatistics.QuantileCustom(sorted, p, MathNet.Numerics.Statistics.QuantileDefinition.R7);
 
     /// <summary>What is bootstrapped and how: the statistics of one fitted model.</summary>
     internal sealed class Plan
