@@ -228,9 +228,7 @@ public static class Bootstrap
                 offset += 2 * labels.Count;
             }
             Names = names;
-            var session = NewWorker().Session;
-            session.Objective.Evaluate(WarmStart, new double[WarmStart.Length]);
-            Original = Collect(session, fitted.Theta);
+            Original = Collect(Enumerable.Range(0, fitted.Model.Groups.Length).Select(fitted.State).ToArray(), fitted.Theta);
         }
 
         public SemFit Fit { get; }
@@ -254,17 +252,18 @@ public static class Bootstrap
         {
             var res = session.Fit(plan.WarmStart);
             if (!res.Converged) return null;
-            session.Objective.Evaluate(res.X, new double[res.X.Length]);
-            var theta = new double[session.Model.ThetaCount];
-            session.Model.Constraints.ToTheta(res.X, theta);
-            return plan.Collect(session, theta);
+            // The optimizer's last evaluation may have been a rejected trial point: the states are set at the solution
+            // (no gradient is needed for that), and θ is read back from the objective.
+            var objective = session.Objective;
+            objective.Evaluate(res.X, []);
+            return plan.Collect(Enumerable.Range(0, session.Model.Groups.Length).Select(objective.State).ToArray(), objective.Theta);
         }
 
-        public double[] Collect(FitSession session, double[] theta)
+        /// <summary>Every statistic at θ, from the group states at θ.</summary>
+        public double[] Collect(GroupState[] states, ReadOnlySpan<double> theta)
         {
             var fitted = Fit.Fitted;
-            var states = Enumerable.Range(0, session.Model.Groups.Length).Select(session.Objective.State).ToArray();
-            var est = EstimatesBuilder.RowEstimates(fitted.Table, session.Model, theta, states);
+            var est = EstimatesBuilder.RowEstimates(fitted.Table, fitted.Model, theta, states);
             var (_, stdAll) = Standardization.Compute(fitted.Table, est, states);
             var result = new double[Names.Count];
             for (int r = 0; r < RowCount; r++)
