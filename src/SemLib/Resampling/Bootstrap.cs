@@ -29,16 +29,15 @@ public static class Bootstrap
         var rows = fitted.Sample.Data.Groups.Select(g => g.Rows!).ToArray();
         var draws = RunDraws(plan, rows, options.Draws, options.Seed, options.MaxDegreeOfParallelism, options.Progress);
         var ok = draws.Where(d => d is not null).Select(d => d!).ToList();
+        if (ok.Count < 2)
+            throw new SemLibException($"Only {ok.Count} of {options.Draws} bootstrap draws converged; no interval can be formed.");
+        var warnings = new List<string>();
+        if (ok.Count < options.Draws)
+            warnings.Add($"{options.Draws - ok.Count} of {options.Draws} bootstrap draws failed to converge and were excluded.");
 
         double[]? acceleration = null;
         if (options.Interval == BootstrapInterval.BiasCorrectedAccelerated)
             acceleration = Jackknife.Acceleration(plan, rows, options.MaxDegreeOfParallelism);
-
-        var warnings = new List<string>();
-        if (ok.Count < options.Draws)
-            warnings.Add($"{options.Draws - ok.Count} of {options.Draws} bootstrap draws failed to converge and were excluded.");
-        if (ok.Count < 2)
-            throw new SemLibException($"Only {ok.Count} of {options.Draws} bootstrap draws converged; no interval can be formed.");
 
         double? bollenStine = null;
         int bsDraws = 0;
