@@ -73,7 +73,7 @@ public static class MonteCarlo
             {
                 var rng = new Random(Bootstrap.DrawSeed(options.Seed, r));
                 population.FillRows(w.Rows, columns, rng, w.Z, w.X);
-                if (options.LikertThresholds is { } cuts) Cut(w.Rows, cuts);
+                if (options.LikertThresholds is { } cuts) Likert.Cut(w.Rows, cuts);
                 results[r] = Replicate(w, warm, table, rowsOfInterest, thetaOfRow, options);
                 options.Progress?.Report(Interlocked.Increment(ref done));
                 return w;
@@ -190,18 +190,6 @@ public static class MonteCarlo
             for (int j = 0; j < p; j++) cov[i, j] = population.Covariance[columns[i], columns[j]] * scale;
         var means = columns.Select(c => population.Means[c]).ToArray();
         return Sem.Fit(parsed, new CovarianceData(names, cov, n, means), options.Analysis);
-    }
-
-    private static void Cut(double[][] rows, IReadOnlyList<double> thresholds)
-    {
-        foreach (var row in rows)
-            for (int j = 0; j < row.Length; j++)
-            {
-                int k = 1;
-                foreach (var t in thresholds)
-                    if (row[j] > t) k++;
-                row[j] = k;
-            }
     }
 
     private sealed class Worker
