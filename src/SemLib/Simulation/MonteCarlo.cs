@@ -149,10 +149,9 @@ public static class MonteCarlo
         var res = session.Fit(warm);
         if (!res.Converged) return null;
         var cov = ParameterCovariance.Compute(session.Objective, res.X, options.Analysis.Information, session.Sample.StatisticN);
-        var theta = new double[session.Model.ThetaCount];
-        session.Model.Constraints.ToTheta(res.X, theta);
+        // The covariance computation leaves the objective evaluated at the solution: θ and the states are read there.
         var states = Enumerable.Range(0, session.Model.Groups.Length).Select(session.Objective.State).ToArray();
-        var values = EstimatesBuilder.RowEstimates(table, session.Model, theta, states);
+        var values = EstimatesBuilder.RowEstimates(table, session.Model, session.Objective.Theta, states);
         var est = new double[rowsOfInterest.Length];
         var se = new double[rowsOfInterest.Length];
         Array.Fill(se, double.NaN);
