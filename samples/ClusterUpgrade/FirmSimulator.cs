@@ -31,14 +31,10 @@ public static class FirmSimulator
         foreach (var item in Design.Items)
             columns.Add(new(item, Enumerable.Range(0, n).Select(i => responses[item][i].ToString(CultureInfo.InvariantCulture)).ToArray()));
 
-        // Write to a temporary file and move it into place, so a failure never leaves half a file.
-        var tmp = path + ".tmp";
-        using (var writer = new StreamWriter(tmp))
-        {
-            writer.WriteLine(string.Join(",", columns.Select(c => Quote(c.Key))));
-            for (int i = 0; i < n; i++) writer.WriteLine(string.Join(",", columns.Select(c => Quote(c.Value[i]))));
-        }
-        File.Move(tmp, path, overwrite: true);
+        var csv = new StringWriter(CultureInfo.InvariantCulture);
+        csv.WriteLine(string.Join(",", columns.Select(c => Quote(c.Key))));
+        for (int i = 0; i < n; i++) csv.WriteLine(string.Join(",", columns.Select(c => Quote(c.Value[i]))));
+        StudyFiles.WriteAtomically(path, csv.ToString());
         return DataSet.ReadCsv(path);
     }
 

@@ -29,16 +29,15 @@ public static class Bootstrap
         var rows = fitted.Sample.Data.Groups.Select(g => g.Rows!).ToArray();
         var draws = RunDraws(plan, rows, options.Draws, options.Seed, options.MaxDegreeOfParallelism, options.Progress);
         var ok = draws.Where(d => d is not null).Select(d => d!).ToList();
+        if (ok.Count < 2)
+            throw new SemLibException($"Only {ok.Count} of {options.Draws} bootstrap draws converged; no interval can be formed.");
+        var warnings = new List<string>();
+        if (ok.Count < options.Draws)
+            warnings.Add($"{options.Draws - ok.Count} of {options.Draws} bootstrap draws failed to converge and were excluded.");
 
         double[]? acceleration = null;
         if (options.Interval == BootstrapInterval.BiasCorrectedAccelerated)
             acceleration = Jackknife.Acceleration(plan, rows, options.MaxDegreeOfParallelism);
-
-        var warnings = new List<string>();
-        if (ok.Count < options.Draws)
-            warnings.Add($"{options.Draws - ok.Count} of {options.Draws} bootstrap draws failed to converge and were excluded.");
-        if (ok.Count < 2)
-            throw new SemLibException($"Only {ok.Count} of {options.Draws} bootstrap draws converged; no interval can be formed.");
 
         double? bollenStine = null;
         int bsDraws = 0;
@@ -194,14 +193,8 @@ public static class Bootstrap
     }
 
     /// <summary>R's default (type 7) sample quantile of sorted data.</summary>
-    internal static double Quantile(double[] sorted, double p)
-    {
-        double h = (sorted.Length - 1) * p;
-        int lo = (int)Math.Floor(h);
-        if (lo >= sorted.Length - 1) return sorted[^1];
-        if (lo < 0) return sorted[0];
-        return sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]);
-    }
+    private static double Quantile(double[] sorted, double p) =>
+        MathNet.Numerics.Statistics.SortedArrayStatistics.QuantileCustom(sorted, p, MathNet.Numerics.Statistics.QuantileDefinition.R7);
 
     /// <summary>What is bootstrapped and how: the statistics of one fitted model.</summary>
     internal sealed class Plan
@@ -234,9 +227,7 @@ public static class Bootstrap
                 offset += 2 * labels.Count;
             }
             Names = names;
-            var session = NewWorker().Session;
-            session.Objective.Evaluate(WarmStart, new double[WarmStart.Length]);
-            Original = Collect(session, fitted.Theta);
+            Original = Collect(Enumerable.Range(0, fitted.Model.Groups.Length).Select(fitted.State).ToArray(), fitted.Theta);
         }
 
         public SemFit Fit { get; }
@@ -260,17 +251,18 @@ public static class Bootstrap
         {
             var res = session.Fit(plan.WarmStart);
             if (!res.Converged) return null;
-            session.Objective.Evaluate(res.X, new double[res.X.Length]);
-            var theta = new double[session.Model.ThetaCount];
-            session.Model.Constraints.ToTheta(res.X, theta);
-            return plan.Collect(session, theta);
+            // The optimizer's last evaluation may have been a rejected trial point: the states are set at the solution
+            // (no gradient is needed for that), and θ is read back from the objective.
+            var objective = session.Objective;
+            objective.Evaluate(res.X, []);
+            return plan.Collect(Enumerable.Range(0, session.Model.Groups.Length).Select(objective.State).ToArray(), objective.Theta);
         }
 
-        public double[] Collect(FitSession session, double[] theta)
+        /// <summary>Every statistic at θ, from the group states at θ.</summary>
+        public double[] Collect(GroupState[] states, ReadOnlySpan<double> theta)
         {
             var fitted = Fit.Fitted;
-            var states = Enumerable.Range(0, session.Model.Groups.Length).Select(session.Objective.State).ToArray();
-            var est = EstimatesBuilder.RowEstimates(fitted.Table, session.Model, theta, states);
+            var est = EstimatesBuilder.RowEstimates(fitted.Table, fitted.Model, theta, states);
             var (_, stdAll) = Standardization.Compute(fitted.Table, est, states);
             var result = new double[Names.Count];
             for (int r = 0; r < RowCount; r++)

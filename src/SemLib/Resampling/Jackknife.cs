@@ -19,9 +19,12 @@ internal static class Jackknife
             bool ok = true;
             for (int g = 0; g < rows.Length && ok; g++)
             {
-                int n = rows[g].Length;
-                var idx = g == group ? Enumerable.Range(0, n).Where(i => i != left).ToArray() : Enumerable.Range(0, n).ToArray();
-                ok = worker.Session.SetRows(g, rows[g], idx);
+                // Every row of the group but the one left out, in the worker's index buffer.
+                var idx = worker.Indices[g];
+                int n = 0;
+                for (int i = 0; i < idx.Length; i++)
+                    if (g != group || i != left) idx[n++] = i;
+                ok = worker.Session.SetRows(g, rows[g], idx.AsSpan(0, n));
             }
             results[k] = ok ? Bootstrap.Plan.Statistics(plan, worker.Session) : null;
             return worker;

@@ -26,16 +26,26 @@ public static class Likert
             if (selected.Contains(col.Name))
             {
                 for (int i = 0; i < values.Length; i++)
-                {
-                    if (double.IsNaN(values[i])) continue;
-                    int k = 1;
-                    foreach (var t in thresholds)
-                        if (values[i] > t) k++;
-                    values[i] = k;
-                }
+                    if (!double.IsNaN(values[i])) values[i] = Category(values[i], thresholds);
             }
             result.Add(new(col.Name, values));
         }
         return DataSet.FromColumns(result, data.Source);
+    }
+
+    /// <summary>Replaces every value of the rows by its category (simulated rows, which have no missing values).</summary>
+    internal static void Cut(double[][] rows, IReadOnlyList<double> thresholds)
+    {
+        foreach (var row in rows)
+            for (int j = 0; j < row.Length; j++) row[j] = Category(row[j], thresholds);
+    }
+
+    /// <summary>The category of a score: 1 + the number of thresholds below it.</summary>
+    private static int Category(double value, IReadOnlyList<double> thresholds)
+    {
+        int k = 1;
+        for (int i = 0; i < thresholds.Count; i++)
+            if (value > thresholds[i]) k++;
+        return k;
     }
 }

@@ -18,38 +18,55 @@ public static class MonteCarlo
     /// <summary>Runs a study at one sample size.</summary>
     public static MonteCarloResult Run(PopulationModel population, string analysisModel, MonteCarloOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(population);
-        ArgumentNullException.ThrowIfNull(analysisModel);
         options ??= new MonteCarloOptions();
-        if (options.Replications < 1) throw new ArgumentOutOfRangeException(nameof(options), "At least one replication is needed.");
-        var parsed = ModelSyntax.Parse(analysisModel);
-        return RunParsed(population, parsed, options);
+        return RunAt(Target.Of(population, analysisModel, options), options);
     }
 
     /// <summary>Runs the study at each sample size (a power curve); replications of different sizes use different streams.</summary>
     public static IReadOnlyList<MonteCarloResult> PowerCurve(PopulationModel population, string analysisModel,
         IReadOnlyList<int> sampleSizes, MonteCarloOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(sampleSizes);
         options ??= new MonteCarloOptions();
-        var parsed = ModelSyntax.Parse(analysisModel);
-        return sampleSizes.Select(n => RunParsed(population, parsed, options with { SampleSize = n, Seed = unchecked(options.Seed * 31 + n) })).ToList();
+        var target = Target.Of(population, analysisModel, options);
+        return sampleSizes.Select(n => RunAt(target, options with { SampleSize = n, Seed = unchecked(options.Seed * 31 + n) })).ToList();
     }
 
-    private static MonteCarloResult RunParsed(PopulationModel population, ParsedModel parsed, MonteCarloOptions options)
+    /// <summary>
+    /// What does not depend on the sample size: the analysis model, where its variables are among the population's,
+    /// and the population values in the analysis parameterization (the analysis model fitted to the population moments).
+    /// </summary>
+    private sealed record Target(PopulationModel Population, ParsedModel Parsed, IReadOnlyList<string> Names, int[] Columns, SemFit Fit)
+    {
+        public static Target Of(PopulationModel population, string analysisModel, MonteCarloOptions options)
+        {
+            ArgumentNullException.ThrowIfNull(population);
+            ArgumentNullException.ThrowIfNull(analysisModel);
+            if (options.Replications < 1) throw new ArgumentOutOfRangeException(nameof(options), "At least one replication is needed.");
+            var parsed = ModelSyntax.Parse(analysisModel);
+            var names = Specification.ParameterTable.Build(parsed, options.Analysis, 1).ObservedVariables;
+            var popNames = population.ObservedVariables.ToList();
+            var columns = names.Select(v => popNames.IndexOf(v)).ToArray();
+            for (int j = 0; j < columns.Length; j++)
+                if (columns[j] < 0) throw new SemLibException($"The analysis model's variable '{names[j]}' is not in the population model.");
+            var fit = FitToPopulation(population, parsed, names, columns, options);
+            if (!fit.Converged) throw new SemLibException("The analysis model does not converge on the population moments; check that it is identified.");
+            return new Target(population, parsed, names, columns, fit);
+        }
+
+        /// <summary>The population value of a row of the analysis model's table.</summary>
+        public double Value(Specification.ParameterRow row) =>
+            (row.Op == ModelOperator.Defined ? Fit.Parameter(row.Lhs) : Fit.Parameter(row.Lhs, row.Op.ToLavaan(), row.Rhs, row.Group))?.Estimate
+            ?? double.NaN;
+    }
+
+    private static MonteCarloResult RunAt(Target target, MonteCarloOptions options)
     {
         int n = options.SampleSize;
-        var names = Specification.ParameterTable.Build(parsed, options.Analysis, 1).ObservedVariables;
-        var popNames = population.ObservedVariables.ToList();
-        var columns = names.Select(v => popNames.IndexOf(v)).ToArray();
-        for (int j = 0; j < columns.Length; j++)
-            if (columns[j] < 0) throw new SemLibException($"The analysis model's variable '{names[j]}' is not in the population model.");
+        var (population, parsed, names, columns) = (target.Population, target.Parsed, target.Names, target.Columns);
         if (n <= names.Count) throw new SemLibException($"A sample size of {n} is too small for {names.Count} observed variables.");
 
-        // Population values in the analysis parameterization: the analysis model fitted to the population moments.
-        var target = FitToPopulation(population, parsed, names, columns, options);
-        if (!target.Converged) throw new SemLibException("The analysis model does not converge on the population moments; check that it is identified.");
-
-        // A template fit on one simulated data set sets up the compiled model for the sessions.
+        // One simulated data set of this size sets up the table, moments and compiled model that the sessions copy.
         var first = population.Sample(n, Bootstrap.DrawSeed(options.Seed, 0, 7));
         var data = options.LikertThresholds is { } th ? Likert.Cut(first, th, names) : first;
         var (table, sample) = FitEngine.Prepare(parsed, options.Analysis, data, null);
@@ -57,9 +74,8 @@ public static class MonteCarlo
         var model = FitEngine.Compile(table, est);
         FitEngine.CheckDegreesOfFreedom(table, model, est);
         int df = FittedModel.CountMoments(table, est) - model.ZetaCount;
-        var warm = target.Fitted.Zeta;
+        var warm = target.Fit.Fitted.Zeta;
         var rowsOfInterest = table.Rows.Select((r, i) => (r, i)).Where(x => x.r.Free || x.r.Op == ModelOperator.Defined).Select(x => x.i).ToArray();
-        var targetValues = target.Parameters;
         var thetaOfRow = new int[table.Rows.Count];
         Array.Fill(thetaOfRow, -1);
         for (int t = 0; t < model.ThetaCount; t++) thetaOfRow[model.FreeRows[t]] = t;
@@ -68,12 +84,12 @@ public static class MonteCarlo
         int done = 0;
         var po = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? Environment.ProcessorCount };
         Parallel.For(0, options.Replications, po,
-            () => new Worker(new FitSession(model, est, options.Analysis), n, names.Count, popNames.Count),
+            () => new Worker(new FitSession(model, est, options.Analysis), n, names.Count, population.ObservedVariables.Count),
             (r, _, w) =>
             {
                 var rng = new Random(Bootstrap.DrawSeed(options.Seed, r));
                 population.FillRows(w.Rows, columns, rng, w.Z, w.X);
-                if (options.LikertThresholds is { } cuts) Cut(w.Rows, cuts);
+                if (options.LikertThresholds is { } cuts) Likert.Cut(w.Rows, cuts);
                 results[r] = Replicate(w, warm, table, rowsOfInterest, thetaOfRow, options);
                 options.Progress?.Report(Interlocked.Increment(ref done));
                 return w;
@@ -86,7 +102,7 @@ public static class MonteCarlo
         for (int k = 0; k < rowsOfInterest.Length; k++)
         {
             var row = table.Rows[rowsOfInterest[k]];
-            double pop = PopulationValue(targetValues, row);
+            double pop = target.Value(row);
             var ests = ok.Select(x => x.Est[k]).Where(double.IsFinite).ToArray();
             if (ests.Length == 0) continue;
             var pairs = ok.Select(x => (E: x.Est[k], S: x.Se[k])).Where(x => double.IsFinite(x.E) && double.IsFinite(x.S) && x.S > 0).ToArray();
@@ -133,10 +149,9 @@ public static class MonteCarlo
         var res = session.Fit(warm);
         if (!res.Converged) return null;
         var cov = ParameterCovariance.Compute(session.Objective, res.X, options.Analysis.Information, session.Sample.StatisticN);
-        var theta = new double[session.Model.ThetaCount];
-        session.Model.Constraints.ToTheta(res.X, theta);
+        // The covariance computation leaves the objective evaluated at the solution: θ and the states are read there.
         var states = Enumerable.Range(0, session.Model.Groups.Length).Select(session.Objective.State).ToArray();
-        var values = EstimatesBuilder.RowEstimates(table, session.Model, theta, states);
+        var values = EstimatesBuilder.RowEstimates(table, session.Model, session.Objective.Theta, states);
         var est = new double[rowsOfInterest.Length];
         var se = new double[rowsOfInterest.Length];
         Array.Fill(se, double.NaN);
@@ -170,15 +185,6 @@ public static class MonteCarlo
         return (est, se, session.ChiSquareAt(res.X), admissible);
     }
 
-    private static double PopulationValue(IReadOnlyList<Results.ParameterEstimate> target, Specification.ParameterRow row)
-    {
-        var match = row.Op == ModelOperator.Defined
-            ? target.FirstOrDefault(p => p.Op == ":=" && p.Lhs == row.Lhs)
-            : target.FirstOrDefault(p => p.Group == row.Group && p.Op == row.Op.ToLavaan() &&
-                ((p.Lhs == row.Lhs && p.Rhs == row.Rhs) || (row.Op == ModelOperator.Covariance && p.Lhs == row.Rhs && p.Rhs == row.Lhs)));
-        return match?.Estimate ?? double.NaN;
-    }
-
     private static SemFit FitToPopulation(PopulationModel population, ParsedModel parsed, IReadOnlyList<string> names, int[] columns, MonteCarloOptions options)
     {
         // CovarianceData is read as an unbiased matrix and rescaled by (N − 1)/N for ML; pre-scale so the fit sees Σ exactly.
@@ -190,18 +196,6 @@ public static class MonteCarlo
             for (int j = 0; j < p; j++) cov[i, j] = population.Covariance[columns[i], columns[j]] * scale;
         var means = columns.Select(c => population.Means[c]).ToArray();
         return Sem.Fit(parsed, new CovarianceData(names, cov, n, means), options.Analysis);
-    }
-
-    private static void Cut(double[][] rows, IReadOnlyList<double> thresholds)
-    {
-        foreach (var row in rows)
-            for (int j = 0; j < row.Length; j++)
-            {
-                int k = 1;
-                foreach (var t in thresholds)
-                    if (row[j] > t) k++;
-                row[j] = k;
-            }
     }
 
     private sealed class Worker

@@ -16,19 +16,21 @@ namespace SemLib.Simulation;
 /// </summary>
 public sealed class PopulationModel
 {
-    private readonly Matrix<double> _choleskyFactor;
+    /// <summary>The lower Cholesky factor L of the covariance matrix (Σ = LLᵀ), row-major p×p.</summary>
+    private readonly double[] _cholesky;
+    private readonly double[] _means;
 
     private PopulationModel(IReadOnlyList<string> names, double[,] covariance, double[] means, ParameterTable table, double[] values)
     {
         ObservedVariables = names;
         Covariance = covariance;
-        Means = means;
+        _means = means;
         Table = table;
         Values = values;
         var m = Matrix<double>.Build.DenseOfArray(covariance);
         try
         {
-            _choleskyFactor = m.Cholesky().Factor;
+            _cholesky = m.Cholesky().Factor.ToRowMajorArray();
         }
         catch (ArgumentException)
         {
@@ -43,7 +45,7 @@ public sealed class PopulationModel
     public double[,] Covariance { get; }
 
     /// <summary>The population means of the observed variables.</summary>
-    public IReadOnlyList<double> Means { get; }
+    public IReadOnlyList<double> Means => _means;
 
     /// <summary>The parameter table, whose rows the population values belong to.</summary>
     public ParameterTable Table { get; }
@@ -82,19 +84,9 @@ public sealed class PopulationModel
                 _ => 0.0,
             };
         }
-        // Every row is fixed at its population value; the model then has no free parameters.
-        var fixedTable = new ParameterTable(table.Model,
-            table.Rows.Select((r, i) => r.Group > 0 ? r with { Free = false, Value = values[i], Exogenous = false } : r).ToList(),
-            table.Roles, 1, table.MeanStructure, table.Warnings);
+        if (standardized) Standardize(table, values);
+        var fixedTable = Fix(table, values);
         var state = Evaluate(fixedTable, values);
-        if (standardized)
-        {
-            Standardize(fixedTable, values);
-            fixedTable = new ParameterTable(table.Model,
-                table.Rows.Select((r, i) => r.Group > 0 ? r with { Free = false, Value = values[i], Exogenous = false } : r).ToList(),
-                table.Roles, 1, table.MeanStructure, table.Warnings);
-            state = Evaluate(fixedTable, values);
-        }
         Inference.DefinedParameters.Recompute(fixedTable, values);
         int p = state.Model.P;
         var cov = new double[p, p];
@@ -130,8 +122,7 @@ public sealed class PopulationModel
         foreach (var i in latentRows.Values.Concat(observedRows.Values)) values[i] = 0;
         for (int pass = 0; pass < 200; pass++)
         {
-            var t = Refix(table, values);
-            var state = Evaluate(t, values);
+            var state = Evaluate(Fix(table, values), values);
             double change = 0;
             foreach (var (lv, i) in latentRows)
             {
@@ -143,7 +134,7 @@ public sealed class PopulationModel
             }
             if (change < 1e-14) break;
         }
-        var final = Evaluate(Refix(table, values), values);
+        var final = Evaluate(Fix(table, values), values);
         foreach (var (ov, i) in observedRows)
         {
             int j = final.Model.ObservedIndex(ov);
@@ -154,8 +145,10 @@ public sealed class PopulationModel
                 throw new SemLibException($"With these standardized population values the residual variance of '{name}' would be negative ({values[i]:G4}): the explained variance exceeds 1.");
     }
 
-    private static ParameterTable Refix(ParameterTable table, double[] values) =>
-        new(table.Model, table.Rows.Select((r, i) => r.Group > 0 ? r with { Value = values[i] } : r).ToList(), table.Roles, 1, table.MeanStructure, table.Warnings);
+    /// <summary>The table with every row fixed at its population value; the model then has no free parameters.</summary>
+    private static ParameterTable Fix(ParameterTable table, double[] values) =>
+        new(table.Model, table.Rows.Select((r, i) => r.Group > 0 ? r with { Free = false, Value = values[i], Exogenous = false } : r).ToList(),
+            table.Roles, 1, table.MeanStructure, table.Warnings);
 
     /// <summary>Draws N rows from the multivariate normal distribution N(μ, Σ) with the given random source.</summary>
     public DataSet Sample(int n, Random random)
@@ -166,15 +159,11 @@ public sealed class PopulationModel
         var columns = new double[p][];
         for (int j = 0; j < p; j++) columns[j] = new double[n];
         var z = new double[p];
+        var x = new double[p];
         for (int i = 0; i < n; i++)
         {
-            for (int j = 0; j < p; j++) z[j] = StandardNormal(random);
-            for (int j = 0; j < p; j++)
-            {
-                double v = Means[j];
-                for (int k = 0; k <= j; k++) v += _choleskyFactor[j, k] * z[k];
-                columns[j][i] = v;
-            }
+            Draw(random, z, x);
+            for (int j = 0; j < p; j++) columns[j][i] = x[j];
         }
         return DataSet.FromColumns(ObservedVariables.Select((name, j) => new KeyValuePair<string, double[]>(name, columns[j])), "simulated");
     }
@@ -185,17 +174,23 @@ public sealed class PopulationModel
     /// </summary>
     internal void FillRows(double[][] rows, int[] columns, Random random, double[] z, double[] x)
     {
-        int p = ObservedVariables.Count;
         foreach (var row in rows)
         {
-            for (int j = 0; j < p; j++) z[j] = StandardNormal(random);
-            for (int j = 0; j < p; j++)
-            {
-                double v = Means[j];
-                for (int k = 0; k <= j; k++) v += _choleskyFactor[j, k] * z[k];
-                x[j] = v;
-            }
+            Draw(random, z, x);
             for (int j = 0; j < columns.Length; j++) row[j] = x[columns[j]];
+        }
+    }
+
+    /// <summary>One draw x = μ + Lz from p standard normal deviates z (both buffers of length p).</summary>
+    private void Draw(Random random, double[] z, double[] x)
+    {
+        int p = z.Length;
+        for (int j = 0; j < p; j++) z[j] = StandardNormal(random);
+        for (int j = 0; j < p; j++)
+        {
+            double v = _means[j];
+            for (int k = 0; k <= j; k++) v += _cholesky[j * p + k] * z[k];
+            x[j] = v;
         }
     }
 

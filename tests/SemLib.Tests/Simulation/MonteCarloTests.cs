@@ -68,6 +68,20 @@ public sealed class MonteCarloTests
         Assert.Equal(a.MeanChiSquare, b.MeanChiSquare);
     }
 
+    /// <summary>A power curve checks its settings as a single study does: at least one replication, and a list of sizes.</summary>
+    [Fact]
+    public void Power_curve_needs_at_least_one_replication()
+    {
+        var pop = PopulationModel.FromSyntax(Population, standardized: true);
+        foreach (int replications in new[] { 0, -1 })
+        {
+            var options = new MonteCarloOptions { Replications = replications };
+            Assert.Throws<ArgumentOutOfRangeException>(() => MonteCarlo.Run(pop, Analysis, options));
+            Assert.Throws<ArgumentOutOfRangeException>(() => MonteCarlo.PowerCurve(pop, Analysis, [100], options));
+        }
+        Assert.Throws<ArgumentNullException>(() => MonteCarlo.PowerCurve(pop, Analysis, null!));
+    }
+
     /// <summary>Power grows with N; Likert-cut data attenuate the estimates (bias toward zero of a standardized loading).</summary>
     [Fact]
     public void Power_curve_increases_with_sample_size_and_likert_data_attenuate()
