@@ -133,7 +133,7 @@ internal static class DiagramLayout
     private static string Legend(DiagramSpec spec, DiagramOptions o)
     {
         var parts = new List<string> { (o.Standardized ? "Standardized" : "Unstandardized") + " estimates", Significance.Legend(o.SignificanceLevels) };
-        if (spec.HasDashed) parts.Add("dashed: p ≥ " + Numbers.NoLeadingZero(o.SignificanceLevels.DefaultIfEmpty(0.05).Max().ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)));
+        if (spec.HasDashed) parts.Add("dashed: p ≥ " + Significance.Level(o.DashLevel));
         if (spec.HasRSquare) parts.Add("R²: variance explained");
         return string.Join("; ", parts) + ".";
     }
