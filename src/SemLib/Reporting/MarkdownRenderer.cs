@@ -9,9 +9,6 @@ namespace SemLib.Reporting;
 /// </summary>
 public static class MarkdownRenderer
 {
-    /// <summary>The marker of flagged cells.</summary>
-    public const string FlagMark = "⚠";
-
     /// <summary>Renders the document.</summary>
     public static string Render(ReportDocument document, MarkdownOptions? options = null)
     {
@@ -62,12 +59,12 @@ public static class MarkdownRenderer
             foreach (var cell in row)
             {
                 string text = Cell(cell.Text);
-                sb.Append(' ').Append(cell.Flagged ? $"**{text}** {FlagMark}" : text).Append(" |");
+                sb.Append(' ').Append(cell.Flagged ? $"**{text}** {ReportCell.FlagMark}" : text).Append(" |");
             }
             sb.Append('\n');
         }
         sb.Append('\n');
-        if (t.HasFlags) sb.Append(FlagMark).Append(' ').Append(Escape(t.FlagLegend)).Append("\n\n");
+        if (t.HasFlags) sb.Append(ReportCell.FlagMark).Append(' ').Append(Escape(t.FlagLegend)).Append("\n\n");
         foreach (var note in t.Notes) sb.Append("*Note.* ").Append(Escape(note)).Append("\n\n");
     }
 
