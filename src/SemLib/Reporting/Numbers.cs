@@ -27,6 +27,10 @@ internal static class Numbers
         return v < 0.001 ? "< .001" : NoLeadingZero(v.ToString("F3", CultureInfo.InvariantCulture));
     }
 
+    /// <summary>A cut-off as reports state it: ".50", ".70", ".085"; "—" for none.</summary>
+    public static string CutOff(double? value) =>
+        value is double v ? NoLeadingZero(v.ToString("0.00#", CultureInfo.InvariantCulture)) : Missing;
+
     /// <summary>Removes the zero before the decimal point: "0.46" → ".46", "-0.12" → "-.12".</summary>
     public static string NoLeadingZero(string s) =>
         s.StartsWith("0.", StringComparison.Ordinal) ? s[1..] : s.StartsWith("-0.", StringComparison.Ordinal) ? "-" + s[2..] : s;
