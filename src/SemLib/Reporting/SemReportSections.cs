@@ -126,7 +126,7 @@ public static class SemReportSections
         ArgumentNullException.ThrowIfNull(fit);
         var dependent = fit.Parameters.Where(p => p.Op == "=~").Select(p => p.Rhs)
             .Concat(fit.Parameters.Where(p => p.Op == "~").Select(p => p.Lhs)).ToHashSet(StringComparer.Ordinal);
-        var covs = Rows(fit, group, "~~").Where(p => p.Lhs != p.Rhs && !(p.Free == false && p.Estimate == 0)).ToList();
+        var covs = Rows(fit, group, "~~").Where(IsCovariance).ToList();
         if (covs.Count == 0) return new ReportSection("Covariances", new ReportParagraph("The model has no covariances between different variables."));
         var rows = covs.Select(p => (IReadOnlyList<ReportCell>)
         [
@@ -177,6 +177,10 @@ public static class SemReportSections
         var diagram = PathDiagram.Create(fit, options);
         return new ReportSection("Path diagram", new ReportDiagram(diagram, caption ?? diagram.Title));
     }
+
+    /// <summary>A covariance of two different variables that the model states: not a variance, and not a covariance
+    /// fixed at zero (which states that there is none). The covariance table lists these; the diagram draws them.</summary>
+    internal static bool IsCovariance(ParameterEstimate p) => p.Op == "~~" && p.Lhs != p.Rhs && !(p.Free == false && p.Estimate == 0);
 
     private static readonly ReportColumn[] EstimateColumns =
         [ReportColumn.Numeric("Estimate"), ReportColumn.Numeric("SE"), ReportColumn.Numeric("z"), ReportColumn.Numeric("p")];
