@@ -14,11 +14,7 @@ internal static class Numbers
 
     /// <summary>APA style for quantities bounded by 1 (correlations, standardized coefficients, p): ".46", "-.12";
     /// values of magnitude ≥ 1 keep their leading digit.</summary>
-    public static string Bounded(double? value, int decimals = 2)
-    {
-        if (value is not double v || !double.IsFinite(v)) return Missing;
-        return NoLeadingZero(Clean(v.ToString("F" + decimals, CultureInfo.InvariantCulture)));
-    }
+    public static string Bounded(double? value, int decimals = 2) => NoLeadingZero(Fixed(value, decimals));
 
     /// <summary>A p-value in APA style: "&lt; .001" or ".023".</summary>
     public static string PValue(double? p)
