@@ -70,9 +70,11 @@ public static class MarkdownRenderer
 
     private static void Diagram(StringBuilder sb, ReportDiagram d, int number, MarkdownOptions o)
     {
-        string alt = Escape(d.Caption ?? d.Diagram.Title).Replace("]", "\\]", StringComparison.Ordinal);
+        // Escape already backslash-escapes brackets; the link destination has its blanks and parentheses encoded.
+        string alt = Escape(d.Caption ?? d.Diagram.Title);
         string target = o.DiagramPath is { } path
-            ? path(d, number).Replace(" ", "%20", StringComparison.Ordinal).Replace(")", "%29", StringComparison.Ordinal)
+            ? path(d, number).Replace(" ", "%20", StringComparison.Ordinal).Replace("(", "%28", StringComparison.Ordinal)
+                .Replace(")", "%29", StringComparison.Ordinal)
             : "data:image/svg+xml;base64," + Convert.ToBase64String(Encoding.UTF8.GetBytes(d.Diagram.ToSvg("fig" + number)));
         sb.Append("![").Append(alt).Append("](").Append(target).Append(")\n\n");
         if (d.Caption is not null) sb.Append('*').Append(Escape(d.Caption)).Append("*\n\n");

@@ -207,6 +207,12 @@ public sealed class ReportDocumentTests
         Assert.Equal("svg", XDocument.Parse(svg).Root!.Name.LocalName);
         string linked = doc.ToMarkdown(new MarkdownOptions { DiagramPath = (_, i) => $"figure {i}.svg" });
         Assert.Contains("![Figure 1](figure%201.svg)", linked, StringComparison.Ordinal);
+
+        // Brackets in the caption stay inside the alt text (each escaped once: "\\]" would end it), and parentheses
+        // in the path stay inside the link destination (an unbalanced "(" would end it).
+        var brackets = new ReportDocument("Mediation").Add(SemReportSections.Diagram(fit, caption: "Model [a]"));
+        string md2 = brackets.ToMarkdown(new MarkdownOptions { DiagramPath = (_, _) => "fig (1).svg" });
+        Assert.Contains("![Model \\[a\\]](fig%20%281%29.svg)\n", md2, StringComparison.Ordinal);
     }
 
     [Fact]
