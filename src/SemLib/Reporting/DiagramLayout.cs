@@ -11,19 +11,21 @@ internal static class DiagramLayout
 
     public static PathDiagram Run(DiagramSpec spec, DiagramOptions options)
     {
+        // The columns, their order and the side of each block's indicators do not depend on the spacing; every
+        // attempt rebuilds the blocks and their heights, which do.
+        var layering = Layering.Build(spec);
+        BlockBuilder.ChooseSides(layering, spec);
         PathDiagram? diagram = null;
         foreach (double s in Spacings)
         {
-            (diagram, int failures) = Attempt(spec, options, new LayoutMetrics(s));
+            (diagram, int failures) = Attempt(spec, layering, options, new LayoutMetrics(s));
             if (failures == 0) break;
         }
         return diagram!;
     }
 
-    private static (PathDiagram, int Failures) Attempt(DiagramSpec spec, DiagramOptions options, LayoutMetrics m)
+    private static (PathDiagram, int Failures) Attempt(DiagramSpec spec, Layering layering, DiagramOptions options, LayoutMetrics m)
     {
-        var layering = Layering.Build(spec);
-        BlockBuilder.ChooseSides(layering, spec);
         foreach (var item in layering.Layers.SelectMany(l => l)) BlockBuilder.Build(item, spec, m);
         VerticalPlacement.Run(layering, m);
 
@@ -133,7 +135,7 @@ internal static class DiagramLayout
     private static string Legend(DiagramSpec spec, DiagramOptions o)
     {
         var parts = new List<string> { (o.Standardized ? "Standardized" : "Unstandardized") + " estimates", Significance.Legend(o.SignificanceLevels) };
-        if (spec.HasDashed) parts.Add("dashed: p ≥ " + Numbers.NoLeadingZero(o.SignificanceLevels.DefaultIfEmpty(0.05).Max().ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)));
+        if (spec.HasDashed) parts.Add("dashed: p ≥ " + Significance.Level(o.DashLevel));
         if (spec.HasRSquare) parts.Add("R²: variance explained");
         return string.Join("; ", parts) + ".";
     }

@@ -33,6 +33,9 @@ public sealed record DiagramOptions
     /// <summary>Draw free regression paths and covariances that are not significant at the largest level dashed.</summary>
     public bool DashNonSignificant { get; init; } = true;
 
+    /// <summary>The level a dashed path is not significant at: the largest of <see cref="SignificanceLevels"/> (.05 without levels).</summary>
+    internal double DashLevel => SignificanceLevels.DefaultIfEmpty(0.05).Max();
+
     /// <summary>Write a one-line legend (stars, dashes, R²) below the diagram.</summary>
     public bool ShowLegend { get; init; } = true;
 

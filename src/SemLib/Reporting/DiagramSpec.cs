@@ -42,10 +42,10 @@ internal sealed class DiagramSpec
         bool dashed = false;
         foreach (var r in rows)
         {
-            if (r.Op == "~~" && (r.Lhs == r.Rhs || (r.Free == false && r.Estimate == 0))) continue;
+            if (r.Op == "~~" && !SemReportSections.IsCovariance(r)) continue;
             var kind = r.Op switch { "=~" => DiagramEdgeKind.Loading, "~" => DiagramEdgeKind.Regression, _ => DiagramEdgeKind.Covariance };
             double? value = o.Standardized ? r.StdAll ?? r.Estimate : r.Estimate;
-            bool isDashed = o.DashNonSignificant && kind != DiagramEdgeKind.Loading && r.PValue is double p && p >= o.SignificanceLevels.DefaultIfEmpty(0.05).Max();
+            bool isDashed = o.DashNonSignificant && kind != DiagramEdgeKind.Loading && r.PValue is double p && p >= o.DashLevel;
             dashed |= isDashed;
             edges.Add(new SpecEdge
             {

@@ -167,7 +167,7 @@ internal sealed class EdgeRouter(Dictionary<string, PlacedNode> nodes, Layering 
     /// first test), so that a curve squeezed between shapes is not chosen over one with room for its coefficient.</summary>
     private bool RoomForLabel(Polyline line, string text)
     {
-        double w = TextMetrics.Width(text, metrics.LabelFont) + 4, h = TextMetrics.Height(metrics.LabelFont) + 1;
+        var (w, h) = LabelPlacer.Box(text, metrics);
         foreach (double t in new[] { 0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8 })
         {
             var box = DiagramRect.Centered(line.At(t).Point, w, h);

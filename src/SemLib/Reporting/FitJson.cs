@@ -1,7 +1,6 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using SemLib.Resampling;
+using static SemLib.Reporting.JsonOutput;
 
 namespace SemLib.Reporting;
 
@@ -29,12 +28,7 @@ public static class FitJson
     {
         ArgumentNullException.ThrowIfNull(fit);
         options ??= FitJsonOptions.Default;
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions(options)))
-        {
-            Write(writer, fit, options);
-        }
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        return ToText(options.Indented, writer => Write(writer, fit, options));
     }
 
     /// <summary>Writes the document to a JSON writer (as one value: call it where a value may go).</summary>
@@ -158,23 +152,8 @@ public static class FitJson
         writer.WriteEndObject();
     }
 
-    private static JsonWriterOptions WriterOptions(FitJsonOptions options) => new()
-    {
-        Indented = options.Indented,
-        // Variable names and warnings are written as they are (é, ≥, ...): the document is read by programs and
-        // people, never embedded in HTML, so the default encoder's \u escapes would only hurt readability.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     private static void WriteRSquare(Utf8JsonWriter writer, IReadOnlyDictionary<string, double> r2)
     {
         foreach (var (name, value) in r2) Number(writer, name, value);
-    }
-
-    /// <summary>A number, or null when it does not exist: JSON has no NaN or infinity.</summary>
-    private static void Number(Utf8JsonWriter writer, string name, double? value)
-    {
-        if (value is double v && double.IsFinite(v)) writer.WriteNumber(name, v);
-        else writer.WriteNull(name);
     }
 }

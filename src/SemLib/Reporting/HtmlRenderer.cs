@@ -33,9 +33,6 @@ public static class HtmlRenderer
         ul.list li { margin: 0.2em 0; }
         """;
 
-    /// <summary>The marker of flagged cells.</summary>
-    public const string FlagMark = "⚠";
-
     /// <summary>Renders the document.</summary>
     public static string Render(ReportDocument document)
     {
@@ -105,14 +102,14 @@ public static class HtmlRenderer
                 sb.Append("<td").Append(Align(t.Columns[j].Alignment, cell.Flagged ? "flag" : ""));
                 if (cell.Flagged && cell.Note is not null) sb.Append(" title=\"").Append(Xml.Escape(cell.Note)).Append('"');
                 sb.Append('>');
-                if (cell.Flagged) sb.Append("<span class=\"flag-mark\">").Append(FlagMark).Append("</span>");
+                if (cell.Flagged) sb.Append("<span class=\"flag-mark\">").Append(ReportCell.FlagMark).Append("</span>");
                 sb.Append(Xml.Escape(cell.Text)).Append("</td>");
             }
             sb.Append("</tr>\n");
         }
         sb.Append("</tbody>\n</table>\n");
         if (t.HasFlags)
-            sb.Append("<p class=\"legend\"><span class=\"flag-mark\">").Append(FlagMark).Append("</span>").Append(Xml.Escape(t.FlagLegend)).Append("</p>\n");
+            sb.Append("<p class=\"legend\"><span class=\"flag-mark\">").Append(ReportCell.FlagMark).Append("</span>").Append(Xml.Escape(t.FlagLegend)).Append("</p>\n");
         foreach (var note in t.Notes) sb.Append("<p class=\"note\"><em>Note.</em> ").Append(Xml.Escape(note)).Append("</p>\n");
     }
 

@@ -17,12 +17,16 @@ internal sealed class LabelPlacer(IReadOnlyList<PlacedNode> nodes, IReadOnlyList
 
     public IReadOnlyList<DiagramLabel> Placed => _placed;
 
+    /// <summary>The box a coefficient or R² label reserves: its text at the label font, with a little padding.</summary>
+    public static (double Width, double Height) Box(string text, LayoutMetrics m) =>
+        (TextMetrics.Width(text, m.LabelFont) + 4, TextMetrics.Height(m.LabelFont) + 1);
+
     /// <summary>Adds a label at a fixed place (a node's name inside its node).</summary>
     public void AddFixed(DiagramLabel label) => _placed.Add(label);
 
     public DiagramLabel PlaceOnEdge(string edgeId, string text, Polyline line, double preferred, LayoutMetrics m)
     {
-        double w = TextMetrics.Width(text, m.LabelFont) + 4, h = TextMetrics.Height(m.LabelFont) + 1;
+        var (w, h) = Box(text, m);
         var candidates = new List<(DiagramPoint Center, double Cost)>();
         double[] steps = [0, 0.06, -0.06, 0.12, -0.12, 0.18, -0.18, 0.24, -0.24, 0.3, -0.3, 0.36, -0.36];
         foreach (double side in new[] { 0.0, 1, -1 })
@@ -41,7 +45,7 @@ internal sealed class LabelPlacer(IReadOnlyList<PlacedNode> nodes, IReadOnlyList
 
     public DiagramLabel PlaceNear(PlacedNode node, string text, LayoutMetrics m)
     {
-        double w = TextMetrics.Width(text, m.LabelFont) + 4, h = TextMetrics.Height(m.LabelFont) + 1;
+        var (w, h) = Box(text, m);
         var b = node.Bounds;
         double gap = 3;
         var raw = new List<DiagramPoint>
@@ -74,14 +78,15 @@ internal sealed class LabelPlacer(IReadOnlyList<PlacedNode> nodes, IReadOnlyList
             {
                 double a = 2 * Math.PI * k / 16;
                 var c = new DiagramPoint(center.X + r * Math.Cos(a), center.Y + r * Math.Sin(a));
-                var box = DiagramRect.Centered(c, w, h);
-                if (nodes.Any(n => n.Bounds.Inflate(nodeMargin).Intersects(box))) continue;
-                if (_placed.Any(l => l.Bounds.Inflate(1).Intersects(box))) continue;
-                return c;
+                if (IsFree(DiagramRect.Centered(c, w, h), nodeMargin)) return c;
             }
         }
         return center;
     }
+
+    /// <summary>True when the box keeps <paramref name="nodeMargin"/> from every node and clear of every label placed.</summary>
+    private bool IsFree(DiagramRect box, double nodeMargin) =>
+        !nodes.Any(n => n.Bounds.Inflate(nodeMargin).Intersects(box)) && !_placed.Any(l => l.Bounds.Inflate(1).Intersects(box));
 
     private DiagramLabel Place(string text, DiagramLabelKind kind, string owner, double w, double h, double font,
         List<(DiagramPoint Center, double Cost)> candidates, DiagramPoint fallback, double nodeMargin = NodeMargin)
@@ -91,8 +96,7 @@ internal sealed class LabelPlacer(IReadOnlyList<PlacedNode> nodes, IReadOnlyList
         foreach (var (c, cost) in candidates)
         {
             var box = DiagramRect.Centered(c, w, h);
-            if (nodes.Any(n => n.Bounds.Inflate(nodeMargin).Intersects(box))) continue;
-            if (_placed.Any(l => l.Bounds.Inflate(1).Intersects(box))) continue;
+            if (!IsFree(box, nodeMargin)) continue;
             double score = cost;
             foreach (var (id, line) in lines)
                 if (id != owner && line.Intersects(box)) score += 15;

@@ -9,9 +9,6 @@ namespace SemLib.Reporting;
 /// </summary>
 public static class MarkdownRenderer
 {
-    /// <summary>The marker of flagged cells.</summary>
-    public const string FlagMark = "⚠";
-
     /// <summary>Renders the document.</summary>
     public static string Render(ReportDocument document, MarkdownOptions? options = null)
     {
@@ -62,20 +59,22 @@ public static class MarkdownRenderer
             foreach (var cell in row)
             {
                 string text = Cell(cell.Text);
-                sb.Append(' ').Append(cell.Flagged ? $"**{text}** {FlagMark}" : text).Append(" |");
+                sb.Append(' ').Append(cell.Flagged ? $"**{text}** {ReportCell.FlagMark}" : text).Append(" |");
             }
             sb.Append('\n');
         }
         sb.Append('\n');
-        if (t.HasFlags) sb.Append(FlagMark).Append(' ').Append(Escape(t.FlagLegend)).Append("\n\n");
+        if (t.HasFlags) sb.Append(ReportCell.FlagMark).Append(' ').Append(Escape(t.FlagLegend)).Append("\n\n");
         foreach (var note in t.Notes) sb.Append("*Note.* ").Append(Escape(note)).Append("\n\n");
     }
 
     private static void Diagram(StringBuilder sb, ReportDiagram d, int number, MarkdownOptions o)
     {
-        string alt = Escape(d.Caption ?? d.Diagram.Title).Replace("]", "\\]", StringComparison.Ordinal);
+        // Escape already backslash-escapes brackets; the link destination has its blanks and parentheses encoded.
+        string alt = Escape(d.Caption ?? d.Diagram.Title);
         string target = o.DiagramPath is { } path
-            ? path(d, number).Replace(" ", "%20", StringComparison.Ordinal).Replace(")", "%29", StringComparison.Ordinal)
+            ? path(d, number).Replace(" ", "%20", StringComparison.Ordinal).Replace("(", "%28", StringComparison.Ordinal)
+                .Replace(")", "%29", StringComparison.Ordinal)
             : "data:image/svg+xml;base64," + Convert.ToBase64String(Encoding.UTF8.GetBytes(d.Diagram.ToSvg("fig" + number)));
         sb.Append("![").Append(alt).Append("](").Append(target).Append(")\n\n");
         if (d.Caption is not null) sb.Append('*').Append(Escape(d.Caption)).Append("*\n\n");

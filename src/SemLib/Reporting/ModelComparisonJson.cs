@@ -1,7 +1,6 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using SemLib.Results;
+using static SemLib.Reporting.JsonOutput;
 
 namespace SemLib.Reporting;
 
@@ -18,33 +17,27 @@ public static class ModelComparisonJson
     public static string ToJson(IReadOnlyList<ModelComparisonRow> rows, bool indented = true)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            w.WriteStartArray();
-            foreach (var r in rows)
-            {
-                w.WriteStartObject();
-                w.WriteString("name", r.Name);
-                w.WriteNumber("df", r.Df);
-                Number(w, "aic", r.Aic);
-                Number(w, "bic", r.Bic);
-                Number(w, "chisq", r.ChiSquare);
-                Number(w, "chisq_diff", r.ChiSquareDifference);
-                Number(w, "rmsea", r.RmseaDifference);
-                if (r.DfDifference is int d) w.WriteNumber("df_diff", d);
-                else w.WriteNull("df_diff");
-                Number(w, "pvalue", r.PValue);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-        }
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        return ToText(indented, w => Write(w, rows));
     }
 
-    private static void Number(Utf8JsonWriter writer, string name, double? value)
+    private static void Write(Utf8JsonWriter w, IReadOnlyList<ModelComparisonRow> rows)
     {
-        if (value is double v && double.IsFinite(v)) writer.WriteNumber(name, v);
-        else writer.WriteNull(name);
+        w.WriteStartArray();
+        foreach (var r in rows)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", r.Name);
+            w.WriteNumber("df", r.Df);
+            Number(w, "aic", r.Aic);
+            Number(w, "bic", r.Bic);
+            Number(w, "chisq", r.ChiSquare);
+            Number(w, "chisq_diff", r.ChiSquareDifference);
+            Number(w, "rmsea", r.RmseaDifference);
+            if (r.DfDifference is int d) w.WriteNumber("df_diff", d);
+            else w.WriteNull("df_diff");
+            Number(w, "pvalue", r.PValue);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
     }
 }

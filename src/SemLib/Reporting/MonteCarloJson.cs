@@ -1,7 +1,6 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using SemLib.Simulation;
+using static SemLib.Reporting.JsonOutput;
 
 namespace SemLib.Reporting;
 
@@ -24,12 +23,7 @@ public static class MonteCarloJson
     public static string ToJson(IReadOnlyList<MonteCarloResult> studies, bool indented = true)
     {
         ArgumentNullException.ThrowIfNull(studies);
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            Write(writer, studies);
-        }
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        return ToText(indented, writer => Write(writer, studies));
     }
 
     /// <summary>Writes the document to a JSON writer (as one value: call it where a value may go).</summary>
@@ -75,11 +69,5 @@ public static class MonteCarloJson
         writer.WriteEndArray();
         writer.WriteEndObject();
         writer.Flush();
-    }
-
-    private static void Number(Utf8JsonWriter writer, string name, double? value)
-    {
-        if (value is double v && double.IsFinite(v)) writer.WriteNumber(name, v);
-        else writer.WriteNull(name);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using SemLib.Simulation;
+using static SemLib.Reporting.TextColumns;
 
 namespace SemLib.Reporting;
 
@@ -33,14 +34,10 @@ public static class MonteCarloText
                 if (p.Label.Length > 0 && p.Op != ":=") name += $" ({p.Label})";
                 rows.Add([name, F(p.Population), F(p.MeanEstimate), F(p.Bias), F(p.RelativeBias), F(p.SeRatio), F(p.Coverage), F(p.Power)]);
             }
-            var widths = Enumerable.Range(0, rows[0].Length).Select(c => rows.Max(r => r[c].Length)).ToArray();
-            foreach (var r in rows)
-                Line("  " + string.Join("  ", r.Select((cell, c) => c == 0 ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]))));
+            foreach (var l in Layout(rows, 1)) Line("  " + l);
         }
         return text.ToString();
     }
-
-    private static string F(double? v) => v is double x && double.IsFinite(x) ? x.ToString("F3", CultureInfo.InvariantCulture) : "NA";
 
     private static string I(int v) => v.ToString(CultureInfo.InvariantCulture);
 }

@@ -14,11 +14,7 @@ internal static class Numbers
 
     /// <summary>APA style for quantities bounded by 1 (correlations, standardized coefficients, p): ".46", "-.12";
     /// values of magnitude ≥ 1 keep their leading digit.</summary>
-    public static string Bounded(double? value, int decimals = 2)
-    {
-        if (value is not double v || !double.IsFinite(v)) return Missing;
-        return NoLeadingZero(Clean(v.ToString("F" + decimals, CultureInfo.InvariantCulture)));
-    }
+    public static string Bounded(double? value, int decimals = 2) => NoLeadingZero(Fixed(value, decimals));
 
     /// <summary>A p-value in APA style: "&lt; .001" or ".023".</summary>
     public static string PValue(double? p)
@@ -26,6 +22,10 @@ internal static class Numbers
         if (p is not double v || !double.IsFinite(v)) return Missing;
         return v < 0.001 ? "< .001" : NoLeadingZero(v.ToString("F3", CultureInfo.InvariantCulture));
     }
+
+    /// <summary>A cut-off as reports state it: ".50", ".70", ".085"; "—" for none.</summary>
+    public static string CutOff(double? value) =>
+        value is double v ? NoLeadingZero(v.ToString("0.00#", CultureInfo.InvariantCulture)) : Missing;
 
     /// <summary>Removes the zero before the decimal point: "0.46" → ".46", "-0.12" → "-.12".</summary>
     public static string NoLeadingZero(string s) =>

@@ -74,7 +74,8 @@ internal sealed class Polyline
         return p0 * (u * u * u) + c1 * (3 * u * u * t) + c2 * (3 * u * t * t) + p3 * (t * t * t);
     }
 
-    private static bool IsStraight(DiagramPoint p0, DiagramPoint c1, DiagramPoint c2, DiagramPoint p3)
+    /// <summary>True when the cubic segment's control points lie on its chord (a straight line written as a curve).</summary>
+    public static bool IsStraight(DiagramPoint p0, DiagramPoint c1, DiagramPoint c2, DiagramPoint p3)
     {
         var d = p3 - p0;
         double len = d.Length;

@@ -1,7 +1,6 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using SemLib.Reliability;
+using static SemLib.Reporting.JsonOutput;
 
 namespace SemLib.Reporting;
 
@@ -36,16 +35,7 @@ public static class ReliabilityJson
     public static string ToJson(ReliabilityStudyResult result, bool indented = true)
     {
         ArgumentNullException.ThrowIfNull(result);
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions
-        {
-            Indented = indented,
-            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        }))
-        {
-            Write(writer, result);
-        }
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        return ToText(indented, writer => Write(writer, result));
     }
 
     /// <summary>Writes the document to a JSON writer (as one value: call it where a value may go).</summary>
@@ -232,13 +222,6 @@ public static class ReliabilityJson
     {
         if (value is null) writer.WriteNull(name);
         else writer.WriteString(name, value);
-    }
-
-    /// <summary>A number, or null when it does not exist: JSON has no NaN or infinity.</summary>
-    private static void Number(Utf8JsonWriter writer, string name, double? value)
-    {
-        if (value is double v && double.IsFinite(v)) writer.WriteNumber(name, v);
-        else writer.WriteNull(name);
     }
 
     private static void NumberValue(Utf8JsonWriter writer, double value)

@@ -20,7 +20,7 @@ public static class ReliabilityReportSections
         var rows = list.Select(s => (IReadOnlyList<ReportCell>)
         [
             s.Scale, s.Items.Count.ToString(CultureInfo.InvariantCulture),
-            ReportCell.FlagIf(s.Alpha < c.Alpha, Numbers.Bounded(s.Alpha, 3), $"alpha below {Cut(c.Alpha)}"),
+            ReportCell.FlagIf(s.Alpha < c.Alpha, Numbers.Bounded(s.Alpha, 3), $"alpha below {Numbers.CutOff(c.Alpha)}"),
             Numbers.Bounded(s.StandardizedAlpha, 3),
             $"[{Numbers.Bounded(s.FeldtInterval.Lower, 3)}, {Numbers.Bounded(s.FeldtInterval.Upper, 3)}]",
             Numbers.Bounded(s.AverageCorrelation, 3),
@@ -30,21 +30,21 @@ public static class ReliabilityReportSections
             ReportColumn.Numeric(level), ReportColumn.Numeric("Mean r")], rows)
         {
             Caption = "Internal consistency",
-            FlagLegend = $"alpha below {Cut(c.Alpha)} ({ValidityCutoffs.CitationOf(ValidityCriterion.Alpha)})",
+            FlagLegend = $"alpha below {Numbers.CutOff(c.Alpha)} ({ValidityCutoffs.CitationOf(ValidityCriterion.Alpha)})",
             Notes = ["α: Cronbach's alpha; Std. α: from the correlations; interval after Feldt (1965); Mean r: mean inter-item correlation."],
         };
         var items = list.SelectMany(s => s.ItemStatistics.Select(i => (IReadOnlyList<ReportCell>)
         [
             s.Scale, i.Item + (i.Reversed ? " (R)" : ""), Numbers.Fixed(i.Mean, 2), Numbers.Fixed(i.StandardDeviation, 2),
             Numbers.Fixed(i.Skewness, 2), Numbers.Fixed(i.Kurtosis, 2),
-            ReportCell.FlagIf(i.CorrectedItemTotalCorrelation < c.CorrectedItemTotalCorrelation, Numbers.Bounded(i.CorrectedItemTotalCorrelation, 3), $"below {Cut(c.CorrectedItemTotalCorrelation)}"),
+            ReportCell.FlagIf(i.CorrectedItemTotalCorrelation < c.CorrectedItemTotalCorrelation, Numbers.Bounded(i.CorrectedItemTotalCorrelation, 3), $"below {Numbers.CutOff(c.CorrectedItemTotalCorrelation)}"),
             ReportCell.FlagIf(i.AlphaIfDeleted > s.Alpha, Numbers.Bounded(i.AlphaIfDeleted, 3), "alpha would rise without the item"),
         ]));
         var itemTable = new ReportTable(["Scale", "Item", ReportColumn.Numeric("Mean"), ReportColumn.Numeric("SD"), ReportColumn.Numeric("Skew"),
             ReportColumn.Numeric("Kurt."), ReportColumn.Numeric("r (item–rest)"), ReportColumn.Numeric("α if deleted")], items)
         {
             Caption = "Item–total statistics",
-            FlagLegend = $"corrected item–total correlation below {Cut(c.CorrectedItemTotalCorrelation)} ({ValidityCutoffs.CitationOf(ValidityCriterion.CorrectedItemTotalCorrelation)}), or alpha would rise if the item were deleted",
+            FlagLegend = $"corrected item–total correlation below {Numbers.CutOff(c.CorrectedItemTotalCorrelation)} ({ValidityCutoffs.CitationOf(ValidityCriterion.CorrectedItemTotalCorrelation)}), or alpha would rise if the item were deleted",
             Notes = ["(R): reverse-keyed item, rescored. Kurt.: excess kurtosis."],
         };
         var blocks = new List<ReportBlock> { summary, itemTable };
@@ -61,7 +61,7 @@ public static class ReliabilityReportSections
         var c = cutoffs ?? new ValidityCutoffs();
         var rows = new List<IReadOnlyList<ReportCell>>
         {
-            new ReportCell[] { "KMO", ReportCell.FlagIf(kmo.Overall < c.Kmo, $"{Numbers.Bounded(kmo.Overall, 3)} ({KmoResult.KaiserLabel(kmo.Overall)})", $"below {Cut(c.Kmo)}"), "≥ " + Cut(c.Kmo), ValidityCutoffs.CitationOf(ValidityCriterion.Kmo) },
+            new ReportCell[] { "KMO", ReportCell.FlagIf(kmo.Overall < c.Kmo, $"{Numbers.Bounded(kmo.Overall, 3)} ({KmoResult.KaiserLabel(kmo.Overall)})", $"below {Numbers.CutOff(c.Kmo)}"), "≥ " + Numbers.CutOff(c.Kmo), ValidityCutoffs.CitationOf(ValidityCriterion.Kmo) },
         };
         if (bartlett is not null)
         {
@@ -80,12 +80,12 @@ public static class ReliabilityReportSections
         {
             int i = k * perColumn + r;
             return i >= kmo.Items.Count ? new[] { ReportCell.Empty, ReportCell.Empty }
-                : [kmo.Items[i], ReportCell.FlagIf(kmo.ItemAdequacy[i] < c.ItemSamplingAdequacy, Numbers.Bounded(kmo.ItemAdequacy[i], 3), $"below {Cut(c.ItemSamplingAdequacy)}")];
+                : [kmo.Items[i], ReportCell.FlagIf(kmo.ItemAdequacy[i] < c.ItemSamplingAdequacy, Numbers.Bounded(kmo.ItemAdequacy[i], 3), $"below {Numbers.CutOff(c.ItemSamplingAdequacy)}")];
         }).ToArray());
         var itemTable = new ReportTable(Enumerable.Range(0, Pairs).SelectMany(_ => new[] { new ReportColumn("Item"), ReportColumn.Numeric("MSA") }).ToArray(), itemRows)
         {
             Caption = "Measure of sampling adequacy per item",
-            FlagLegend = $"MSA below {Cut(c.ItemSamplingAdequacy)} ({ValidityCutoffs.CitationOf(ValidityCriterion.ItemSamplingAdequacy)})",
+            FlagLegend = $"MSA below {Numbers.CutOff(c.ItemSamplingAdequacy)} ({ValidityCutoffs.CitationOf(ValidityCriterion.ItemSamplingAdequacy)})",
         };
         return new ReportSection("Sampling adequacy", overall, itemTable);
     }
@@ -103,9 +103,9 @@ public static class ReliabilityReportSections
             return (IReadOnlyList<ReportCell>)
             [
                 f.Factor, f.Items.Count.ToString(CultureInfo.InvariantCulture),
-                ReportCell.FlagIf(min < c.StandardizedLoading, $"{Numbers.Bounded(min, 2)}–{Numbers.Bounded(max, 2)}", $"a loading is below {Cut(c.StandardizedLoading)}"),
-                ReportCell.FlagIf(cr < c.CompositeReliability, Numbers.Bounded(cr, 3), $"below {Cut(c.CompositeReliability)}"),
-                ReportCell.FlagIf(ave < c.AverageVarianceExtracted, Numbers.Bounded(ave, 3), $"below {Cut(c.AverageVarianceExtracted)}"),
+                ReportCell.FlagIf(min < c.StandardizedLoading, $"{Numbers.Bounded(min, 2)}–{Numbers.Bounded(max, 2)}", $"a loading is below {Numbers.CutOff(c.StandardizedLoading)}"),
+                ReportCell.FlagIf(cr < c.CompositeReliability, Numbers.Bounded(cr, 3), $"below {Numbers.CutOff(c.CompositeReliability)}"),
+                ReportCell.FlagIf(ave < c.AverageVarianceExtracted, Numbers.Bounded(ave, 3), $"below {Numbers.CutOff(c.AverageVarianceExtracted)}"),
                 Numbers.Bounded(Math.Sqrt(ave), 3),
             ];
         });
@@ -113,7 +113,7 @@ public static class ReliabilityReportSections
             ReportColumn.Numeric("AVE"), ReportColumn.Numeric("√AVE")], rows)
         {
             Caption = "Convergent validity",
-            FlagLegend = $"below the cut-off: loadings {Cut(c.StandardizedLoading)} (Hair et al. 2019), CR {Cut(c.CompositeReliability)}, AVE {Cut(c.AverageVarianceExtracted)} (Fornell & Larcker 1981)",
+            FlagLegend = $"below the cut-off: loadings {Numbers.CutOff(c.StandardizedLoading)} (Hair et al. 2019), CR {Numbers.CutOff(c.CompositeReliability)}, AVE {Numbers.CutOff(c.AverageVarianceExtracted)} (Fornell & Larcker 1981)",
             Notes = ["CR = (Σλ)² / ((Σλ)² + Σ(1 − λ²)), AVE = mean λ², from the standardized loadings λ; a second-order factor's items are its first-order factors."],
         };
         return new ReportSection("Construct reliability", table);
@@ -163,11 +163,11 @@ public static class ReliabilityReportSections
         // Below the diagonal only: rows from the second construct, columns up to the last but one.
         var rows = f.Skip(1).Select((fi, r) => (IReadOnlyList<ReportCell>)[fi, .. f.SkipLast(1).Select((_, j) =>
             j > r ? ReportCell.Empty
-            : ReportCell.FlagIf(htmt.Matrix[r + 1, j] >= cut, Numbers.Bounded(htmt.Matrix[r + 1, j], 3), $"not below {Cut(cut)}"))]);
+            : ReportCell.FlagIf(htmt.Matrix[r + 1, j] >= cut, Numbers.Bounded(htmt.Matrix[r + 1, j], 3), $"not below {Numbers.CutOff(cut)}"))]);
         var t = new ReportTable([new ReportColumn(""), .. f.SkipLast(1).Select(ReportColumn.Numeric)], rows)
         {
             Caption = "Heterotrait–monotrait ratios" + (htmt.N is int n ? $" (N = {n})" : ""),
-            FlagLegend = $"HTMT not below {Cut(cut)} ({ValidityCutoffs.CitationOf(ValidityCriterion.Htmt)})",
+            FlagLegend = $"HTMT not below {Numbers.CutOff(cut)} ({ValidityCutoffs.CitationOf(ValidityCriterion.Htmt)})",
             Notes = [$"HTMT with {htmt.Mean.ToString().ToLowerInvariant()} means of {(htmt.Absolute ? "absolute " : "")}correlations; .90 is the usual cut-off for conceptually similar constructs."],
         };
         return new ReportSection("Discriminant validity (HTMT)", t);
@@ -187,6 +187,4 @@ public static class ReliabilityReportSections
             });
         return new ReportSection("Validity checks", blocks);
     }
-
-    private static string Cut(double v) => Numbers.NoLeadingZero(v.ToString("0.00#", CultureInfo.InvariantCulture));
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using SemLib.Reliability;
+using static SemLib.Reporting.TextColumns;
 
 namespace SemLib.Reporting;
 
@@ -166,18 +167,7 @@ public static class ReliabilityText
             yield return [m.RowNames[i], .. Enumerable.Range(0, m.ColumnCount).Select(j => F(m[i, j]))];
     }
 
-    /// <summary>Columns separated by two blanks; the first <paramref name="leftColumns"/> left-justified, the rest right-justified.</summary>
-    private static IEnumerable<string> Layout(IReadOnlyList<string[]> rows, int leftColumns)
-    {
-        int columns = rows.Max(r => r.Length);
-        var widths = Enumerable.Range(0, columns).Select(c => rows.Max(r => c < r.Length ? r[c].Length : 0)).ToArray();
-        foreach (var r in rows)
-            yield return string.Join("  ", r.Select((cell, c) => c < leftColumns ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c])));
-    }
-
     private static string Get(IReadOnlyDictionary<string, double> values, string key) => values.TryGetValue(key, out var v) ? F(v) : "NA";
-
-    private static string F(double? v) => v is double x && double.IsFinite(x) ? x.ToString("F3", CultureInfo.InvariantCulture) : "NA";
 
     private static string P(double p) => p < 0.001 ? "< .001" : "= " + p.ToString("F3", CultureInfo.InvariantCulture);
 

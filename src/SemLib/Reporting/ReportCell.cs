@@ -9,6 +9,9 @@ namespace SemLib.Reporting;
 /// <param name="Note">Why it is flagged (e.g. "below .50"); shown as a tooltip in HTML. Null for none.</param>
 public sealed record ReportCell(string Text, bool Flagged = false, string? Note = null)
 {
+    /// <summary>The marker renderers put on flagged cells and before the legend that explains it.</summary>
+    public const string FlagMark = "⚠";
+
     /// <summary>An empty cell.</summary>
     public static ReportCell Empty { get; } = new("");
 

@@ -24,7 +24,7 @@ public static class SemReport
         var ops = fit.Parameters.Where(p => p.Group == 1).ToList();
         if (ops.Any(p => p.Op == "=~")) sections.Add(SemReportSections.Loadings(fit));
         if (ops.Any(p => p.Op == "~")) sections.Add(SemReportSections.StructuralPaths(fit, diagram?.SignificanceLevels));
-        if (ops.Any(p => p.Op == "~~" && p.Lhs != p.Rhs && !(p.Free == false && p.Estimate == 0)))
+        if (ops.Any(SemReportSections.IsCovariance))
             sections.Add(SemReportSections.Covariances(fit, diagram?.SignificanceLevels));
         if (fit.RSquare.Count > 0) sections.Add(SemReportSections.RSquare(fit));
         sections.Add(SemReportSections.Warnings(fit));

@@ -35,17 +35,17 @@ public static class SemReportSections
         }
         Row("chisq", "χ²", Numbers.Fixed(chisq, 3), null, "", "", null);
         Row("df", "df", Numbers.Fixed(df, 0), null, "", "", null);
-        Row("pvalue", "p", Numbers.PValue(p), c.ChiSquarePValue, "> " + Cut(c.ChiSquarePValue), "exact-fit test; rejects trivial misfit in large samples", p <= c.ChiSquarePValue);
+        Row("pvalue", "p", Numbers.PValue(p), c.ChiSquarePValue, "> " + Numbers.CutOff(c.ChiSquarePValue), "exact-fit test; rejects trivial misfit in large samples", p <= c.ChiSquarePValue);
         Row("df", "χ²/df", Numbers.Fixed(ratio, 2), c.ChiSquareRatio, "< " + Numbers.Fixed(c.ChiSquareRatio, 0), "Carmines & McIver 1981", ratio >= c.ChiSquareRatio);
-        Row("cfi", "CFI", Numbers.Bounded(Get("cfi"), 3), c.Cfi, "≥ " + Cut(c.Cfi), c.Cfi >= 0.95 ? "Hu & Bentler 1999" : "Bentler 1990", Get("cfi") < c.Cfi);
-        Row("tli", "TLI", Numbers.Bounded(Get("tli"), 3), c.Tli, "≥ " + Cut(c.Tli), c.Tli >= 0.95 ? "Hu & Bentler 1999" : "Bentler & Bonett 1980", Get("tli") < c.Tli);
+        Row("cfi", "CFI", Numbers.Bounded(Get("cfi"), 3), c.Cfi, "≥ " + Numbers.CutOff(c.Cfi), c.Cfi >= 0.95 ? "Hu & Bentler 1999" : "Bentler 1990", Get("cfi") < c.Cfi);
+        Row("tli", "TLI", Numbers.Bounded(Get("tli"), 3), c.Tli, "≥ " + Numbers.CutOff(c.Tli), c.Tli >= 0.95 ? "Hu & Bentler 1999" : "Bentler & Bonett 1980", Get("tli") < c.Tli);
         string rmsea = Numbers.Bounded(Get("rmsea"), 3);
         if (Get("rmsea.ci.lower") is not null && Get("rmsea.ci.upper") is not null)
             rmsea += $" [{Numbers.Bounded(Get("rmsea.ci.lower"), 3)}, {Numbers.Bounded(Get("rmsea.ci.upper"), 3)}]";
-        Row("rmsea", "RMSEA [90% CI]", rmsea, c.Rmsea, "< " + Cut(c.Rmsea), c.Rmsea <= 0.06 ? "Hu & Bentler 1999" : "Browne & Cudeck 1993", Get("rmsea") >= c.Rmsea);
-        Row("srmr", "SRMR", Numbers.Bounded(Get("srmr"), 3), c.Srmr, "< " + Cut(c.Srmr), "Hu & Bentler 1999", Get("srmr") >= c.Srmr);
-        Row("gfi", "GFI", Numbers.Bounded(Get("gfi"), 3), c.Gfi, "≥ " + Cut(c.Gfi), "Jöreskog & Sörbom 1984", Get("gfi") < c.Gfi);
-        Row("agfi", "AGFI", Numbers.Bounded(Get("agfi"), 3), c.Agfi, "≥ " + Cut(c.Agfi), "Jöreskog & Sörbom 1984", Get("agfi") < c.Agfi);
+        Row("rmsea", "RMSEA [90% CI]", rmsea, c.Rmsea, "< " + Numbers.CutOff(c.Rmsea), c.Rmsea <= 0.06 ? "Hu & Bentler 1999" : "Browne & Cudeck 1993", Get("rmsea") >= c.Rmsea);
+        Row("srmr", "SRMR", Numbers.Bounded(Get("srmr"), 3), c.Srmr, "< " + Numbers.CutOff(c.Srmr), "Hu & Bentler 1999", Get("srmr") >= c.Srmr);
+        Row("gfi", "GFI", Numbers.Bounded(Get("gfi"), 3), c.Gfi, "≥ " + Numbers.CutOff(c.Gfi), "Jöreskog & Sörbom 1984", Get("gfi") < c.Gfi);
+        Row("agfi", "AGFI", Numbers.Bounded(Get("agfi"), 3), c.Agfi, "≥ " + Numbers.CutOff(c.Agfi), "Jöreskog & Sörbom 1984", Get("agfi") < c.Agfi);
         if (m.ContainsKey("aic")) rows.Add(["AIC", Numbers.Fixed(Get("aic"), 1), "smaller is better", "Akaike 1974 (for comparing models)"]);
         if (m.ContainsKey("bic")) rows.Add(["BIC", Numbers.Fixed(Get("bic"), 1), "smaller is better", "Schwarz 1978 (for comparing models)"]);
 
@@ -80,12 +80,12 @@ public static class SemReportSections
         var rows = Rows(fit, group, "=~").Select(p => (IReadOnlyList<ReportCell>)
         [
             p.Lhs, p.Rhs, .. Estimates(p),
-            ReportCell.FlagIf(p.StdAll is double b && Math.Abs(b) < cut, Numbers.Bounded(p.StdAll, 3), $"below {Cut(cut)}"),
+            ReportCell.FlagIf(p.StdAll is double b && Math.Abs(b) < cut, Numbers.Bounded(p.StdAll, 3), $"below {Numbers.CutOff(cut)}"),
         ]);
         var table = new ReportTable(["Factor", "Indicator", .. EstimateColumns, ReportColumn.Numeric("β")], rows)
         {
             Caption = "Factor loadings" + GroupSuffix(fit, group),
-            FlagLegend = $"standardized loading below {Cut(cut)} (Hair et al. 2019)",
+            FlagLegend = $"standardized loading below {Numbers.CutOff(cut)} (Hair et al. 2019)",
             Notes = ["β: completely standardized loading (lavaan's std.all). Loadings fixed to set a factor's scale have no standard error."],
         };
         return new ReportSection("Measurement model", table);
@@ -126,7 +126,7 @@ public static class SemReportSections
         ArgumentNullException.ThrowIfNull(fit);
         var dependent = fit.Parameters.Where(p => p.Op == "=~").Select(p => p.Rhs)
             .Concat(fit.Parameters.Where(p => p.Op == "~").Select(p => p.Lhs)).ToHashSet(StringComparer.Ordinal);
-        var covs = Rows(fit, group, "~~").Where(p => p.Lhs != p.Rhs && !(p.Free == false && p.Estimate == 0)).ToList();
+        var covs = Rows(fit, group, "~~").Where(IsCovariance).ToList();
         if (covs.Count == 0) return new ReportSection("Covariances", new ReportParagraph("The model has no covariances between different variables."));
         var rows = covs.Select(p => (IReadOnlyList<ReportCell>)
         [
@@ -178,6 +178,10 @@ public static class SemReportSections
         return new ReportSection("Path diagram", new ReportDiagram(diagram, caption ?? diagram.Title));
     }
 
+    /// <summary>A covariance of two different variables that the model states: not a variance, and not a covariance
+    /// fixed at zero (which states that there is none). The covariance table lists these; the diagram draws them.</summary>
+    internal static bool IsCovariance(ParameterEstimate p) => p.Op == "~~" && p.Lhs != p.Rhs && !(p.Free == false && p.Estimate == 0);
+
     private static readonly ReportColumn[] EstimateColumns =
         [ReportColumn.Numeric("Estimate"), ReportColumn.Numeric("SE"), ReportColumn.Numeric("z"), ReportColumn.Numeric("p")];
 
@@ -208,6 +212,4 @@ public static class SemReportSections
     }
 
     private static string PEquals(double? p) => p is double v && v < 0.001 ? "< .001" : "= " + Numbers.PValue(p);
-
-    private static string Cut(double? v) => v is double x ? Numbers.NoLeadingZero(x.ToString("0.00#", CultureInfo.InvariantCulture)) : Numbers.Missing;
 }

@@ -22,6 +22,9 @@ public static class Significance
     {
         var sorted = (levels ?? DefaultLevels).OrderBy(l => l).ToList();
         return string.Join(", ", sorted.Select((l, i) =>
-            new string('*', sorted.Count - i) + " p < " + Numbers.NoLeadingZero(l.ToString("0.###", CultureInfo.InvariantCulture))));
+            new string('*', sorted.Count - i) + " p < " + Level(l)));
     }
+
+    /// <summary>A significance level as legends write it: ".05", ".001".</summary>
+    internal static string Level(double level) => Numbers.NoLeadingZero(level.ToString("0.###", CultureInfo.InvariantCulture));
 }

@@ -110,11 +110,7 @@ internal static class SvgWriter
         for (int i = 1; i + 2 < p.Count; i += 3)
         {
             var (a, c1, c2, b) = (p[i - 1], p[i], p[i + 1], p[i + 2]);
-            var d = b - a;
-            bool straight = d.Length > 0 &&
-                Math.Abs((c1.X - a.X) * d.Y - (c1.Y - a.Y) * d.X) / d.Length < 0.01 &&
-                Math.Abs((c2.X - a.X) * d.Y - (c2.Y - a.Y) * d.X) / d.Length < 0.01;
-            if (straight) sb.Append(" L").Append(Xml.N(b.X)).Append(',').Append(Xml.N(b.Y));
+            if (Polyline.IsStraight(a, c1, c2, b)) sb.Append(" L").Append(Xml.N(b.X)).Append(',').Append(Xml.N(b.Y));
             else sb.Append(" C").Append(Xml.N(c1.X)).Append(',').Append(Xml.N(c1.Y)).Append(' ')
                    .Append(Xml.N(c2.X)).Append(',').Append(Xml.N(c2.Y)).Append(' ')
                    .Append(Xml.N(b.X)).Append(',').Append(Xml.N(b.Y));

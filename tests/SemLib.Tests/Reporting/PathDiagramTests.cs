@@ -23,6 +23,7 @@ public sealed class PathDiagramTests
         Assert.Equal("1.1", (string?)svg.Root.Attribute("version"));
         Assert.NotNull(svg.Root.Attribute("viewBox"));
         Assert.NotEmpty(svg.Root.Elements(SvgInspector.Svg + "title").Single().Value);
+        // Arrowheads: an end and a start marker, each in the dark and the soft ink.
         Assert.Equal(4, svg.Root.Descendants(SvgInspector.Svg + "marker").Count());
         foreach (var latent in fit.Table.Roles.Latent)
             Assert.Contains(svg.Texts, t => t.Class == "name" && t.Text == latent &&
@@ -143,11 +144,13 @@ public sealed class PathDiagramTests
         var std = PathDiagram.Create(fit);
         var marker = std.Edges.Single(e => e.Id == "visual=~x1");
         Assert.False(marker.Free);
-        Assert.Equal(".77", marker.Text);   // lavaan std.all .772, fixed: no stars
+        // lavaan (hs-cfa/case.json): visual=~x1 fixed at 1, std.all .772; visual=~x2 est .5535, p 2.8e-8, std.all .424.
+        Assert.Equal(".77", marker.Text);   // fixed: no stars
         Assert.Equal(".42***", std.Edges.Single(e => e.Id == "visual=~x2").Text);
         var raw = PathDiagram.Create(fit, new DiagramOptions { Standardized = false, Decimals = 3 });
         Assert.Equal("1.000", raw.Edges.Single(e => e.Id == "visual=~x1").Text);
-        Assert.StartsWith("0.55", raw.Edges.Single(e => e.Id == "visual=~x2").Text, StringComparison.Ordinal);
+        Assert.Equal("0.554***", raw.Edges.Single(e => e.Id == "visual=~x2").Text);
+        // One level, 1e-7: p 2.8e-8 is below it, so one star.
         var strict = PathDiagram.Create(fit, new DiagramOptions { SignificanceLevels = [0.0000001] });
         Assert.Equal(".42*", strict.Edges.Single(e => e.Id == "visual=~x2").Text);
         Assert.Equal("", Significance.Stars(null));

@@ -93,7 +93,8 @@ public sealed class ReportDocumentTests
     public void TheFitTableFlagsExactlyTheMeasuresThatMissTheirCutOffs()
     {
         // HS CFA (lavaan, hs-cfa/case.json): χ²(24) = 85.31, p < .001, χ²/df = 3.55, CFI .931, TLI .896,
-        // RMSEA .092, SRMR .065, GFI .943, AGFI .894 → p, χ²/df, TLI, RMSEA and AGFI miss the customary cut-offs.
+        // RMSEA .092 [.071, .114], SRMR .065, GFI .943, AGFI .894 → p, χ²/df, TLI, RMSEA and AGFI miss the
+        // customary cut-offs.
         var fit = ReportingModels.Get("hs-cfa");
         var table = ModelFitTable(SemReportSections.ModelFit(fit));
         Assert.Equal(["p", "χ²/df", "TLI", "RMSEA [90% CI]", "AGFI"], FlaggedRows(table));
@@ -115,7 +116,8 @@ public sealed class ReportDocumentTests
     [Fact]
     public void LoadingsBelowPointFiveAreFlagged()
     {
-        // lavaan std.all of the HS CFA: only visual=~x2 (.424) is below .50.
+        // lavaan (hs-cfa/case.json), nine loadings: only visual=~x2 has std.all below .50 (.424; the others .57 to
+        // .86), with est .5535, se .0997, z 5.55, p 2.8e-8. visual=~x1 is fixed: no SE, z or p.
         var table = SemReportSections.Loadings(ReportingModels.Get("hs-cfa")).Blocks.OfType<ReportTable>().Single();
         Assert.Equal(9, table.Rows.Count);
         var flagged = Assert.Single(table.Rows, r => r.Any(c => c.Flagged));
@@ -129,16 +131,18 @@ public sealed class ReportDocumentTests
         var fit = ReportingModels.Get("talor-mediation");
         var paths = SemReportSections.StructuralPaths(fit).Blocks.OfType<ReportTable>().Single();
         Assert.Equal(["Path", "Label", "Estimate", "SE", "z", "p", "β", "Sig."], paths.Columns.Select(c => c.Header).ToArray());
-        // lavaan: pmi ~ a*cond = 0.477 (p .042, std.all .181); reaction ~ b*pmi = 0.506 (p < .001).
+        // lavaan (talor-mediation/case.json): pmi ~ a*cond = 0.477 (p .042, std.all .181); reaction ~ b*pmi = 0.506 (p 1.3e-7).
         Assert.Equal(["cond → pmi", "a", "0.477"], paths.Rows[0].Take(3).Select(c => c.Text).ToArray());
         Assert.Equal(".181", paths.Rows[0][6].Text);
         Assert.Equal("*", paths.Rows[0][7].Text);
         Assert.Equal("***", paths.Rows[1][7].Text);
         var poldem = ReportingModels.Get("poldem-sem");
         var covs = SemReportSections.Covariances(poldem).Blocks.OfType<ReportTable>().Single();
+        // The model's six covariances, all of indicators' residuals: y1~~y5, y2~~y4, y2~~y6, y3~~y7, y4~~y8, y6~~y8.
         Assert.Equal(6, covs.Rows.Count);
         Assert.All(covs.Rows, r => Assert.Equal("residual", r[1].Text));
         var r2 = SemReportSections.RSquare(poldem).Blocks.OfType<ReportTable>().Single();
+        // lavaan's r2 (poldem-sem/case.json): the 11 indicators, dem60 and dem65; the latent ones first.
         Assert.Equal(["dem60", "dem65"], r2.Rows.Take(2).Select(r => r[0].Text).ToArray());
         Assert.Equal(13, r2.Rows.Count);
         Assert.Single(SemReportSections.Warnings(poldem).Blocks.OfType<ReportParagraph>(), p => p.Text == "The fit reported no warnings.");
@@ -151,7 +155,7 @@ public sealed class ReportDocumentTests
         ScaleDefinition[] scales = [new("visual", ["x1", "x2", "x3"]), new("textual", ["x4", "x5", "x6"]), new("speed", ["x7", "x8", "x9"])];
         var rel = scales.Select(s => ItemAnalysis.Analyze(data, s)).ToList();
         var alpha = ReliabilityReportSections.ScaleReliability(rel).Blocks.OfType<ReportTable>().ToList();
-        // Flagged exactly when alpha < .70; visual's alpha is .626 (the reliability module's reference), textual's .88.
+        // Flagged exactly when alpha < .70; psych's alpha (reliability/hs.json): visual .626, textual .883.
         for (int i = 0; i < rel.Count; i++) Assert.Equal(rel[i].Alpha < 0.70, alpha[0].Rows[i][2].Flagged);
         Assert.True(alpha[0].Rows[0][2].Flagged);
         Assert.False(alpha[0].Rows[1][2].Flagged);
@@ -161,14 +165,14 @@ public sealed class ReportDocumentTests
         var kmo = SamplingAdequacy.Kmo(data, items);
         var adequacy = ReliabilityReportSections.SamplingAdequacy(kmo, SamplingAdequacy.Bartlett(data, items), new ValidityCutoffs { Kmo = 0.95 });
         var overall = adequacy.Blocks.OfType<ReportTable>().First();
-        Assert.True(overall.Rows[0][1].Flagged);   // KMO .75 < .95
-        Assert.False(overall.Rows[2][1].Flagged);  // Bartlett p < .001
+        Assert.True(overall.Rows[0][1].Flagged);   // KMO .752 (reliability/hs.json) < .95
+        Assert.False(overall.Rows[2][1].Flagged);  // Bartlett χ²(36) = 904.1, p 1.9e-166 (reliability/hs.json)
 
         var cfa = ReportingModels.Get("hs-cfa");
         var cr = ReliabilityReportSections.ConstructReliability(cfa).Blocks.OfType<ReportTable>().Single();
         var visual = cr.Rows.Single(r => r[0].Text == "visual");
         Assert.True(visual[2].Flagged);   // x2 loads .424
-        Assert.True(visual[4].Flagged);   // AVE = (.772² + .424² + .581²)/3 = .370
+        Assert.True(visual[4].Flagged);   // AVE = (.772² + .424² + .581²)/3 = .371 < .50
 
         var htmt = Htmt.Compute(data, scales);
         var ht = ReliabilityReportSections.Htmt(htmt, new ValidityCutoffs { Htmt = 0.30 }).Blocks.OfType<ReportTable>().Single();
@@ -203,6 +207,12 @@ public sealed class ReportDocumentTests
         Assert.Equal("svg", XDocument.Parse(svg).Root!.Name.LocalName);
         string linked = doc.ToMarkdown(new MarkdownOptions { DiagramPath = (_, i) => $"figure {i}.svg" });
         Assert.Contains("![Figure 1](figure%201.svg)", linked, StringComparison.Ordinal);
+
+        // Brackets in the caption stay inside the alt text (each escaped once: "\\]" would end it), and parentheses
+        // in the path stay inside the link destination (an unbalanced "(" would end it).
+        var brackets = new ReportDocument("Mediation").Add(SemReportSections.Diagram(fit, caption: "Model [a]"));
+        string md2 = brackets.ToMarkdown(new MarkdownOptions { DiagramPath = (_, _) => "fig (1).svg" });
+        Assert.Contains("![Model \\[a\\]](fig%20%281%29.svg)\n", md2, StringComparison.Ordinal);
     }
 
     [Fact]
