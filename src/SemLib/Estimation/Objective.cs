@@ -32,6 +32,9 @@ internal sealed partial class Objective
         _gradTheta = new double[model.ThetaCount];
         _infoTheta = new double[model.ThetaCount * model.ThetaCount];
         _diagDerivs = Estimator == Estimator.ULS ? new double[model.ThetaCount * model.Groups.Max(g => g.P)] : [];
+        _hessianPoint = new double[model.ZetaCount];
+        _hessianPlus = new double[model.ZetaCount];
+        _hessianMinus = new double[model.ZetaCount];
     }
 
     public Estimator Estimator { get; }

@@ -118,7 +118,8 @@ internal sealed class Optimizer
         while (!informationCurrent && dec > NewtonThreshold && iter < maxIterations && iter - newtonStart < 200)
         {
             iter++;
-            NumericalHessian(x, _h);
+            _obj.Hessian(x, _h);
+            Evaluations += 2 * n + 1;
             if (!SolveNewton(_h, _g, _d, out dec)) break;
             if (dec < _tolerance) return new OptimizerResult(x, f, iter, Evaluations, true, "converged", dec);
             if (!LineSearch(x, ref f, _d)) break;
@@ -260,31 +261,6 @@ internal sealed class Optimizer
         // Leave the objective's state at x for the caller.
         Eval(x, _g);
         return false;
-    }
-
-    /// <summary>Hessian by central differences of the analytic gradient, symmetrised; leaves the gradient at x in _g.</summary>
-    private void NumericalHessian(double[] x, double[] h)
-    {
-        int n = _n;
-        for (int j = 0; j < n; j++)
-        {
-            double xj = x[j];
-            double step = 1e-5 * Math.Max(1, Math.Abs(xj));
-            x[j] = xj + step;
-            Eval(x, _gn);
-            x[j] = xj - step;
-            Eval(x, _tmp);
-            x[j] = xj;
-            for (int i = 0; i < n; i++) h[i * n + j] = (_gn[i] - _tmp[i]) / (2 * step);
-        }
-        for (int i = 0; i < n; i++)
-            for (int j = 0; j < i; j++)
-            {
-                double v = 0.5 * (h[i * n + j] + h[j * n + i]);
-                h[i * n + j] = v;
-                h[j * n + i] = v;
-            }
-        Eval(x, _g);
     }
 
     private void SeedInverse(double[] h)

@@ -73,8 +73,8 @@ public sealed class GradientTests
     }
 
     /// <summary>
-    /// The optimizer's inner loop allocates nothing: F with and without its gradient and the expected information,
-    /// measured on the second call (the first JIT-compiles the code).
+    /// The optimizer's inner loop allocates nothing: F with and without its gradient, the expected information and
+    /// the finite-difference Hessian, measured on the second call (the first JIT-compiles the code).
     /// </summary>
     [Theory]
     [MemberData(nameof(Cases))]
@@ -83,11 +83,13 @@ public sealed class GradientTests
         var (objective, start) = Build(Models[model], estimator, meanStructure, TestData.HolzingerSwineford());
         var grad = new double[start.Length];
         var info = new double[start.Length * start.Length];
+        var hessian = new double[start.Length * start.Length];
         void Run()
         {
             objective.Evaluate(start, grad);
             objective.Evaluate(start, []);
             objective.Information(info);
+            objective.Hessian(start, hessian);
         }
         Run();
         long before = GC.GetAllocatedBytesForCurrentThread();
