@@ -25,8 +25,7 @@ public static class ModelComparison
             if (!f.NObs.SequenceEqual(first.NObs)) throw new SemLibException($"The models were fitted to different numbers of observations ({string.Join("/", first.NObs)} and {string.Join("/", f.NObs)}); nested models must share the data.");
         }
         var order = Enumerable.Range(0, fits.Count).OrderBy(i => fits[i].FitMeasures["df"]).ThenBy(i => fits[i].FitMeasures["chisq"]).ToList();
-        double n = first.FitMeasures.TryGetValue("ntotal", out var nt) && nt is double ntv ? ntv : first.NObs.Sum();
-        if (first.Estimator != Estimation.Estimator.ML) n -= first.NObs.Count;
+        double n = first.Fitted.Sample.StatisticN; // N for ML, N − groups otherwise, as the RMSEA of each model
         int groups = first.NObs.Count;
         var rows = new List<ModelComparisonRow>();
         for (int k = 0; k < order.Count; k++)

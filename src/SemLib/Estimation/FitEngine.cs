@@ -100,7 +100,7 @@ internal static class FitEngine
         objective ??= new Objective(model, sample);
         var best = Minimize(new Optimizer(objective), model, sample, options, warmStartZeta);
         var zeta = best.X;
-        double f = objective.Evaluate(zeta, new double[objective.Dimension]);
+        double f = objective.Evaluate(zeta, []); // the state at the best attempt's estimates, for GroupValue
         var groupF = Enumerable.Range(0, model.Groups.Length).Select(objective.GroupValue).ToArray();
         var theta = new double[model.ThetaCount];
         model.Constraints.ToTheta(zeta, theta);

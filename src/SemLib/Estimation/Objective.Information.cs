@@ -6,6 +6,7 @@ internal sealed partial class Objective
 {
     private readonly double[] _infoTheta;
     private readonly double[] _diagDerivs;
+    private readonly double[] _hessianPoint, _hessianPlus, _hessianMinus;
 
     /// <summary>
     /// The expected information per observation on the F scale (for ML the Fisher information of one
@@ -32,12 +33,33 @@ internal sealed partial class Objective
         _model.Constraints.MatrixToZeta(_infoTheta, infoZeta);
     }
 
-    /// <summary>The same information in θ coordinates (free rows, before constraints), at the last point.</summary>
-    public double[] InformationTheta()
+    /// <summary>
+    /// The observed information: F's Hessian at ζ by central differences of the analytic gradient (step
+    /// 1e-5·max(1, |ζ_j|)), symmetrised. Allocates nothing; leaves the objective evaluated at ζ.
+    /// </summary>
+    public void Hessian(ReadOnlySpan<double> zeta, Span<double> hessian)
     {
-        var z = new double[Dimension * Dimension];
-        Information(z);
-        return (double[])_infoTheta.Clone();
+        int r = Dimension;
+        var x = _hessianPoint;
+        zeta.CopyTo(x);
+        for (int j = 0; j < r; j++)
+        {
+            double h = 1e-5 * Math.Max(1, Math.Abs(zeta[j]));
+            x[j] = zeta[j] + h;
+            Evaluate(x, _hessianPlus);
+            x[j] = zeta[j] - h;
+            Evaluate(x, _hessianMinus);
+            x[j] = zeta[j];
+            for (int i = 0; i < r; i++) hessian[i * r + j] = (_hessianPlus[i] - _hessianMinus[i]) / (2 * h);
+        }
+        for (int i = 0; i < r; i++)
+            for (int j = 0; j < i; j++)
+            {
+                double v = 0.5 * (hessian[i * r + j] + hessian[j * r + i]);
+                hessian[i * r + j] = v;
+                hessian[j * r + i] = v;
+            }
+        Evaluate(zeta, []);
     }
 
     /// <summary>Adds one group's information. Every free row has one matrix cell, so each parameter has at most one

@@ -32,6 +32,9 @@ internal sealed partial class Objective
         _gradTheta = new double[model.ThetaCount];
         _infoTheta = new double[model.ThetaCount * model.ThetaCount];
         _diagDerivs = Estimator == Estimator.ULS ? new double[model.ThetaCount * model.Groups.Max(g => g.P)] : [];
+        _hessianPoint = new double[model.ZetaCount];
+        _hessianPlus = new double[model.ZetaCount];
+        _hessianMinus = new double[model.ZetaCount];
     }
 
     public Estimator Estimator { get; }
@@ -47,9 +50,6 @@ internal sealed partial class Objective
 
     /// <summary>The group states at the last evaluated point.</summary>
     public GroupState State(int group) => _ws[group].State;
-
-    /// <summary>θ at the last evaluated point.</summary>
-    public ReadOnlySpan<double> Theta => _theta;
 
     /// <summary>Per-group discrepancy at the last evaluated point (before weighting).</summary>
     public double GroupValue(int group) => _ws[group].F;

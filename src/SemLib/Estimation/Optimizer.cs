@@ -3,7 +3,7 @@ using SemLib.LinearAlgebra;
 namespace SemLib.Estimation;
 
 /// <summary>What the optimizer reached.</summary>
-internal sealed record OptimizerResult(double[] X, double F, int Iterations, int Evaluations, bool Converged, string Message, double Decrement)
+internal sealed record OptimizerResult(double[] X, double F, int Iterations, bool Converged, string Message)
 {
     /// <summary>Start values tried before this result was chosen.</summary>
     public int Attempts { get; init; } = 1;
@@ -28,17 +28,17 @@ internal sealed class Optimizer
     /// </summary>
     public const double DecrementTolerance = 1e-10;
 
-    /// <summary>Below this decrement Fisher scoring hands over to BFGS seeded with the information.</summary>
+    /// <summary>
+    /// Below this decrement BFGS seeded with the information takes over (from Fisher scoring or from Newton steps);
+    /// above it BFGS's local model is not trusted.
+    /// </summary>
     private const double BfgsThreshold = 1e-3;
-
-    /// <summary>Above this Newton decrement BFGS's local model is not trusted and Newton steps are taken instead.</summary>
-    private const double NewtonThreshold = 1e-3;
     private const double Armijo = 1e-4;
 
     private readonly Objective _obj;
     private readonly double _tolerance;
     private readonly int _n;
-    private readonly double[] _g, _d, _xn, _gn, _h, _chol, _hinv, _tmp, _xo;
+    private readonly double[] _g, _d, _xn, _gn, _h, _chol, _hinv, _gOld, _xOld;
 
     public Optimizer(Objective objective)
     {
@@ -52,11 +52,9 @@ internal sealed class Optimizer
         _h = new double[_n * _n];
         _chol = new double[_n * _n];
         _hinv = new double[_n * _n];
-        _tmp = new double[_n];
-        _xo = new double[_n];
+        _gOld = new double[_n];
+        _xOld = new double[_n];
     }
-
-    public int Evaluations { get; private set; }
 
     /// <summary>
     /// A parameter larger than this in absolute value means the estimates are running off to infinity: the attempt
@@ -71,68 +69,71 @@ internal sealed class Optimizer
         return false;
     }
 
-    private OptimizerResult DivergedResult(double[] x, double f, int iter, double dec) =>
-        new(x, f, iter, Evaluations, false, $"the estimates diverge (a parameter passed {DivergenceBound:G3}, far beyond the scale of the data)", dec);
+    private OptimizerResult DivergedResult(double[] x, double f, int iter) =>
+        new(x, f, iter, false, $"the estimates diverge (a parameter passed {DivergenceBound:G3}, far beyond the scale of the data)");
 
     public OptimizerResult Minimize(double[] start, int maxIterations)
     {
         int n = _n;
         var x = (double[])start.Clone();
-        Evaluations = 0;
-        double f = Eval(x, _g);
+        double f = _obj.Evaluate(x, _g);
         if (!double.IsFinite(f))
-            return new OptimizerResult(x, f, 0, Evaluations, false, "the start values give an inadmissible model (implied covariance matrix not positive definite)", double.NaN);
-        if (n == 0) return new OptimizerResult(x, f, 0, Evaluations, true, "no free parameters", 0);
+            return new OptimizerResult(x, f, 0, false, "the start values give an inadmissible model (implied covariance matrix not positive definite)");
+        if (n == 0) return new OptimizerResult(x, f, 0, true, "no free parameters");
 
         int iter = 0;
         double lastDec = double.PositiveInfinity;
         int slow = 0;
         double dec = double.PositiveInfinity;
-        bool informationCurrent = false;
+        bool factored = false;
         while (iter < maxIterations)
         {
             iter++;
             _obj.Information(_h);
-            if (!Factorize(_h)) break;
-            Solve(_g, _d, out dec);
-            if (!(dec >= 0)) break;
-            if (dec < _tolerance) return new OptimizerResult(x, f, iter, Evaluations, true, "converged", dec);
+            double step = NewtonStep(_h);
+            if (!(step >= 0)) break;
+            dec = step;
+            if (dec < _tolerance) return new OptimizerResult(x, f, iter, true, "converged");
             // Near the optimum, BFGS seeded with this information converges superlinearly where scoring is linear.
             if (dec < BfgsThreshold)
             {
-                informationCurrent = true;
+                factored = true;
                 break;
             }
             if (!LineSearch(x, ref f, _d)) break;
-            if (Diverged(x)) return DivergedResult(x, f, iter, dec);
+            if (Diverged(x)) return DivergedResult(x, f, iter);
             slow = dec > 0.3 * lastDec ? slow + 1 : 0;
             lastDec = dec;
             if (slow >= 4 && iter >= 8) break; // scoring is crawling: the observed Hessian differs from the information
         }
         if (iter >= maxIterations)
-            return new OptimizerResult(x, f, iter, Evaluations, false, $"the maximum of {maxIterations} iterations was reached", dec);
+            return new OptimizerResult(x, f, iter, false, $"the maximum of {maxIterations} iterations was reached");
 
         // Far from the optimum (a large decrement), take damped Newton steps with a finite-difference Hessian
         // until the decrement is small; near it, BFGS seeded from the information converges superlinearly.
         int newtonStart = iter;
-        while (!informationCurrent && dec > NewtonThreshold && iter < maxIterations && iter - newtonStart < 200)
+        while (!factored && dec > BfgsThreshold && iter < maxIterations && iter - newtonStart < 200)
         {
             iter++;
-            NumericalHessian(x, _h);
-            if (!SolveNewton(_h, _g, _d, out dec)) break;
-            if (dec < _tolerance) return new OptimizerResult(x, f, iter, Evaluations, true, "converged", dec);
+            _obj.Hessian(x, _h);
+            double step = NewtonStep(_h);
+            if (!(step >= 0)) break;
+            dec = step;
+            if (dec < _tolerance) return new OptimizerResult(x, f, iter, true, "converged");
             if (!LineSearch(x, ref f, _d)) break;
-            if (Diverged(x)) return DivergedResult(x, f, iter, dec);
+            if (Diverged(x)) return DivergedResult(x, f, iter);
         }
 
-        // BFGS from the current point, inverse Hessian seeded from the (ridged) inverse information.
-        if (!informationCurrent)
+        // BFGS from the current point, inverse Hessian seeded from the (ridged) inverse information. The objective
+        // is evaluated at x and _g holds its gradient there; when scoring handed over, _chol already holds the factor
+        // of the information at x.
+        if (!factored)
         {
-            _obj.Evaluate(x, _g);
-            Evaluations++;
             _obj.Information(_h);
+            factored = Factorize(_h);
         }
-        SeedInverse(_h);
+        if (factored) Dense.InverseFromCholesky(_chol, _hinv, _h, n);
+        else ResetInverse();
         int stall = 0;
         int windowStart = iter;
         double windowF = f;
@@ -147,47 +148,40 @@ internal sealed class Optimizer
                 for (int i = 0; i < n; i++) _d[i] = -_g[i];
                 dec = Dense.Dot(_g, _g);
             }
-            if (dec < _tolerance) return new OptimizerResult(x, f, iter, Evaluations, true, "converged", dec);
-            Array.Copy(_g, _tmp, n);
-            var xOld = _xo;
-            Array.Copy(x, xOld, n);
+            if (dec < _tolerance) return new OptimizerResult(x, f, iter, true, "converged");
+            Array.Copy(_g, _gOld, n);
+            Array.Copy(x, _xOld, n);
             double fOld = f;
             if (!LineSearch(x, ref f, _d))
             {
-                if (++stall > 2) return new OptimizerResult(x, f, iter, Evaluations, dec < 1e-9, dec < 1e-9 ? "converged (line search at machine precision)" : "the line search could not improve the fit", dec);
+                if (++stall > 2) return new OptimizerResult(x, f, iter, dec < 1e-9, dec < 1e-9 ? "converged (line search at machine precision)" : "the line search could not improve the fit");
                 ResetInverse();
                 continue;
             }
             stall = 0;
-            if (Diverged(x)) return DivergedResult(x, f, iter, dec);
+            if (Diverged(x)) return DivergedResult(x, f, iter);
             // An asymptote: hundreds of steps that lower F by almost nothing while the gradient does not vanish.
             if (iter - windowStart >= 200)
             {
                 if (windowF - f <= 1e-10 * Math.Max(1, Math.Abs(f)))
-                    return new OptimizerResult(x, f, iter, Evaluations, false, "the fit function stopped decreasing before the gradient vanished (the estimates drift toward a boundary)", dec);
+                    return new OptimizerResult(x, f, iter, false, "the fit function stopped decreasing before the gradient vanished (the estimates drift toward a boundary)");
                 windowStart = iter;
                 windowF = f;
             }
             // s = x − xOld, y = g − gOld
             for (int i = 0; i < n; i++)
             {
-                _xn[i] = x[i] - xOld[i];
-                _gn[i] = _g[i] - _tmp[i];
+                _xn[i] = x[i] - _xOld[i];
+                _gn[i] = _g[i] - _gOld[i];
             }
             UpdateInverse(_xn, _gn);
             if (Math.Abs(fOld - f) <= 1e-16 * Math.Max(1, Math.Abs(f)) && dec < 1e-10)
-                return new OptimizerResult(x, f, iter, Evaluations, true, "converged (no further change in the fit function)", dec);
+                return new OptimizerResult(x, f, iter, true, "converged (no further change in the fit function)");
         }
-        return new OptimizerResult(x, f, iter, Evaluations, false, $"the maximum of {maxIterations} iterations was reached", dec);
+        return new OptimizerResult(x, f, iter, false, $"the maximum of {maxIterations} iterations was reached");
     }
 
-    private double Eval(double[] x, double[] g)
-    {
-        Evaluations++;
-        return _obj.Evaluate(x, g);
-    }
-
-    /// <summary>Cholesky factor of H into the factor buffer, adding a ridge when H is not positive definite.</summary>
+    /// <summary>Cholesky factor of H into _chol, adding a growing ridge while H is not positive definite.</summary>
     private bool Factorize(double[] h)
     {
         int n = _n;
@@ -205,37 +199,13 @@ internal sealed class Optimizer
         return false;
     }
 
-    /// <summary>d = −H⁻¹g from the factor; the decrement gᵀH⁻¹g.</summary>
-    private void Solve(double[] g, double[] d, out double dec)
+    /// <summary>The Newton step _d = −H⁻¹g through the (ridged) factor of H; returns the decrement gᵀH⁻¹g, NaN without a factor.</summary>
+    private double NewtonStep(double[] h)
     {
-        for (int i = 0; i < _n; i++) d[i] = -g[i];
-        Dense.CholeskySolve(_chol, d, _n);
-        dec = -Dense.Dot(g, d);
-    }
-
-    /// <summary>Solves H d = −g by Cholesky, adding a ridge when H is not positive definite.</summary>
-    private bool SolveNewton(double[] h, double[] g, double[] d, out double dec)
-    {
-        int n = _n;
-        double ridge = 0;
-        double maxDiag = 0;
-        for (int i = 0; i < n; i++) maxDiag = Math.Max(maxDiag, Math.Abs(h[i * n + i]));
-        if (maxDiag == 0) maxDiag = 1;
-        for (int attempt = 0; attempt < 12; attempt++)
-        {
-            Array.Copy(h, _chol, n * n);
-            for (int i = 0; i < n; i++) _chol[i * n + i] += ridge;
-            if (Dense.Cholesky(_chol, n))
-            {
-                for (int i = 0; i < n; i++) d[i] = -g[i];
-                Dense.CholeskySolve(_chol, d, n);
-                dec = -Dense.Dot(g, d);
-                if (double.IsFinite(dec) && dec >= 0) return true;
-            }
-            ridge = ridge == 0 ? 1e-10 * maxDiag : ridge * 100;
-        }
-        dec = double.NaN;
-        return false;
+        if (!Factorize(h)) return double.NaN;
+        for (int i = 0; i < _n; i++) _d[i] = -_g[i];
+        Dense.CholeskySolve(_chol, _d, _n);
+        return -Dense.Dot(_g, _d);
     }
 
     /// <summary>Backtracking (halving) line search with the Armijo condition; x, f and the gradient are updated in place.</summary>
@@ -247,7 +217,7 @@ internal sealed class Optimizer
         for (int k = 0; k < 40; k++)
         {
             for (int i = 0; i < n; i++) _xn[i] = x[i] + t * d[i];
-            double fn = Eval(_xn, _gn);
+            double fn = _obj.Evaluate(_xn, _gn);
             if (double.IsFinite(fn) && fn <= f + Armijo * t * slope)
             {
                 Array.Copy(_xn, x, n);
@@ -257,52 +227,9 @@ internal sealed class Optimizer
             }
             t *= 0.5;
         }
-        // Leave the objective's state at x for the caller.
-        Eval(x, _g);
+        // Leave the objective's state at x for the caller (the gradient there is still in _g).
+        _obj.Evaluate(x, []);
         return false;
-    }
-
-    /// <summary>Hessian by central differences of the analytic gradient, symmetrised; leaves the gradient at x in _g.</summary>
-    private void NumericalHessian(double[] x, double[] h)
-    {
-        int n = _n;
-        for (int j = 0; j < n; j++)
-        {
-            double xj = x[j];
-            double step = 1e-5 * Math.Max(1, Math.Abs(xj));
-            x[j] = xj + step;
-            Eval(x, _gn);
-            x[j] = xj - step;
-            Eval(x, _tmp);
-            x[j] = xj;
-            for (int i = 0; i < n; i++) h[i * n + j] = (_gn[i] - _tmp[i]) / (2 * step);
-        }
-        for (int i = 0; i < n; i++)
-            for (int j = 0; j < i; j++)
-            {
-                double v = 0.5 * (h[i * n + j] + h[j * n + i]);
-                h[i * n + j] = v;
-                h[j * n + i] = v;
-            }
-        Eval(x, _g);
-    }
-
-    private void SeedInverse(double[] h)
-    {
-        int n = _n;
-        double ridge = 0;
-        for (int attempt = 0; attempt < 12; attempt++)
-        {
-            Array.Copy(h, _chol, n * n);
-            for (int i = 0; i < n; i++) _chol[i * n + i] += ridge;
-            if (Dense.Cholesky(_chol, n))
-            {
-                Dense.InverseFromCholesky(_chol, _hinv, _h, n);
-                return;
-            }
-            ridge = ridge == 0 ? 1e-8 : ridge * 100;
-        }
-        ResetInverse();
     }
 
     private void ResetInverse()

@@ -1,4 +1,3 @@
-using MathNet.Numerics.Distributions;
 using SemLib.Model;
 using SemLib.Results;
 
@@ -57,7 +56,7 @@ internal static class Effects
             int q = fitted.Model.ThetaCount;
             var scratch = new GroupState(model);
             var theta = (double[])fitted.Theta.Clone();
-            var jac = new double[values.Length, q];
+            var jac = new double[values.Length * q];
             for (int t = 0; t < q; t++)
             {
                 double h = 1e-6 * Math.Max(1, Math.Abs(theta[t]));
@@ -68,31 +67,21 @@ internal static class Effects
                 scratch.Update(theta);
                 var minus = Values(graph, scratch, a, b, paths, direct);
                 theta[t] += h;
-                for (int i = 0; i < values.Length; i++) jac[i, t] = (plus[i] - minus[i]) / (2 * h);
+                for (int i = 0; i < values.Length; i++) jac[i * q + t] = (plus[i] - minus[i]) / (2 * h);
             }
             se = new double[values.Length];
             for (int i = 0; i < values.Length; i++)
-            {
-                double s = 0;
-                for (int x = 0; x < q; x++)
-                {
-                    if (jac[i, x] == 0) continue;
-                    for (int y = 0; y < q; y++) s += jac[i, x] * cov[x * q + y] * jac[i, y];
-                }
-                se[i] = Math.Sqrt(Math.Max(0, s));
-            }
+                se[i] = Math.Sqrt(Math.Max(0, Wald.DeltaVariance(jac.AsSpan(i * q, q), cov, q)));
         }
 
         int half = values.Length / 2;
-        double zcrit = Normal.InvCDF(0, 1, 1 - (1 - fitted.Options.ConfidenceLevel) / 2);
+        double zcrit = Wald.CriticalValue(fitted.Options.ConfidenceLevel);
         EffectEstimate Make(string kind, string path, int i)
         {
             double est = values[i];
             double? s = se?[i];
-            double? z = s is > 0 ? est / s : null;
-            return new EffectEstimate(kind, path, est, s, z, z is double zz ? 2 * (1 - Normal.CDF(0, 1, Math.Abs(zz))) : null,
-                s is double s1 ? est - zcrit * s1 : null, s is double s2 ? est + zcrit * s2 : null,
-                double.IsFinite(values[half + i]) ? values[half + i] : null);
+            var (z, p, lo, hi) = Wald.Of(est, s, zcrit);
+            return new EffectEstimate(kind, path, est, s, z, p, lo, hi, double.IsFinite(values[half + i]) ? values[half + i] : null);
         }
         string ends = $"{from} -> {to}";
         var specific = indirectPaths.Select((p, k) => Make("specific", graph.Describe(p), 3 + k)).ToList();

@@ -1,4 +1,3 @@
-using MathNet.Numerics.Distributions;
 using SemLib.Estimation;
 using SemLib.Model;
 using SemLib.Results;
@@ -52,19 +51,14 @@ internal static class EstimatesBuilder
         {
             foreach (var (row, grad) in DefinedParameters.Jacobian(table, est, i => thetaOfRow[i], q))
             {
-                double v = 0;
-                for (int a = 0; a < q; a++)
-                {
-                    if (grad[a] == 0) continue;
-                    for (int b = 0; b < q; b++) v += grad[a] * covTheta[a * q + b] * grad[b];
-                }
+                double v = Wald.DeltaVariance(grad, covTheta, q);
                 se[row] = v >= 0 ? Math.Sqrt(v) : double.NaN;
             }
         }
 
         var (stdLv, stdAll) = Standardization.Compute(table, est, states);
         var r2 = Standardization.RSquare(table, stdAll);
-        double zcrit = Normal.InvCDF(0, 1, 1 - (1 - confidenceLevel) / 2);
+        double zcrit = Wald.CriticalValue(confidenceLevel);
         var rows = new List<ParameterEstimate>();
         for (int i = 0; i < n; i++)
         {
@@ -73,21 +67,7 @@ internal static class EstimatesBuilder
             bool isDefined = r.Op == ModelOperator.Defined;
             bool free = thetaOfRow[i] >= 0;
             double? s = Nullable(se[i]);
-            double? z = null, p = null, lo = null, hi = null;
-            if (free || isDefined)
-            {
-                if (s is double sv && sv > 0)
-                {
-                    z = est[i] / sv;
-                    p = 2 * (1 - Normal.CDF(0, 1, Math.Abs(z.Value)));
-                    lo = est[i] - zcrit * sv;
-                    hi = est[i] + zcrit * sv;
-                }
-            }
-            else
-            {
-                lo = hi = est[i];
-            }
+            var (z, p, lo, hi) = Wald.Of(est[i], s, zcrit); // a fixed row's SE is 0: no z, the interval [est, est]
             rows.Add(new ParameterEstimate
             {
                 Lhs = r.Lhs,

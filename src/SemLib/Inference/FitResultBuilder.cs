@@ -56,8 +56,7 @@ internal static class FitResultBuilder
                 warnings.Add($"The covariance matrix of the latent variables{G(g + 1)} is not positive definite; some latent correlation is beyond ±1 or a latent variance is not positive.");
             }
             int p = s.Model.P;
-            bool thetaHasOffDiagonal = !s.Model.ThetaDiagonal;
-            if (thetaHasOffDiagonal && !IsPositiveDefinite(ThetaFree(s), p, p))
+            if (!s.Model.ThetaDiagonal && !IsPositiveDefinite(s.Theta, p, p))
             {
                 ok = false;
                 warnings.Add($"The covariance matrix of the residuals of the observed variables{G(g + 1)} is not positive definite.");
@@ -66,27 +65,13 @@ internal static class FitResultBuilder
         return ok;
     }
 
-    /// <summary>Θ without the zero rows and columns of variables that have no residual (phantoms, single indicators).</summary>
-    private static double[] ThetaFree(Model.GroupState s)
-    {
-        int p = s.Model.P;
-        var t = (double[])s.Theta.Clone();
-        for (int i = 0; i < p; i++)
-        {
-            bool zero = true;
-            for (int j = 0; j < p; j++)
-                if (t[i * p + j] != 0) zero = false;
-            if (zero) t[i * p + i] = 1;
-        }
-        return t;
-    }
-
     private static bool IsPositiveDefinite(double[] matrix, int stride, int size)
     {
         var a = new double[size * size];
         for (int i = 0; i < size; i++)
             for (int j = 0; j < size; j++) a[i * size + j] = matrix[i * stride + j];
-        // A variable with zero variance (a fixed-to-zero factor) is not a defect of the solution.
+        // A variable with zero variance (a fixed-to-zero factor; a phantom or single indicator without residual) is
+        // not a defect of the solution.
         for (int i = 0; i < size; i++)
         {
             bool zero = true;

@@ -73,14 +73,14 @@ internal static class ModificationIndices
 
         // Standardize |EPC| as if it were the parameter, with the fitted model's variances.
         var stdRows = table.Rows.ToList();
-        var values = EstimatesOf(fit);
+        var states = Enumerable.Range(0, fitted.Model.Groups.Length).Select(fitted.State).ToArray();
+        var values = EstimatesBuilder.RowEstimates(table, fitted.Model, fitted.Theta, states).ToList();
         foreach (var (row, _, epc) in results)
         {
             stdRows.Add(row with { Id = stdRows.Count + 1 });
             values.Add(Math.Abs(epc));
         }
         var stdTable = new ParameterTable(table.Model, stdRows, table.Roles, table.GroupCount, table.MeanStructure, []);
-        var states = Enumerable.Range(0, fitted.Model.Groups.Length).Select(fitted.State).ToArray();
         var (stdLv, stdAll) = Standardization.Compute(stdTable, values.ToArray(), states);
         var output = new List<ModificationIndex>();
         for (int k = 0; k < results.Count; k++)
@@ -101,23 +101,6 @@ internal static class ModificationIndices
             });
         }
         return output.OrderByDescending(x => x.Mi).ToList();
-    }
-
-    private static List<double> EstimatesOf(SemFit fit)
-    {
-        // Parameters skips constraint rows; map back by position over the table.
-        var values = new List<double>();
-        int k = 0;
-        foreach (var r in fit.Table.Rows)
-        {
-            if (r.Op is ModelOperator.Equal or ModelOperator.Less or ModelOperator.Greater)
-            {
-                values.Add(double.NaN);
-                continue;
-            }
-            values.Add(fit.Parameters[k++].Estimate);
-        }
-        return values;
     }
 
     /// <summary>lavaan's <c>lav_partable_full</c> candidates that are not yet in the table.</summary>

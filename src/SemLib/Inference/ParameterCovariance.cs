@@ -23,14 +23,13 @@ internal static class ParameterCovariance
         var info = new double[r * r];
         if (type == InformationType.Expected)
         {
-            objective.Evaluate(zeta, new double[r]);
+            objective.Evaluate(zeta, []);
             objective.Information(info);
         }
         else
         {
-            ObservedInformation(objective, zeta, info);
+            objective.Hessian(zeta, info);
         }
-        objective.Evaluate(zeta, new double[r]);
         if (r == 0) return new Result([], [], info, null);
 
         // n·I, symmetrised, judged and inverted in correlation form C = D^-1/2 (n·I) D^-1/2 (D = its diagonal), whose
@@ -99,32 +98,6 @@ internal static class ParameterCovariance
             lambda = next;
         }
         return lambda;
-    }
-
-    /// <summary>The Hessian of F by central differences of the analytic gradient, symmetrised.</summary>
-    public static void ObservedInformation(Objective objective, double[] zeta, double[] hessian)
-    {
-        int r = objective.Dimension;
-        var x = (double[])zeta.Clone();
-        var gp = new double[r];
-        var gm = new double[r];
-        for (int j = 0; j < r; j++)
-        {
-            double h = 1e-5 * Math.Max(1, Math.Abs(zeta[j]));
-            x[j] = zeta[j] + h;
-            objective.Evaluate(x, gp);
-            x[j] = zeta[j] - h;
-            objective.Evaluate(x, gm);
-            x[j] = zeta[j];
-            for (int i = 0; i < r; i++) hessian[i * r + j] = (gp[i] - gm[i]) / (2 * h);
-        }
-        for (int i = 0; i < r; i++)
-            for (int j = 0; j < i; j++)
-            {
-                double s = 0.5 * (hessian[i * r + j] + hessian[j * r + i]);
-                hessian[i * r + j] = s;
-                hessian[j * r + i] = s;
-            }
     }
 
     private static string DescribeDirection(LisrelModel model, Vector<double> direction)

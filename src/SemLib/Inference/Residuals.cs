@@ -106,13 +106,13 @@ internal static class Residuals
         double total = 0, nel = 0;
         bool ms = fit.Table.MeanStructure;
         var est = fit.Sample.Estimator;
+        var isX = fit.Table.ObservedVariables.Select(v => fit.Table.Roles.ObservedExogenous.Contains(v)).ToArray();
         for (int g = 0; g < fit.Sample.Groups.Length; g++)
         {
             var m = fit.Sample.Groups[g];
             var st = fit.State(g);
             int p = m.P;
             nel += p * (p + 1) / 2.0 + (ms ? p : 0);
-            var isX = fit.Table.ObservedVariables.Select(v => fit.Table.Roles.ObservedExogenous.Contains(v)).ToArray();
             var sObs = (double[])m.S.Clone();
             var mObs = (double[])m.Mean.Clone();
             for (int i = 0; i < p; i++)

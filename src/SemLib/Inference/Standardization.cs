@@ -21,6 +21,7 @@ internal static class Standardization
     {
         int n = table.Rows.Count;
         var stdLv = (double[])estimates.Clone();
+        var stdAll = (double[])estimates.Clone();
         var roles = table.Roles;
         for (int g = 1; g <= table.GroupCount; g++)
         {
@@ -32,44 +33,6 @@ internal static class Standardization
                 double v = s.Phi[k * model.M + k];
                 return v < 0 ? double.NaN : Math.Sqrt(v);
             }
-            var rv = ResidualSd(table, estimates, g);
-            for (int i = 0; i < n; i++)
-            {
-                var r = table.Rows[i];
-                if (r.Group != g) continue;
-                bool lhsLv = roles.IsLatent(r.Lhs), rhsLv = roles.IsLatent(r.Rhs);
-                switch (r.Op)
-                {
-                    case ModelOperator.MeasuredBy:
-                        stdLv[i] *= Eta(r.Lhs);
-                        if (rhsLv) stdLv[i] /= Eta(r.Rhs);
-                        break;
-                    case ModelOperator.Regression:
-                        if (lhsLv) stdLv[i] /= Eta(r.Lhs);
-                        if (rhsLv) stdLv[i] *= Eta(r.Rhs);
-                        break;
-                    case ModelOperator.Covariance:
-                        if (r.Lhs == r.Rhs)
-                        {
-                            if (rhsLv) stdLv[i] /= Eta(r.Lhs) * Eta(r.Rhs);
-                        }
-                        else
-                        {
-                            if (lhsLv) stdLv[i] /= rv(r.Lhs);
-                            if (rhsLv) stdLv[i] /= rv(r.Rhs);
-                        }
-                        break;
-                    case ModelOperator.Intercept:
-                        if (lhsLv) stdLv[i] /= Eta(r.Lhs);
-                        break;
-                }
-            }
-        }
-        var stdAll = (double[])stdLv.Clone();
-        for (int g = 1; g <= table.GroupCount; g++)
-        {
-            var s = states[g - 1];
-            var model = s.Model;
             double Ov2(string ov)
             {
                 int i = model.ObservedIndex(ov);
@@ -87,30 +50,46 @@ internal static class Standardization
                 var r = table.Rows[i];
                 if (r.Group != g) continue;
                 bool lhsLv = roles.IsLatent(r.Lhs), rhsLv = roles.IsLatent(r.Rhs);
+                // std.lv rescales by the latent standard deviations; std.all continues from it with the observed ones.
+                double lv = estimates[i], all;
                 switch (r.Op)
                 {
                     case ModelOperator.MeasuredBy:
-                        if (!rhsLv) stdAll[i] /= Ov(r.Rhs);
+                        lv *= Eta(r.Lhs);
+                        if (rhsLv) lv /= Eta(r.Rhs);
+                        all = lv;
+                        if (!rhsLv) all /= Ov(r.Rhs);
                         break;
                     case ModelOperator.Regression:
-                        if (!lhsLv) stdAll[i] /= Ov(r.Lhs);
-                        if (!rhsLv) stdAll[i] *= Ov(r.Rhs);
+                        if (lhsLv) lv /= Eta(r.Lhs);
+                        if (rhsLv) lv *= Eta(r.Rhs);
+                        all = lv;
+                        if (!lhsLv) all /= Ov(r.Lhs);
+                        if (!rhsLv) all *= Ov(r.Rhs);
+                        break;
+                    case ModelOperator.Covariance when r.Lhs == r.Rhs:
+                        if (rhsLv) lv /= Eta(r.Lhs) * Eta(r.Rhs);
+                        all = lv;
+                        if (!lhsLv) all /= Ov2(r.Lhs);
                         break;
                     case ModelOperator.Covariance:
-                        if (r.Lhs == r.Rhs)
-                        {
-                            if (!lhsLv) stdAll[i] /= Ov2(r.Lhs);
-                        }
-                        else
-                        {
-                            if (!lhsLv) stdAll[i] /= rv(r.Lhs);
-                            if (!rhsLv) stdAll[i] /= rv(r.Rhs);
-                        }
+                        if (lhsLv) lv /= rv(r.Lhs);
+                        if (rhsLv) lv /= rv(r.Rhs);
+                        all = lv;
+                        if (!lhsLv) all /= rv(r.Lhs);
+                        if (!rhsLv) all /= rv(r.Rhs);
                         break;
                     case ModelOperator.Intercept:
-                        if (!lhsLv) stdAll[i] /= Ov(r.Lhs);
+                        if (lhsLv) lv /= Eta(r.Lhs);
+                        all = lv;
+                        if (!lhsLv) all /= Ov(r.Lhs);
+                        break;
+                    default:
+                        all = lv;
                         break;
                 }
+                stdLv[i] = lv;
+                stdAll[i] = all;
             }
         }
         DefinedParameters.Recompute(table, stdLv);

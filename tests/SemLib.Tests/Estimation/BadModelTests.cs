@@ -136,6 +136,24 @@ public sealed class BadModelTests
     }
 
     [Fact]
+    public void Residual_covariances_beyond_a_correlation_of_one_are_an_inadmissible_solution()
+    {
+        // Communalities .9 (x1) and .1 (x2) leave residual variances of about .1 and .9, but r12 = .7 needs a residual
+        // covariance of about .7 − √(.9·.1) = .4 > √(.1·.9): Θ is not positive definite although every variance is
+        // positive. lavaan 0.6.14, cfa("f =~ x1 + x2 + x3 + x4\nx1 ~~ x2", sample.cov = S, sample.nobs = 200):
+        // x1 ~~ x2 = 0.39851982, x1 ~~ x1 = 0.09971116, x2 ~~ x2 = 0.89582287, chisq 0 on df 1, and "the covariance
+        // matrix of the residuals of the observed variables (theta) is not positive definite".
+        var s = new double[,] { { 1, .7, .664, .664 }, { .7, 1, .221, .221 }, { .664, .221, 1, .49 }, { .664, .221, .49, 1 } };
+        var fit = Sem.Fit("f =~ x1 + x2 + x3 + x4\nx1 ~~ x2", new CovarianceData(["x1", "x2", "x3", "x4"], s, 200));
+        Assert.Equal(FitStatus.ConvergedInadmissible, fit.Status);
+        Assert.Equal(0.39851982, fit.Parameter("x1", "~~", "x2")!.Estimate, 5);
+        Assert.Equal(0.09971116, fit.Parameter("x1", "~~", "x1")!.Estimate, 5);
+        Assert.Equal(0.89582287, fit.Parameter("x2", "~~", "x2")!.Estimate, 5);
+        Assert.Contains("The covariance matrix of the residuals of the observed variables is not positive definite.", fit.Warnings);
+        Assert.DoesNotContain(fit.Warnings, w => w.Contains("Heywood"));
+    }
+
+    [Fact]
     public void A_saturated_path_model_with_random_covariates_matches_lavaan()
     {
         // lavaan 0.6.14, sem("x4 + x5 ~ x1 + x2", HS, fixed.x = FALSE): npar 10, chisq 0, df 0, logl -1771.496.

@@ -73,6 +73,31 @@ public sealed class GradientTests
     }
 
     /// <summary>
+    /// The optimizer's inner loop allocates nothing: F with and without its gradient, the expected information and
+    /// the finite-difference Hessian, measured on the second call (the first JIT-compiles the code).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Evaluation_and_information_allocate_nothing(int model, Estimator estimator, bool meanStructure)
+    {
+        var (objective, start) = Build(Models[model], estimator, meanStructure, TestData.HolzingerSwineford());
+        var grad = new double[start.Length];
+        var info = new double[start.Length * start.Length];
+        var hessian = new double[start.Length * start.Length];
+        void Run()
+        {
+            objective.Evaluate(start, grad);
+            objective.Evaluate(start, []);
+            objective.Information(info);
+            objective.Hessian(start, hessian);
+        }
+        Run();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        Run();
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    /// <summary>
     /// At a perfect fit (the data are the model-implied moments) the expected information equals the Hessian of
     /// the fit function; the Hessian here is the finite-difference derivative of the (checked) analytic gradient.
     /// </summary>

@@ -23,7 +23,12 @@ public sealed class LavaanAgreementTests
         var names = ReferenceCase.All("lavaan").Select(Path.GetFileName).ToHashSet();
         foreach (var required in new[] { "hs-cfa", "hs-cfa-stdlv", "hs-cfa-means", "hs-cfa-gls", "hs-cfa-uls", "poldem-sem", "wheaton-cov", "talor-mediation" })
             Assert.Contains(required, names);
-        Assert.True(ReferenceCase.All("lavaan-extra").Count() >= 16);
+        // lavaan-extra holds exactly the cases scripts/make-lavaan-cases.R writes (its write_case("name", ...) calls).
+        var script = File.ReadAllText(Path.Combine(ReferenceCase.BaseDirectory, "scripts", "make-lavaan-cases.R"));
+        var written = System.Text.RegularExpressions.Regex.Matches(script, @"^write_case\(""([^""]+)""", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .Select(m => m.Groups[1].Value).Order().ToList();
+        Assert.NotEmpty(written);
+        Assert.Equal(written, ReferenceCase.All("lavaan-extra").Select(Path.GetFileName).Order());
     }
 
     [Theory]

@@ -95,7 +95,7 @@ write_case("poldem-mediation", "Latent mediation with labelled paths, indirect a
 write_case("poldem-stdlv-gls", "Political democracy SEM by GLS with std.lv.", "sem",
   "ind60 =~ x1 + x2 + x3\ndem60 =~ y1 + y2 + y3 + y4\ndem65 =~ y5 + y6 + y7 + y8\ndem60 ~ ind60\ndem65 ~ ind60 + dem60\ny1 ~~ y5\n", PD,
   options = list(std.lv = TRUE, estimator = "GLS"))
-talor <- read.csv("/work/shared/reference/lavaan/talor-mediation/data.csv")
+talor <- read.csv("tests/SemLib.Tests/Reference/lavaan/talor-mediation/data.csv")
 talor.model <- "pmi ~ a*cond\nreaction ~ b*pmi + c*cond\nindirect := a*b\ntotal := c + a*b\n"
 write_case("talor-gls", "Observed mediation by GLS: lavaan's default fixed.x is FALSE for GLS, so the covariate's variance is free.", "sem",
   talor.model, talor, options = list(estimator = "GLS"))
