@@ -51,6 +51,9 @@ internal sealed partial class Objective
     /// <summary>The group states at the last evaluated point.</summary>
     public GroupState State(int group) => _ws[group].State;
 
+    /// <summary>θ at the last evaluated point (read by bootstrap draws and Monte Carlo replications).</summary>
+    public ReadOnlySpan<double> Theta => _theta;
+
     /// <summary>Per-group discrepancy at the last evaluated point (before weighting).</summary>
     public double GroupValue(int group) => _ws[group].F;
 
