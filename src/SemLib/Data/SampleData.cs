@@ -1,4 +1,5 @@
 using System.Globalization;
+using SemLib.LinearAlgebra;
 
 namespace SemLib.Data;
 
@@ -178,24 +179,9 @@ internal sealed class SampleData
     /// <summary>Cholesky factorisation with a relative tolerance; names the first variable that depends linearly on earlier ones.</summary>
     internal static void CheckPositiveDefinite(string where, IReadOnlyList<string> names, double[] cov, int p)
     {
-        var l = new double[p * p];
-        for (int j = 0; j < p; j++)
-        {
-            double s = cov[j * p + j];
-            for (int k = 0; k < j; k++) s -= l[j * p + k] * l[j * p + k];
-            if (s <= 1e-10 * cov[j * p + j])
-            {
-                var earlier = string.Join(", ", names.Take(j).Select(n => $"'{n}'"));
-                throw new DataException($"{where}: the sample covariance matrix is not positive definite: '{names[j]}' is (almost) a linear combination of {(j == 0 ? "nothing" : earlier)}. Remove or combine the redundant variables.");
-            }
-            double d = Math.Sqrt(s);
-            l[j * p + j] = d;
-            for (int i = j + 1; i < p; i++)
-            {
-                double t = cov[i * p + j];
-                for (int k = 0; k < j; k++) t -= l[i * p + k] * l[j * p + k];
-                l[i * p + j] = t / d;
-            }
-        }
+        int j = Dense.CholeskyBreakdown((double[])cov.Clone(), p, 1e-10);
+        if (j < 0) return;
+        var earlier = string.Join(", ", names.Take(j).Select(n => $"'{n}'"));
+        throw new DataException($"{where}: the sample covariance matrix is not positive definite: '{names[j]}' is (almost) a linear combination of {(j == 0 ? "nothing" : earlier)}. Remove or combine the redundant variables.");
     }
 }
