@@ -18,18 +18,23 @@ internal static class ParameterTableBuilder
         public TermModifiers Modifiers = TermModifiers.None;
         public bool User;
         public SourceSpan Span;
+
+        public bool Matches(string lhs, ModelOperator op, string rhs) => ParameterRow.SameRelation((Lhs, Op, Rhs), (lhs, op, rhs));
     }
 
     /// <summary>
     /// The observed variables of a model (in the order of the implied matrices) without building the table, so
     /// the data can be read before the number of groups — which group-specific modifiers must match — is known.
     /// </summary>
-    public static IReadOnlyList<string> ObservedVariables(ParsedModel model, ModelOptions options)
+    public static IReadOnlyList<string> ObservedVariables(ParsedModel model, ModelOptions options) =>
+        DeriveRoles(Flatten(model, [])).Observed;
+
+    /// <summary>The roles of the written rows; names in a written <c>~~</c> or <c>~1</c> are not held fixed as covariates.</summary>
+    private static VariableRoles DeriveRoles(List<Flat> user)
     {
-        var user = Flatten(model, []);
         var userVarOrMean = new HashSet<string>(user.Where(u => u.Op is ModelOperator.Covariance or ModelOperator.Intercept)
             .SelectMany(u => new[] { u.Lhs, u.Rhs }).Where(n => n.Length > 0), StringComparer.Ordinal);
-        return VariableRoles.Derive(user.Select(u => (u.Lhs, u.Op, u.Rhs)).ToList(), userVarOrMean).Observed;
+        return VariableRoles.Derive(user.Select(u => (u.Lhs, u.Op, u.Rhs)).ToList(), userVarOrMean);
     }
 
     public static ParameterTable Build(ParsedModel model, ModelOptions options, int groups)
@@ -42,11 +47,9 @@ internal static class ParameterTableBuilder
         if (user.Count == 0)
             throw new SemLibException("The model has no measurement, regression or covariance statements; nothing can be estimated.");
 
-        var userVarOrMean = new HashSet<string>(user.Where(u => u.Op is ModelOperator.Covariance or ModelOperator.Intercept)
-            .SelectMany(u => new[] { u.Lhs, u.Rhs }).Where(n => n.Length > 0), StringComparer.Ordinal);
         // The covariates (observed variables that are only predictors) get lavaan's default rows either way; fixed.x
         // decides whether those rows are fixed at the sample moments, and only then are they exogenous in the roles.
-        var covariateRoles = VariableRoles.Derive(user.Select(u => (u.Lhs, u.Op, u.Rhs)).ToList(), userVarOrMean);
+        var covariateRoles = DeriveRoles(user);
         var roles = options.FixedXInEffect ? covariateRoles : covariateRoles with { ObservedExogenous = [] };
         bool meanStructure = options.MeanStructureFor(groups) || user.Any(u => u.Op == ModelOperator.Intercept);
         bool sem = options.Kind == ModelKind.Sem;
@@ -197,8 +200,7 @@ internal static class ParameterTableBuilder
                         throw Error(t.Span, $"The latent variable '{lhs}' cannot be an indicator of itself.");
                     if (s.Operator == ModelOperator.Regression && rhs == lhs)
                         throw Error(t.Span, $"'{lhs}' cannot be regressed on itself.");
-                    var existing = rows.FirstOrDefault(r => r.Op == s.Operator &&
-                        ((r.Lhs == lhs && r.Rhs == rhs) || (s.Operator == ModelOperator.Covariance && r.Lhs == rhs && r.Rhs == lhs)));
+                    var existing = rows.FirstOrDefault(r => r.Matches(lhs, s.Operator, rhs));
                     if (existing is not null)
                     {
                         string name = $"{lhs}{s.Operator.ToLavaan()}{rhs}";
@@ -267,8 +269,7 @@ internal static class ParameterTableBuilder
     {
         foreach (var (lhs, op, rhs) in defaults)
         {
-            bool present = rows.Any(r => r.Op == op && ((r.Lhs == lhs && r.Rhs == rhs) || (op == ModelOperator.Covariance && r.Lhs == rhs && r.Rhs == lhs)));
-            if (!present) rows.Add(new Flat { Lhs = lhs, Op = op, Rhs = rhs, User = false });
+            if (!rows.Any(r => r.Matches(lhs, op, rhs))) rows.Add(new Flat { Lhs = lhs, Op = op, Rhs = rhs, User = false });
         }
     }
 
