@@ -63,23 +63,25 @@ internal static class ParameterTableBuilder
         var free = Enumerable.Repeat(true, n).ToArray();
         var value = Enumerable.Repeat(double.NaN, n).ToArray();
         var exo = new bool[n];
-        for (int i = 0; i < n; i++)
+        if (sem)
         {
-            var r = rows[i];
-            if (!sem) continue;
-            bool lvVar = r.Op == ModelOperator.Covariance && r.Lhs == r.Rhs && roles.IsLatent(r.Lhs);
-            if (options.StdLv && lvVar) Fix(i, 1.0);
-            if (options.Orthogonal && !r.User && r.Op == ModelOperator.Covariance && r.Lhs != r.Rhs && roles.IsLatent(r.Lhs) && roles.IsLatent(r.Rhs))
-                Fix(i, 0.0);
-            if (meanStructure && !r.User && r.Op == ModelOperator.Intercept && roles.IsLatent(r.Lhs)) Fix(i, 0.0);
-        }
-        if (sem && !options.StdLv)
-        {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
             for (int i = 0; i < n; i++)
-                if (rows[i].Op == ModelOperator.MeasuredBy && seen.Add(rows[i].Lhs)) Fix(i, 1.0);
+            {
+                var r = rows[i];
+                bool lvVar = r.Op == ModelOperator.Covariance && r.Lhs == r.Rhs && roles.IsLatent(r.Lhs);
+                if (options.StdLv && lvVar) Fix(i, 1.0);
+                if (options.Orthogonal && !r.User && r.Op == ModelOperator.Covariance && r.Lhs != r.Rhs && roles.IsLatent(r.Lhs) && roles.IsLatent(r.Rhs))
+                    Fix(i, 0.0);
+                if (meanStructure && !r.User && r.Op == ModelOperator.Intercept && roles.IsLatent(r.Lhs)) Fix(i, 0.0);
+            }
+            if (!options.StdLv)
+            {
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                for (int i = 0; i < n; i++)
+                    if (rows[i].Op == ModelOperator.MeasuredBy && seen.Add(rows[i].Lhs)) Fix(i, 1.0);
+            }
+            FixSingleIndicatorResiduals(rows, roles, Fix);
         }
-        if (sem) FixSingleIndicatorResiduals(rows, roles, Fix);
         if (options.FixedXInEffect)
         {
             for (int i = 0; i < n; i++)
@@ -97,6 +99,15 @@ internal static class ParameterTableBuilder
             }
         }
 
+        // The written modifiers give one value, or one per group; one label on a parameter of several groups
+        // makes it equal across them.
+        foreach (var r in rows)
+        {
+            CheckModifierLength(r.Modifiers, groups, r);
+            if (groups > 1 && r.Modifiers.Labels is [{ Length: > 0 } label])
+                warnings.Add($"The label '{label}' on {r.Lhs}{r.Op.ToLavaan()}{r.Rhs} is used in every group, so that parameter is constrained equal across groups; give one label per group with c(...) if that is not intended.");
+        }
+
         // Expand over groups and apply the written modifiers.
         var table = new List<ParameterRow>();
         for (int g = 0; g < groups; g++)
@@ -105,24 +116,18 @@ internal static class ParameterTableBuilder
             {
                 var r = rows[i];
                 var m = r.Modifiers;
-                CheckModifierLength(m, groups, r);
                 bool isFree = free[i];
                 double v = value[i];
-                if (m.Fixed is not null)
+                if (m.FreedFor(g))
                 {
-                    if (m.FreedFor(g))
-                    {
-                        isFree = true;
-                        v = double.NaN;
-                    }
-                    else if (m.FixedFor(g) is double fv)
-                    {
-                        isFree = false;
-                        v = fv;
-                    }
+                    isFree = true;
+                    v = double.NaN;
                 }
-                if (m.Labels is { Count: 1 } && groups > 1 && m.Labels[0].Length > 0 && g == 0)
-                    warnings.Add($"The label '{m.Labels[0]}' on {r.Lhs}{r.Op.ToLavaan()}{r.Rhs} is used in every group, so that parameter is constrained equal across groups; give one label per group with c(...) if that is not intended.");
+                else if (m.FixedFor(g) is double fv)
+                {
+                    isFree = false;
+                    v = fv;
+                }
                 table.Add(new ParameterRow
                 {
                     Id = table.Count + 1,
@@ -135,7 +140,7 @@ internal static class ParameterTableBuilder
                     Value = isFree ? double.NaN : v,
                     Start = m.StartFor(g) ?? double.NaN,
                     Label = m.LabelFor(g),
-                    Exogenous = exo[i] && !(m.Fixed is not null),
+                    Exogenous = exo[i] && m.Fixed is null,
                     Span = r.Span,
                 });
             }
@@ -304,19 +309,14 @@ internal static class ParameterTableBuilder
     /// <summary>Parameters that share a label are one parameter; when one of them is fixed, all are fixed to that value.</summary>
     private static void ApplyLabelEqualities(List<ParameterRow> table, List<string> warnings)
     {
-        foreach (var group in table.Where(r => r.Label.Length > 0).GroupBy(r => r.Label, StringComparer.Ordinal))
+        var byLabel = Enumerable.Range(0, table.Count).Where(i => table[i].Label.Length > 0).GroupBy(i => table[i].Label, StringComparer.Ordinal);
+        foreach (var members in byLabel)
         {
-            var members = group.ToList();
-            if (members.Count < 2) continue;
-            var fixedOne = members.FirstOrDefault(r => !r.Free);
-            if (fixedOne is null) continue;
-            if (members.Any(r => !r.Free && !r.Value.Equals(fixedOne.Value)))
-                warnings.Add($"Parameters labelled '{group.Key}' are fixed to different values; all now take {fixedOne.Value}.");
-            foreach (var r in members)
-            {
-                int idx = table.IndexOf(r);
-                table[idx] = r with { Free = false, Value = fixedOne.Value, Exogenous = false };
-            }
+            var fixedOne = members.Select(i => table[i]).FirstOrDefault(r => !r.Free);
+            if (fixedOne is null || members.Count() < 2) continue;
+            if (members.Any(i => !table[i].Free && !table[i].Value.Equals(fixedOne.Value)))
+                warnings.Add($"Parameters labelled '{members.Key}' are fixed to different values; all now take {fixedOne.Value}.");
+            foreach (int i in members) table[i] = table[i] with { Free = false, Value = fixedOne.Value, Exogenous = false };
         }
     }
 
@@ -359,7 +359,7 @@ internal static class ParameterTableBuilder
     {
         NameExpression n when n.Name == name => n.Span,
         UnaryExpression u => FindSpan(u.Operand, name),
-        BinaryExpression b => e.Names().Contains(name) && b.Left.Names().Contains(name) ? FindSpan(b.Left, name) : FindSpan(b.Right, name),
+        BinaryExpression b => b.Left.Names().Contains(name) ? FindSpan(b.Left, name) : FindSpan(b.Right, name),
         CallExpression c => c.Arguments.Where(a => a.Names().Contains(name)).Select(a => FindSpan(a, name)).FirstOrDefault(e.Span),
         _ => e.Span,
     };
