@@ -50,7 +50,7 @@ internal sealed class SampleData
         int p = names.Count;
         var labels = new List<string>();
         var seenGroups = new List<string>();
-        var rowsByGroup = new Dictionary<string, (List<double[]> Rows, List<int> Source)>(StringComparer.Ordinal);
+        var rowsByGroup = new Dictionary<string, List<double[]>>(StringComparer.Ordinal);
         var read = new Dictionary<string, int>(StringComparer.Ordinal);
         int dropped = 0, droppedGroup = 0;
         for (int i = 0; i < data.RowCount; i++)
@@ -87,12 +87,11 @@ internal sealed class SampleData
             }
             if (!rowsByGroup.TryGetValue(label, out var bucket))
             {
-                bucket = (new List<double[]>(), new List<int>());
+                bucket = [];
                 rowsByGroup[label] = bucket;
                 labels.Add(label);
             }
-            bucket.Rows.Add(row);
-            bucket.Source.Add(i);
+            bucket.Add(row);
         }
 
         var warnings = new List<string>();
@@ -109,14 +108,14 @@ internal sealed class SampleData
         var groups = new GroupSample[labels.Count];
         for (int g = 0; g < labels.Count; g++)
         {
-            var (rows, source) = rowsByGroup[labels[g]];
+            var rows = rowsByGroup[labels[g]];
             string where = group is null ? data.Source : $"{data.Source}, group '{labels[g]}'";
             if (rows.Count <= p)
                 throw new DataException($"{where}: {rows.Count} complete rows are too few for {p} variables; the sample covariance matrix would be singular.");
             var (mean, cov) = GroupSample.Moments(rows, p);
             CheckColumns(where, names, rows, cov);
             CheckPositiveDefinite(where, names, cov, p);
-            groups[g] = new GroupSample(labels[g], rows.Count, cov, mean, rows.ToArray(), source.ToArray());
+            groups[g] = new GroupSample(labels[g], rows.Count, cov, mean, rows.ToArray());
         }
         return new SampleData(names, groups, false, warnings, labels.Select(l => read[l]).ToArray());
     }
@@ -146,7 +145,7 @@ internal sealed class SampleData
             if (cov[j * p + j] <= 0)
                 throw new DataException($"The covariance matrix gives variable '{names[j]}' a variance of {cov[j * p + j].ToString("G4", CultureInfo.InvariantCulture)}; variances must be positive.");
         CheckPositiveDefinite("the covariance matrix", names, cov, p);
-        return new SampleData(names, [new GroupSample("", input.N, cov, mean, null, null)], true, []);
+        return new SampleData(names, [new GroupSample("", input.N, cov, mean, null)], true, []);
     }
 
     private static void CheckColumns(string where, IReadOnlyList<string> names, List<double[]> rows, double[] cov)

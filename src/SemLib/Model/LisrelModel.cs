@@ -34,7 +34,7 @@ internal sealed class LisrelModel
     public int ZetaCount => Constraints.ZetaCount;
 
     /// <summary>The observed variables that need a phantom latent copy: those in regressions, and those that covary with one.</summary>
-    public static HashSet<string> Phantoms(ParameterTable table)
+    private static HashSet<string> Phantoms(ParameterTable table)
     {
         var roles = table.Roles;
         var phantoms = new HashSet<string>(StringComparer.Ordinal);

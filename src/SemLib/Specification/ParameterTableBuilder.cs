@@ -26,7 +26,7 @@ internal static class ParameterTableBuilder
     /// The observed variables of a model (in the order of the implied matrices) without building the table, so
     /// the data can be read before the number of groups — which group-specific modifiers must match — is known.
     /// </summary>
-    public static IReadOnlyList<string> ObservedVariables(ParsedModel model, ModelOptions options) =>
+    public static IReadOnlyList<string> ObservedVariables(ParsedModel model) =>
         DeriveRoles(Flatten(model, [])).Observed;
 
     /// <summary>The roles of the written rows; names in a written <c>~~</c> or <c>~1</c> are not held fixed as covariates.</summary>
