@@ -192,11 +192,13 @@ internal sealed class ConstraintMap
         var svd = a.Svd(true);
         double tol = 1e-10 * Math.Max(1, svd.S.Count > 0 ? svd.S[0] : 1);
         int rank = svd.S.Count(s => s > tol);
-        var u0 = a.PseudoInverse() * b;
+        var vt = svd.VT; // rows 0..rank of VT span the row space, rows rank.. the null space
+        // u0 = A⁺b from the same decomposition and rank: Σ_k v_k (u_kᵀ b) / s_k over the singular values kept.
+        var u0 = Vector<double>.Build.Dense(nClass);
+        for (int k = 0; k < rank; k++) u0 += vt.Row(k) * (svd.U.Column(k).DotProduct(b) / svd.S[k]);
         if ((a * u0 - b).InfinityNorm() > 1e-8 * Math.Max(1, b.InfinityNorm()))
             throw new ModelSyntaxException([new SyntaxDiagnostic(general[0].Row.Span, "The equality constraints contradict each other; no parameter values satisfy all of them.")]);
         int nz = nClass - rank;
-        var vt = svd.VT; // rows rank.. of VT span the null space
         var kk = new (int, double)[q][];
         var offset = new double[q];
         for (int t = 0; t < q; t++)

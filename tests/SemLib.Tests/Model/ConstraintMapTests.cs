@@ -1,5 +1,6 @@
 using SemLib.Model;
 using SemLib.Specification;
+using SemLib.Syntax;
 
 namespace SemLib.Tests.Model;
 
@@ -54,5 +55,29 @@ public sealed class ConstraintMapTests
         Assert.Equal(0.25, theta[0], 12);
         Assert.Equal(0.25, theta[1], 12);
         Assert.Equal(2.0, theta[2], 12);
+    }
+
+    [Fact]
+    public void Redundant_constraints_remove_one_parameter_and_hold()
+    {
+        // b + c == 1 and 2*b + 2*c == 2 say the same: the free parameters (b, c, var y) lose one dimension, and every θ
+        // the map produces satisfies b + c = 1.
+        var map = Build("y ~ b*x1 + c*x2\nb + c == 1\n2*b + 2*c == 2");
+        Assert.Equal(3, map.ThetaCount);
+        Assert.Equal(2, map.ZetaCount);
+        var theta = new double[3];
+        map.ToTheta([0.3, -1.7], theta);
+        Assert.Equal(1.0, theta[0] + theta[1], 12);
+    }
+
+    [Theory]
+    [InlineData("y ~ b*x1 + c*x2\nb + c == 1\nb + c == 2", "contradict each other")]
+    [InlineData("y ~ b*x1 + 0.5*c*x2\nc == 1", "involves no free parameter and does not hold")]
+    [InlineData("y ~ b*x1 + c*x2\nb == c^2", "is not linear in the parameters")]
+    [InlineData("y ~ b*x1 + c*x2\nb > 0", "Inequality constraints ('b > 0') are not supported")]
+    public void Constraints_that_cannot_be_imposed_are_refused(string model, string message)
+    {
+        var ex = Assert.Throws<ModelSyntaxException>(() => Build(model));
+        Assert.Contains(message, ex.Message);
     }
 }
