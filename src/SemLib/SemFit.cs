@@ -1,3 +1,4 @@
+using MathNet.Numerics.LinearAlgebra;
 using SemLib.Estimation;
 using SemLib.Inference;
 using SemLib.Results;
@@ -88,10 +89,7 @@ public sealed class SemFit
     public ImpliedMoments Implied(int group = 1)
     {
         var s = Fitted.State(group - 1);
-        int p = s.Model.P;
-        var cov = new double[p, p];
-        for (int i = 0; i < p; i++)
-            for (int j = 0; j < p; j++) cov[i, j] = s.Sigma[i * p + j];
+        var cov = Matrix<double>.Build.DenseOfRowMajor(s.Model.P, s.Model.P, s.Sigma).ToArray();
         return new ImpliedMoments(s.Model.Observed, cov, Fitted.Table.MeanStructure ? s.Mu.ToArray() : null);
     }
 
@@ -107,11 +105,7 @@ public sealed class SemFit
     /// <summary>The sampling covariance matrix of the free parameters (table order of free rows), or null when it could not be computed.</summary>
     public double[,]? ParameterCovariance()
     {
-        if (CovTheta is null) return null;
         int q = Fitted.Model.ThetaCount;
-        var m = new double[q, q];
-        for (int i = 0; i < q; i++)
-            for (int j = 0; j < q; j++) m[i, j] = CovTheta[i * q + j];
-        return m;
+        return CovTheta is null ? null : Matrix<double>.Build.DenseOfRowMajor(q, q, CovTheta).ToArray();
     }
 }

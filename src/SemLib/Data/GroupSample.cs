@@ -6,14 +6,13 @@ namespace SemLib.Data;
 /// </summary>
 internal sealed class GroupSample
 {
-    public GroupSample(string label, int n, double[] covariance, double[] mean, double[][]? rows, int[]? sourceRows)
+    public GroupSample(string label, int n, double[] covariance, double[] mean, double[][]? rows)
     {
         Label = label;
         N = n;
         Covariance = covariance;
         Mean = mean;
         Rows = rows;
-        SourceRows = sourceRows;
         P = mean.Length;
     }
 
@@ -34,18 +33,6 @@ internal sealed class GroupSample
 
     /// <summary>Complete rows (n × p) in model variable order, or null for summary data.</summary>
     public double[][]? Rows { get; }
-
-    /// <summary>For each row in <see cref="Rows"/>, its 0-based row in the original data set.</summary>
-    public int[]? SourceRows { get; }
-
-    /// <summary>The covariance matrix with divisor N − 1.</summary>
-    public double[] UnbiasedCovariance()
-    {
-        var c = (double[])Covariance.Clone();
-        double f = N / (double)(N - 1);
-        for (int i = 0; i < c.Length; i++) c[i] *= f;
-        return c;
-    }
 
     /// <summary>Computes mean and N-divisor covariance of complete rows.</summary>
     public static (double[] Mean, double[] Cov) Moments(IReadOnlyList<double[]> rows, int p)

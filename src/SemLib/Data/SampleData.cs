@@ -1,4 +1,5 @@
 using System.Globalization;
+using SemLib.LinearAlgebra;
 
 namespace SemLib.Data;
 
@@ -49,7 +50,7 @@ internal sealed class SampleData
         int p = names.Count;
         var labels = new List<string>();
         var seenGroups = new List<string>();
-        var rowsByGroup = new Dictionary<string, (List<double[]> Rows, List<int> Source)>(StringComparer.Ordinal);
+        var rowsByGroup = new Dictionary<string, List<double[]>>(StringComparer.Ordinal);
         var read = new Dictionary<string, int>(StringComparer.Ordinal);
         int dropped = 0, droppedGroup = 0;
         for (int i = 0; i < data.RowCount; i++)
@@ -86,12 +87,11 @@ internal sealed class SampleData
             }
             if (!rowsByGroup.TryGetValue(label, out var bucket))
             {
-                bucket = (new List<double[]>(), new List<int>());
+                bucket = [];
                 rowsByGroup[label] = bucket;
                 labels.Add(label);
             }
-            bucket.Rows.Add(row);
-            bucket.Source.Add(i);
+            bucket.Add(row);
         }
 
         var warnings = new List<string>();
@@ -108,14 +108,14 @@ internal sealed class SampleData
         var groups = new GroupSample[labels.Count];
         for (int g = 0; g < labels.Count; g++)
         {
-            var (rows, source) = rowsByGroup[labels[g]];
+            var rows = rowsByGroup[labels[g]];
             string where = group is null ? data.Source : $"{data.Source}, group '{labels[g]}'";
             if (rows.Count <= p)
                 throw new DataException($"{where}: {rows.Count} complete rows are too few for {p} variables; the sample covariance matrix would be singular.");
             var (mean, cov) = GroupSample.Moments(rows, p);
             CheckColumns(where, names, rows, cov);
             CheckPositiveDefinite(where, names, cov, p);
-            groups[g] = new GroupSample(labels[g], rows.Count, cov, mean, rows.ToArray(), source.ToArray());
+            groups[g] = new GroupSample(labels[g], rows.Count, cov, mean, rows.ToArray());
         }
         return new SampleData(names, groups, false, warnings, labels.Select(l => read[l]).ToArray());
     }
@@ -145,7 +145,7 @@ internal sealed class SampleData
             if (cov[j * p + j] <= 0)
                 throw new DataException($"The covariance matrix gives variable '{names[j]}' a variance of {cov[j * p + j].ToString("G4", CultureInfo.InvariantCulture)}; variances must be positive.");
         CheckPositiveDefinite("the covariance matrix", names, cov, p);
-        return new SampleData(names, [new GroupSample("", input.N, cov, mean, null, null)], true, []);
+        return new SampleData(names, [new GroupSample("", input.N, cov, mean, null)], true, []);
     }
 
     private static void CheckColumns(string where, IReadOnlyList<string> names, List<double[]> rows, double[] cov)
@@ -178,24 +178,9 @@ internal sealed class SampleData
     /// <summary>Cholesky factorisation with a relative tolerance; names the first variable that depends linearly on earlier ones.</summary>
     internal static void CheckPositiveDefinite(string where, IReadOnlyList<string> names, double[] cov, int p)
     {
-        var l = new double[p * p];
-        for (int j = 0; j < p; j++)
-        {
-            double s = cov[j * p + j];
-            for (int k = 0; k < j; k++) s -= l[j * p + k] * l[j * p + k];
-            if (s <= 1e-10 * cov[j * p + j])
-            {
-                var earlier = string.Join(", ", names.Take(j).Select(n => $"'{n}'"));
-                throw new DataException($"{where}: the sample covariance matrix is not positive definite: '{names[j]}' is (almost) a linear combination of {(j == 0 ? "nothing" : earlier)}. Remove or combine the redundant variables.");
-            }
-            double d = Math.Sqrt(s);
-            l[j * p + j] = d;
-            for (int i = j + 1; i < p; i++)
-            {
-                double t = cov[i * p + j];
-                for (int k = 0; k < j; k++) t -= l[i * p + k] * l[j * p + k];
-                l[i * p + j] = t / d;
-            }
-        }
+        int j = Dense.CholeskyBreakdown((double[])cov.Clone(), p, 1e-10);
+        if (j < 0) return;
+        var earlier = string.Join(", ", names.Take(j).Select(n => $"'{n}'"));
+        throw new DataException($"{where}: the sample covariance matrix is not positive definite: '{names[j]}' is (almost) a linear combination of {(j == 0 ? "nothing" : earlier)}. Remove or combine the redundant variables.");
     }
 }

@@ -15,7 +15,7 @@ internal static class FitEngine
     /// <summary>Builds the table and the sample from raw or summary data.</summary>
     public static (ParameterTable Table, SampleData Sample) Prepare(ParsedModel model, ModelOptions options, DataSet? data, CovarianceData? cov)
     {
-        var observed = ParameterTableBuilder.ObservedVariables(model, options);
+        var observed = ParameterTableBuilder.ObservedVariables(model);
         var latent = model.LatentVariables;
         CheckNames(model, observed, latent, data, cov);
         SampleData sample;

@@ -115,7 +115,7 @@ internal static class EstimatesBuilder
             else
             {
                 var g = model.Groups[r.Group - 1];
-                est[i] = states[r.Group - 1].Get(GroupModel.Locate(r, table.Roles, g.EtaIndex, g.ObservedIndex));
+                est[i] = states[r.Group - 1].Get(g.Locate(r));
             }
         }
         DefinedParameters.Recompute(table, est);

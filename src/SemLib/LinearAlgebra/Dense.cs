@@ -111,13 +111,21 @@ internal static class Dense
     /// In-place Cholesky factorisation A = L Lᵀ of a symmetric n×n matrix; the lower triangle receives L and
     /// the strict upper triangle is zeroed. Returns false when A is not positive definite.
     /// </summary>
-    public static bool Cholesky(Span<double> a, int n)
+    public static bool Cholesky(Span<double> a, int n) => CholeskyBreakdown(a, n, 0) < 0;
+
+    /// <summary>
+    /// <see cref="Cholesky"/> that also says where it fails: the first column j whose pivot (what is left of A_jj
+    /// after the earlier columns) is not above <paramref name="relativeTolerance"/>·A_jj — variable j is then (almost)
+    /// a linear combination of variables 0..j−1. Returns that j, or −1 when the factorisation succeeded.
+    /// </summary>
+    public static int CholeskyBreakdown(Span<double> a, int n, double relativeTolerance)
     {
         for (int j = 0; j < n; j++)
         {
             var rowJ = a.Slice(j * n, j);
-            double s = a[j * n + j] - Dot(rowJ, rowJ);
-            if (!(s > 0) || !double.IsFinite(s)) return false;
+            double ajj = a[j * n + j];
+            double s = ajj - Dot(rowJ, rowJ);
+            if (!(s > relativeTolerance * ajj) || !double.IsFinite(s)) return j;
             double d = Math.Sqrt(s);
             a[j * n + j] = d;
             double inv = 1.0 / d;
@@ -129,7 +137,7 @@ internal static class Dense
         }
         for (int i = 0; i < n; i++)
             for (int j = i + 1; j < n; j++) a[i * n + j] = 0;
-        return true;
+        return -1;
     }
 
     /// <summary>log det A = 2 Σ log Lᵢᵢ from a Cholesky factor.</summary>

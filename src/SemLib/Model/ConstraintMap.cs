@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using SemLib.LinearAlgebra;
 using SemLib.Specification;
 using SemLib.Syntax;
 
@@ -12,13 +13,12 @@ namespace SemLib.Model;
 /// </summary>
 internal sealed class ConstraintMap
 {
-    private ConstraintMap(int thetaCount, int zetaCount, (int Zeta, double Coef)[][] k, double[] offset, bool simple)
+    private ConstraintMap(int thetaCount, int zetaCount, (int Zeta, double Coef)[][] k, double[] offset)
     {
         ThetaCount = thetaCount;
         ZetaCount = zetaCount;
         K = k;
         Offset = offset;
-        IsSimple = simple;
     }
 
     public int ThetaCount { get; }
@@ -29,9 +29,6 @@ internal sealed class ConstraintMap
 
     /// <summary>The constant c.</summary>
     public double[] Offset { get; }
-
-    /// <summary>True when every θ is exactly one ζ (no general linear constraint).</summary>
-    public bool IsSimple { get; }
 
     public void ToTheta(ReadOnlySpan<double> zeta, Span<double> theta)
     {
@@ -86,25 +83,27 @@ internal sealed class ConstraintMap
         return result;
     }
 
-    /// <summary>The ζ closest (least squares) to a θ that may not satisfy the constraints.</summary>
+    /// <summary>
+    /// The ζ whose θ = Kζ + c is closest (least squares) to a θ that may not satisfy the constraints:
+    /// ζ = (KᵀK)⁻¹Kᵀ(θ − c). For θ that satisfies them this recovers its ζ exactly; with label equalities only, each
+    /// ζ is the mean of the θ it stands for.
+    /// </summary>
     public double[] ToZeta(ReadOnlySpan<double> theta)
     {
-        var zeta = new double[ZetaCount];
-        if (IsSimple)
-        {
-            var count = new int[ZetaCount];
-            for (int i = 0; i < K.Length; i++)
-            {
-                var (z, _) = K[i][0];
-                zeta[z] += theta[i];
-                count[z]++;
-            }
-            for (int z = 0; z < ZetaCount; z++) zeta[z] /= Math.Max(1, count[z]);
-            return zeta;
-        }
-        // K has orthonormal columns in this case: ζ = Kᵀ(θ − c).
+        int r = ZetaCount;
+        var normal = new double[r * r];
+        var zeta = new double[r];
         for (int i = 0; i < K.Length; i++)
-            foreach (var (z, c) in K[i]) zeta[z] += c * (theta[i] - Offset[i]);
+        {
+            foreach (var (zi, ci) in K[i])
+            {
+                zeta[zi] += ci * (theta[i] - Offset[i]);
+                foreach (var (zj, cj) in K[i]) normal[zi * r + zj] += ci * cj;
+            }
+        }
+        // Every ζ moves some θ and the null-space basis is orthonormal, so K has full column rank and KᵀK is positive definite.
+        if (!Dense.Cholesky(normal, r)) throw new InvalidOperationException("The constraint map K does not have full column rank.");
+        Dense.CholeskySolve(normal, zeta, r);
         return zeta;
     }
 
@@ -179,7 +178,7 @@ internal sealed class ConstraintMap
         {
             var k = new (int, double)[q][];
             for (int t = 0; t < q; t++) k[t] = [(classOf[t], 1.0)];
-            return new ConstraintMap(q, nClass, k, new double[q], true);
+            return new ConstraintMap(q, nClass, k, new double[q]);
         }
 
         // 4. General linear constraints A u = b on the classes: u = u0 + N ζ with N an orthonormal null-space basis.
@@ -193,11 +192,13 @@ internal sealed class ConstraintMap
         var svd = a.Svd(true);
         double tol = 1e-10 * Math.Max(1, svd.S.Count > 0 ? svd.S[0] : 1);
         int rank = svd.S.Count(s => s > tol);
-        var u0 = a.PseudoInverse() * b;
+        var vt = svd.VT; // rows 0..rank of VT span the row space, rows rank.. the null space
+        // u0 = A⁺b from the same decomposition and rank: Σ_k v_k (u_kᵀ b) / s_k over the singular values kept.
+        var u0 = Vector<double>.Build.Dense(nClass);
+        for (int k = 0; k < rank; k++) u0 += vt.Row(k) * (svd.U.Column(k).DotProduct(b) / svd.S[k]);
         if ((a * u0 - b).InfinityNorm() > 1e-8 * Math.Max(1, b.InfinityNorm()))
             throw new ModelSyntaxException([new SyntaxDiagnostic(general[0].Row.Span, "The equality constraints contradict each other; no parameter values satisfy all of them.")]);
         int nz = nClass - rank;
-        var vt = svd.VT; // rows rank.. of VT span the null space
         var kk = new (int, double)[q][];
         var offset = new double[q];
         for (int t = 0; t < q; t++)
@@ -212,7 +213,7 @@ internal sealed class ConstraintMap
             kk[t] = entries.ToArray();
             offset[t] = u0[c];
         }
-        return new ConstraintMap(q, nz, kk, offset, false);
+        return new ConstraintMap(q, nz, kk, offset);
 
         (Dictionary<int, double> Coefs, double Constant) Affine(Expression e, ParameterRow where)
         {

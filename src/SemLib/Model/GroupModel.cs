@@ -135,8 +135,11 @@ internal sealed class GroupModel
         return -1;
     }
 
-    /// <summary>Where a table row lives in the matrices.</summary>
-    public static MatrixCell Locate(ParameterRow row, VariableRoles roles, Func<string, int> etaIndex, Func<string, int> obsIndex)
+    /// <summary>Where a table row of this group lives in the matrices.</summary>
+    public MatrixCell Locate(ParameterRow row) => Locate(row, EtaIndex, ObservedIndex);
+
+    /// <summary>Where a table row lives in the matrices, given the column (eta) and row (observed) indices of names.</summary>
+    public static MatrixCell Locate(ParameterRow row, Func<string, int> etaIndex, Func<string, int> obsIndex)
     {
         switch (row.Op)
         {

@@ -26,7 +26,6 @@ internal sealed class GroupState
         Sigma = new double[p * p];
         Mu = new double[p];
         Kappa = new double[m];
-        _tmpPM = new double[p * m];
         _tmpMM = new double[m * m];
         _l1 = new double[p * m];
         _l2 = new double[p * m];
@@ -58,7 +57,6 @@ internal sealed class GroupState
     /// <summary>Latent means κ = Aα.</summary>
     public double[] Kappa { get; }
 
-    private readonly double[] _tmpPM;
     private readonly double[] _tmpMM;
     private readonly double[] _l1;
     private readonly double[] _l2;

@@ -34,7 +34,7 @@ internal sealed class LisrelModel
     public int ZetaCount => Constraints.ZetaCount;
 
     /// <summary>The observed variables that need a phantom latent copy: those in regressions, and those that covary with one.</summary>
-    public static HashSet<string> Phantoms(ParameterTable table)
+    private static HashSet<string> Phantoms(ParameterTable table)
     {
         var roles = table.Roles;
         var phantoms = new HashSet<string>(StringComparer.Ordinal);
@@ -78,43 +78,38 @@ internal sealed class LisrelModel
             }
         }
 
+        // Every group has the same variables: the observed ones (rows of Λ), then the latent variables followed by the
+        // phantom copies (columns of Λ).
+        var observed = roles.Observed;
+        var obsIndex = IndexOf(observed);
+        var etaIndex = IndexOf(roles.Latent.Concat(observed.Where(phantoms.Contains)).ToList());
+        int EtaIndex(string name) => etaIndex.GetValueOrDefault(name, -1);
+        int ObsIndex(string name) => obsIndex.GetValueOrDefault(name, -1);
+
         var groups = new GroupModel[table.GroupCount];
         for (int g = 1; g <= table.GroupCount; g++)
         {
-            var observed = roles.Observed;
-            var etaNames = roles.Latent.Concat(observed.Where(phantoms.Contains)).ToList();
-            int EtaIndex(string name) => etaNames.IndexOf(name);
-            int ObsIndex(string name)
-            {
-                for (int i = 0; i < observed.Count; i++)
-                    if (observed[i] == name) return i;
-                return -1;
-            }
             var freeCells = new List<(MatrixCell, int)>();
             var fixedCells = new List<(MatrixCell, double, int)>();
+            var exoCells = new List<(MatrixCell, int, int)>();
             for (int i = 0; i < table.Rows.Count; i++)
             {
                 var r = table.Rows[i];
                 if (r.Group != g) continue;
-                var cell = GroupModel.Locate(r, roles, EtaIndex, ObsIndex);
-                if (r.Free) freeCells.Add((cell, thetaOfRow[i]));
-                else
+                var cell = GroupModel.Locate(r, EtaIndex, ObsIndex);
+                if (r.Free)
                 {
-                    double v = r.Exogenous ? exogenousValue(g, r) : r.Value;
-                    if (double.IsNaN(v)) throw new SemLibException($"The fixed parameter {r.Name} has no value.");
-                    fixedCells.Add((cell, v, i));
+                    freeCells.Add((cell, thetaOfRow[i]));
+                    continue;
                 }
+                double v = r.Exogenous ? exogenousValue(g, r) : r.Value;
+                if (double.IsNaN(v)) throw new SemLibException($"The fixed parameter {r.Name} has no value.");
+                fixedCells.Add((cell, v, i));
+                if (r.Exogenous) exoCells.Add((cell, ObsIndex(r.Lhs), r.Op == ModelOperator.Intercept ? -1 : ObsIndex(r.Rhs)));
             }
             // Phantom copies: loading 1, no residual variance, no intercept of their own.
             foreach (var o in observed.Where(phantoms.Contains))
                 fixedCells.Add((new MatrixCell(ModelMatrix.Lambda, ObsIndex(o), EtaIndex(o)), 1.0, -1));
-            var exoCells = new List<(MatrixCell, int, int)>();
-            foreach (var (cell, _, rowIndex) in fixedCells)
-            {
-                if (rowIndex < 0 || !table.Rows[rowIndex].Exogenous) continue;
-                var r = table.Rows[rowIndex];
-                exoCells.Add((cell, ObsIndex(r.Lhs), r.Op == ModelOperator.Intercept ? -1 : ObsIndex(r.Rhs)));
-            }
             groups[g - 1] = new GroupModel(g, observed, roles.Latent, phantoms, freeCells, fixedCells, table.MeanStructure)
             {
                 ExogenousCells = exoCells.ToArray(),
@@ -122,5 +117,12 @@ internal sealed class LisrelModel
         }
         var constraints = ConstraintMap.Build(table, freeRows);
         return new LisrelModel(table, groups, freeRows.ToArray(), constraints);
+    }
+
+    private static Dictionary<string, int> IndexOf(IReadOnlyList<string> names)
+    {
+        var index = new Dictionary<string, int>(names.Count, StringComparer.Ordinal);
+        for (int i = 0; i < names.Count; i++) index.TryAdd(names[i], i);
+        return index;
     }
 }

@@ -61,6 +61,9 @@ public sealed record ParameterRow
     public string Name => Op == ModelOperator.Intercept ? Lhs + "~1" : Lhs + Op.ToLavaan() + Rhs;
 
     /// <summary>True when this row describes the same relation as (lhs, op, rhs), reading ~~ either way round.</summary>
-    public bool Matches(string lhs, ModelOperator op, string rhs) =>
-        Op == op && ((Lhs == lhs && Rhs == rhs) || (op == ModelOperator.Covariance && Lhs == rhs && Rhs == lhs));
+    public bool Matches(string lhs, ModelOperator op, string rhs) => SameRelation((Lhs, Op, Rhs), (lhs, op, rhs));
+
+    /// <summary>True when two (lhs, op, rhs) triples are the same relation, reading ~~ either way round.</summary>
+    internal static bool SameRelation((string Lhs, ModelOperator Op, string Rhs) a, (string Lhs, ModelOperator Op, string Rhs) b) =>
+        a.Op == b.Op && ((a.Lhs == b.Lhs && a.Rhs == b.Rhs) || (a.Op == ModelOperator.Covariance && a.Lhs == b.Rhs && a.Rhs == b.Lhs));
 }

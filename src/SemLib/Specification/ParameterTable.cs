@@ -46,9 +46,6 @@ public sealed class ParameterTable
     /// <summary>The latent variables.</summary>
     public IReadOnlyList<string> LatentVariables => Roles.Latent;
 
-    /// <summary>Rows of one group (1-based).</summary>
-    public IEnumerable<ParameterRow> GroupRows(int group) => Rows.Where(r => r.Group == group);
-
     /// <summary>Number of free parameter rows (before equality constraints are applied).</summary>
     public int FreeRowCount => Rows.Count(r => r.Free);
 

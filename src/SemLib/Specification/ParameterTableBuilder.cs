@@ -18,18 +18,23 @@ internal static class ParameterTableBuilder
         public TermModifiers Modifiers = TermModifiers.None;
         public bool User;
         public SourceSpan Span;
+
+        public bool Matches(string lhs, ModelOperator op, string rhs) => ParameterRow.SameRelation((Lhs, Op, Rhs), (lhs, op, rhs));
     }
 
     /// <summary>
     /// The observed variables of a model (in the order of the implied matrices) without building the table, so
     /// the data can be read before the number of groups — which group-specific modifiers must match — is known.
     /// </summary>
-    public static IReadOnlyList<string> ObservedVariables(ParsedModel model, ModelOptions options)
+    public static IReadOnlyList<string> ObservedVariables(ParsedModel model) =>
+        DeriveRoles(Flatten(model, [])).Observed;
+
+    /// <summary>The roles of the written rows; names in a written <c>~~</c> or <c>~1</c> are not held fixed as covariates.</summary>
+    private static VariableRoles DeriveRoles(List<Flat> user)
     {
-        var user = Flatten(model, []);
         var userVarOrMean = new HashSet<string>(user.Where(u => u.Op is ModelOperator.Covariance or ModelOperator.Intercept)
             .SelectMany(u => new[] { u.Lhs, u.Rhs }).Where(n => n.Length > 0), StringComparer.Ordinal);
-        return VariableRoles.Derive(user.Select(u => (u.Lhs, u.Op, u.Rhs)).ToList(), userVarOrMean).Observed;
+        return VariableRoles.Derive(user.Select(u => (u.Lhs, u.Op, u.Rhs)).ToList(), userVarOrMean);
     }
 
     public static ParameterTable Build(ParsedModel model, ModelOptions options, int groups)
@@ -42,11 +47,9 @@ internal static class ParameterTableBuilder
         if (user.Count == 0)
             throw new SemLibException("The model has no measurement, regression or covariance statements; nothing can be estimated.");
 
-        var userVarOrMean = new HashSet<string>(user.Where(u => u.Op is ModelOperator.Covariance or ModelOperator.Intercept)
-            .SelectMany(u => new[] { u.Lhs, u.Rhs }).Where(n => n.Length > 0), StringComparer.Ordinal);
         // The covariates (observed variables that are only predictors) get lavaan's default rows either way; fixed.x
         // decides whether those rows are fixed at the sample moments, and only then are they exogenous in the roles.
-        var covariateRoles = VariableRoles.Derive(user.Select(u => (u.Lhs, u.Op, u.Rhs)).ToList(), userVarOrMean);
+        var covariateRoles = DeriveRoles(user);
         var roles = options.FixedXInEffect ? covariateRoles : covariateRoles with { ObservedExogenous = [] };
         bool meanStructure = options.MeanStructureFor(groups) || user.Any(u => u.Op == ModelOperator.Intercept);
         bool sem = options.Kind == ModelKind.Sem;
@@ -60,23 +63,25 @@ internal static class ParameterTableBuilder
         var free = Enumerable.Repeat(true, n).ToArray();
         var value = Enumerable.Repeat(double.NaN, n).ToArray();
         var exo = new bool[n];
-        for (int i = 0; i < n; i++)
+        if (sem)
         {
-            var r = rows[i];
-            if (!sem) continue;
-            bool lvVar = r.Op == ModelOperator.Covariance && r.Lhs == r.Rhs && roles.IsLatent(r.Lhs);
-            if (options.StdLv && lvVar) Fix(i, 1.0);
-            if (options.Orthogonal && !r.User && r.Op == ModelOperator.Covariance && r.Lhs != r.Rhs && roles.IsLatent(r.Lhs) && roles.IsLatent(r.Rhs))
-                Fix(i, 0.0);
-            if (meanStructure && !r.User && r.Op == ModelOperator.Intercept && roles.IsLatent(r.Lhs)) Fix(i, 0.0);
-        }
-        if (sem && !options.StdLv)
-        {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
             for (int i = 0; i < n; i++)
-                if (rows[i].Op == ModelOperator.MeasuredBy && seen.Add(rows[i].Lhs)) Fix(i, 1.0);
+            {
+                var r = rows[i];
+                bool lvVar = r.Op == ModelOperator.Covariance && r.Lhs == r.Rhs && roles.IsLatent(r.Lhs);
+                if (options.StdLv && lvVar) Fix(i, 1.0);
+                if (options.Orthogonal && !r.User && r.Op == ModelOperator.Covariance && r.Lhs != r.Rhs && roles.IsLatent(r.Lhs) && roles.IsLatent(r.Rhs))
+                    Fix(i, 0.0);
+                if (meanStructure && !r.User && r.Op == ModelOperator.Intercept && roles.IsLatent(r.Lhs)) Fix(i, 0.0);
+            }
+            if (!options.StdLv)
+            {
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                for (int i = 0; i < n; i++)
+                    if (rows[i].Op == ModelOperator.MeasuredBy && seen.Add(rows[i].Lhs)) Fix(i, 1.0);
+            }
+            FixSingleIndicatorResiduals(rows, roles, Fix);
         }
-        if (sem) FixSingleIndicatorResiduals(rows, roles, Fix);
         if (options.FixedXInEffect)
         {
             for (int i = 0; i < n; i++)
@@ -94,6 +99,15 @@ internal static class ParameterTableBuilder
             }
         }
 
+        // The written modifiers give one value, or one per group; one label on a parameter of several groups
+        // makes it equal across them.
+        foreach (var r in rows)
+        {
+            CheckModifierLength(r.Modifiers, groups, r);
+            if (groups > 1 && r.Modifiers.Labels is [{ Length: > 0 } label])
+                warnings.Add($"The label '{label}' on {r.Lhs}{r.Op.ToLavaan()}{r.Rhs} is used in every group, so that parameter is constrained equal across groups; give one label per group with c(...) if that is not intended.");
+        }
+
         // Expand over groups and apply the written modifiers.
         var table = new List<ParameterRow>();
         for (int g = 0; g < groups; g++)
@@ -102,24 +116,18 @@ internal static class ParameterTableBuilder
             {
                 var r = rows[i];
                 var m = r.Modifiers;
-                CheckModifierLength(m, groups, r);
                 bool isFree = free[i];
                 double v = value[i];
-                if (m.Fixed is not null)
+                if (m.FreedFor(g))
                 {
-                    if (m.FreedFor(g))
-                    {
-                        isFree = true;
-                        v = double.NaN;
-                    }
-                    else if (m.FixedFor(g) is double fv)
-                    {
-                        isFree = false;
-                        v = fv;
-                    }
+                    isFree = true;
+                    v = double.NaN;
                 }
-                if (m.Labels is { Count: 1 } && groups > 1 && m.Labels[0].Length > 0 && g == 0)
-                    warnings.Add($"The label '{m.Labels[0]}' on {r.Lhs}{r.Op.ToLavaan()}{r.Rhs} is used in every group, so that parameter is constrained equal across groups; give one label per group with c(...) if that is not intended.");
+                else if (m.FixedFor(g) is double fv)
+                {
+                    isFree = false;
+                    v = fv;
+                }
                 table.Add(new ParameterRow
                 {
                     Id = table.Count + 1,
@@ -132,7 +140,7 @@ internal static class ParameterTableBuilder
                     Value = isFree ? double.NaN : v,
                     Start = m.StartFor(g) ?? double.NaN,
                     Label = m.LabelFor(g),
-                    Exogenous = exo[i] && !(m.Fixed is not null),
+                    Exogenous = exo[i] && m.Fixed is null,
                     Span = r.Span,
                 });
             }
@@ -197,8 +205,7 @@ internal static class ParameterTableBuilder
                         throw Error(t.Span, $"The latent variable '{lhs}' cannot be an indicator of itself.");
                     if (s.Operator == ModelOperator.Regression && rhs == lhs)
                         throw Error(t.Span, $"'{lhs}' cannot be regressed on itself.");
-                    var existing = rows.FirstOrDefault(r => r.Op == s.Operator &&
-                        ((r.Lhs == lhs && r.Rhs == rhs) || (s.Operator == ModelOperator.Covariance && r.Lhs == rhs && r.Rhs == lhs)));
+                    var existing = rows.FirstOrDefault(r => r.Matches(lhs, s.Operator, rhs));
                     if (existing is not null)
                     {
                         string name = $"{lhs}{s.Operator.ToLavaan()}{rhs}";
@@ -267,8 +274,7 @@ internal static class ParameterTableBuilder
     {
         foreach (var (lhs, op, rhs) in defaults)
         {
-            bool present = rows.Any(r => r.Op == op && ((r.Lhs == lhs && r.Rhs == rhs) || (op == ModelOperator.Covariance && r.Lhs == rhs && r.Rhs == lhs)));
-            if (!present) rows.Add(new Flat { Lhs = lhs, Op = op, Rhs = rhs, User = false });
+            if (!rows.Any(r => r.Matches(lhs, op, rhs))) rows.Add(new Flat { Lhs = lhs, Op = op, Rhs = rhs, User = false });
         }
     }
 
@@ -303,19 +309,14 @@ internal static class ParameterTableBuilder
     /// <summary>Parameters that share a label are one parameter; when one of them is fixed, all are fixed to that value.</summary>
     private static void ApplyLabelEqualities(List<ParameterRow> table, List<string> warnings)
     {
-        foreach (var group in table.Where(r => r.Label.Length > 0).GroupBy(r => r.Label, StringComparer.Ordinal))
+        var byLabel = Enumerable.Range(0, table.Count).Where(i => table[i].Label.Length > 0).GroupBy(i => table[i].Label, StringComparer.Ordinal);
+        foreach (var members in byLabel)
         {
-            var members = group.ToList();
-            if (members.Count < 2) continue;
-            var fixedOne = members.FirstOrDefault(r => !r.Free);
-            if (fixedOne is null) continue;
-            if (members.Any(r => !r.Free && !r.Value.Equals(fixedOne.Value)))
-                warnings.Add($"Parameters labelled '{group.Key}' are fixed to different values; all now take {fixedOne.Value}.");
-            foreach (var r in members)
-            {
-                int idx = table.IndexOf(r);
-                table[idx] = r with { Free = false, Value = fixedOne.Value, Exogenous = false };
-            }
+            var fixedOne = members.Select(i => table[i]).FirstOrDefault(r => !r.Free);
+            if (fixedOne is null || members.Count() < 2) continue;
+            if (members.Any(i => !table[i].Free && !table[i].Value.Equals(fixedOne.Value)))
+                warnings.Add($"Parameters labelled '{members.Key}' are fixed to different values; all now take {fixedOne.Value}.");
+            foreach (int i in members) table[i] = table[i] with { Free = false, Value = fixedOne.Value, Exogenous = false };
         }
     }
 
@@ -358,7 +359,7 @@ internal static class ParameterTableBuilder
     {
         NameExpression n when n.Name == name => n.Span,
         UnaryExpression u => FindSpan(u.Operand, name),
-        BinaryExpression b => e.Names().Contains(name) && b.Left.Names().Contains(name) ? FindSpan(b.Left, name) : FindSpan(b.Right, name),
+        BinaryExpression b => b.Left.Names().Contains(name) ? FindSpan(b.Left, name) : FindSpan(b.Right, name),
         CallExpression c => c.Arguments.Where(a => a.Names().Contains(name)).Select(a => FindSpan(a, name)).FirstOrDefault(e.Span),
         _ => e.Span,
     };

@@ -91,10 +91,9 @@ internal sealed class SyntaxLexer
         char next = _pos + 1 < _text.Length ? _text[_pos + 1] : '\0';
         char next2 = _pos + 2 < _text.Length ? _text[_pos + 2] : '\0';
 
-        if (char.IsLetter(ch) || ch == '_' || (ch == '.' && !char.IsDigit(next)))
+        if (IsNameStart(ch, next))
         {
-            while (_pos < _text.Length && (char.IsLetterOrDigit(_text[_pos]) || _text[_pos] == '_' || _text[_pos] == '.'))
-                _pos++;
+            while (_pos < _text.Length && IsNamePart(_text[_pos])) _pos++;
             string id = _text[start.._pos];
             return new Token(TokenKind.Identifier, id, SpanAt(start, id.Length));
         }
@@ -182,6 +181,12 @@ internal sealed class SyntaxLexer
         _pos += len;
         return new Token(kind, _text.Substring(start, len), SpanAt(start, len));
     }
+
+    /// <summary>True when a name can start with <paramref name="c"/> followed by <paramref name="next"/>: a letter, '_', or '.' not followed by a digit.</summary>
+    internal static bool IsNameStart(char c, char next) => char.IsLetter(c) || c == '_' || (c == '.' && !char.IsDigit(next));
+
+    /// <summary>True when <paramref name="c"/> can continue a name: a letter, a digit, '_' or '.'.</summary>
+    internal static bool IsNamePart(char c) => char.IsLetterOrDigit(c) || c == '_' || c == '.';
 
     /// <summary>Drops newlines that do not end a statement and collapses runs of separators.</summary>
     private static List<Token> JoinContinuations(List<Token> raw)

@@ -6,17 +6,12 @@ internal sealed partial class SyntaxParser
     private ModelTerm ParseTerm(ModelOperator oper, Token opTok)
     {
         var modifiers = TermModifiers.None;
-        while (true)
+        // A term is: [modifier *]* name. Look ahead for '*' to decide whether what follows is a modifier.
+        while (IsModifierStart() && FollowedByStar())
         {
-            // A term is: [modifier *]* name. Look ahead for '*' to decide whether what follows is a modifier.
-            if (IsModifierStart() && FollowedByStar())
-            {
-                var m = ParseModifier();
-                Expect(TokenKind.Star, "'*' after a modifier");
-                modifiers = CombineModifiers(modifiers, m);
-                continue;
-            }
-            break;
+            var m = ParseModifier();
+            Expect(TokenKind.Star, "'*' after a modifier");
+            modifiers = modifiers.Merge(m);
         }
         var tok = Current;
         if (tok.Kind == TokenKind.Number)
@@ -56,36 +51,34 @@ internal sealed partial class SyntaxParser
     }
 
     /// <summary>True when the parenthesis opened at token <paramref name="open"/> is closed within the statement.</summary>
-    private bool ClosedBeforeStatementEnd(int open)
+    private bool ClosedBeforeStatementEnd(int open) => ClosingParenthesis(open) >= 0;
+
+    /// <summary>The index of the ')' that closes the '(' at token <paramref name="open"/> within the statement, or -1.</summary>
+    private int ClosingParenthesis(int open)
     {
         int depth = 0;
         for (int i = open; i < _tokens.Count; i++)
         {
             var kind = _tokens[i].Kind;
-            if (kind is TokenKind.Newline or TokenKind.End) return false;
+            if (kind is TokenKind.Newline or TokenKind.End) return -1;
             if (kind == TokenKind.LeftParen) depth++;
-            else if (kind == TokenKind.RightParen && --depth == 0) return true;
+            else if (kind == TokenKind.RightParen && --depth == 0) return i;
         }
-        return false;
+        return -1;
     }
 
     private bool IsModifierStart() => Current.Kind is TokenKind.Number or TokenKind.Identifier or TokenKind.String or TokenKind.Minus;
 
+    /// <summary>True when the modifier starting at the current token (a value, a name or a call such as start(...)) is followed by '*'.</summary>
     private bool FollowedByStar()
     {
         int i = _pos;
-        int depth = 0;
         if (_tokens[i].Kind == TokenKind.Minus) i++;
-        if (i < _tokens.Count && _tokens[i].Kind == TokenKind.Identifier && i + 1 < _tokens.Count && _tokens[i + 1].Kind == TokenKind.LeftParen)
+        // function-like modifier: skip to its closing parenthesis
+        if (_tokens[i].Kind == TokenKind.Identifier && _tokens[i + 1].Kind == TokenKind.LeftParen)
         {
-            // function-like modifier: skip the balanced parentheses
-            i++;
-            for (; i < _tokens.Count; i++)
-            {
-                if (_tokens[i].Kind == TokenKind.LeftParen) depth++;
-                else if (_tokens[i].Kind == TokenKind.RightParen && --depth == 0) break;
-                else if (_tokens[i].Kind is TokenKind.Newline or TokenKind.End) return false;
-            }
+            i = ClosingParenthesis(i + 1);
+            if (i < 0) return false;
         }
         return i + 1 < _tokens.Count && _tokens[i + 1].Kind == TokenKind.Star;
     }
@@ -231,6 +224,4 @@ internal sealed partial class SyntaxParser
         }
         return values;
     }
-
-    private static TermModifiers CombineModifiers(TermModifiers a, TermModifiers b) => a.Merge(b);
 }

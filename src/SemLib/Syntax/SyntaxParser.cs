@@ -160,9 +160,7 @@ internal sealed partial class SyntaxParser
         }
         else
         {
-            var one = terms.FirstOrDefault(t => t.Name == "1");
-            if (one is not null)
-                throw Error(new Token(TokenKind.Number, "1", one.Span), $"An intercept ('1') can only appear on the right of '~', not '{opTok.Text}'.");
+            // ParseTerm accepts the intercept '1' only on the right of '~'.
             result.Add(new ModelStatement(oper, names, terms, null, null, start.Span));
         }
         return result;

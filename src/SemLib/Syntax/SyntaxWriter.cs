@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace SemLib.Syntax;
@@ -40,9 +39,7 @@ public static class SyntaxWriter
     private static bool IsName(string s)
     {
         if (s.Length == 0 || s == "NA") return false;
-        char first = s[0];
-        if (!(char.IsLetter(first) || first == '_' || (first == '.' && !(s.Length > 1 && char.IsDigit(s[1]))))) return false;
-        return s.All(c => char.IsLetterOrDigit(c) || c == '_' || c == '.');
+        return SyntaxLexer.IsNameStart(s[0], s.Length > 1 ? s[1] : '\0') && s.All(SyntaxLexer.IsNamePart);
     }
 
     private static string Vector(IEnumerable<string> values)
@@ -51,5 +48,5 @@ public static class SyntaxWriter
         return list.Count == 1 ? list[0] : "c(" + string.Join(",", list) + ")";
     }
 
-    private static string Number(double v) => double.IsNaN(v) ? "NA" : v.ToString("R", CultureInfo.InvariantCulture);
+    private static string Number(double v) => double.IsNaN(v) ? "NA" : Expression.FormatNumber(v);
 }

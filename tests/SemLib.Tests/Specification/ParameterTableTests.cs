@@ -191,4 +191,24 @@ public sealed class ParameterTableTests
         var two = ParameterTable.Build("f =~ x1 + c(a,b)*x2 + x3", groups: 2);
         Assert.Equal(["a", "b"], two.Rows.Where(r => r.Matches("f", ModelOperator.MeasuredBy, "x2")).Select(r => r.Label));
     }
+
+    [Fact]
+    public void One_label_on_a_parameter_of_several_groups_is_reported_once()
+    {
+        // lavaan reads a*x2 with two groups as the label a in both groups, so the loading is equal across them.
+        var two = ParameterTable.Build("f =~ x1 + a*x2 + x3", groups: 2);
+        Assert.Equal(["a", "a"], two.Rows.Where(r => r.Matches("f", ModelOperator.MeasuredBy, "x2")).Select(r => r.Label));
+        Assert.Contains("The label 'a' on f=~x2 is used in every group", Assert.Single(two.Warnings));
+        Assert.Empty(ParameterTable.Build("f =~ x1 + a*x2 + x3").Warnings);
+        Assert.Empty(ParameterTable.Build("f =~ x1 + c(a,b)*x2 + x3", groups: 2).Warnings);
+    }
+
+    [Fact]
+    public void A_label_fixed_to_two_values_takes_the_first_and_says_so()
+    {
+        // f =~ x1 + 0.5*a*x2 + 0.7*a*x3: one parameter a, fixed first at 0.5 (ParameterTableBuilder.ApplyLabelEqualities).
+        var table = ParameterTable.Build("f =~ x1 + 0.5*a*x2 + 0.7*a*x3");
+        Assert.All(table.Rows.Where(r => r.Label == "a"), r => Assert.Equal((false, 0.5), (r.Free, r.Value)));
+        Assert.Equal("Parameters labelled 'a' are fixed to different values; all now take 0.5.", Assert.Single(table.Warnings));
+    }
 }

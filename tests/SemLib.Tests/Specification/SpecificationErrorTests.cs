@@ -58,7 +58,8 @@ public sealed class SpecificationErrorTests
     [Fact]
     public void A_definition_may_use_earlier_definitions_only()
     {
-        Assert.NotNull(ParameterTable.Build("f =~ x1 + a*x2 + b*x3\nab := a*b\nab2 := ab^2"));
+        var table = ParameterTable.Build("f =~ x1 + a*x2 + b*x3\nab := a*b\nab2 := ab^2");
+        Assert.Equal(["ab:=a*b", "ab2:=ab^2"], table.Rows.Where(r => r.Op == ModelOperator.Defined).Select(r => r.Name));
         var ex = Fails("f =~ x1 + a*x2 + b*x3\nab2 := ab^2\nab := a*b");
         Assert.Equal(new SourceSpan(2, 8, 2), ex.Span);
     }

@@ -1,0 +1,83 @@
+using SemLib.Model;
+using SemLib.Specification;
+using SemLib.Syntax;
+
+namespace SemLib.Tests.Model;
+
+/// <summary>
+/// The reparameterisation θ = Kζ + c of <see cref="ConstraintMap"/>. Expected values follow from the constraints
+/// written in each model, by hand, or from the identity that a θ satisfying the constraints maps back to itself.
+/// </summary>
+public sealed class ConstraintMapTests
+{
+    private static ConstraintMap Build(string model)
+    {
+        var table = ParameterTable.Build(model);
+        var freeRows = Enumerable.Range(0, table.Rows.Count).Where(i => table.Rows[i].Free && table.Rows[i].Group > 0).ToList();
+        return ConstraintMap.Build(table, freeRows);
+    }
+
+    [Theory]
+    // shared labels only
+    [InlineData("x4 ~ a*x1 + a*x2 + x3\nx5 ~ b*x1 + c*x2\nx6 ~ x4 + x5")]
+    // shared labels next to a general linear constraint (the label a stands for two θ)
+    [InlineData("x4 ~ a*x1 + a*x2 + x3\nx5 ~ b*x1 + c*x2\nx6 ~ x4 + x5\nb + c == 0.5")]
+    [InlineData("f =~ x1 + a*x2 + a*x3 + b*x4\nb == 2*a")]
+    public void A_theta_that_satisfies_the_constraints_maps_back_to_itself(string model)
+    {
+        var map = Build(model);
+        var rng = new Random(3);
+        var zeta = Enumerable.Range(0, map.ZetaCount).Select(_ => 2 * rng.NextDouble() - 1).ToArray();
+        var theta = new double[map.ThetaCount];
+        map.ToTheta(zeta, theta);
+        var back = new double[map.ThetaCount];
+        map.ToTheta(map.ToZeta(theta), back);
+        for (int i = 0; i < theta.Length; i++) Assert.Equal(theta[i], back[i], 12);
+    }
+
+    [Fact]
+    public void Shared_labels_take_the_mean_of_their_values()
+    {
+        // y ~ a*x1 + a*x2 + x3: θ = (a, a, b3, var y); one ζ for both a rows. Least squares gives their mean.
+        var map = Build("y ~ a*x1 + a*x2 + x3");
+        Assert.Equal(3, map.ZetaCount);
+        var zeta = map.ToZeta([0.2, 0.6, 1.5, 2.0]);
+        Assert.Equal([0.4, 1.5, 2.0], zeta.Select(z => Math.Round(z, 12)));
+    }
+
+    [Fact]
+    public void A_general_constraint_projects_onto_the_parameters_that_satisfy_it()
+    {
+        // y ~ b*x1 + c*x2 with b + c == 0.5: the θ closest to (b, c) = (1, 1) on the line b + c = 0.5 is (0.25, 0.25).
+        var map = Build("y ~ b*x1 + c*x2\nb + c == 0.5");
+        var theta = new double[map.ThetaCount];
+        map.ToTheta(map.ToZeta([1.0, 1.0, 2.0]), theta);
+        Assert.Equal(0.25, theta[0], 12);
+        Assert.Equal(0.25, theta[1], 12);
+        Assert.Equal(2.0, theta[2], 12);
+    }
+
+    [Fact]
+    public void Redundant_constraints_remove_one_parameter_and_hold()
+    {
+        // b + c == 1 and 2*b + 2*c == 2 say the same: the free parameters (b, c, var y) lose one dimension, and every θ
+        // the map produces satisfies b + c = 1.
+        var map = Build("y ~ b*x1 + c*x2\nb + c == 1\n2*b + 2*c == 2");
+        Assert.Equal(3, map.ThetaCount);
+        Assert.Equal(2, map.ZetaCount);
+        var theta = new double[3];
+        map.ToTheta([0.3, -1.7], theta);
+        Assert.Equal(1.0, theta[0] + theta[1], 12);
+    }
+
+    [Theory]
+    [InlineData("y ~ b*x1 + c*x2\nb + c == 1\nb + c == 2", "contradict each other")]
+    [InlineData("y ~ b*x1 + 0.5*c*x2\nc == 1", "involves no free parameter and does not hold")]
+    [InlineData("y ~ b*x1 + c*x2\nb == c^2", "is not linear in the parameters")]
+    [InlineData("y ~ b*x1 + c*x2\nb > 0", "Inequality constraints ('b > 0') are not supported")]
+    public void Constraints_that_cannot_be_imposed_are_refused(string model, string message)
+    {
+        var ex = Assert.Throws<ModelSyntaxException>(() => Build(model));
+        Assert.Contains(message, ex.Message);
+    }
+}
