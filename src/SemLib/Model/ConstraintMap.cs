@@ -181,12 +181,24 @@ internal sealed class ConstraintMap
             return new ConstraintMap(q, nClass, k, new double[q]);
         }
 
-        // 4. General linear constraints A u = b on the classes: u = u0 + N ζ with N an orthonormal null-space basis.
-        var a = Matrix<double>.Build.Dense(general.Count, nClass);
+        // 4. General linear constraints A u = b on the classes they involve: u = u0 + N ζ with N an orthonormal
+        // null-space basis of those columns of A. A class no general constraint mentions keeps a ζ of its own
+        // (K row = one unit entry), so the basis never mixes it with others: the modification indices rely on a
+        // candidate's ζ being its own, and K stays as sparse as the constraints allow.
+        var involved = new List<int>();
+        var column = Enumerable.Repeat(-1, nClass).ToArray();
+        foreach (var (coefs, _, _) in general)
+            foreach (var t in coefs.Keys)
+                if (column[classOf[t]] < 0)
+                {
+                    column[classOf[t]] = involved.Count;
+                    involved.Add(classOf[t]);
+                }
+        var a = Matrix<double>.Build.Dense(general.Count, involved.Count);
         var b = Vector<double>.Build.Dense(general.Count);
         for (int i = 0; i < general.Count; i++)
         {
-            foreach (var (t, v) in general[i].Coefs) a[i, classOf[t]] += v;
+            foreach (var (t, v) in general[i].Coefs) a[i, column[classOf[t]]] += v;
             b[i] = general[i].Constant;
         }
         var svd = a.Svd(true);
@@ -194,26 +206,35 @@ internal sealed class ConstraintMap
         int rank = svd.S.Count(s => s > tol);
         var vt = svd.VT; // rows 0..rank of VT span the row space, rows rank.. the null space
         // u0 = A⁺b from the same decomposition and rank: Σ_k v_k (u_kᵀ b) / s_k over the singular values kept.
-        var u0 = Vector<double>.Build.Dense(nClass);
+        var u0 = Vector<double>.Build.Dense(involved.Count);
         for (int k = 0; k < rank; k++) u0 += vt.Row(k) * (svd.U.Column(k).DotProduct(b) / svd.S[k]);
         if ((a * u0 - b).InfinityNorm() > 1e-8 * Math.Max(1, b.InfinityNorm()))
             throw new ModelSyntaxException([new SyntaxDiagnostic(general[0].Row.Span, "The equality constraints contradict each other; no parameter values satisfy all of them.")]);
-        int nz = nClass - rank;
+        // ζ: first one per class outside the constraints (in class order), then the null-space directions.
+        var ownZeta = new int[nClass];
+        int nOwn = 0;
+        for (int c = 0; c < nClass; c++) ownZeta[c] = column[c] < 0 ? nOwn++ : -1;
+        int nNull = involved.Count - rank;
         var kk = new (int, double)[q][];
         var offset = new double[q];
         for (int t = 0; t < q; t++)
         {
             int c = classOf[t];
-            var entries = new List<(int, double)>();
-            for (int z = 0; z < nz; z++)
+            if (column[c] < 0)
             {
-                double v = vt[rank + z, c];
-                if (Math.Abs(v) > 1e-14) entries.Add((z, v));
+                kk[t] = [(ownZeta[c], 1.0)];
+                continue;
+            }
+            var entries = new List<(int, double)>();
+            for (int z = 0; z < nNull; z++)
+            {
+                double v = vt[rank + z, column[c]];
+                if (Math.Abs(v) > 1e-14) entries.Add((nOwn + z, v));
             }
             kk[t] = entries.ToArray();
-            offset[t] = u0[c];
+            offset[t] = u0[column[c]];
         }
-        return new ConstraintMap(q, nz, kk, offset);
+        return new ConstraintMap(q, nOwn + nNull, kk, offset);
 
         (Dictionary<int, double> Coefs, double Constant) Affine(Expression e, ParameterRow where)
         {

@@ -70,6 +70,29 @@ public sealed class ConstraintMapTests
         Assert.Equal(1.0, theta[0] + theta[1], 12);
     }
 
+    [Fact]
+    public void Parameters_outside_the_general_constraints_keep_a_zeta_of_their_own()
+    {
+        // x5 ~ b*x1 + c*x2 with b + c == 0.5 removes one dimension from (b, c) only. θ = (a, a, x3, b, c, x4, x5,
+        // var x4, var x5, var x6) in table order: the shared a is one ζ, and every θ that no general constraint
+        // names must be exactly one ζ with coefficient 1 and no offset, so that ζ is that parameter (the modification
+        // indices read a candidate's ζ this way).
+        var table = ParameterTable.Build("x4 ~ a*x1 + a*x2 + x3\nx5 ~ b*x1 + c*x2\nx6 ~ x4 + x5\nb + c == 0.5");
+        var freeRows = Enumerable.Range(0, table.Rows.Count).Where(i => table.Rows[i].Free && table.Rows[i].Group > 0).ToList();
+        var map = ConstraintMap.Build(table, freeRows);
+        Assert.Equal(freeRows.Count - 2, map.ZetaCount); // a shared once, b + c fixed once
+        var constrained = new HashSet<string>(StringComparer.Ordinal) { "b", "c" };
+        var own = new HashSet<int>();
+        for (int t = 0; t < map.ThetaCount; t++)
+        {
+            if (constrained.Contains(table.Rows[freeRows[t]].Label)) continue;
+            var (z, coef) = Assert.Single(map.K[t]);
+            Assert.Equal(1.0, coef);
+            Assert.Equal(0.0, map.Offset[t]);
+            if (table.Rows[freeRows[t]].Label != "a") Assert.True(own.Add(z), $"θ {t} shares ζ {z}");
+        }
+    }
+
     [Theory]
     [InlineData("y ~ b*x1 + c*x2\nb + c == 1\nb + c == 2", "contradict each other")]
     [InlineData("y ~ b*x1 + 0.5*c*x2\nc == 1", "involves no free parameter and does not hold")]
