@@ -9,8 +9,9 @@ namespace SemLib.Inference;
 /// <summary>
 /// Modification indices (Sörbom 1989) as lavaan's <c>modindices()</c> computes them: the model is extended by every
 /// parameter lavaan would consider (cross-loadings, residual covariances among indicators, covariances among
-/// latent variables, regressions among variables already in regressions), evaluated at the estimates with the new
-/// parameters at zero. With g the gradient of F and I the expected information per observation,
+/// latent variables, regressions among variables already in regressions) and every parameter the model fixes
+/// (markers, fixed values; not the covariates held fixed by fixed.x), evaluated at the estimates with the new
+/// parameters at zero and the fixed ones at their values. With g the gradient of F and I the expected information per observation,
 /// V = I_ee − I_em I_mm⁻¹ I_me, MI = N·g²/V and EPC = −g/V (Saris, Satorra &amp; Sörbom 1987). Candidates with V ≈ 0
 /// (equivalent to a parameter already free) are dropped, as lavaan does.
 /// </summary>
@@ -23,19 +24,23 @@ internal static class ModificationIndices
         var candidates = Candidates(table);
         if (candidates.Count == 0 || fit.CovZeta is null) return [];
 
-        var rows = table.Rows.ToList();
+        // The table with its fixed parameters freed (lavaan's all.free), then the new candidates.
+        var rows = table.Rows.Select(r => IsFreeable(r) ? r with { Free = true } : r).ToList();
         int firstCandidate = rows.Count;
         foreach (var c in candidates) rows.Add(c with { Id = rows.Count + 1 });
         var extended = new ParameterTable(table.Model, rows, table.Roles, table.GroupCount, table.MeanStructure, []);
         var model = FitEngine.Compile(extended, fitted.Sample);
         var objective = new Objective(model, fitted.Sample);
 
-        // θ of the extended model: the fitted values, zero for the candidates.
+        // θ of the extended model: the fitted values, the fixed values of the freed parameters, zero for the new ones.
         var theta = new double[model.ThetaCount];
         var fittedTheta = new Dictionary<int, double>();
         for (int t = 0; t < fitted.Model.ThetaCount; t++) fittedTheta[fitted.Model.FreeRows[t]] = fitted.Theta[t];
         for (int t = 0; t < model.ThetaCount; t++)
-            theta[t] = fittedTheta.TryGetValue(model.FreeRows[t], out double v) ? v : 0;
+        {
+            int row = model.FreeRows[t];
+            theta[t] = fittedTheta.TryGetValue(row, out double v) ? v : row < firstCandidate ? table.Rows[row].Value : 0;
+        }
         var zeta = model.Constraints.ToZeta(theta);
         int r = objective.Dimension;
         var grad = new double[r];
@@ -43,10 +48,14 @@ internal static class ModificationIndices
         var info = new double[r * r];
         objective.Information(info);
 
-        // ζ entries of the candidates: the classes of their θ (each candidate is its own class).
+        // ζ entries of the candidates: each candidate is unlabelled and named by no constraint, so its θ is one ζ of its
+        // own (see ConstraintMap.Build).
         var candidateZeta = new Dictionary<int, int>();
         for (int t = 0; t < model.ThetaCount; t++)
-            if (model.FreeRows[t] >= firstCandidate) candidateZeta[model.FreeRows[t]] = model.Constraints.K[t][0].Zeta;
+        {
+            int row = model.FreeRows[t];
+            if (row >= firstCandidate || !table.Rows[row].Free) candidateZeta[row] = model.Constraints.K[t][0].Zeta;
+        }
         var modelIdx = Enumerable.Range(0, r).Where(z => !candidateZeta.ContainsValue(z)).ToArray();
         int m = modelIdx.Length;
         var imm = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(m, m, (i, j) => info[modelIdx[i] * r + modelIdx[j]]);
@@ -75,10 +84,11 @@ internal static class ModificationIndices
         var stdRows = table.Rows.ToList();
         var states = Enumerable.Range(0, fitted.Model.Groups.Length).Select(fitted.State).ToArray();
         var values = EstimatesBuilder.RowEstimates(table, fitted.Model, fitted.Theta, states).ToList();
+        // As lavaan (cov.std): a freed variance is standardized at its fixed value, not at its EPC.
         foreach (var (row, _, epc) in results)
         {
             stdRows.Add(row with { Id = stdRows.Count + 1 });
-            values.Add(Math.Abs(epc));
+            values.Add(row.IsVariance ? row.Value : Math.Abs(epc));
         }
         var stdTable = new ParameterTable(table.Model, stdRows, table.Roles, table.GroupCount, table.MeanStructure, []);
         var (stdLv, stdAll) = Standardization.Compute(stdTable, values.ToArray(), states);
@@ -102,6 +112,14 @@ internal static class ModificationIndices
         }
         return output.OrderByDescending(x => x.Mi).ToList();
     }
+
+    /// <summary>
+    /// A fixed parameter that lavaan's <c>modindices()</c> tests by freeing it: a model parameter (not a covariate's
+    /// variance or covariance held fixed by fixed.x) without a label, so that freeing it changes no constraint.
+    /// </summary>
+    private static bool IsFreeable(ParameterRow row) =>
+        !row.Free && row.Group > 0 && !row.Exogenous && row.Label.Length == 0
+        && row.Op is ModelOperator.MeasuredBy or ModelOperator.Regression or ModelOperator.Covariance or ModelOperator.Intercept;
 
     /// <summary>lavaan's <c>lav_partable_full</c> candidates that are not yet in the table.</summary>
     private static List<ParameterRow> Candidates(ParameterTable table)

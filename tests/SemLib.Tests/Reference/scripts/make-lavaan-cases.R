@@ -73,9 +73,9 @@ write_case("hs-mimic", "MIMIC: two factors regressed on observed covariates (fix
 write_case("hs-path-multi-y", "Observed path model with two pure outcomes (their residuals covary by default) and three covariates.", "sem",
   "x4 ~ x1 + x2 + x3\nx5 ~ x1 + x2\nx6 ~ x4 + x5\n", hs)
 write_case("hs-modifiers", "Modifiers: NA* frees a marker, fixed factor variance, a fixed loading, start values, labels and a defined ratio.", "cfa",
-  "visual =~ NA*x1 + x2 + x3\nvisual ~~ 1*visual\ntextual =~ x4 + 1.2*x5 + start(0.9)*x6\nspeed =~ x7 + l8*x8 + l9*x9\nratio := l9 / l8\n", hs)
+  "visual =~ NA*x1 + x2 + x3\nvisual ~~ 1*visual\ntextual =~ x4 + 1.2*x5 + start(0.9)*x6\nspeed =~ x7 + l8*x8 + l9*x9\nratio := l9 / l8\n", hs, mi = TRUE)
 write_case("hs-constraints", "Explicit equality constraints: a label equated to another, and a linear sum constraint.", "cfa",
-  "visual =~ x1 + a*x2 + b*x3\ntextual =~ x4 + c1*x5 + c2*x6\nspeed =~ x7 + x8 + x9\na == b\nc1 + c2 == 2.2\n", hs)
+  "visual =~ x1 + a*x2 + b*x3\ntextual =~ x4 + c1*x5 + c2*x6\nspeed =~ x7 + x8 + x9\na == b\nc1 + c2 == 2.2\n", hs, mi = TRUE)
 write_case("hs-intercepts", "Intercepts written in the syntax switch the mean structure on; a latent mean is freed with the intercept of its marker fixed.", "cfa",
   "visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nx1 ~ 0*1\nvisual ~ NA*1\n", hs)
 write_case("hs-gls-means", "GLS with a mean structure.", "cfa", three, hs, options = list(estimator = "GLS", meanstructure = TRUE))
