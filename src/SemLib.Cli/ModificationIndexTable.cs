@@ -1,4 +1,5 @@
 using System.Globalization;
+using SemLib.Reporting;
 using SemLib.Results;
 using Spectre.Console;
 
@@ -31,7 +32,7 @@ internal static class ModificationIndexTable
         {
             var cells = new List<string> { m.Lhs, m.Op, m.Rhs };
             if (groups) cells.Add(m.Group.ToString(CultureInfo.InvariantCulture));
-            cells.AddRange([Num(m.Mi), Num(m.Epc), Num(m.SepcLv), Num(m.SepcAll)]);
+            cells.AddRange([TextColumns.F(m.Mi), TextColumns.F(m.Epc), TextColumns.F(m.SepcLv), TextColumns.F(m.SepcAll)]);
             table.AddRow(cells.Select(c => new Text(c)).ToArray<Spectre.Console.Rendering.IRenderable>());
         }
         var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -45,7 +46,4 @@ internal static class ModificationIndexTable
         console.Write(table);
         return sb.ToString();
     }
-
-    private static string Num(double? v) =>
-        v is double x && double.IsFinite(x) ? x.ToString("F3", CultureInfo.InvariantCulture) : "NA";
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using SemLib.Reporting;
 using SemLib.Resampling;
 
@@ -54,25 +53,6 @@ internal static class ReportFiles
     private static ReportDocument Document(SemFit fit, BootstrapResult? boot, string title)
     {
         var doc = SemReport.Create(fit, title);
-        if (boot is null) return doc;
-        static string N(double? v) => v is double d && double.IsFinite(d) ? d.ToString("F3", CultureInfo.InvariantCulture) : "";
-        string level = (100 * boot.Options.ConfidenceLevel).ToString("F0", CultureInfo.InvariantCulture);
-        var rows = boot.Parameters.Where(p => p.CiLower is not null).Select(p => (IReadOnlyList<ReportCell>)[
-            p.Name, N(p.Estimate), N(p.StandardError), $"[{N(p.CiLower)}, {N(p.CiUpper)}]", N(p.StdAll)]);
-        var table = new ReportTable(["Parameter", ReportColumn.Numeric("Estimate"), ReportColumn.Numeric("Bootstrap SE"), ReportColumn.Numeric($"{level}% interval"), ReportColumn.Numeric("Std.all")], rows)
-        {
-            Caption = $"{boot.Converged} of {boot.Requested} draws converged (seed {boot.Options.Seed}); {boot.Options.Interval} intervals",
-        };
-        var blocks = new List<ReportBlock> { table };
-        if (boot.Effects.Count > 0)
-        {
-            blocks.Add(new ReportTable(["Effect", "Path", ReportColumn.Numeric("Estimate"), ReportColumn.Numeric($"{level}% interval"), ReportColumn.Numeric("Std.all")],
-                boot.Effects.Select(e => (IReadOnlyList<ReportCell>)[e.Kind, e.Path, N(e.Estimate),
-                    ReportCell.FlagIf(!e.ExcludesZero, $"[{N(e.CiLower)}, {N(e.CiUpper)}]"), N(e.StdAll)]))
-            { Caption = "Bootstrapped effects", FlagLegend = "interval includes 0" });
-        }
-        if (boot.BollenStinePValue is double bs)
-            blocks.Add(new ReportParagraph($"Bollen–Stine bootstrap p-value of the model χ²: {N(bs)} ({boot.BollenStineDraws} draws)."));
-        return doc.Add(new ReportSection("Bootstrap", blocks.ToArray()));
+        return boot is null ? doc : doc.Add(SemReportSections.Bootstrap(boot));
     }
 }

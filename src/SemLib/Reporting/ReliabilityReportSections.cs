@@ -59,9 +59,13 @@ public static class ReliabilityReportSections
     {
         ArgumentNullException.ThrowIfNull(kmo);
         var c = cutoffs ?? new ValidityCutoffs();
+        // The verdicts are ValidityAssessment's, so that these flags and a ValidityReport of the same KMO agree.
+        var checks = ValidityAssessment.Check(kmo, cutoffs: c);
+        var overallCheck = checks.Single(k => k.Criterion == ValidityCriterion.Kmo);
+        var itemChecks = checks.Where(k => k.Criterion == ValidityCriterion.ItemSamplingAdequacy).ToList(); // in item order
         var rows = new List<IReadOnlyList<ReportCell>>
         {
-            new ReportCell[] { "KMO", ReportCell.FlagIf(kmo.Overall < c.Kmo, $"{Numbers.Bounded(kmo.Overall, 3)} ({KmoResult.KaiserLabel(kmo.Overall)})", $"below {Numbers.CutOff(c.Kmo)}"), "≥ " + Numbers.CutOff(c.Kmo), ValidityCutoffs.CitationOf(ValidityCriterion.Kmo) },
+            new ReportCell[] { "KMO", ReportCell.FlagIf(!overallCheck.Passed, $"{Numbers.Bounded(kmo.Overall, 3)} ({KmoResult.KaiserLabel(kmo.Overall)})", $"below {Numbers.CutOff(c.Kmo)}"), "≥ " + Numbers.CutOff(c.Kmo), ValidityCutoffs.CitationOf(ValidityCriterion.Kmo) },
         };
         if (bartlett is not null)
         {
@@ -80,7 +84,7 @@ public static class ReliabilityReportSections
         {
             int i = k * perColumn + r;
             return i >= kmo.Items.Count ? new[] { ReportCell.Empty, ReportCell.Empty }
-                : [kmo.Items[i], ReportCell.FlagIf(kmo.ItemAdequacy[i] < c.ItemSamplingAdequacy, Numbers.Bounded(kmo.ItemAdequacy[i], 3), $"below {Numbers.CutOff(c.ItemSamplingAdequacy)}")];
+                : [kmo.Items[i], ReportCell.FlagIf(!itemChecks[i].Passed, Numbers.Bounded(kmo.ItemAdequacy[i], 3), $"below {Numbers.CutOff(c.ItemSamplingAdequacy)}")];
         }).ToArray());
         var itemTable = new ReportTable(Enumerable.Range(0, Pairs).SelectMany(_ => new[] { new ReportColumn("Item"), ReportColumn.Numeric("MSA") }).ToArray(), itemRows)
         {

@@ -1,12 +1,13 @@
 using System.Globalization;
 using SemLib.Reliability;
+using SemLib.Resampling;
 using SemLib.Results;
 
 namespace SemLib.Reporting;
 
 /// <summary>
 /// Report sections from a fitted model: fit measures against their customary cut-offs, standardized loadings,
-/// structural paths, covariances, R², warnings and the path diagram. Each returns a <see cref="ReportSection"/> to
+/// structural paths, covariances, R², warnings, the path diagram and the bootstrap. Each returns a <see cref="ReportSection"/> to
 /// add to a <see cref="ReportDocument"/>; <see cref="SemReport.Create"/> assembles the usual ones.
 /// </summary>
 public static class SemReportSections
@@ -176,6 +177,38 @@ public static class SemReportSections
         ArgumentNullException.ThrowIfNull(fit);
         var diagram = PathDiagram.Create(fit, options);
         return new ReportSection("Path diagram", new ReportDiagram(diagram, caption ?? diagram.Title));
+    }
+
+    /// <summary>
+    /// The bootstrap of a fit: the free parameters with their bootstrap SE, interval and std.all value (the caption
+    /// gives the draws that converged, the seed and the interval type), the requested effects (an interval that
+    /// includes 0 is flagged) and the Bollen–Stine p-value when it was computed.
+    /// </summary>
+    public static ReportSection Bootstrap(BootstrapResult boot)
+    {
+        ArgumentNullException.ThrowIfNull(boot);
+        string level = (100 * boot.Options.ConfidenceLevel).ToString("0.##", CultureInfo.InvariantCulture);
+        string Interval(double? lower, double? upper) => $"[{Numbers.Fixed(lower)}, {Numbers.Fixed(upper)}]";
+        var rows = boot.Parameters.Where(p => p.CiLower is not null).Select(p => (IReadOnlyList<ReportCell>)
+            [p.Name, Numbers.Fixed(p.Estimate), Numbers.Fixed(p.StandardError), Interval(p.CiLower, p.CiUpper), Numbers.Fixed(p.StdAll)]);
+        var blocks = new List<ReportBlock>
+        {
+            new ReportTable(["Parameter", ReportColumn.Numeric("Estimate"), ReportColumn.Numeric("Bootstrap SE"), ReportColumn.Numeric($"{level}% interval"), ReportColumn.Numeric("Std.all")], rows)
+            {
+                Caption = $"{boot.Converged} of {boot.Requested} draws converged (seed {boot.Options.Seed}); {BootstrapColumns.IntervalTitle(boot.Options.Interval)} intervals",
+            },
+        };
+        if (boot.Effects.Count > 0)
+            blocks.Add(new ReportTable(["Effect", "Path", ReportColumn.Numeric("Estimate"), ReportColumn.Numeric($"{level}% interval"), ReportColumn.Numeric("Std.all")],
+                boot.Effects.Select(e => (IReadOnlyList<ReportCell>)
+                    [e.Kind, e.Path, Numbers.Fixed(e.Estimate), ReportCell.FlagIf(!e.ExcludesZero, Interval(e.CiLower, e.CiUpper)), Numbers.Fixed(e.StdAll)]))
+            {
+                Caption = "Bootstrapped effects",
+                FlagLegend = "interval includes 0",
+            });
+        if (boot.BollenStinePValue is double bs)
+            blocks.Add(new ReportParagraph($"Bollen–Stine bootstrap p-value of the model χ²: {Numbers.Fixed(bs)} ({boot.BollenStineDraws} draws)."));
+        return new ReportSection("Bootstrap", blocks);
     }
 
     /// <summary>A covariance of two different variables that the model states: not a variance, and not a covariance

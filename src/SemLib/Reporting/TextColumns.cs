@@ -2,7 +2,8 @@ using System.Globalization;
 
 namespace SemLib.Reporting;
 
-/// <summary>The tables of the plain-text reports (<see cref="ReliabilityText"/>, <see cref="MonteCarloText"/>).</summary>
+/// <summary>The tables of the plain-text reports (<see cref="ReliabilityText"/>, <see cref="MonteCarloText"/>, and the
+/// modification indices of <c>semlib fit --modindices</c>).</summary>
 internal static class TextColumns
 {
     /// <summary>Columns separated by two blanks, each as wide as its widest cell; the first <paramref name="leftColumns"/>

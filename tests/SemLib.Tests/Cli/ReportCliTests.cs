@@ -30,6 +30,22 @@ public sealed class ReportCliTests
     }
 
     [Fact]
+    public void Bootstrap_section_names_the_interval_in_words()
+    {
+        var c = ReferenceCase.Load("lavaan/talor-mediation");
+        using var files = new TempFiles();
+        string md = Path.Combine(files.Root, "talor.md");
+        var run = CliRun.Of("fit", "--model", files.Model(c), "--data", Path.Combine(c.Folder, "data.csv"),
+            "--se", "bootstrap", "--bootstrap", "50", "--ci", "bca", "--effect", "cond:reaction", "--report", md);
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        string report = File.ReadAllText(md);
+        Assert.Contains("## Bootstrap", report);
+        Assert.Contains("**50 of 50 draws converged (seed 1); BCa intervals**", report);
+        Assert.Contains("**Bootstrapped effects**", report);
+        Assert.DoesNotContain(nameof(SemLib.Resampling.BootstrapInterval.BiasCorrectedAccelerated), report);
+    }
+
+    [Fact]
     public void Unknown_report_format_is_a_usage_error_and_nothing_is_fitted_or_written()
     {
         var c = ReferenceCase.Load("lavaan/hs-cfa");

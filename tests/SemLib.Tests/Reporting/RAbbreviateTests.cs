@@ -2,7 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using SemLib.Reporting;
 
-namespace SemLib.Tests.Cli;
+namespace SemLib.Tests.Reporting;
 
 /// <summary>
 /// The port of R's <c>abbreviate()</c> that the text summary uses for names and labels, as lavaan's summary does.
