@@ -48,7 +48,8 @@ public static class ValidityAssessment
             table.SqrtAve[i], table.MaxCorrelation[i], CutoffDirection.Above)).ToList();
     }
 
-    /// <summary>For one factor of a CFA: each standardized loading ≥ .50, CR ≥ .70 and AVE ≥ .50, from its
+    /// <summary>For one factor of a CFA: each absolute standardized loading ≥ .50 (a strong negative loading is a
+    /// reverse-worded item, not a weak one; the EFA check and the reports judge |λ| too), CR ≥ .70 and AVE ≥ .50, from its
     /// standardized loadings (<see cref="ConstructReliability"/>).</summary>
     public static IReadOnlyList<CriterionCheck> Check(FactorLoadings standardized, ValidityCutoffs? cutoffs = null)
     {
@@ -56,7 +57,7 @@ public static class ValidityAssessment
         var c = cutoffs ?? new ValidityCutoffs();
         var checks = new List<CriterionCheck>();
         for (int i = 0; i < standardized.Items.Count; i++)
-            checks.Add(Make(standardized.Factor, standardized.Items[i], null, ValidityCriterion.StandardizedLoading, standardized.Loadings[i], c.StandardizedLoading, CutoffDirection.AtLeast));
+            checks.Add(Make(standardized.Factor, standardized.Items[i], null, ValidityCriterion.StandardizedLoading, Math.Abs(standardized.Loadings[i]), c.StandardizedLoading, CutoffDirection.AtLeast));
         checks.Add(Make(standardized.Factor, null, null, ValidityCriterion.CompositeReliability, ConstructReliability.CompositeReliability(standardized), c.CompositeReliability, CutoffDirection.AtLeast));
         checks.Add(Make(standardized.Factor, null, null, ValidityCriterion.AverageVarianceExtracted, ConstructReliability.AverageVarianceExtracted(standardized), c.AverageVarianceExtracted, CutoffDirection.AtLeast));
         return checks;

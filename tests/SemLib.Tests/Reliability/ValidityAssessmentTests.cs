@@ -43,6 +43,18 @@ public sealed class ValidityAssessmentTests
     }
 
     [Fact]
+    public void A_strong_negative_loading_passes_the_loading_check()
+    {
+        // visual's loadings with x2's sign reversed (a reverse-worded item): |−.424| < .50 still fails, while x1 at
+        // −.772 passes, as in the EFA check and the reports, which judge |λ|. CR and AVE square the loadings, so they
+        // are unchanged.
+        var std = new FactorLoadings("visual", Visual, [-0.771880420352354, -0.423600991987846, 0.581132323928107]);
+        var loadingChecks = ValidityAssessment.Check(std).Where(c => c.Criterion == ValidityCriterion.StandardizedLoading).ToList();
+        Assert.Equal([true, false, true], loadingChecks.Select(c => c.Passed));
+        Assert.Equal(0.771880420352354, loadingChecks[0].Value);
+    }
+
+    [Fact]
     public void HtmtKmoAndFornellLarckerChecks()
     {
         var data = Reference.Data("hs.csv");
