@@ -125,8 +125,7 @@ public static class SemReportSections
     public static ReportSection Covariances(SemFit fit, IReadOnlyList<double>? significanceLevels = null, int group = 1)
     {
         ArgumentNullException.ThrowIfNull(fit);
-        var dependent = fit.Parameters.Where(p => p.Op == "=~").Select(p => p.Rhs)
-            .Concat(fit.Parameters.Where(p => p.Op == "~").Select(p => p.Lhs)).ToHashSet(StringComparer.Ordinal);
+        var dependent = fit.Table.Roles.Dependent.ToHashSet(StringComparer.Ordinal);
         var covs = Rows(fit, group, "~~").Where(IsCovariance).ToList();
         if (covs.Count == 0) return new ReportSection("Covariances", new ReportParagraph("The model has no covariances between different variables."));
         var rows = covs.Select(p => (IReadOnlyList<ReportCell>)

@@ -54,7 +54,8 @@ public static partial class TextSummary
         if (options.RSquare)
             widths[0] = Math.Max(widths[0], fit.RSquareByGroup.SelectMany(g => g.Values).Select(v => Num(v).Length).DefaultIfEmpty(0).Max());
 
-        var yNames = DependentNames(fit.Table);
+        // lavaan's "y names", printed with a dot: their (co)variances and intercepts are residual ones.
+        var yNames = fit.Table.Roles.Dependent.ToHashSet(StringComparer.Ordinal);
         int groups = fit.RSquareByGroup.Count;
         for (int g = 1; g <= groups; g++)
         {
@@ -113,12 +114,6 @@ public static partial class TextSummary
         if (standardized) cells.AddRange([Num(p.StdLv), Num(p.StdAll)]);
         return [.. cells];
     }
-
-    /// <summary>lavaan's "y names" (regression outcomes and indicators), printed with a dot: their (co)variances and intercepts are residual ones.</summary>
-    private static HashSet<string> DependentNames(ParameterTable table) =>
-        table.Rows.Where(r => r.Op == ModelOperator.Regression).Select(r => r.Lhs)
-            .Concat(table.Rows.Where(r => r.Op == ModelOperator.MeasuredBy).Select(r => r.Rhs))
-            .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Latent Variables, Regressions and Covariances: a "lhs op" line, then the right-hand sides under it.</summary>
     private static void TwoLevel(Lines text, string title, List<Entry> entries, string[] headers, int[] widths,

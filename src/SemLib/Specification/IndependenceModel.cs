@@ -38,6 +38,7 @@ internal static class IndependenceModel
             ObservedExogenous = exo,
             LatentExogenous = [],
             PureOutcomes = [],
+            Dependent = [],
         };
         return new ParameterTable(model.Model, rows, baselineRoles, model.GroupCount, model.MeanStructure, []);
     }

@@ -30,6 +30,12 @@ public sealed record VariableRoles
     /// <summary>Pure outcome variables (dependent, never an indicator or predictor), latent first: their residuals covary by default.</summary>
     public required IReadOnlyList<string> PureOutcomes { get; init; }
 
+    /// <summary>
+    /// Dependent variables: indicators (observed or latent) and regression outcomes, in that order. Their variances,
+    /// covariances and intercepts in the model are residual ones (lavaan prints their names with a dot).
+    /// </summary>
+    public required IReadOnlyList<string> Dependent { get; init; }
+
     /// <summary>True when the name is a latent variable.</summary>
     public bool IsLatent(string name) => Latent.Contains(name);
 
@@ -65,6 +71,7 @@ public sealed record VariableRoles
             ObservedExogenous = exogenous,
             LatentExogenous = lvX,
             PureOutcomes = lvY.Concat(pureOv).ToList(),
+            Dependent = Distinct(vInd.Concat(eqsY)),
         };
     }
 

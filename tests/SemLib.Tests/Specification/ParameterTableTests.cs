@@ -86,6 +86,26 @@ public sealed class ParameterTableTests
         AssertSameRows(Expected(c), table.Rows.Select(Describe).ToList(), name);
     }
 
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public void Variable_roles_agree_with_lavaan(string name)
+    {
+        // Expected: the case's "names", lavaan 0.6.14's lavNames(fit, type) for each role. lavaan lists the covariates
+        // under ov.x whatever fixed.x says; SemLib's ObservedExogenous holds only those fixed.x keeps fixed.
+        var c = Case(name);
+        var options = OptionsOf(c);
+        var roles = ParameterTable.Build(c.GetProperty("model").GetString()!, options).Roles;
+        List<string> Names(string type) => c.GetProperty("names").GetProperty(type).EnumerateArray().Select(e => e.GetString()!).ToList();
+        Assert.Equal(Names("lv"), roles.Latent);
+        Assert.Equal(Names("ov"), roles.Observed);
+        Assert.Equal(Names("ov.ind"), roles.ObservedIndicators);
+        Assert.Equal(options.FixedXInEffect ? Names("ov.x") : [], roles.ObservedExogenous);
+        Assert.Equal(Names("lv.x"), roles.LatentExogenous);
+        // Dependent: indicators (observed and latent) and regression outcomes.
+        Assert.Equal(Names("ov.ind").Concat(Names("lv.ind")).Concat(Names("eqs.y")).ToHashSet(), roles.Dependent.ToHashSet());
+        Assert.Equal(roles.Dependent.Count, roles.Dependent.Distinct().Count());
+    }
+
     [Fact]
     public void The_reference_covers_the_defaults_the_brief_lists()
     {

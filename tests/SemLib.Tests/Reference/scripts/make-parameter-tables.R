@@ -23,7 +23,11 @@ add <- function(name, model, call = "sem", options = list()) {
     value = if (pt$free[i] > 0 || is.na(pt$ustart[i])) NULL else pt$ustart[i],
     exo = pt$exo[i] == 1, label = pt$label[i]))
   if (length(options) == 0) options <- setNames(list(), character(0))
-  cases[[length(cases) + 1]] <<- list(name = name, call = call, options = options, model = model, rows = rows)
+  # The variable roles lavaan derives (lav_partable_vnames), for VariableRoles.
+  roles <- c("lv", "ov", "ov.ind", "ov.x", "lv.x", "lv.ind", "eqs.y")
+  names.list <- setNames(lapply(roles, function(t) I(lavNames(fit, t))), roles)
+  cases[[length(cases) + 1]] <<- list(name = name, call = call, options = options, model = model, rows = rows,
+                                      names = names.list)
 }
 
 hs3 <- "visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9"
