@@ -147,7 +147,9 @@ public static class MonteCarlo
         var res = session.Fit(warm);
         if (!res.Converged) return null;
         var cov = ParameterCovariance.Compute(session.Objective, res.X, options.Analysis.Information, session.Sample.StatisticN);
-        // The covariance computation leaves the objective evaluated at the solution: θ and the states are read there.
+        // The covariance computation leaves the objective evaluated at the solution (the expected information is taken
+        // after evaluating at res.X, the observed one ends by evaluating there again): θ, the states and the group
+        // discrepancies behind χ² are read there, without another evaluation.
         var states = Enumerable.Range(0, session.Model.Groups.Length).Select(session.Objective.State).ToArray();
         var values = EstimatesBuilder.RowEstimates(table, session.Model, session.Objective.Theta, states, thetaOfRow);
         var rowSe = EstimatesBuilder.StandardErrors(table, session.Model, thetaOfRow, values, cov.CovTheta);
@@ -161,7 +163,7 @@ public static class MonteCarlo
             se[k] = rowSe[row]; // NaN without a covariance matrix or for a negative variance: left out of the SE-based summaries
             if (table.Rows[row].IsVariance && values[row] < 0) admissible = false;
         }
-        return (est, se, session.ChiSquareAt(res.X), admissible);
+        return (est, se, session.CurrentChiSquare(), admissible);
     }
 
     private static SemFit FitToPopulation(PopulationModel population, ParsedModel parsed, IReadOnlyList<string> names, int[] columns, MonteCarloOptions options)
