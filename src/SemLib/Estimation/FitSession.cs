@@ -86,10 +86,18 @@ internal sealed class FitSession
     /// </summary>
     public OptimizerResult Fit(double[]? warmStart) => FitEngine.Minimize(Optimizer, Model, Sample, Options, warmStart, acceptInadmissible: true);
 
-    /// <summary>χ² at ζ: Σ_g 2·n_g·F_g (n_g = N_g for ML, N_g − 1 otherwise).</summary>
+    /// <summary>χ² at ζ: Σ_g 2·n_g·F_g (n_g = N_g for ML, N_g − 1 otherwise); evaluates the objective at ζ first.</summary>
     public double ChiSquareAt(double[] zeta)
     {
         Objective.Evaluate(zeta, []);
-        return Math.Max(0, FittedModel.GroupChiSquare(Sample, Enumerable.Range(0, Model.Groups.Length).Select(Objective.GroupValue).ToArray()).Sum());
+        return CurrentChiSquare();
     }
+
+    /// <summary>
+    /// χ² from the group discrepancies of the objective's last evaluation, without evaluating again. Only for a
+    /// caller that knows the last point evaluated is the one it wants χ² at: after <see cref="Fit"/> alone that
+    /// may have been a rejected trial point of the optimizer, so use <see cref="ChiSquareAt"/> there.
+    /// </summary>
+    public double CurrentChiSquare() =>
+        Math.Max(0, FittedModel.GroupChiSquare(Sample, Enumerable.Range(0, Model.Groups.Length).Select(Objective.GroupValue).ToArray()).Sum());
 }

@@ -41,8 +41,8 @@ internal static class DefinedParameters
     /// <summary>
     /// Gradients of every defined parameter with respect to θ (free rows), in table order of the defined rows.
     /// </summary>
-    /// <remarks><c>thetaOfRow</c> gives the θ index of a table row, or -1 when the row is fixed.</remarks>
-    public static List<(int Row, double[] Gradient)> Jacobian(ParameterTable table, double[] values, Func<int, int> thetaOfRow, int thetaCount)
+    /// <remarks><paramref name="thetaOfRow"/> gives the θ index of a table row, or -1 when the row is not free.</remarks>
+    public static List<(int Row, double[] Gradient)> Jacobian(ParameterTable table, double[] values, int[] thetaOfRow, int thetaCount)
     {
         var labels = LabelRows(table);
         var defined = table.Rows.Select((r, i) => (r, i)).Where(x => x.r.Op == ModelOperator.Defined).ToList();
@@ -62,7 +62,7 @@ internal static class DefinedParameters
         {
             if (labels.TryGetValue(name, out int rowIndex))
             {
-                int t = thetaOfRow(rowIndex);
+                int t = thetaOfRow[rowIndex];
                 return new Dual(values[rowIndex], t == seed ? 1 : 0);
             }
             var def = table.Rows.First(r => r.Op == ModelOperator.Defined && r.Lhs == name);

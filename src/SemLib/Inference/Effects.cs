@@ -10,34 +10,21 @@ namespace SemLib.Inference;
 /// </summary>
 internal static class Effects
 {
-    /// <summary>The effect values at the state's θ: total, direct, indirect, then each specific path; then the same standardized.</summary>
-    public static double[] Values(EffectGraph graph, GroupState state, int from, int to, List<List<int>> paths, List<int> direct)
-    {
-        int k = paths.Count;
-        var v = new double[2 * (3 + k)];
-        double total = graph.Acyclic ? paths.Sum(p => graph.PathValue(state, p)) : graph.TotalFromMatrices(state, from, to);
-        double dir = direct.Count == 0 ? 0 : graph.PathValue(state, direct);
-        v[0] = total;
-        v[1] = dir;
-        v[2] = total - dir;
-        int j = 3;
-        foreach (var p in paths)
-        {
-            if (p.Count < 2) continue;
-            v[j++] = graph.PathValue(state, p);
-        }
-        int half = v.Length / 2;
-        double scale = graph.StandardDeviation(state, from) / graph.StandardDeviation(state, to);
-        for (int i = 0; i < half; i++) v[half + i] = v[i] * scale;
-        return v;
-    }
+    /// <summary>
+    /// What the decomposition of the effect of <see cref="From"/> on <see cref="To"/> in one group is made of, set
+    /// up once from the model's structure (it does not depend on θ): the group's effect graph, the two nodes, every
+    /// directed path between them (acyclic models only), the direct path (empty when there is none), the indirect
+    /// paths, and one label (kind, path) per effect in the order of <see cref="Values"/>: total, direct, indirect,
+    /// then each specific indirect path.
+    /// </summary>
+    public sealed record Plan(string From, string To, int Group, EffectGraph Graph, int FromNode, int ToNode,
+        List<List<int>> Paths, List<int> Direct, List<List<int>> IndirectPaths, List<(string Kind, string Path)> Labels);
 
-    public static EffectDecomposition Compute(SemFit fit, string from, string to, int group)
+    /// <summary>The plan of one effect decomposition; checks that the group exists and that the two variables are different variables of the model.</summary>
+    public static Plan Prepare(LisrelModel model, string from, string to, int group)
     {
-        var fitted = fit.Fitted;
-        if (group < 1 || group > fitted.Model.Groups.Length) throw new ArgumentOutOfRangeException(nameof(group));
-        var model = fitted.Model.Groups[group - 1];
-        var graph = new EffectGraph(model);
+        if (group < 1 || group > model.Groups.Length) throw new ArgumentOutOfRangeException(nameof(group));
+        var graph = new EffectGraph(model.Groups[group - 1]);
         int a = graph.Node(from), b = graph.Node(to);
         if (a < 0) throw new SemLibException($"'{from}' is not a variable of the model.");
         if (b < 0) throw new SemLibException($"'{to}' is not a variable of the model.");
@@ -45,16 +32,46 @@ internal static class Effects
         var paths = graph.Acyclic ? graph.Paths(a, b) : [];
         var direct = paths.FirstOrDefault(p => p.Count == 1) ?? [];
         var indirectPaths = paths.Where(p => p.Count >= 2).ToList();
+        string ends = $"{from} -> {to}";
+        var labels = new List<(string Kind, string Path)>
+        {
+            ("total", ends), ("direct", direct.Count > 0 ? graph.Describe(direct) : ends), ("indirect", ends),
+        };
+        labels.AddRange(indirectPaths.Select(p => ("specific", graph.Describe(p))));
+        return new Plan(from, to, group, graph, a, b, paths, direct, indirectPaths, labels);
+    }
 
+    /// <summary>The effect values at the state's θ, one per label of the plan; then the same standardized.</summary>
+    public static double[] Values(Plan plan, GroupState state)
+    {
+        var graph = plan.Graph;
+        var v = new double[2 * plan.Labels.Count];
+        double total = graph.Acyclic ? plan.Paths.Sum(p => graph.PathValue(state, p)) : graph.TotalFromMatrices(state, plan.FromNode, plan.ToNode);
+        double dir = plan.Direct.Count == 0 ? 0 : graph.PathValue(state, plan.Direct);
+        v[0] = total;
+        v[1] = dir;
+        v[2] = total - dir;
+        int j = 3;
+        foreach (var p in plan.IndirectPaths) v[j++] = graph.PathValue(state, p);
+        int half = v.Length / 2;
+        double scale = graph.StandardDeviation(state, plan.FromNode) / graph.StandardDeviation(state, plan.ToNode);
+        for (int i = 0; i < half; i++) v[half + i] = v[i] * scale;
+        return v;
+    }
+
+    public static EffectDecomposition Compute(SemFit fit, string from, string to, int group)
+    {
+        var fitted = fit.Fitted;
+        var plan = Prepare(fitted.Model, from, to, group);
         var state = fitted.State(group - 1);
-        var values = Values(graph, state, a, b, paths, direct);
+        var values = Values(plan, state);
 
         // Delta method: Jacobian by central differences through a scratch state.
         double[]? se = null;
         if (fit.CovTheta is { } cov)
         {
             int q = fitted.Model.ThetaCount;
-            var scratch = new GroupState(model);
+            var scratch = new GroupState(fitted.Model.Groups[group - 1]);
             var theta = (double[])fitted.Theta.Clone();
             var jac = new double[values.Length * q];
             for (int t = 0; t < q; t++)
@@ -62,10 +79,10 @@ internal static class Effects
                 double h = 1e-6 * Math.Max(1, Math.Abs(theta[t]));
                 theta[t] += h;
                 scratch.Update(theta);
-                var plus = Values(graph, scratch, a, b, paths, direct);
+                var plus = Values(plan, scratch);
                 theta[t] -= 2 * h;
                 scratch.Update(theta);
-                var minus = Values(graph, scratch, a, b, paths, direct);
+                var minus = Values(plan, scratch);
                 theta[t] += h;
                 for (int i = 0; i < values.Length; i++) jac[i * q + t] = (plus[i] - minus[i]) / (2 * h);
             }
@@ -76,16 +93,15 @@ internal static class Effects
 
         int half = values.Length / 2;
         double zcrit = Wald.CriticalValue(fitted.Options.ConfidenceLevel);
-        EffectEstimate Make(string kind, string path, int i)
+        EffectEstimate Make(int i)
         {
             double est = values[i];
             double? s = se?[i];
             var (z, p, lo, hi) = Wald.Of(est, s, zcrit);
+            var (kind, path) = plan.Labels[i];
             return new EffectEstimate(kind, path, est, s, z, p, lo, hi, double.IsFinite(values[half + i]) ? values[half + i] : null);
         }
-        string ends = $"{from} -> {to}";
-        var specific = indirectPaths.Select((p, k) => Make("specific", graph.Describe(p), 3 + k)).ToList();
-        return new EffectDecomposition(from, to, group, Make("total", ends, 0),
-            Make("direct", direct.Count > 0 ? graph.Describe(direct) : ends, 1), Make("indirect", ends, 2), specific);
+        var specific = Enumerable.Range(3, plan.Labels.Count - 3).Select(Make).ToList();
+        return new EffectDecomposition(from, to, group, Make(0), Make(1), Make(2), specific);
     }
 }

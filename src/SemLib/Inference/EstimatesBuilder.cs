@@ -21,40 +21,10 @@ internal static class EstimatesBuilder
         var table = fit.Table;
         var model = fit.Model;
         int n = table.Rows.Count;
-        int q = model.ThetaCount;
-        var thetaOfRow = new int[n];
-        Array.Fill(thetaOfRow, -1);
-        for (int t = 0; t < q; t++) thetaOfRow[model.FreeRows[t]] = t;
-
-        var se = new double[n];
-        Array.Fill(se, double.NaN);
+        var thetaOfRow = ThetaOfRow(table, model);
         var states = Enumerable.Range(0, model.Groups.Length).Select(fit.State).ToArray();
-        var est = RowEstimates(table, model, fit.Theta, states);
-        for (int i = 0; i < n; i++)
-        {
-            var r = table.Rows[i];
-            if (r.Op is ModelOperator.Defined or ModelOperator.Equal or ModelOperator.Less or ModelOperator.Greater) continue;
-            if (thetaOfRow[i] >= 0)
-            {
-                if (covTheta is not null)
-                {
-                    double v = covTheta[thetaOfRow[i] * q + thetaOfRow[i]];
-                    se[i] = v >= 0 ? Math.Sqrt(v) : double.NaN;
-                }
-            }
-            else
-            {
-                se[i] = 0;
-            }
-        }
-        if (covTheta is not null)
-        {
-            foreach (var (row, grad) in DefinedParameters.Jacobian(table, est, i => thetaOfRow[i], q))
-            {
-                double v = Wald.DeltaVariance(grad, covTheta, q);
-                se[row] = v >= 0 ? Math.Sqrt(v) : double.NaN;
-            }
-        }
+        var est = RowEstimates(table, model, fit.Theta, states, thetaOfRow);
+        var se = StandardErrors(table, model, thetaOfRow, est, covTheta);
 
         var (stdLv, stdAll) = Standardization.Compute(table, est, states);
         var r2 = Standardization.RSquare(table, stdAll);
@@ -89,17 +59,68 @@ internal static class EstimatesBuilder
         return new Output(rows, est, stdLv, stdAll, r2);
     }
 
+    /// <summary>For each table row its θ index, or -1 when the row is not free (fixed, defined or a constraint).</summary>
+    public static int[] ThetaOfRow(ParameterTable table, LisrelModel model)
+    {
+        var thetaOfRow = new int[table.Rows.Count];
+        Array.Fill(thetaOfRow, -1);
+        for (int t = 0; t < model.ThetaCount; t++) thetaOfRow[model.FreeRows[t]] = t;
+        return thetaOfRow;
+    }
+
+    /// <summary>
+    /// The standard error of every table row from Cov(θ̂) (<paramref name="covTheta"/>, q×q): √Var for a free row,
+    /// 0 for a fixed one (no free parameter moves it), the delta method √(gᵀ·Cov·g) for a defined row. NaN for
+    /// constraint rows, for free and defined rows when there is no covariance matrix, and for a negative variance.
+    /// </summary>
+    /// <remarks><paramref name="est"/> holds the row values (from RowEstimates), which the defined rows' gradients are taken at.</remarks>
+    public static double[] StandardErrors(ParameterTable table, LisrelModel model, int[] thetaOfRow, double[] est, double[]? covTheta)
+    {
+        int n = table.Rows.Count;
+        int q = model.ThetaCount;
+        var se = new double[n];
+        Array.Fill(se, double.NaN);
+        for (int i = 0; i < n; i++)
+        {
+            var r = table.Rows[i];
+            if (r.Op is ModelOperator.Defined or ModelOperator.Equal or ModelOperator.Less or ModelOperator.Greater) continue;
+            if (thetaOfRow[i] >= 0)
+            {
+                if (covTheta is not null)
+                {
+                    double v = covTheta[thetaOfRow[i] * q + thetaOfRow[i]];
+                    se[i] = v >= 0 ? Math.Sqrt(v) : double.NaN;
+                }
+            }
+            else
+            {
+                se[i] = 0;
+            }
+        }
+        if (covTheta is not null && table.Rows.Any(r => r.Op == ModelOperator.Defined))
+        {
+            foreach (var (row, grad) in DefinedParameters.Jacobian(table, est, thetaOfRow, q))
+            {
+                double v = Wald.DeltaVariance(grad, covTheta, q);
+                se[row] = v >= 0 ? Math.Sqrt(v) : double.NaN;
+            }
+        }
+        return se;
+    }
+
     /// <summary>
     /// The value of every table row at θ: free rows from θ, fixed rows from the matrices (so fixed.x rows carry the
     /// current sample's moments), defined rows evaluated; constraint rows NaN.
     /// </summary>
-    public static double[] RowEstimates(ParameterTable table, LisrelModel model, ReadOnlySpan<double> theta, GroupState[] states)
+    public static double[] RowEstimates(ParameterTable table, LisrelModel model, ReadOnlySpan<double> theta, GroupState[] states) =>
+        RowEstimates(table, model, theta, states, ThetaOfRow(table, model));
+
+    /// <summary>As <see cref="RowEstimates(ParameterTable, LisrelModel, ReadOnlySpan{double}, GroupState[])"/>, with the
+    /// caller's <see cref="ThetaOfRow"/> map (built once when values are recomputed many times).</summary>
+    public static double[] RowEstimates(ParameterTable table, LisrelModel model, ReadOnlySpan<double> theta, GroupState[] states, int[] thetaOfRow)
     {
         int n = table.Rows.Count;
         var est = new double[n];
-        var thetaOfRow = new int[n];
-        Array.Fill(thetaOfRow, -1);
-        for (int t = 0; t < model.ThetaCount; t++) thetaOfRow[model.FreeRows[t]] = t;
         for (int i = 0; i < n; i++)
         {
             var r = table.Rows[i];

@@ -17,6 +17,10 @@ internal static class ParameterCovariance
 {
     public sealed record Result(double[]? CovTheta, double[]? CovZeta, double[] InfoZeta, string? Warning);
 
+    /// <remarks>
+    /// Leaves <paramref name="objective"/> evaluated at <paramref name="zeta"/> (Monte Carlo replications read θ, the
+    /// states and χ² there without evaluating again).
+    /// </remarks>
     public static Result Compute(Objective objective, double[] zeta, InformationType type, double n)
     {
         int r = objective.Dimension;

@@ -8,8 +8,14 @@ namespace SemLib.Inference;
 /// </summary>
 internal readonly record struct Wald(double? Z, double? PValue, double? CiLower, double? CiUpper)
 {
-    /// <summary>z₁₋α/₂ for a two-sided interval at the confidence level.</summary>
-    public static double CriticalValue(double confidenceLevel) => Normal.InvCDF(0, 1, 1 - (1 - confidenceLevel) / 2);
+    /// <summary>z₁₋α/₂ for a two-sided interval at the confidence level (α = 1 − level).</summary>
+    public static double CriticalValue(double confidenceLevel) => CriticalValueAt(1 - confidenceLevel);
+
+    /// <summary>
+    /// z₁₋α/₂ for a two-sided test at significance level α. Taken from α itself, not from 1 − α as a confidence level:
+    /// 1 − (1 − α) is not always α in floating point.
+    /// </summary>
+    public static double CriticalValueAt(double alpha) => Normal.InvCDF(0, 1, 1 - alpha / 2);
 
     /// <summary>
     /// z and p need a positive SE; an SE of 0 (a quantity that no free parameter moves) gives the interval

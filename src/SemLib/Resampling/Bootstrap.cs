@@ -178,14 +178,15 @@ public static class Bootstrap
             });
         }
         var effects = new List<BootstrapEffect>();
-        foreach (var e in plan.EffectPlans)
+        foreach (var (effect, offset) in plan.EffectColumns)
         {
-            for (int i = 0; i < e.Labels.Count; i++)
+            var labels = effect.Labels;
+            for (int i = 0; i < labels.Count; i++)
             {
-                int j = e.Offset + i, js = e.Offset + e.Labels.Count + i;
+                int j = offset + i, js = offset + labels.Count + i;
                 var (se, lo, hi) = Interval(j);
                 var (_, slo, shi) = Interval(js);
-                effects.Add(new BootstrapEffect(e.From, e.To, e.Labels[i].Kind, e.Labels[i].Path, original[j], se, lo, hi,
+                effects.Add(new BootstrapEffect(effect.From, effect.To, labels[i].Kind, labels[i].Path, original[j], se, lo, hi,
                     double.IsFinite(original[js]) ? original[js] : null, slo, shi));
             }
         }
@@ -212,19 +213,16 @@ public static class Bootstrap
             ParameterRows = fitted.Table.Rows.Select((r, i) => (r, i))
                 .Where(x => x.r.Op is not (ModelOperator.Equal or ModelOperator.Less or ModelOperator.Greater)).Select(x => x.i).ToArray();
             VariesWithData = ParameterRows.Select(i => fitted.Table.Rows[i].Exogenous).ToArray();
+            ThetaOfRow = EstimatesBuilder.ThetaOfRow(fitted.Table, fitted.Model);
             int offset = names.Count;
             foreach (var (from, to) in options.Effects)
             {
-                var d = fit.Effects(from, to);
-                var labels = new List<(string Kind, string Path)> { ("total", d.Total.Path), ("direct", d.Direct.Path), ("indirect", d.TotalIndirect.Path) };
-                labels.AddRange(d.Specific.Select(s => ("specific", s.Path)));
-                var graph = new EffectGraph(fitted.Model.Groups[d.Group - 1]);
-                int a = graph.Node(from), b = graph.Node(to);
-                var paths = graph.Acyclic ? graph.Paths(a, b) : [];
-                EffectPlans.Add(new EffectPlan(from, to, d.Group, graph, a, b, paths, paths.FirstOrDefault(p => p.Count == 1) ?? [], labels, offset));
-                names.AddRange(labels.Select(l => $"{l.Kind} {l.Path}"));
-                names.AddRange(labels.Select(l => $"std.all {l.Kind} {l.Path}"));
-                offset += 2 * labels.Count;
+                // The effects are bootstrapped in the first group, as SemFit.Effects reports them by default.
+                var plan = Effects.Prepare(fitted.Model, from, to, 1);
+                EffectColumns.Add(new EffectColumn(plan, offset));
+                names.AddRange(plan.Labels.Select(l => $"{l.Kind} {l.Path}"));
+                names.AddRange(plan.Labels.Select(l => $"std.all {l.Kind} {l.Path}"));
+                offset += 2 * plan.Labels.Count;
             }
             Names = names;
             Original = Collect(Enumerable.Range(0, fitted.Model.Groups.Length).Select(fitted.State).ToArray(), fitted.Theta);
@@ -235,7 +233,8 @@ public static class Bootstrap
         public int RowCount { get; }
         public int[] ParameterRows { get; }
         public bool[] VariesWithData { get; }
-        public List<EffectPlan> EffectPlans { get; } = [];
+        public int[] ThetaOfRow { get; }
+        public List<EffectColumn> EffectColumns { get; } = [];
         public List<string> Names { get; }
         public double[] Original { get; }
 
@@ -262,7 +261,7 @@ public static class Bootstrap
         public double[] Collect(GroupState[] states, ReadOnlySpan<double> theta)
         {
             var fitted = Fit.Fitted;
-            var est = EstimatesBuilder.RowEstimates(fitted.Table, fitted.Model, theta, states);
+            var est = EstimatesBuilder.RowEstimates(fitted.Table, fitted.Model, theta, states, ThetaOfRow);
             var (_, stdAll) = Standardization.Compute(fitted.Table, est, states);
             var result = new double[Names.Count];
             for (int r = 0; r < RowCount; r++)
@@ -270,23 +269,22 @@ public static class Bootstrap
                 result[r] = est[ParameterRows[r]];
                 result[RowCount + r] = stdAll[ParameterRows[r]];
             }
-            foreach (var e in EffectPlans)
+            foreach (var (plan, offset) in EffectColumns)
             {
-                var v = Effects.Values(e.Graph, states[e.Group - 1], e.FromNode, e.ToNode, e.Paths, e.Direct);
-                int k = e.Labels.Count;
-                int half = v.Length / 2;
+                var v = Effects.Values(plan, states[plan.Group - 1]);
+                int k = plan.Labels.Count; // v holds the k effects, then the same k standardized
                 for (int i = 0; i < k; i++)
                 {
-                    result[e.Offset + i] = v[i];
-                    result[e.Offset + k + i] = v[half + i];
+                    result[offset + i] = v[i];
+                    result[offset + k + i] = v[k + i];
                 }
             }
             return result;
         }
     }
 
-    internal sealed record EffectPlan(string From, string To, int Group, EffectGraph Graph, int FromNode, int ToNode,
-        List<List<int>> Paths, List<int> Direct, List<(string Kind, string Path)> Labels, int Offset);
+    /// <summary>A bootstrapped effect decomposition: its plan, and the column of a draw where its statistics start.</summary>
+    internal sealed record EffectColumn(Effects.Plan Plan, int Offset);
 
     internal sealed record Worker(FitSession Session, int[][] Indices);
 }

@@ -76,9 +76,7 @@ public static class MonteCarlo
         int df = FittedModel.CountMoments(table, est) - model.ZetaCount;
         var warm = target.Fit.Fitted.Zeta;
         var rowsOfInterest = table.Rows.Select((r, i) => (r, i)).Where(x => x.r.Free || x.r.Op == ModelOperator.Defined).Select(x => x.i).ToArray();
-        var thetaOfRow = new int[table.Rows.Count];
-        Array.Fill(thetaOfRow, -1);
-        for (int t = 0; t < model.ThetaCount; t++) thetaOfRow[model.FreeRows[t]] = t;
+        var thetaOfRow = EstimatesBuilder.ThetaOfRow(table, model);
 
         var results = new (double[] Est, double[] Se, double ChiSquare, bool Admissible)?[options.Replications];
         int done = 0;
@@ -96,8 +94,8 @@ public static class MonteCarlo
             }, _ => { });
 
         var ok = results.Where(x => x is not null).Select(x => x!.Value).ToList();
-        double zCover = Normal.InvCDF(0, 1, 1 - (1 - options.ConfidenceLevel) / 2);
-        double zPower = Normal.InvCDF(0, 1, 1 - options.Alpha / 2);
+        double zCover = Wald.CriticalValue(options.ConfidenceLevel);
+        double zPower = Wald.CriticalValueAt(options.Alpha);
         var parameters = new List<MonteCarloParameter>();
         for (int k = 0; k < rowsOfInterest.Length; k++)
         {
@@ -149,40 +147,23 @@ public static class MonteCarlo
         var res = session.Fit(warm);
         if (!res.Converged) return null;
         var cov = ParameterCovariance.Compute(session.Objective, res.X, options.Analysis.Information, session.Sample.StatisticN);
-        // The covariance computation leaves the objective evaluated at the solution: θ and the states are read there.
+        // The covariance computation leaves the objective evaluated at the solution (the expected information is taken
+        // after evaluating at res.X, the observed one ends by evaluating there again): θ, the states and the group
+        // discrepancies behind χ² are read there, without another evaluation.
         var states = Enumerable.Range(0, session.Model.Groups.Length).Select(session.Objective.State).ToArray();
-        var values = EstimatesBuilder.RowEstimates(table, session.Model, session.Objective.Theta, states);
+        var values = EstimatesBuilder.RowEstimates(table, session.Model, session.Objective.Theta, states, thetaOfRow);
+        var rowSe = EstimatesBuilder.StandardErrors(table, session.Model, thetaOfRow, values, cov.CovTheta);
         var est = new double[rowsOfInterest.Length];
         var se = new double[rowsOfInterest.Length];
-        Array.Fill(se, double.NaN);
-        int q = session.Model.ThetaCount;
-        Dictionary<int, double[]>? definedGrad = null;
-        if (cov.CovTheta is not null && table.Rows.Any(r => r.Op == ModelOperator.Defined))
-            definedGrad = DefinedParameters.Jacobian(table, values, i => thetaOfRow[i], q).ToDictionary(x => x.Row, x => x.Gradient);
         bool admissible = true;
         for (int k = 0; k < rowsOfInterest.Length; k++)
         {
             int row = rowsOfInterest[k];
             est[k] = values[row];
+            se[k] = rowSe[row]; // NaN without a covariance matrix or for a negative variance: left out of the SE-based summaries
             if (table.Rows[row].IsVariance && values[row] < 0) admissible = false;
-            if (cov.CovTheta is null) continue;
-            if (thetaOfRow[row] >= 0)
-            {
-                int t = thetaOfRow[row];
-                se[k] = Math.Sqrt(Math.Max(0, cov.CovTheta[t * q + t]));
-            }
-            else if (definedGrad is not null && definedGrad.TryGetValue(row, out var g))
-            {
-                double v = 0;
-                for (int a = 0; a < q; a++)
-                {
-                    if (g[a] == 0) continue;
-                    for (int b = 0; b < q; b++) v += g[a] * cov.CovTheta[a * q + b] * g[b];
-                }
-                se[k] = Math.Sqrt(Math.Max(0, v));
-            }
         }
-        return (est, se, session.ChiSquareAt(res.X), admissible);
+        return (est, se, session.CurrentChiSquare(), admissible);
     }
 
     private static SemFit FitToPopulation(PopulationModel population, ParsedModel parsed, IReadOnlyList<string> names, int[] columns, MonteCarloOptions options)
