@@ -1,4 +1,4 @@
-using MathNet.Numerics.Distributions;
+using SemLib.Inference;
 using SemLib.Resampling;
 using SemLib.Results;
 
@@ -29,9 +29,9 @@ internal static class BootstrapColumns
                 continue;
             }
             double? se = b.StandardError is double s && double.IsFinite(s) ? s : null;
-            double? z = se is > 0 ? p.Estimate / se : null;
-            double? pvalue = z is double zv ? 2 * Normal.CDF(0, 1, -Math.Abs(zv)) : null;
-            rows.Add(p with { StandardError = se, Z = z, PValue = pvalue, CiLower = b.CiLower, CiUpper = b.CiUpper });
+            // z and p as parameterEstimates() gives them with se = "bootstrap"; the interval is the bootstrap one.
+            var wald = Wald.Of(p.Estimate, se, criticalValue: double.NaN);
+            rows.Add(p with { StandardError = se, Z = wald.Z, PValue = wald.PValue, CiLower = b.CiLower, CiUpper = b.CiUpper });
         }
         return rows;
     }
