@@ -98,7 +98,7 @@ public sealed class PopulationModel
 
     private static GroupState Evaluate(ParameterTable table, double[] values)
     {
-        var model = LisrelModel.Compile(table, (_, _) => double.NaN);
+        var model = LisrelModel.Compile(table, null);
         var state = new GroupState(model.Groups[0]);
         if (!state.Update([]))
             throw new SemLibException("The population model's regressions are circular with no solution (I − B is singular).");
