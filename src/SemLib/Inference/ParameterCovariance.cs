@@ -99,9 +99,7 @@ internal static class ParameterCovariance
     {
         // Map the null direction in ζ back to table rows and name the largest components.
         var theta = new double[model.ThetaCount];
-        var z = direction.ToArray();
-        for (int i = 0; i < theta.Length; i++)
-            foreach (var (zi, c) in model.Constraints.K[i]) theta[i] += c * z[zi];
+        model.Constraints.MultiplyK(direction.ToArray(), theta);
         var names = Enumerable.Range(0, theta.Length)
             .Where(i => Math.Abs(theta[i]) > 0.2)
             .OrderByDescending(i => Math.Abs(theta[i]))
