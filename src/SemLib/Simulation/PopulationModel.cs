@@ -89,9 +89,7 @@ public sealed class PopulationModel
         var state = Evaluate(fixedTable, values);
         Inference.DefinedParameters.Recompute(fixedTable, values);
         int p = state.Model.P;
-        var cov = new double[p, p];
-        for (int i = 0; i < p; i++)
-            for (int j = 0; j < p; j++) cov[i, j] = state.Sigma[i * p + j];
+        var cov = Matrix<double>.Build.DenseOfRowMajor(p, p, state.Sigma).ToArray();
         var means = table.MeanStructure ? state.Mu.ToArray() : new double[p];
         return new PopulationModel(state.Model.Observed, cov, means, fixedTable, values);
     }
