@@ -37,21 +37,41 @@ internal sealed class GroupSample
     /// <summary>Computes mean and N-divisor covariance of complete rows.</summary>
     public static (double[] Mean, double[] Cov) Moments(IReadOnlyList<double[]> rows, int p)
     {
-        int n = rows.Count;
+        var indices = new int[rows.Count];
+        for (int i = 0; i < indices.Length; i++) indices[i] = i;
         var mean = new double[p];
-        foreach (var r in rows)
-            for (int j = 0; j < p; j++) mean[j] += r[j];
-        for (int j = 0; j < p; j++) mean[j] /= n;
         var cov = new double[p * p];
-        var d = new double[p];
-        foreach (var r in rows)
+        Moments(rows, indices, mean, cov, new double[p]);
+        return (mean, cov);
+    }
+
+    /// <summary>
+    /// Mean and N-divisor covariance (row-major p×p, p = <paramref name="mean"/>.Length) of the rows
+    /// <paramref name="rows"/>[<paramref name="indices"/>[k]], an index appearing as often as it is drawn. Writes into
+    /// the caller's buffers and allocates nothing; <paramref name="deviation"/> is p doubles of scratch space.
+    /// </summary>
+    public static void Moments(IReadOnlyList<double[]> rows, ReadOnlySpan<int> indices, Span<double> mean, Span<double> cov, Span<double> deviation)
+    {
+        int p = mean.Length;
+        int n = indices.Length;
+        mean.Clear();
+        cov[..(p * p)].Clear();
+        foreach (int r in indices)
         {
-            for (int j = 0; j < p; j++) d[j] = r[j] - mean[j];
+            var row = rows[r];
+            for (int j = 0; j < p; j++) mean[j] += row[j];
+        }
+        for (int j = 0; j < p; j++) mean[j] /= n;
+        var d = deviation[..p];
+        foreach (int r in indices)
+        {
+            var row = rows[r];
+            for (int j = 0; j < p; j++) d[j] = row[j] - mean[j];
             for (int a = 0; a < p; a++)
             {
                 double da = d[a];
-                int off = a * p;
-                for (int b = 0; b <= a; b++) cov[off + b] += da * d[b];
+                var ca = cov.Slice(a * p, a + 1);
+                for (int b = 0; b <= a; b++) ca[b] += da * d[b];
             }
         }
         for (int a = 0; a < p; a++)
@@ -63,6 +83,5 @@ internal sealed class GroupSample
                 cov[b * p + a] = v;
             }
         }
-        return (mean, cov);
     }
 }

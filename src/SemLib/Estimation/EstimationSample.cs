@@ -39,7 +39,7 @@ internal sealed class EstimationSample
     internal sealed class Moments
     {
         private readonly Estimator _estimator;
-        private readonly double[] _chol;
+        /// <summary>Scratch for <see cref="Dense.InvertSpd"/> (2·P·P).</summary>
         private readonly double[] _work;
 
         public Moments(GroupSample g, Estimator estimator, int totalN)
@@ -51,8 +51,7 @@ internal sealed class EstimationSample
             S = new double[P * P];
             Mean = new double[P];
             SInverse = new double[P * P];
-            _chol = new double[P * P];
-            _work = new double[P * P];
+            _work = new double[2 * P * P];
             if (!SetMoments(g.Covariance, g.Mean))
                 throw new DataException("The sample covariance matrix is not positive definite.");
         }
@@ -67,8 +66,7 @@ internal sealed class EstimationSample
             Mean = (double[])o.Mean.Clone();
             SInverse = (double[])o.SInverse.Clone();
             LogDetS = o.LogDetS;
-            _chol = new double[P * P];
-            _work = new double[P * P];
+            _work = new double[2 * P * P];
         }
 
         public Moments Clone() => new(this);
@@ -90,10 +88,8 @@ internal sealed class EstimationSample
             double scale = _estimator == Estimator.ML ? 1.0 : N / (double)(N - 1);
             for (int i = 0; i < P * P; i++) S[i] = covarianceN[i] * scale;
             mean.CopyTo(Mean);
-            Array.Copy(S, _chol, P * P);
-            if (!Dense.Cholesky(_chol, P)) return false;
-            LogDetS = Dense.LogDetFromCholesky(_chol, P);
-            Dense.InverseFromCholesky(_chol, SInverse, _work, P);
+            if (!Dense.InvertSpd(S, SInverse, _work, P, out double logDet)) return false;
+            LogDetS = logDet;
             return true;
         }
     }

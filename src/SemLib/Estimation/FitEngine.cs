@@ -61,23 +61,7 @@ internal static class FitEngine
 
     /// <summary>Compiles the model for the sample; fixed.x rows take the estimator's sample moments.</summary>
     public static LisrelModel Compile(ParameterTable table, EstimationSample sample) =>
-        LisrelModel.Compile(table, (g, row) => ExogenousValue(table, sample.Groups[g - 1], row));
-
-    private static double ExogenousValue(ParameterTable table, EstimationSample.Moments m, ParameterRow row)
-    {
-        var obs = table.ObservedVariables;
-        int i = IndexOf(obs, row.Lhs);
-        if (row.Op == ModelOperator.Intercept) return m.Mean[i];
-        int j = IndexOf(obs, row.Rhs);
-        return m.S[i * m.P + j];
-    }
-
-    private static int IndexOf(IReadOnlyList<string> names, string name)
-    {
-        for (int i = 0; i < names.Count; i++)
-            if (names[i] == name) return i;
-        throw new InvalidOperationException(name);
-    }
+        LisrelModel.Compile(table, sample.Groups.Select(m => (m.S, m.Mean)).ToArray());
 
     /// <summary>Refuses a model with more free parameters than sample moments.</summary>
     public static void CheckDegreesOfFreedom(ParameterTable table, LisrelModel model, EstimationSample sample)

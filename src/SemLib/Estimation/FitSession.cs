@@ -1,3 +1,4 @@
+using SemLib.Data;
 using SemLib.Model;
 using SemLib.Specification;
 
@@ -38,38 +39,8 @@ internal sealed class FitSession
     /// </summary>
     public bool SetRows(int group, double[][] rows, ReadOnlySpan<int> indices)
     {
-        var cov = _cov[group];
-        var mean = _mean[group];
-        int p = mean.Length;
-        int n = indices.Length;
-        Array.Clear(cov);
-        Array.Clear(mean);
-        foreach (int r in indices)
-        {
-            var row = rows[r];
-            for (int j = 0; j < p; j++) mean[j] += row[j];
-        }
-        for (int j = 0; j < p; j++) mean[j] /= n;
-        var d = _dev.AsSpan(0, p);
-        foreach (int r in indices)
-        {
-            var row = rows[r];
-            for (int j = 0; j < p; j++) d[j] = row[j] - mean[j];
-            for (int a = 0; a < p; a++)
-            {
-                double da = d[a];
-                var ca = cov.AsSpan(a * p, a + 1);
-                for (int b = 0; b <= a; b++) ca[b] += da * d[b];
-            }
-        }
-        for (int a = 0; a < p; a++)
-            for (int b = 0; b <= a; b++)
-            {
-                double v = cov[a * p + b] / n;
-                cov[a * p + b] = v;
-                cov[b * p + a] = v;
-            }
-        return SetMoments(group, cov, mean);
+        GroupSample.Moments(rows, indices, _mean[group], _cov[group], _dev);
+        return SetMoments(group, _cov[group], _mean[group]);
     }
 
     /// <summary>Replaces one group's moments (N-divisor covariance, means).</summary>

@@ -94,7 +94,7 @@ internal sealed partial class Objective
             State = new GroupState(model);
             Sample = sample;
             int p = model.P, m2 = 2 * model.M;
-            Chol = new double[p * p];
+            InvertWork = new double[2 * p * p];
             W = new double[p * p];
             G = new double[p * p];
             Tmp = new double[p * p];
@@ -111,7 +111,8 @@ internal sealed partial class Objective
         public EstimationSample.Moments Sample { get; }
         public double F;
 
-        public readonly double[] Chol;
+        /// <summary>Scratch for <see cref="Dense.InvertSpd"/> (2·p·p).</summary>
+        public readonly double[] InvertWork;
         /// <summary>Σ⁻¹ (ML), set by <see cref="EvaluateML"/>.</summary>
         public readonly double[] W;
         /// <summary>∂F/∂Σ (symmetric).</summary>
@@ -163,10 +164,7 @@ internal sealed partial class Objective
         {
             int p = P;
             var sigma = State.Sigma;
-            Array.Copy(sigma, Chol, p * p);
-            if (!Dense.Cholesky(Chol, p)) return double.PositiveInfinity;
-            double logDet = Dense.LogDetFromCholesky(Chol, p);
-            Dense.InverseFromCholesky(Chol, W, Tmp, p);
+            if (!Dense.InvertSpd(sigma, W, InvertWork, p, out double logDet)) return double.PositiveInfinity;
             double trSW = Dense.Dot(Sample.S, W);
             MeanResidual();
             double quad = 0;

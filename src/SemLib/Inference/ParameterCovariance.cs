@@ -51,14 +51,9 @@ internal static class ParameterCovariance
         for (int i = 0; i < r; i++)
             for (int j = 0; j < r; j++)
                 c[i * r + j] = 0.5 * (info[i * r + j] + info[j * r + i]) * n * scale[i] * scale[j];
-        var chol = (double[])c.Clone();
         var cInverse = new double[r * r];
-        bool ok = scale.All(x => x > 0) && Dense.Cholesky(chol, r);
-        if (ok)
-        {
-            Dense.InverseFromCholesky(chol, cInverse, new double[r * r], r);
-            ok = 1 / LargestEigenvalue(cInverse, r) > 1e-10 * LargestEigenvalue(c, r);
-        }
+        bool ok = scale.All(x => x > 0) && Dense.InvertSpd(c, cInverse, new double[2 * r * r], r, out _);
+        if (ok) ok = 1 / LargestEigenvalue(cInverse, r) > 1e-10 * LargestEigenvalue(c, r);
         if (!ok)
         {
             var m = Matrix<double>.Build.Dense(r, r, (i, j) => c[i * r + j]);
@@ -108,9 +103,7 @@ internal static class ParameterCovariance
     {
         // Map the null direction in ζ back to table rows and name the largest components.
         var theta = new double[model.ThetaCount];
-        var z = direction.ToArray();
-        for (int i = 0; i < theta.Length; i++)
-            foreach (var (zi, c) in model.Constraints.K[i]) theta[i] += c * z[zi];
+        model.Constraints.MultiplyK(direction.ToArray(), theta);
         var names = Enumerable.Range(0, theta.Length)
             .Where(i => Math.Abs(theta[i]) > 0.2)
             .OrderByDescending(i => Math.Abs(theta[i]))

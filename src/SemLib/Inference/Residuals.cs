@@ -169,10 +169,8 @@ internal static class Residuals
 
     private static double[] Inverse(double[] a, int p)
     {
-        var chol = (double[])a.Clone();
-        LinearAlgebra.Dense.Cholesky(chol, p);
         var inv = new double[p * p];
-        LinearAlgebra.Dense.InverseFromCholesky(chol, inv, new double[p * p], p);
+        LinearAlgebra.Dense.InvertSpd(a, inv, new double[2 * p * p], p, out _);
         return inv;
     }
 

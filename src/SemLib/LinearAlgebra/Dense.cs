@@ -179,6 +179,26 @@ internal static class Dense
         }
     }
 
+    /// <summary>
+    /// Inverse and log-determinant of a symmetric positive-definite n×n matrix <paramref name="a"/> by Cholesky:
+    /// <paramref name="inverse"/> receives A⁻¹ and <paramref name="logDet"/> log det A. <paramref name="work"/>
+    /// (2·n·n) holds the factor and L⁻¹. Returns false, leaving <paramref name="inverse"/> untouched, when A is
+    /// not positive definite.
+    /// </summary>
+    public static bool InvertSpd(ReadOnlySpan<double> a, Span<double> inverse, Span<double> work, int n, out double logDet)
+    {
+        var factor = work[..(n * n)];
+        a[..(n * n)].CopyTo(factor);
+        if (!Cholesky(factor, n))
+        {
+            logDet = double.NaN;
+            return false;
+        }
+        logDet = LogDetFromCholesky(factor, n);
+        InverseFromCholesky(factor, inverse, work.Slice(n * n, n * n), n);
+        return true;
+    }
+
     /// <summary>Solves L Lᵀ x = b in place (b overwritten by x) given the Cholesky factor L.</summary>
     public static void CholeskySolve(ReadOnlySpan<double> l, Span<double> b, int n)
     {

@@ -40,6 +40,19 @@ internal sealed class ConstraintMap
         }
     }
 
+    /// <summary>
+    /// θ = Kζ without the constant c: where a direction in ζ (a step, a null vector of the information) points in θ.
+    /// </summary>
+    public void MultiplyK(ReadOnlySpan<double> zeta, Span<double> theta)
+    {
+        for (int i = 0; i < K.Length; i++)
+        {
+            double v = 0;
+            foreach (var (z, c) in K[i]) v += c * zeta[z];
+            theta[i] = v;
+        }
+    }
+
     /// <summary>gζ = Kᵀ gθ.</summary>
     public void GradientToZeta(ReadOnlySpan<double> gradTheta, Span<double> gradZeta)
     {

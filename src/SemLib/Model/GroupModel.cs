@@ -74,6 +74,10 @@ internal sealed class GroupModel
     /// </summary>
     public (MatrixCell Cell, int I, int J)[] ExogenousCells { get; init; } = [];
 
+    /// <summary>The sample moment an exogenous cell (i, j) holds: covariance[i, j] (p×p, row-major), or mean[i] when j is −1.</summary>
+    public static double ExogenousMoment(int i, int j, ReadOnlySpan<double> covariance, ReadOnlySpan<double> mean, int p) =>
+        j < 0 ? mean[i] : covariance[i * p + j];
+
     public SigmaTerm[] SigmaTerms { get; }
     public MeanTerm[] MeanTerms { get; }
 

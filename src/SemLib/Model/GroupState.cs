@@ -87,7 +87,7 @@ internal sealed class GroupState
     {
         int p = Model.P;
         foreach (var (cell, i, j) in Model.ExogenousCells)
-            Set(cell, j < 0 ? mean[i] : covariance[i * p + j]);
+            Set(cell, GroupModel.ExogenousMoment(i, j, covariance, mean, p));
     }
 
     /// <summary>Writes θ into the matrices and recomputes the implied moments. False when I − B is singular.</summary>

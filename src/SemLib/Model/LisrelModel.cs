@@ -59,10 +59,12 @@ internal sealed class LisrelModel
     }
 
     /// <summary>
-    /// Compiles the table. Fixed values taken from the data (fixed.x rows) are filled in from
-    /// <paramref name="exogenousValue"/>(group, row).
+    /// Compiles the table. The cells of fixed.x rows are recorded in <see cref="GroupModel.ExogenousCells"/> and take
+    /// their starting values from <paramref name="exogenousMoments"/> (per group, the covariance matrix and means in
+    /// observed-variable order) by <see cref="GroupModel.ExogenousMoment"/>, the rule that
+    /// <see cref="GroupState.SetExogenous"/> applies when the data change. Without moments such a row has no value.
     /// </summary>
-    public static LisrelModel Compile(ParameterTable table, Func<int, ParameterRow, double> exogenousValue)
+    public static LisrelModel Compile(ParameterTable table, IReadOnlyList<(double[] Covariance, double[] Mean)>? exogenousMoments)
     {
         var roles = table.Roles;
         var phantoms = Phantoms(table);
@@ -102,10 +104,17 @@ internal sealed class LisrelModel
                     freeCells.Add((cell, thetaOfRow[i]));
                     continue;
                 }
-                double v = r.Exogenous ? exogenousValue(g, r) : r.Value;
+                double v = r.Value;
+                if (r.Exogenous)
+                {
+                    int xi = ObsIndex(r.Lhs), xj = r.Op == ModelOperator.Intercept ? -1 : ObsIndex(r.Rhs);
+                    exoCells.Add((cell, xi, xj));
+                    v = exogenousMoments is { } moments
+                        ? GroupModel.ExogenousMoment(xi, xj, moments[g - 1].Covariance, moments[g - 1].Mean, observed.Count)
+                        : double.NaN;
+                }
                 if (double.IsNaN(v)) throw new SemLibException($"The fixed parameter {r.Name} has no value.");
                 fixedCells.Add((cell, v, i));
-                if (r.Exogenous) exoCells.Add((cell, ObsIndex(r.Lhs), r.Op == ModelOperator.Intercept ? -1 : ObsIndex(r.Rhs)));
             }
             // Phantom copies: loading 1, no residual variance, no intercept of their own.
             foreach (var o in observed.Where(phantoms.Contains))

@@ -77,7 +77,7 @@ internal sealed class ItemData
     }
 
     /// <summary>The correlation matrix of the complete rows (listwise deletion), from their sample moments
-    /// (<see cref="GroupSample.Moments"/>, as estimation computes them); throws when fewer than three rows are
+    /// (<see cref="GroupSample.Moments(IReadOnlyList{double[]}, int)"/>, as estimation computes them); throws when fewer than three rows are
     /// complete or an item is constant on those rows.</summary>
     public (double[,] R, int N) ListwiseCorrelation()
     {

@@ -1,3 +1,4 @@
+using MathNet.Numerics.LinearAlgebra;
 using SemLib.Data;
 using SemLib.Specification;
 
@@ -127,10 +128,7 @@ public static class ReliabilityStudy
         var g = fit.Fitted.Sample.Groups[0];
         var names = fit.Table.ObservedVariables;
         int p = names.Count;
-        var m = new double[p, p];
-        for (int i = 0; i < p; i++)
-            for (int j = 0; j < p; j++) m[i, j] = g.S[i * p + j];
-        return new LabeledMatrix(names, m);
+        return new LabeledMatrix(names, Matrix<double>.Build.DenseOfRowMajor(p, p, g.S).ToArray());
     }
 
     /// <summary>The factor correlations: the completely standardized (std.all) factor covariances of the CFA.</summary>

@@ -89,16 +89,14 @@ public sealed class PopulationModel
         var state = Evaluate(fixedTable, values);
         Inference.DefinedParameters.Recompute(fixedTable, values);
         int p = state.Model.P;
-        var cov = new double[p, p];
-        for (int i = 0; i < p; i++)
-            for (int j = 0; j < p; j++) cov[i, j] = state.Sigma[i * p + j];
+        var cov = Matrix<double>.Build.DenseOfRowMajor(p, p, state.Sigma).ToArray();
         var means = table.MeanStructure ? state.Mu.ToArray() : new double[p];
         return new PopulationModel(state.Model.Observed, cov, means, fixedTable, values);
     }
 
     private static GroupState Evaluate(ParameterTable table, double[] values)
     {
-        var model = LisrelModel.Compile(table, (_, _) => double.NaN);
+        var model = LisrelModel.Compile(table, null);
         var state = new GroupState(model.Groups[0]);
         if (!state.Update([]))
             throw new SemLibException("The population model's regressions are circular with no solution (I − B is singular).");

@@ -92,6 +92,35 @@ public sealed class DenseTests
         AssertClose(M(b, n, 1), M(a, n, n) * M(x, n, 1), 1e-10);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(5)]
+    [InlineData(12)]
+    public void InvertSpd_is_the_Cholesky_sequence_and_leaves_its_input(int n)
+    {
+        var a = Spd(n, 11 + n);
+        var original = (double[])a.Clone();
+        var l = (double[])a.Clone();
+        Assert.True(Dense.Cholesky(l, n));
+        var expected = new double[n * n];
+        Dense.InverseFromCholesky(l, expected, new double[n * n], n);
+
+        var inverse = new double[n * n];
+        Assert.True(Dense.InvertSpd(a, inverse, new double[2 * n * n], n, out double logDet));
+        Assert.Equal(original, a);
+        Assert.Equal(expected, inverse); // the same operations, so the same bits
+        Assert.Equal(Dense.LogDetFromCholesky(l, n), logDet);
+    }
+
+    [Fact]
+    public void InvertSpd_refuses_a_matrix_that_is_not_positive_definite_and_keeps_the_old_inverse()
+    {
+        var inverse = new double[] { 7, 7, 7, 7 };
+        Assert.False(Dense.InvertSpd(new double[] { 1, 2, 2, 1 }, inverse, new double[8], 2, out double logDet));
+        Assert.Equal(new double[] { 7, 7, 7, 7 }, inverse);
+        Assert.True(double.IsNaN(logDet));
+    }
+
     [Fact]
     public void Cholesky_refuses_a_matrix_that_is_not_positive_definite()
     {

@@ -36,6 +36,23 @@ public sealed class ConstraintMapTests
     }
 
     [Fact]
+    public void A_direction_in_zeta_maps_to_theta_without_the_offset()
+    {
+        // b + c == 1: θ = Kζ + c with c ≠ 0, so ToTheta(ζ) − ToTheta(0) is Kζ; a direction keeps b + c unchanged.
+        var map = Build("y ~ b*x1 + c*x2\nb + c == 1");
+        Assert.Contains(map.Offset, v => v != 0);
+        double[] zeta = [0.7, -0.4];
+        var at = new double[map.ThetaCount];
+        var origin = new double[map.ThetaCount];
+        var direction = new double[map.ThetaCount];
+        map.ToTheta(zeta, at);
+        map.ToTheta([0.0, 0.0], origin);
+        map.MultiplyK(zeta, direction);
+        for (int i = 0; i < direction.Length; i++) Assert.Equal(at[i] - origin[i], direction[i], 12);
+        Assert.Equal(0.0, direction[0] + direction[1], 12);
+    }
+
+    [Fact]
     public void Shared_labels_take_the_mean_of_their_values()
     {
         // y ~ a*x1 + a*x2 + x3: θ = (a, a, b3, var y); one ζ for both a rows. Least squares gives their mean.

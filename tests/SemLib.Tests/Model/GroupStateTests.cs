@@ -18,7 +18,9 @@ public sealed class GroupStateTests
     private const string Model = "visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9\n" +
         "g =~ visual + textual + speed\nx1 ~~ x4\nspeed ~ ageyr\nx9 ~ sex";
 
-    private static (LisrelModel Model, double[] Theta) Compile()
+    private static (LisrelModel Model, double[] Theta) Compile() => CompileWithSample().Model;
+
+    private static ((LisrelModel Model, double[] Theta) Model, EstimationSample Sample) CompileWithSample()
     {
         var options = ModelOptions.Default with { MeanStructure = true };
         var (table, sample) = FitEngine.Prepare(ModelSyntax.Parse(Model), options, TestData.HolzingerSwineford(), null);
@@ -27,7 +29,38 @@ public sealed class GroupStateTests
         var theta = StartValues.Compute(model, est, StartValues.Kind.ModelImplied);
         var rng = new Random(5);
         for (int i = 0; i < theta.Length; i++) theta[i] += 0.1 * (2 * rng.NextDouble() - 1);
-        return (model, theta);
+        return ((model, theta), est);
+    }
+
+    private static double[][] Matrices(GroupState s) => [s.Lambda, s.Theta, s.Psi, s.Beta, s.Nu, s.Alpha];
+
+    [Fact]
+    public void Fixed_x_cells_hold_the_sample_moments_from_compilation_and_after_new_data()
+    {
+        // ageyr and sex are exogenous covariates: their variances, covariance and means are fixed at the sample's.
+        var ((model, _), est) = CompileWithSample();
+        var group = model.Groups[0];
+        var moments = est.Groups[0];
+        int p = group.P;
+        Assert.Equal(5, group.ExogenousCells.Length);
+        int age = group.Observed.ToList().IndexOf("ageyr"), sex = group.Observed.ToList().IndexOf("sex");
+        Assert.Equal(
+            new[] { (age, age), (sex, age), (sex, sex), (age, -1), (sex, -1) }.Order(),
+            group.ExogenousCells.Select(c => (Math.Max(c.I, c.J), c.J < 0 ? -1 : Math.Min(c.I, c.J))).Order());
+
+        // Compilation fills the cells by the rule SetExogenous applies, so refreshing with the same moments changes nothing.
+        var compiled = new GroupState(group);
+        var refreshed = new GroupState(group);
+        refreshed.SetExogenous(moments.S, moments.Mean);
+        Assert.Equal(Matrices(compiled), Matrices(refreshed));
+
+        var doubled = moments.S.Select(v => 2 * v).ToArray();
+        var shifted = moments.Mean.Select(v => v + 1).ToArray();
+        refreshed.SetExogenous(doubled, shifted);
+        int changed = Matrices(compiled).Zip(Matrices(refreshed)).Sum(m => m.First.Zip(m.Second).Count(x => x.First != x.Second));
+        Assert.Equal(2 + 2 + 2, changed); // two variances, one covariance stored twice (symmetric), two means
+        foreach (var (cell, i, j) in group.ExogenousCells)
+            Assert.Equal(j < 0 ? shifted[i] : doubled[i * p + j], GroupModel.ExogenousMoment(i, j, doubled, shifted, p));
     }
 
     [Fact]
