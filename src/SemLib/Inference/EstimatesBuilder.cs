@@ -21,10 +21,10 @@ internal static class EstimatesBuilder
         var table = fit.Table;
         var model = fit.Model;
         int n = table.Rows.Count;
-        var thetaOfRow = ThetaOfRow(table, model);
+        var thetaOfRow = model.ThetaOfRow;
         var states = Enumerable.Range(0, model.Groups.Length).Select(fit.State).ToArray();
-        var est = RowEstimates(table, model, fit.Theta, states, thetaOfRow);
-        var se = StandardErrors(table, model, thetaOfRow, est, covTheta);
+        var est = RowEstimates(table, model, fit.Theta, states);
+        var se = StandardErrors(table, model, est, covTheta);
 
         var (stdLv, stdAll) = Standardization.Compute(table, est, states);
         var r2 = Standardization.RSquare(table, stdAll);
@@ -59,23 +59,15 @@ internal static class EstimatesBuilder
         return new Output(rows, est, stdLv, stdAll, r2);
     }
 
-    /// <summary>For each table row its θ index, or -1 when the row is not free (fixed, defined or a constraint).</summary>
-    public static int[] ThetaOfRow(ParameterTable table, LisrelModel model)
-    {
-        var thetaOfRow = new int[table.Rows.Count];
-        Array.Fill(thetaOfRow, -1);
-        for (int t = 0; t < model.ThetaCount; t++) thetaOfRow[model.FreeRows[t]] = t;
-        return thetaOfRow;
-    }
-
     /// <summary>
     /// The standard error of every table row from Cov(θ̂) (<paramref name="covTheta"/>, q×q): √Var for a free row,
     /// 0 for a fixed one (no free parameter moves it), the delta method √(gᵀ·Cov·g) for a defined row. NaN for
     /// constraint rows, for free and defined rows when there is no covariance matrix, and for a negative variance.
     /// </summary>
     /// <remarks><paramref name="est"/> holds the row values (from RowEstimates), which the defined rows' gradients are taken at.</remarks>
-    public static double[] StandardErrors(ParameterTable table, LisrelModel model, int[] thetaOfRow, double[] est, double[]? covTheta)
+    public static double[] StandardErrors(ParameterTable table, LisrelModel model, double[] est, double[]? covTheta)
     {
+        var thetaOfRow = model.ThetaOfRow;
         int n = table.Rows.Count;
         int q = model.ThetaCount;
         var se = new double[n];
@@ -112,13 +104,9 @@ internal static class EstimatesBuilder
     /// The value of every table row at θ: free rows from θ, fixed rows from the matrices (so fixed.x rows carry the
     /// current sample's moments), defined rows evaluated; constraint rows NaN.
     /// </summary>
-    public static double[] RowEstimates(ParameterTable table, LisrelModel model, ReadOnlySpan<double> theta, GroupState[] states) =>
-        RowEstimates(table, model, theta, states, ThetaOfRow(table, model));
-
-    /// <summary>As <see cref="RowEstimates(ParameterTable, LisrelModel, ReadOnlySpan{double}, GroupState[])"/>, with the
-    /// caller's <see cref="ThetaOfRow"/> map (built once when values are recomputed many times).</summary>
-    public static double[] RowEstimates(ParameterTable table, LisrelModel model, ReadOnlySpan<double> theta, GroupState[] states, int[] thetaOfRow)
+    public static double[] RowEstimates(ParameterTable table, LisrelModel model, ReadOnlySpan<double> theta, GroupState[] states)
     {
+        var thetaOfRow = model.ThetaOfRow;
         int n = table.Rows.Count;
         var est = new double[n];
         for (int i = 0; i < n; i++)

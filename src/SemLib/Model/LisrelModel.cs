@@ -10,11 +10,12 @@ namespace SemLib.Model;
 /// </summary>
 internal sealed class LisrelModel
 {
-    private LisrelModel(ParameterTable table, GroupModel[] groups, int[] freeRows, ConstraintMap constraints)
+    private LisrelModel(ParameterTable table, GroupModel[] groups, int[] freeRows, int[] thetaOfRow, ConstraintMap constraints)
     {
         Table = table;
         Groups = groups;
         FreeRows = freeRows;
+        ThetaOfRow = thetaOfRow;
         Constraints = constraints;
     }
 
@@ -23,6 +24,10 @@ internal sealed class LisrelModel
 
     /// <summary>For each θ index, the 0-based index of its table row.</summary>
     public int[] FreeRows { get; }
+
+    /// <summary>For each table row its θ index, or -1 when the row is not free (fixed, defined or a constraint): the
+    /// inverse of <see cref="FreeRows"/>.</summary>
+    public int[] ThetaOfRow { get; }
 
     /// <summary>Number of free rows (length of θ).</summary>
     public int ThetaCount => FreeRows.Length;
@@ -69,7 +74,8 @@ internal sealed class LisrelModel
         var roles = table.Roles;
         var phantoms = Phantoms(table);
         var freeRows = new List<int>();
-        var thetaOfRow = new Dictionary<int, int>();
+        var thetaOfRow = new int[table.Rows.Count];
+        Array.Fill(thetaOfRow, -1);
         for (int i = 0; i < table.Rows.Count; i++)
         {
             var r = table.Rows[i];
@@ -125,7 +131,7 @@ internal sealed class LisrelModel
             };
         }
         var constraints = ConstraintMap.Build(table, freeRows);
-        return new LisrelModel(table, groups, freeRows.ToArray(), constraints);
+        return new LisrelModel(table, groups, freeRows.ToArray(), thetaOfRow, constraints);
     }
 
     private static Dictionary<string, int> IndexOf(IReadOnlyList<string> names)

@@ -213,7 +213,6 @@ public static class Bootstrap
             ParameterRows = fitted.Table.Rows.Select((r, i) => (r, i))
                 .Where(x => x.r.Op is not (ModelOperator.Equal or ModelOperator.Less or ModelOperator.Greater)).Select(x => x.i).ToArray();
             VariesWithData = ParameterRows.Select(i => fitted.Table.Rows[i].Exogenous).ToArray();
-            ThetaOfRow = EstimatesBuilder.ThetaOfRow(fitted.Table, fitted.Model);
             int offset = names.Count;
             foreach (var (from, to) in options.Effects)
             {
@@ -233,7 +232,6 @@ public static class Bootstrap
         public int RowCount { get; }
         public int[] ParameterRows { get; }
         public bool[] VariesWithData { get; }
-        public int[] ThetaOfRow { get; }
         public List<EffectColumn> EffectColumns { get; } = [];
         public List<string> Names { get; }
         public double[] Original { get; }
@@ -261,7 +259,7 @@ public static class Bootstrap
         public double[] Collect(GroupState[] states, ReadOnlySpan<double> theta)
         {
             var fitted = Fit.Fitted;
-            var est = EstimatesBuilder.RowEstimates(fitted.Table, fitted.Model, theta, states, ThetaOfRow);
+            var est = EstimatesBuilder.RowEstimates(fitted.Table, fitted.Model, theta, states);
             var (_, stdAll) = Standardization.Compute(fitted.Table, est, states);
             var result = new double[Names.Count];
             for (int r = 0; r < RowCount; r++)

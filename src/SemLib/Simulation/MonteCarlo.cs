@@ -76,7 +76,6 @@ public static class MonteCarlo
         int df = FittedModel.CountMoments(table, est) - model.ZetaCount;
         var warm = target.Fit.Fitted.Zeta;
         var rowsOfInterest = table.Rows.Select((r, i) => (r, i)).Where(x => x.r.Free || x.r.Op == ModelOperator.Defined).Select(x => x.i).ToArray();
-        var thetaOfRow = EstimatesBuilder.ThetaOfRow(table, model);
 
         var results = new (double[] Est, double[] Se, double ChiSquare, bool Admissible)?[options.Replications];
         int done = 0;
@@ -88,7 +87,7 @@ public static class MonteCarlo
                 var rng = new Random(Bootstrap.DrawSeed(options.Seed, r));
                 population.FillRows(w.Rows, columns, rng, w.Z, w.X);
                 if (options.LikertThresholds is { } cuts) Likert.Cut(w.Rows, cuts);
-                results[r] = Replicate(w, warm, table, rowsOfInterest, thetaOfRow, options);
+                results[r] = Replicate(w, warm, table, rowsOfInterest, options);
                 options.Progress?.Report(Interlocked.Increment(ref done));
                 return w;
             }, _ => { });
@@ -140,7 +139,7 @@ public static class MonteCarlo
     }
 
     private static (double[] Est, double[] Se, double ChiSquare, bool Admissible)? Replicate(Worker w, double[] warm,
-        Specification.ParameterTable table, int[] rowsOfInterest, int[] thetaOfRow, MonteCarloOptions options)
+        Specification.ParameterTable table, int[] rowsOfInterest, MonteCarloOptions options)
     {
         var session = w.Session;
         if (!session.SetRows(0, w.Rows, w.All)) return null;
@@ -151,8 +150,8 @@ public static class MonteCarlo
         // after evaluating at res.X, the observed one ends by evaluating there again): θ, the states and the group
         // discrepancies behind χ² are read there, without another evaluation.
         var states = Enumerable.Range(0, session.Model.Groups.Length).Select(session.Objective.State).ToArray();
-        var values = EstimatesBuilder.RowEstimates(table, session.Model, session.Objective.Theta, states, thetaOfRow);
-        var rowSe = EstimatesBuilder.StandardErrors(table, session.Model, thetaOfRow, values, cov.CovTheta);
+        var values = EstimatesBuilder.RowEstimates(table, session.Model, session.Objective.Theta, states);
+        var rowSe = EstimatesBuilder.StandardErrors(table, session.Model, values, cov.CovTheta);
         var est = new double[rowsOfInterest.Length];
         var se = new double[rowsOfInterest.Length];
         bool admissible = true;
