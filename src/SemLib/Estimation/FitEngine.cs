@@ -104,32 +104,66 @@ internal static class FitEngine
     }
 
     /// <summary>
-    /// Runs the optimizer from each start in turn until a converged, admissible solution is found; returns the
-    /// best attempt (converged and admissible first, then converged, then the lowest fit function), with the
-    /// iterations of all attempts. With <paramref name="acceptInadmissible"/> (bootstrap draws, Monte Carlo
-    /// replications) a converged solution is kept even with a negative variance, as lavaan keeps it.
+    /// Runs the optimizer from each start in turn until one ends in a clean convergence (converged and admissible);
+    /// the first start costs nothing more when it succeeds. Attempts are ranked by the fit function: the attempt
+    /// with the lowest F wins, and convergence and admissibility only break ties between attempts at the same F
+    /// (an attempt that stopped at a singular point with a higher F never wins over a better one). When the lowest
+    /// F was reached by an attempt that did not converge, the search goes on from there once more; if it still does
+    /// not converge the result says so, whatever a worse attempt reached. With <paramref name="acceptInadmissible"/>
+    /// (bootstrap draws, Monte Carlo replications) a converged solution ends the search even with a negative
+    /// variance, as lavaan keeps it.
     /// </summary>
     public static OptimizerResult Minimize(Optimizer optimizer, LisrelModel model, EstimationSample sample, ModelOptions options,
         double[]? warmStartZeta, bool acceptInadmissible = false)
     {
         optimizer.DivergenceBound = DivergenceBound(sample);
-        OptimizerResult? best = null;
-        int bestRank = -1;
-        int totalIterations = 0, attempts = 0;
-        foreach (var start in Starts(model, sample, warmStartZeta))
+        var attempts = new List<OptimizerResult>();
+        int totalIterations = 0;
+        foreach (var start in Starts(model, sample, warmStartZeta, optimizer.Objective))
         {
             var result = optimizer.Minimize(start, options.MaxIterations);
+            if (!result.Converged && !result.Diverged && optimizer.Diverged(result.X)) result = result with { Diverged = true };
             totalIterations += result.Iterations;
-            attempts++;
-            int rank = !result.Converged ? 0 : Admissible(model, result.X) ? 2 : 1;
-            if (best is null || rank > bestRank || (rank == bestRank && result.F < best.F))
-            {
-                best = result;
-                bestRank = rank;
-            }
-            if (rank == 2 || (acceptInadmissible && rank == 1)) break;
+            attempts.Add(result);
+            if (result.Converged && (acceptInadmissible || Admissible(model, result.X))) break;
         }
-        return best! with { Iterations = totalIterations, Attempts = attempts };
+        var best = Best(attempts, model);
+        if (!best.Converged && !best.Diverged && double.IsFinite(best.F) && attempts.Count > 1)
+        {
+            // The lowest F is an attempt that stopped early: continue from it before judging.
+            var more = optimizer.Minimize(best.X, options.MaxIterations);
+            totalIterations += more.Iterations;
+            if (double.IsFinite(more.F) && more.F <= best.F + Tolerance(best.F)) best = more;
+        }
+        double higherConverged = attempts.Where(a => a.Converged && double.IsFinite(a.F) && a.F > best.F + Tolerance(best.F)).Select(a => a.F).DefaultIfEmpty(double.NaN).Min();
+        double lowerDiverged = attempts.Where(a => a.Diverged && double.IsFinite(a.F) && a.F < best.F - Tolerance(best.F)).Select(a => a.F).DefaultIfEmpty(double.NaN).Min();
+        return best with
+        {
+            Iterations = totalIterations,
+            Attempts = attempts.Count,
+            HigherConvergedF = best.Converged ? double.NaN : higherConverged,
+            LowerDivergedF = best.Converged ? lowerDiverged : double.NaN,
+        };
+    }
+
+    /// <summary>Two values of F closer than this are the same optimum (the optimizer's own precision).</summary>
+    private static double Tolerance(double f) => 1e-9 * Math.Max(1, Math.Abs(f));
+
+    /// <summary>
+    /// The attempt with the lowest fit function; among attempts within <see cref="Tolerance"/> of it, a converged
+    /// admissible one before a converged one before the rest. Attempts whose estimates ran off to infinity reached
+    /// no point at all and compete only when every attempt did so.
+    /// </summary>
+    private static OptimizerResult Best(List<OptimizerResult> attempts, LisrelModel model)
+    {
+        var finite = attempts.Where(a => double.IsFinite(a.F) && !a.Diverged).ToList();
+        if (finite.Count == 0) finite = attempts.Where(a => double.IsFinite(a.F)).ToList();
+        if (finite.Count == 0) return attempts[0];
+        double fMin = finite.Min(a => a.F);
+        return finite.Where(a => a.F <= fMin + Tolerance(fMin))
+            .OrderByDescending(a => !a.Converged ? 0 : Admissible(model, a.X) ? 2 : 1)
+            .ThenBy(a => a.F)
+            .First();
     }
 
     /// <summary>
@@ -163,21 +197,52 @@ internal static class FitEngine
     }
 
     /// <summary>
-    /// The start values tried in turn: a warm start if given, the model-implied starts (with the user's
-    /// <c>start()</c> values), lavaan's simple starts, and three perturbations of the model-implied starts; the
-    /// retries ignore <c>start()</c>, which may be what led the first attempt astray.
+    /// The start values tried in turn: a warm start if given; the model-implied starts (principal-axis loadings
+    /// oriented by each factor's marker, with the user's <c>start()</c> values); FABIN 3 starts (lavaan's default,
+    /// loadings and their signs from instrumental-variable slopes on the marker); lavaan's simple starts; and
+    /// perturbations of both model-implied sets. The retries ignore <c>start()</c>, which may be what led the first
+    /// attempt astray. A start whose implied covariance matrix is not positive definite is repaired (covariances
+    /// shrunk toward zero) rather than dropped.
     /// </summary>
-    private static IEnumerable<double[]> Starts(LisrelModel model, EstimationSample sample, double[]? warm)
+    private static IEnumerable<double[]> Starts(LisrelModel model, EstimationSample sample, double[]? warm, Objective objective)
     {
         if (warm is not null) yield return warm;
-        yield return model.Constraints.ToZeta(StartValues.Compute(model, sample, StartValues.Kind.ModelImplied));
-        yield return model.Constraints.ToZeta(StartValues.Compute(model, sample, StartValues.Kind.Simple, honorUserStarts: false));
+        yield return Repair(model, objective, StartValues.Compute(model, sample, StartValues.Kind.ModelImplied));
+        var fabin = StartValues.Compute(model, sample, StartValues.Kind.Fabin, honorUserStarts: false);
+        yield return Repair(model, objective, fabin);
+        yield return Repair(model, objective, StartValues.Compute(model, sample, StartValues.Kind.Simple, honorUserStarts: false));
         var implied = StartValues.Compute(model, sample, StartValues.Kind.ModelImplied, honorUserStarts: false);
         var rng = new Random(20240611);
-        for (int k = 0; k < 3; k++)
+        for (int k = 0; k < 4; k++)
         {
-            var perturbed = implied.Select(v => v * (1 + 0.3 * (2 * rng.NextDouble() - 1))).ToArray();
-            yield return model.Constraints.ToZeta(perturbed);
+            var basis = k % 2 == 0 ? implied : fabin;
+            var perturbed = basis.Select(v => v * (1 + 0.3 * (2 * rng.NextDouble() - 1))).ToArray();
+            yield return Repair(model, objective, perturbed);
         }
+    }
+
+    /// <summary>
+    /// ζ of a start whose implied moments are admissible: while the objective is not finite at it, covariances
+    /// between different variables and regression slopes are halved (then set to zero) and variances made positive.
+    /// </summary>
+    internal static double[] Repair(LisrelModel model, Objective objective, double[] theta)
+    {
+        var zeta = model.Constraints.ToZeta(theta);
+        if (double.IsFinite(objective.Evaluate(zeta, []))) return zeta;
+        var table = model.Table;
+        var repaired = (double[])theta.Clone();
+        for (int round = 0; round < 8; round++)
+        {
+            for (int t = 0; t < repaired.Length; t++)
+            {
+                var row = table.Rows[model.FreeRows[t]];
+                if (row.Op == ModelOperator.Covariance && row.Lhs != row.Rhs) repaired[t] = round < 6 ? 0.5 * repaired[t] : 0;
+                else if (row.Op == ModelOperator.Regression && round >= 3) repaired[t] = round < 6 ? 0.5 * repaired[t] : 0;
+                else if (row.IsVariance && !(repaired[t] > 0)) repaired[t] = Math.Abs(repaired[t]) > 0 ? Math.Abs(repaired[t]) : 0.05;
+            }
+            zeta = model.Constraints.ToZeta(repaired);
+            if (double.IsFinite(objective.Evaluate(zeta, []))) return zeta;
+        }
+        return zeta;
     }
 }

@@ -7,6 +7,21 @@ internal sealed record OptimizerResult(double[] X, double F, int Iterations, boo
 {
     /// <summary>Start values tried before this result was chosen.</summary>
     public int Attempts { get; init; } = 1;
+
+    /// <summary>
+    /// For a result that did not converge: the lowest F at which another attempt did converge (higher than this
+    /// result's F), NaN when none did.
+    /// </summary>
+    public double HigherConvergedF { get; init; } = double.NaN;
+
+    /// <summary>The attempt stopped because an estimate passed the divergence bound: it ran off toward infinity.</summary>
+    public bool Diverged { get; init; }
+
+    /// <summary>
+    /// For a converged result: the lowest F of an attempt whose estimates ran off to infinity with a fit function
+    /// below this result's (the likelihood keeps rising along a ray: empirical under-identification); NaN otherwise.
+    /// </summary>
+    public double LowerDivergedF { get; init; } = double.NaN;
 }
 
 /// <summary>
@@ -62,7 +77,11 @@ internal sealed class Optimizer
     /// </summary>
     public double DivergenceBound { get; set; } = double.PositiveInfinity;
 
-    private bool Diverged(double[] x)
+    /// <summary>The objective minimised.</summary>
+    public Objective Objective => _obj;
+
+    /// <summary>Whether some estimate in x is beyond <see cref="DivergenceBound"/>.</summary>
+    public bool Diverged(double[] x)
     {
         foreach (var v in x)
             if (!(Math.Abs(v) <= DivergenceBound)) return true;
@@ -70,7 +89,7 @@ internal sealed class Optimizer
     }
 
     private OptimizerResult DivergedResult(double[] x, double f, int iter) =>
-        new(x, f, iter, false, $"the estimates diverge (a parameter passed {DivergenceBound:G3}, far beyond the scale of the data)");
+        new(x, f, iter, false, $"the estimates diverge (a parameter passed {DivergenceBound:G3}, far beyond the scale of the data)") { Diverged = true };
 
     public OptimizerResult Minimize(double[] start, int maxIterations)
     {

@@ -16,7 +16,11 @@ internal static class StartValues
 {
     public enum Kind
     {
+        /// <summary>Per factor a principal-axis one-factor solution, oriented by the marker.</summary>
         ModelImplied,
+        /// <summary>Per factor Hägglund's (1982) FABIN 3 instrumental-variable loadings relative to the marker (lavaan's default).</summary>
+        Fabin,
+        /// <summary>lavaan's "simple" starts.</summary>
         Simple,
     }
 
@@ -32,7 +36,7 @@ internal static class StartValues
             var s = sample.Groups[row.Group - 1];
             theta[t] = kind == Kind.Simple ? Simple(row, g, s, table) : double.NaN;
         }
-        if (kind == Kind.ModelImplied) FillModelImplied(model, sample, theta, honorUserStarts);
+        if (kind != Kind.Simple) FillModelImplied(model, sample, theta, kind, honorUserStarts);
         else if (table.MeanStructure)
             for (int gi = 0; gi < model.Groups.Length; gi++) MeanStarts(model, table, model.Groups[gi], sample.Groups[gi], gi + 1, theta, false);
         if (honorUserStarts)
@@ -76,7 +80,7 @@ internal static class StartValues
     private static bool IsEndogenous(string name, ParameterTable table) =>
         table.Rows.Any(r => (r.Op == ModelOperator.Regression && r.Lhs == name) || (r.Op == ModelOperator.MeasuredBy && r.Rhs == name));
 
-    private static void FillModelImplied(LisrelModel model, EstimationSample sample, double[] theta, bool honorUserStarts)
+    private static void FillModelImplied(LisrelModel model, EstimationSample sample, double[] theta, Kind kind, bool honorUserStarts)
     {
         var table = model.Table;
         var roles = table.Roles;
@@ -87,7 +91,7 @@ internal static class StartValues
             int group = gi + 1;
             var rows = table.Rows.Select((r, i) => (r, i)).Where(x => x.r.Group == group).ToList();
 
-            // Per factor: one-factor solution of its observed indicators.
+            // Per factor: one-factor solution of its observed indicators, oriented by the identification.
             var loading = new Dictionary<(string, string), double>();
             var lvVar = new Dictionary<string, double>(StringComparer.Ordinal);
             var resid = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -95,37 +99,25 @@ internal static class StartValues
             {
                 var loadRows = rows.Where(x => x.r.Op == ModelOperator.MeasuredBy && x.r.Lhs == lv).ToList();
                 var obs = loadRows.Where(x => g.ObservedIndex(x.r.Rhs) >= 0 && !roles.IsLatent(x.r.Rhs)).ToList();
-                if (obs.Count >= 2)
+                if (obs.Count < 2) continue;
+                var idx = obs.Select(x => g.ObservedIndex(x.r.Rhs)).ToArray();
+                // The anchor sets the factor's scale and sign: the first loading fixed to a non-zero value (the marker),
+                // else the first indicator, whose loading a free-variance (std.lv) factor leaves positive, as lavaan's
+                // start values do.
+                int anchor = obs.FindIndex(x => !x.r.Free && x.r.Value != 0);
+                double anchorValue = anchor >= 0 ? obs[anchor].r.Value : 1.0;
+                var fixedLoadings = obs.Select(x => x.r.Free ? double.NaN : x.r.Value).ToArray();
+                var varRow = rows.FirstOrDefault(x => x.r.Op == ModelOperator.Covariance && x.r.Lhs == lv && x.r.Rhs == lv);
+                double? fixedVariance = anchor < 0 && varRow.r is not null && !varRow.r.Free && varRow.r.Value > 0 ? varRow.r.Value : null;
+                var solution = kind == Kind.Fabin
+                    ? FactorStarts.Fabin(s, idx, Math.Max(anchor, 0), anchorValue, anchor >= 0, fixedVariance ?? 1.0, fixedLoadings)
+                    : FactorStarts.PrincipalAxis(s, idx, Math.Max(anchor, 0), anchorValue, anchor >= 0, fixedVariance ?? 1.0);
+                lvVar[lv] = solution.Variance;
+                for (int k = 0; k < obs.Count; k++)
                 {
-                    var idx = obs.Select(x => g.ObservedIndex(x.r.Rhs)).ToArray();
-                    var std = OneFactor(s, idx);
-                    // scale: a fixed loading sets the factor's scale; else unit factor variance (or its fixed value)
-                    var fixedRow = obs.FirstOrDefault(x => !x.r.Free);
-                    var varRow = rows.FirstOrDefault(x => x.r.Op == ModelOperator.Covariance && x.r.Lhs == lv && x.r.Rhs == lv);
-                    double sdLv;
-                    if (fixedRow.r is not null && fixedRow.r.Value != 0)
-                    {
-                        int k = obs.IndexOf(fixedRow);
-                        double sd = Math.Sqrt(s.S[idx[k] * s.P + idx[k]]);
-                        sdLv = Math.Abs(std[k] * sd / fixedRow.r.Value);
-                        if (sdLv < 1e-3) sdLv = 1e-3;
-                    }
-                    else if (varRow.r is not null && !varRow.r.Free && varRow.r.Value > 0)
-                    {
-                        sdLv = Math.Sqrt(varRow.r.Value);
-                    }
-                    else
-                    {
-                        sdLv = 1;
-                    }
-                    lvVar[lv] = sdLv * sdLv;
-                    for (int k = 0; k < obs.Count; k++)
-                    {
-                        double sd = Math.Sqrt(s.S[idx[k] * s.P + idx[k]]);
-                        loading[(lv, obs[k].r.Rhs)] = std[k] * sd / sdLv;
-                        double r = Math.Max(0.1, 1 - std[k] * std[k]) * sd * sd;
-                        resid[obs[k].r.Rhs] = resid.TryGetValue(obs[k].r.Rhs, out double old) ? Math.Min(old, r) : r;
-                    }
+                    loading[(lv, obs[k].r.Rhs)] = solution.Loadings[k];
+                    double r = solution.Residuals[k];
+                    resid[obs[k].r.Rhs] = resid.TryGetValue(obs[k].r.Rhs, out double old) ? Math.Min(old, r) : r;
                 }
             }
 
@@ -245,59 +237,5 @@ internal static class StartValues
             if (Math.Abs(l) > 1e-6) return (i, l);
         }
         return null;
-    }
-
-    /// <summary>
-    /// Standardized loadings of a one-factor model of the given variables by principal axis factoring with
-    /// squared multiple correlations as starting communalities (three iterations are plenty for starts).
-    /// </summary>
-    private static double[] OneFactor(EstimationSample.Moments s, int[] idx)
-    {
-        int k = idx.Length;
-        var r = new double[k, k];
-        for (int a = 0; a < k; a++)
-            for (int b = 0; b < k; b++)
-                r[a, b] = s.S[idx[a] * s.P + idx[b]] / Math.Sqrt(s.S[idx[a] * s.P + idx[a]] * s.S[idx[b] * s.P + idx[b]]);
-        var mat = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfArray(r);
-        var h = new double[k];
-        if (k >= 3)
-        {
-            try
-            {
-                var inv = mat.Inverse();
-                for (int a = 0; a < k; a++) h[a] = Math.Clamp(1 - 1 / inv[a, a], 0.05, 0.995);
-            }
-            catch (ArgumentException)
-            {
-                for (int a = 0; a < k; a++) h[a] = 0.5;
-            }
-        }
-        else
-        {
-            double c = Math.Abs(r[0, 1]);
-            h[0] = h[1] = Math.Clamp(c, 0.05, 0.95);
-        }
-        var load = new double[k];
-        for (int iter = 0; iter < 3; iter++)
-        {
-            var reduced = mat.Clone();
-            for (int a = 0; a < k; a++) reduced[a, a] = h[a];
-            var evd = reduced.Evd(MathNet.Numerics.LinearAlgebra.Symmetricity.Symmetric);
-            int top = 0;
-            for (int a = 1; a < k; a++)
-                if (evd.EigenValues[a].Real > evd.EigenValues[top].Real) top = a;
-            double lambda = Math.Max(evd.EigenValues[top].Real, 1e-6);
-            var v = evd.EigenVectors.Column(top);
-            double sign = v.Sum() >= 0 ? 1 : -1;
-            for (int a = 0; a < k; a++)
-            {
-                load[a] = sign * v[a] * Math.Sqrt(lambda);
-                h[a] = Math.Clamp(load[a] * load[a], 0.05, 0.995);
-            }
-        }
-        for (int a = 0; a < k; a++) load[a] = Math.Clamp(load[a], -0.95, 0.95);
-        for (int a = 0; a < k; a++)
-            if (Math.Abs(load[a]) < 0.1) load[a] = 0.1 * (load[a] < 0 ? -1 : 1);
-        return load;
     }
 }

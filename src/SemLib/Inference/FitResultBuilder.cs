@@ -15,8 +15,21 @@ internal static class FitResultBuilder
         var warnings = new List<string>(earlierWarnings);
         warnings.AddRange(fitted.Table.Warnings);
         bool converged = fitted.Optimizer.Converged;
+        var opt = fitted.Optimizer;
         if (!converged)
-            warnings.Add($"The optimizer did not converge: {fitted.Optimizer.Message} from each of {fitted.Optimizer.Attempts} sets of start values ({fitted.Optimizer.Iterations} iterations in all); the estimates are the best last iterate and should not be interpreted.");
+        {
+            warnings.Add($"The optimizer did not converge: {opt.Message} from each of {opt.Attempts} sets of start values ({opt.Iterations} iterations in all); the estimates are the best last iterate and should not be interpreted.");
+            if (double.IsFinite(opt.HigherConvergedF))
+                warnings.Add(string.Format(CultureInfo.InvariantCulture,
+                    "Another set of start values converged, but to a worse fit (fit function {0:G6} against {1:G6} here), so it is not reported as the solution.",
+                    opt.HigherConvergedF, opt.F));
+        }
+        else if (double.IsFinite(opt.LowerDivergedF))
+        {
+            warnings.Add(string.Format(CultureInfo.InvariantCulture,
+                "From other start values the estimates run off to infinity while the fit function falls below this solution's ({0:G6} against {1:G6}): the model is empirically under-identified, and this solution is a local optimum.",
+                opt.LowerDivergedF, opt.F));
+        }
 
         var cov = ParameterCovariance.Compute(fitted.Objective, fitted.Zeta, fitted.Options.Information, fitted.Sample.StatisticN);
         if (cov.Warning is not null) warnings.Add(cov.Warning);

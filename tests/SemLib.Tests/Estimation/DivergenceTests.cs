@@ -14,17 +14,33 @@ public sealed class DivergenceTests
         new(["x1", "x2", "x3"], new[,] { { 1, r12, r13 }, { r12, 1, r23 }, { r13, r23, 1 } }, 200);
 
     /// <summary>
-    /// r = (.3, .3, −.2): a one-factor model fits exactly only with a negative factor variance that the optimizer cannot
-    /// reach from positive starts, and elsewhere the likelihood keeps rising toward φ → ∞. lavaan 0.6.14 reports
-    /// "the optimizer warns that a solution has NOT been found!".
+    /// r = (.3, .3, 0): a one-factor model needs λ₂φ = λ₃φ = .3·(N − 1)/N and λ₂λ₃φ = 0, which no finite φ gives; the
+    /// likelihood keeps rising as φ → ∞ with λ₂ = λ₃ = .2985/φ → 0. There is no maximum to converge to.
     /// </summary>
     [Fact]
     public void Estimates_running_to_infinity_are_not_called_converged()
     {
-        var fit = Sem.Fit("f =~ x1 + x2 + x3", Three(.3, .3, -.2));
+        var fit = Sem.Fit("f =~ x1 + x2 + x3", Three(.3, .3, 0));
         Assert.Equal(FitStatus.NotConverged, fit.Status);
         Assert.Contains(fit.Warnings, w => w.Contains("the estimates diverge"));
         Assert.Null(fit.FitMeasures["chisq"]);
+    }
+
+    /// <summary>
+    /// r = (.3, .3, −.2): the model fits exactly with a negative factor variance. Hand computation with the ML
+    /// covariances c = r·199/200 and marker λ₁ = 1: λ₂ = λ₃ = c₂₃/c₁₂ = −.199/.2985 = −2/3, φ = c₁₂/λ₂ = −0.44775.
+    /// lavaan 0.6.14 starts only from its default values, does not reach it and reports that no solution was found;
+    /// SemLib's FABIN start takes the signs of the loadings from the data and finds the exact fit (χ² = 0), a Heywood
+    /// case reported as inadmissible — a lower fit function than lavaan's, not a disagreement about a common optimum.
+    /// </summary>
+    [Fact]
+    public void An_exact_heywood_fit_that_lavaan_misses_is_found_and_called_inadmissible()
+    {
+        var fit = Sem.Fit("f =~ x1 + x2 + x3", Three(.3, .3, -.2));
+        Assert.Equal(FitStatus.ConvergedInadmissible, fit.Status);
+        Assert.Equal(-2.0 / 3, fit.Parameter("f", "=~", "x2")!.Estimate, 1e-6);
+        Assert.Equal(-0.2985 * 1.5, fit.Parameter("f", "~~", "f")!.Estimate, 1e-6);
+        Assert.Equal(0, fit.FitMeasures["chisq"]!.Value, 6);
     }
 
     /// <summary>
