@@ -65,7 +65,7 @@ internal static class FactorStarts
             double fallback = v * Cov(s, idx[j], idx[anchor]) / sAnchor;
             double l = k >= 3 ? InstrumentalSlope(s, idx, anchor, j) * v : double.NaN;
             double bound = 10 * Math.Abs(v) * Math.Sqrt(sj / sAnchor);
-            lambda[j] = double.IsFinite(l) && Math.Abs(l) <= bound ? l : fallback;
+            lambda[j] = double.IsFinite(l) && Math.Abs(l) <= bound ? l : double.IsFinite(fallback) ? fallback : v;
         }
 
         double sum = 0;
@@ -132,7 +132,12 @@ internal static class FactorStarts
         var r = new double[k, k];
         for (int a = 0; a < k; a++)
             for (int b = 0; b < k; b++)
-                r[a, b] = Cov(s, idx[a], idx[b]) / Math.Sqrt(Var(s, idx[a]) * Var(s, idx[b]));
+            {
+                // A (nearly) constant indicator, as a skewed Likert cut can make in a simulated sample, has no
+                // correlation: 0 keeps the eigen-decomposition defined.
+                double rab = Cov(s, idx[a], idx[b]) / Math.Sqrt(Var(s, idx[a]) * Var(s, idx[b]));
+                r[a, b] = a == b ? 1 : double.IsFinite(rab) ? Math.Clamp(rab, -1, 1) : 0;
+            }
         var mat = Matrix<double>.Build.DenseOfArray(r);
         var h = new double[k];
         if (k >= 3)

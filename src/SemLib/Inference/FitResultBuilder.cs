@@ -35,7 +35,9 @@ internal static class FitResultBuilder
         if (cov.Warning is not null) warnings.Add(cov.Warning);
         var output = EstimatesBuilder.Build(fitted, cov.CovTheta, fitted.Options.ConfidenceLevel);
         bool admissible = CheckAdmissibility(fitted, output.Estimates, warnings);
-        var status = !converged ? FitStatus.NotConverged : admissible ? FitStatus.Converged : FitStatus.ConvergedInadmissible;
+        var status = !converged ? FitStatus.NotConverged
+            : cov.CovTheta is null ? FitStatus.ConvergedSingular
+            : admissible ? FitStatus.Converged : FitStatus.ConvergedInadmissible;
         var measures = FitMeasureCalculator.Compute(fitted, converged);
         var r2 = output.RSquare.Select(d => (IReadOnlyDictionary<string, double>)d).ToList();
         return new SemFit(fitted, status, output.Rows, measures, r2, warnings, cov.CovTheta, cov.CovZeta);

@@ -163,6 +163,7 @@ public static class SemReportSections
         {
             FitStatus.Converged => "The estimation converged to an admissible solution.",
             FitStatus.ConvergedInadmissible => "The estimation converged, but the solution is inadmissible (a negative variance or a non-positive-definite matrix); interpret it with care.",
+            FitStatus.ConvergedSingular => "The optimizer stopped where the information matrix is singular: the model may not be identified, and standard errors are not reported.",
             _ => "The estimation did not converge; the estimates are those of the last iteration and should not be interpreted.",
         };
         var blocks = new List<ReportBlock> { new ReportParagraph(status) };

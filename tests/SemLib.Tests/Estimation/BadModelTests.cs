@@ -62,6 +62,8 @@ public sealed class BadModelTests
         var good = Sem.Fit(identified, Hs);
         var bad = Sem.Fit("f1 =~ NA*x1 + x2 + x3\nf2 =~ NA*x4 + x5 + x6", Hs);
         Assert.True(bad.Converged);
+        Assert.Equal(FitStatus.ConvergedSingular, bad.Status);
+        Assert.Equal(FitStatus.Converged, good.Status);
         Assert.Equal(good.FitMeasures["df"] - 2, bad.FitMeasures["df"]);
         Assert.Equal(good.FitMeasures["chisq"]!.Value, bad.FitMeasures["chisq"]!.Value, 5);
         Assert.Contains(bad.Warnings, w => w.StartsWith("The information matrix is singular or nearly so"));
