@@ -125,10 +125,11 @@ internal static class FitEngine
             if (!result.Converged && !result.Diverged && optimizer.Diverged(result.X)) result = result with { Diverged = true };
             totalIterations += result.Iterations;
             attempts.Add(result);
+            if (Environment.GetEnvironmentVariable("SEMLIB_DEBUG") is not null) Console.Error.WriteLine($"attempt {attempts.Count}: F={result.F:R} conv={result.Converged} div={result.Diverged} stall={result.Stalled} it={result.Iterations} {result.Message}");
             if (result.Converged && (acceptInadmissible || Admissible(model, result.X))) break;
         }
         var best = Best(attempts, model);
-        if (!best.Converged && !best.Diverged && double.IsFinite(best.F) && attempts.Count > 1)
+        if (!best.Converged && !best.Diverged && !best.Stalled && double.IsFinite(best.F) && attempts.Count > 1)
         {
             // The lowest F is an attempt that stopped early: continue from it before judging.
             var more = optimizer.Minimize(best.X, options.MaxIterations);

@@ -18,6 +18,13 @@ internal sealed record OptimizerResult(double[] X, double F, int Iterations, boo
     public bool Diverged { get; init; }
 
     /// <summary>
+    /// The fit function stopped decreasing (χ² changed by less than 1e-4 over 200 iterations) while the gradient did
+    /// not vanish: F has converged to the infimum of a flat ridge, the estimates have not (empirical
+    /// under-identification). Not <see cref="Converged"/>.
+    /// </summary>
+    public bool Stalled { get; init; }
+
+    /// <summary>
     /// For a converged result: the lowest F of an attempt whose estimates ran off to infinity with a fit function
     /// below this result's (the likelihood keeps rising along a ray: empirical under-identification); NaN otherwise.
     /// </summary>
@@ -53,6 +60,7 @@ internal sealed class Optimizer
     private readonly Objective _obj;
     private readonly double _tolerance;
     private readonly int _n;
+    private readonly double _stallTolerance;
     private readonly double[] _g, _d, _xn, _gn, _h, _chol, _hinv, _gOld, _xOld;
 
     public Optimizer(Objective objective)
@@ -60,6 +68,8 @@ internal sealed class Optimizer
         _obj = objective;
         _tolerance = DecrementTolerance / Math.Max(1, objective.Sample.TotalN);
         _n = objective.Dimension;
+        // χ² = 2·N·F (near enough for every estimator): a change below 1e-4 in χ² over a window of 200 iterations.
+        _stallTolerance = 5e-5 / Math.Max(1, objective.Sample.TotalN);
         _g = new double[_n];
         _d = new double[_n];
         _xn = new double[_n];
@@ -182,8 +192,8 @@ internal sealed class Optimizer
             // An asymptote: hundreds of steps that lower F by almost nothing while the gradient does not vanish.
             if (iter - windowStart >= 200)
             {
-                if (windowF - f <= 1e-10 * Math.Max(1, Math.Abs(f)))
-                    return new OptimizerResult(x, f, iter, false, "the fit function stopped decreasing before the gradient vanished (the estimates drift toward a boundary)");
+                if (windowF - f <= Math.Max(1e-10 * Math.Max(1, Math.Abs(f)), _stallTolerance))
+                    return new OptimizerResult(x, f, iter, false, "the fit function stopped decreasing before the gradient vanished (the estimates drift along a flat ridge or toward a boundary)") { Stalled = true };
                 windowStart = iter;
                 windowF = f;
             }

@@ -14,15 +14,22 @@ internal static class FitResultBuilder
     {
         var warnings = new List<string>(earlierWarnings);
         warnings.AddRange(fitted.Table.Warnings);
-        bool converged = fitted.Optimizer.Converged;
         var opt = fitted.Optimizer;
-        if (!converged)
+        bool converged = opt.Converged;
+        // A stalled search reached the infimum of F on a flat ridge: χ² and the fit measures exist (they are those of
+        // the limit), the estimates do not settle. It is reported, but never as a clean convergence.
+        bool stalled = !converged && opt.Stalled;
+        if (!converged && !stalled)
         {
             warnings.Add($"The optimizer did not converge: {opt.Message} from each of {opt.Attempts} sets of start values ({opt.Iterations} iterations in all); the estimates are the best last iterate and should not be interpreted.");
             if (double.IsFinite(opt.HigherConvergedF))
                 warnings.Add(string.Format(CultureInfo.InvariantCulture,
                     "Another set of start values converged, but to a worse fit (fit function {0:G6} against {1:G6} here), so it is not reported as the solution.",
                     opt.HigherConvergedF, opt.F));
+        }
+        else if (stalled)
+        {
+            warnings.Add("The fit function converged but the estimates did not: they drift along a direction in which the likelihood is flat (empirical under-identification, as with a two-indicator factor or a loading near zero). χ² and the fit measures are those of that limit; the estimates are not interpretable.");
         }
         else if (double.IsFinite(opt.LowerDivergedF))
         {
@@ -35,10 +42,11 @@ internal static class FitResultBuilder
         if (cov.Warning is not null) warnings.Add(cov.Warning);
         var output = EstimatesBuilder.Build(fitted, cov.CovTheta, fitted.Options.ConfidenceLevel);
         bool admissible = CheckAdmissibility(fitted, output.Estimates, warnings);
-        var status = !converged ? FitStatus.NotConverged
-            : cov.CovTheta is null ? FitStatus.ConvergedSingular
+        bool usable = converged || stalled;
+        var status = !usable ? FitStatus.NotConverged
+            : stalled || cov.CovTheta is null ? FitStatus.ConvergedSingular
             : admissible ? FitStatus.Converged : FitStatus.ConvergedInadmissible;
-        var measures = FitMeasureCalculator.Compute(fitted, converged);
+        var measures = FitMeasureCalculator.Compute(fitted, usable);
         var r2 = output.RSquare.Select(d => (IReadOnlyDictionary<string, double>)d).ToList();
         return new SemFit(fitted, status, output.Rows, measures, r2, warnings, cov.CovTheta, cov.CovZeta);
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text;
 using SemLib.Estimation;
+using SemLib.Results;
 
 namespace SemLib.Reporting;
 
@@ -62,7 +63,12 @@ public static partial class TextSummary
     {
         int it = fit.Iterations;
         string iterations = it == 1 ? "1 iteration" : $"{it} iterations";
-        if (fit.Converged)
+        if (fit.Status == FitStatus.ConvergedSingular)
+        {
+            text.Add($"SemLib {LibraryVersion()} stopped at a singular point after {iterations}");
+            text.Add("** WARNING ** Standard errors are not available; see the warnings");
+        }
+        else if (fit.Converged)
         {
             text.Add($"SemLib {LibraryVersion()} ended normally after {iterations}");
         }
