@@ -128,7 +128,7 @@ internal static class FitEngine
             if (Environment.GetEnvironmentVariable("SEMLIB_DEBUG") is not null) Console.Error.WriteLine($"attempt {attempts.Count}: F={result.F:R} conv={result.Converged} div={result.Diverged} stall={result.Stalled} it={result.Iterations} {result.Message}");
             if (result.Converged && (acceptInadmissible || Admissible(model, result.X))) break;
         }
-        var best = Best(attempts, model);
+        var best = Best(attempts, x => Admissible(model, x));
         if (!best.Converged && !best.Diverged && !best.Stalled && double.IsFinite(best.F) && attempts.Count > 1)
         {
             // The lowest F is an attempt that stopped early: continue from it before judging.
@@ -155,14 +155,14 @@ internal static class FitEngine
     /// admissible one before a converged one before the rest. Attempts whose estimates ran off to infinity reached
     /// no point at all and compete only when every attempt did so.
     /// </summary>
-    private static OptimizerResult Best(List<OptimizerResult> attempts, LisrelModel model)
+    internal static OptimizerResult Best(IReadOnlyList<OptimizerResult> attempts, Func<double[], bool> admissible)
     {
         var finite = attempts.Where(a => double.IsFinite(a.F) && !a.Diverged).ToList();
         if (finite.Count == 0) finite = attempts.Where(a => double.IsFinite(a.F)).ToList();
         if (finite.Count == 0) return attempts[0];
         double fMin = finite.Min(a => a.F);
         return finite.Where(a => a.F <= fMin + Tolerance(fMin))
-            .OrderByDescending(a => !a.Converged ? 0 : Admissible(model, a.X) ? 2 : 1)
+            .OrderByDescending(a => !a.Converged ? 0 : admissible(a.X) ? 2 : 1)
             .ThenBy(a => a.F)
             .First();
     }
