@@ -145,6 +145,7 @@ internal sealed class ConstraintMap
             labelFixed.TryAdd(row.Label, row.Value);
         var defined = table.Rows.Where(r => r.Op == ModelOperator.Defined)
             .ToDictionary(r => r.Lhs, r => r.Formula!, StringComparer.Ordinal);
+        var definedAffine = new Dictionary<string, (Dictionary<int, double> Coefs, double Constant)>(StringComparer.Ordinal);
 
         // 2. Explicit constraints as affine forms over θ.
         var general = new List<(Dictionary<int, double> Coefs, double Constant, ParameterRow Row)>();
@@ -258,7 +259,14 @@ internal sealed class ConstraintMap
                 case NameExpression n:
                     if (labelToTheta.TryGetValue(n.Name, out int t)) return (new() { [t] = 1.0 }, 0);
                     if (labelFixed.TryGetValue(n.Name, out double fv)) return (new(), fv);
-                    if (defined.TryGetValue(n.Name, out var formula)) return Affine(formula, where);
+                    if (definedAffine.TryGetValue(n.Name, out var known)) return (new(known.Coefs), known.Constant);
+                    if (defined.TryGetValue(n.Name, out var formula))
+                    {
+                        // Remembered, so a constraint on a chain of definitions that build on each other stays linear.
+                        var form = Affine(formula, where);
+                        definedAffine[n.Name] = form;
+                        return (new(form.Coefs), form.Constant);
+                    }
                     throw new ModelSyntaxException([new SyntaxDiagnostic(n.Span, $"'{n.Name}' in a constraint is not a parameter label.")]);
                 case UnaryExpression u:
                     {
