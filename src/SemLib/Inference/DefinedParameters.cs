@@ -27,7 +27,11 @@ internal static class DefinedParameters
         return map;
     }
 
-    /// <summary>Fills the values of the defined rows of <paramref name="values"/> from the other rows, in order.</summary>
+    /// <summary>
+    /// Fills the values of the defined rows of <paramref name="values"/> from the other rows, in order. A value that
+    /// does not exist or is infinite (a/0, log of a negative number, an overflow) is NaN, and so is every definition
+    /// built on it.
+    /// </summary>
     public static void Recompute(ParameterTable table, double[] values)
     {
         var labels = LabelRows(table);
@@ -38,6 +42,7 @@ internal static class DefinedParameters
             if (r.Op != ModelOperator.Defined) continue;
             double v = r.Formula!.Evaluate(name =>
                 definedValue.TryGetValue(name, out double d) ? d : values[labels[name]]);
+            if (!double.IsFinite(v)) v = double.NaN;
             values[i] = v;
             definedValue[r.Lhs] = v;
         }
@@ -46,7 +51,10 @@ internal static class DefinedParameters
     /// <summary>
     /// Gradients of every defined parameter with respect to θ (free rows), in table order of the defined rows.
     /// </summary>
-    /// <remarks><paramref name="thetaOfRow"/> gives the θ index of a table row, or -1 when the row is not free.</remarks>
+    /// <remarks>
+    /// <paramref name="thetaOfRow"/> gives the θ index of a table row, or -1 when the row is not free. Where the value
+    /// or a partial derivative is not finite the gradient holds NaN: the delta method does not apply there.
+    /// </remarks>
     public static List<(int Row, double[] Gradient)> Jacobian(ParameterTable table, double[] values, int[] thetaOfRow, int thetaCount)
     {
         var labels = LabelRows(table);
@@ -71,7 +79,13 @@ internal static class DefinedParameters
             var v = r.Formula!.Evaluate(
                 name => definedValue.TryGetValue(name, out var d) ? d : labelValue[name], GradientNumber.Constant);
             definedValue[r.Lhs] = v;
-            result.Add((i, v.Gradient ?? new double[thetaCount]));
+            var gradient = v.Gradient ?? new double[thetaCount];
+            if (!double.IsFinite(v.Value) || gradient.Any(x => !double.IsFinite(x)))
+            {
+                gradient = new double[thetaCount];
+                Array.Fill(gradient, double.NaN);
+            }
+            result.Add((i, gradient));
         }
         return result;
     }

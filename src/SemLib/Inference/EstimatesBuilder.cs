@@ -14,7 +14,7 @@ namespace SemLib.Inference;
 internal static class EstimatesBuilder
 {
     public sealed record Output(List<ParameterEstimate> Rows, double[] Estimates, double[] StdLv, double[] StdAll,
-        List<Dictionary<string, double>> RSquare);
+        List<Dictionary<string, double>> RSquare, List<string> Warnings);
 
     public static Output Build(FittedModel fit, double[]? covTheta, double confidenceLevel)
     {
@@ -30,6 +30,7 @@ internal static class EstimatesBuilder
         var r2 = Standardization.RSquare(table, stdAll);
         double zcrit = Wald.CriticalValue(confidenceLevel);
         var rows = new List<ParameterEstimate>();
+        var warnings = new List<string>();
         for (int i = 0; i < n; i++)
         {
             var r = table.Rows[i];
@@ -37,6 +38,7 @@ internal static class EstimatesBuilder
             bool isDefined = r.Op == ModelOperator.Defined;
             bool free = thetaOfRow[i] >= 0;
             double? s = Nullable(se[i]);
+            if (isDefined) UndefinedWarning(r, est[i], s, covTheta is not null, warnings);
             var (z, p, lo, hi) = Wald.Of(est[i], s, zcrit); // a fixed row's SE is 0: no z, the interval [est, est]
             rows.Add(new ParameterEstimate
             {
@@ -56,7 +58,19 @@ internal static class EstimatesBuilder
                 StdAll = Nullable(stdAll[i]),
             });
         }
-        return new Output(rows, est, stdLv, stdAll, r2);
+        return new Output(rows, est, stdLv, stdAll, r2, warnings);
+    }
+
+    /// <summary>
+    /// A defined parameter whose value does not exist at the estimates (NaN: a/0, log of a negative number, an
+    /// overflow), or whose derivative does not (no SE although the parameters have one): a warning naming it.
+    /// </summary>
+    private static void UndefinedWarning(ParameterRow r, double estimate, double? se, bool haveCovariance, List<string> warnings)
+    {
+        if (double.IsNaN(estimate))
+            warnings.Add($"The defined parameter '{r.Lhs}' ({r.Lhs} := {r.Rhs}) has no finite value at the estimates (a division by zero, the log or square root of a negative number, or an overflow); its estimate, standard error and interval are NA.");
+        else if (haveCovariance && se is null)
+            warnings.Add($"The defined parameter '{r.Lhs}' ({r.Lhs} := {r.Rhs}) has no finite derivative at the estimates, so the delta method gives it no standard error; its standard error and interval are NA.");
     }
 
     /// <summary>
@@ -93,6 +107,7 @@ internal static class EstimatesBuilder
         {
             foreach (var (row, grad) in DefinedParameters.Jacobian(table, est, thetaOfRow, q))
             {
+                if (double.IsNaN(est[row]) || grad.Any(double.IsNaN)) continue; // undefined: no SE
                 double v = Wald.DeltaVariance(grad, covTheta, q);
                 se[row] = v >= 0 ? Math.Sqrt(v) : double.NaN;
             }

@@ -207,9 +207,17 @@ public static partial class TextSummary
 
     private static double? Get(Results.FitMeasures m, string key) => m.TryGetValue(key, out var v) ? v : null;
 
-    /// <summary>lavaan's <c>sprintf("%.3f")</c>; a value that does not exist prints as R's NA.</summary>
-    internal static string Num(double? v) =>
-        v is double x && !double.IsNaN(x) ? x.ToString("F3", CultureInfo.InvariantCulture) : "NA";
+    /// <summary>
+    /// lavaan's <c>sprintf("%.3f")</c>, in scientific notation beyond ±1e9 so a huge value does not break the table; a
+    /// value that does not exist prints as R's NA, an infinite one as R's Inf.
+    /// </summary>
+    internal static string Num(double? v) => v switch
+    {
+        double x when double.IsFinite(x) => Numbers.Decimals(x),
+        double.PositiveInfinity => "Inf",
+        double.NegativeInfinity => "-Inf",
+        _ => "NA",
+    };
 
     private static string Int(int v) => v.ToString(CultureInfo.InvariantCulture);
 

@@ -25,7 +25,7 @@ public sealed record ParameterEstimate
     /// <summary>True for a free parameter, false for a fixed one, null for a defined parameter.</summary>
     public bool? Free { get; init; }
 
-    /// <summary>The estimate (the fixed value for fixed parameters).</summary>
+    /// <summary>The estimate (the fixed value for fixed parameters); NaN for a defined parameter that has no finite value at the estimates (<c>a/0</c>, <c>log</c> of a negative number), which JSON writes as null.</summary>
     public double Estimate { get; init; }
 
     /// <summary>Standard error (0 for fixed parameters, as lavaan reports; null when it could not be computed).</summary>

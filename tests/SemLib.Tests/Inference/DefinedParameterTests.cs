@@ -52,4 +52,48 @@ public sealed class DefinedParameterTests
         var fit = Sem.Fit(Cfa + string.Join("\n", lines), TestData.HolzingerSwineford());
         Assert.Equal(fit.Parameter("a")!.Estimate, fit.Parameter("b")!.Estimate, 10);
     }
+
+    [Fact]
+    public void Undefined_values_are_NA_with_a_warning_naming_the_definition()
+    {
+        var fit = Sem.Fit(Cfa + "q := a/0\nl := log(-a)\nr := sqrt(-b)\nafter := q + 1\nfine := a*b",
+            TestData.HolzingerSwineford());
+        foreach (var name in new[] { "q", "l", "r", "after" })
+        {
+            var p = fit.Parameter(name)!;
+            Assert.True(double.IsNaN(p.Estimate), name);
+            Assert.Null(p.StandardError);
+            Assert.Null(p.Z);
+            Assert.Null(p.PValue);
+            Assert.Null(p.CiLower);
+            Assert.Null(p.CiUpper);
+            Assert.Contains(fit.Warnings, w => w.Contains($"'{name}'", StringComparison.Ordinal));
+        }
+        Assert.NotNull(fit.Parameter("fine")!.StandardError);
+        Assert.DoesNotContain(fit.Warnings, w => w.Contains("'fine'", StringComparison.Ordinal));
+
+        using var json = System.Text.Json.JsonDocument.Parse(SemLib.Reporting.FitJson.ToJson(fit));
+        var q = json.RootElement.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("lhs").GetString() == "q");
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, q.GetProperty("est").ValueKind);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, q.GetProperty("se").ValueKind);
+
+        string text = SemLib.Reporting.TextSummary.Format(fit);
+        Assert.DoesNotContain("Infinity", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("∞", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_huge_defined_value_is_printed_in_scientific_notation()
+    {
+        // exp(1000·a) with a ≈ 0.55 (the HS loading of x2) is about 1e240: finite, and printed as a 240-digit fixed
+        // number it would break the table; exp(2000·a) ≈ 1e480 is beyond double range, so NA.
+        var fit = Sem.Fit(Cfa + "big := exp(1000*a)\nhuge := exp(2000*a)", TestData.HolzingerSwineford());
+        var big = fit.Parameter("big")!;
+        Assert.True(double.IsFinite(big.Estimate) && big.Estimate > 1e200);
+        Assert.True(double.IsNaN(fit.Parameter("huge")!.Estimate));
+        string text = SemLib.Reporting.TextSummary.Format(fit);
+        var line = text.Split('\n').Single(l => l.TrimStart().StartsWith("big", StringComparison.Ordinal));
+        Assert.True(line.Length < 120, line);
+        Assert.Contains("e+", line, StringComparison.Ordinal);
+    }
 }
