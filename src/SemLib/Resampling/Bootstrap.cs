@@ -31,7 +31,7 @@ public static class Bootstrap
         var ok = draws.Where(d => d is not null).Select(d => d!).ToList();
         if (ok.Count < 2)
             throw new SemLibException($"Only {ok.Count} of {options.Draws} bootstrap draws converged; no interval can be formed.");
-        var warnings = new List<string>();
+        var warnings = plan.EffectColumns.Select(c => c.Plan.Note).OfType<string>().ToList();
         if (ok.Count < options.Draws)
             warnings.Add($"{options.Draws - ok.Count} of {options.Draws} bootstrap draws failed to converge and were excluded.");
 

@@ -105,6 +105,8 @@ write_case("hs-groups-gls", "Two-group CFA by GLS: chi-square is the sum of 2(N_
   three, HS[, c("school", paste0("x", 1:9))], options = list(group = "school", estimator = "GLS"))
 write_case("hs-groups-fixedvalues", "Two-group CFA with group-specific labels and fixed values written with c().", "cfa",
   "visual =~ x1 + c(a1, a2)*x2 + c(0.7, NA)*x3\ntextual =~ x4 + x5 + x6\n", HS[, c("school", paste0("x", 1:9))], options = list(group = "school"))
+write_case("hs-nonrecursive", "Non-recursive path model (x1 and x4 affect each other): total effect of x1 on x4 from (I-B)^-1 - I as c/(1-c*d), indirect = total - direct.", "sem",
+  "x4 ~ c*x1 + x2\nx1 ~ d*x4 + x3\ntotal := c/(1-d*c)\nindirect := total - c\n", hs)
 
 # The 218-firm study: lavaan fitted to the CSV that samples/ClusterUpgrade writes with its default seed
 # (copied to lavaan-extra/study-structural/data.csv). The model strings equal Design.MeasurementSyntax() and
