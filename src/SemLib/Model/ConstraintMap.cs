@@ -141,6 +141,11 @@ internal sealed class ConstraintMap
             if (labelToTheta.TryGetValue(row.Label, out int other)) Union(other, t);
             else labelToTheta[row.Label] = t;
         }
+        // A label that names another parameter (equal("visual=~x2")): the two are one.
+        var thetaOfId = new Dictionary<int, int>();
+        for (int t = 0; t < q; t++) thetaOfId[table.Rows[freeRows[t]].Id] = t;
+        for (int t = 0; t < q; t++)
+            if (table.Rows[freeRows[t]].EqualTo is int id and > 0 && thetaOfId.TryGetValue(id, out int target)) Union(t, target);
         foreach (var row in table.Rows.Where(r => !r.Free && r.Group > 0 && r.Label.Length > 0))
             labelFixed.TryAdd(row.Label, row.Value);
         var defined = table.Rows.Where(r => r.Op == ModelOperator.Defined)

@@ -107,6 +107,12 @@ write_case("hs-groups-fixedvalues", "Two-group CFA with group-specific labels an
   "visual =~ x1 + c(a1, a2)*x2 + c(0.7, NA)*x3\ntextual =~ x4 + x5 + x6\n", HS[, c("school", paste0("x", 1:9))], options = list(group = "school"))
 write_case("hs-nonrecursive", "Non-recursive path model (x1 and x4 affect each other): total effect of x1 on x4 from (I-B)^-1 - I as c/(1-c*d), indirect = total - direct.", "sem",
   "x4 ~ c*x1 + x2\nx1 ~ d*x4 + x3\ntotal := c/(1-d*c)\nindirect := total - c\n", hs)
+write_case("hs-equal-modifier", "equal(\"lhs op rhs\") names a parameter: x3's loading equals x2's, and x6's equals the fixed marker x4's (so it is fixed to 1).", "cfa",
+  "visual =~ x1 + x2 + equal(\"visual=~x2\")*x3\ntextual =~ x4 + x5 + equal(\"textual=~x4\")*x6\nspeed =~ x7 + x8 + x9\n", hs)
+write_case("hs-groups-equal-shared", "Two groups, one equal(\"visual=~x2\") for x3: one label in every group, so x3's loading is equal across groups and to group 1's x2 loading (lavaan's reading).", "cfa",
+  "visual =~ x1 + x2 + equal(\"visual=~x2\")*x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9\n", HS[, c("school", paste0("x", 1:9))], options = list(group = "school"))
+write_case("hs-groups-equal-pergroup", "Two groups, equal(c(\"visual=~x2\", \"visual=~x2.g2\")) for x3: in each group x3's loading equals that group's x2 loading.", "cfa",
+  "visual =~ x1 + x2 + equal(c(\"visual=~x2\", \"visual=~x2.g2\"))*x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9\n", HS[, c("school", paste0("x", 1:9))], options = list(group = "school"))
 
 # The 218-firm study: lavaan fitted to the CSV that samples/ClusterUpgrade writes with its default seed
 # (copied to lavaan-extra/study-structural/data.csv). The model strings equal Design.MeasurementSyntax() and
