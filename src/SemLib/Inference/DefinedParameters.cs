@@ -36,16 +36,33 @@ internal static class DefinedParameters
     {
         var labels = LabelRows(table);
         var definedValue = new Dictionary<string, double>(StringComparer.Ordinal);
+        double Lookup(string name) => definedValue.TryGetValue(name, out double d) ? d : values[labels[name]];
         for (int i = 0; i < table.Rows.Count; i++)
         {
             var r = table.Rows[i];
+            if (r.Op is ModelOperator.Equal or ModelOperator.Less or ModelOperator.Greater)
+            {
+                values[i] = Slack(r, Lookup);
+                continue;
+            }
             if (r.Op != ModelOperator.Defined) continue;
-            double v = r.Formula!.Evaluate(name =>
-                definedValue.TryGetValue(name, out double d) ? d : values[labels[name]]);
+            double v = r.Formula!.Evaluate(Lookup);
             if (!double.IsFinite(v)) v = double.NaN;
             values[i] = v;
             definedValue[r.Lhs] = v;
         }
+    }
+
+    /// <summary>
+    /// The value lavaan's <c>parameterEstimates()</c> gives a constraint row: left − right for <c>==</c> and <c>&gt;</c>,
+    /// right − left for <c>&lt;</c> — the slack, zero when the constraint is active, positive when it holds with room.
+    /// Constraint rows come after every definition, so all names are known by then.
+    /// </summary>
+    private static double Slack(ParameterRow r, Func<string, double> lookup)
+    {
+        double left = r.ConstraintLeft!.Evaluate(lookup), right = r.Formula!.Evaluate(lookup);
+        double v = r.Op == ModelOperator.Less ? right - left : left - right;
+        return double.IsFinite(v) ? v : double.NaN;
     }
 
     /// <summary>

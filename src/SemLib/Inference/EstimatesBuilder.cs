@@ -7,9 +7,10 @@ using SemLib.Syntax;
 namespace SemLib.Inference;
 
 /// <summary>
-/// Assembles lavaan's <c>parameterEstimates(fit, standardized = TRUE)</c>: estimate, SE, z, p and confidence
-/// interval for every row (fixed rows: SE 0, no z), defined parameters by the delta method, and the standardized
-/// columns.
+/// Assembles lavaan's <c>parameterEstimates(fit, standardized = TRUE, remove.eq = FALSE, remove.ineq = FALSE)</c>:
+/// estimate, SE, z, p and confidence interval for every row (fixed rows: SE 0, no z), defined parameters by the
+/// delta method, constraint rows (<c>==</c>, <c>&lt;</c>, <c>&gt;</c>) with their slack and SE 0, and the
+/// standardized columns (for defined and constraint rows, their formula applied to the standardized values, as lavaan).
 /// </summary>
 internal static class EstimatesBuilder
 {
@@ -34,11 +35,10 @@ internal static class EstimatesBuilder
         for (int i = 0; i < n; i++)
         {
             var r = table.Rows[i];
-            if (r.Op is ModelOperator.Equal or ModelOperator.Less or ModelOperator.Greater) continue;
-            bool isDefined = r.Op == ModelOperator.Defined;
+            bool isDefined = r.Op is ModelOperator.Defined or ModelOperator.Equal or ModelOperator.Less or ModelOperator.Greater;
             bool free = thetaOfRow[i] >= 0;
             double? s = Nullable(se[i]);
-            if (isDefined) UndefinedWarning(r, est[i], s, covTheta is not null, warnings);
+            if (r.Op == ModelOperator.Defined) UndefinedWarning(r, est[i], s, covTheta is not null, warnings);
             var (z, p, lo, hi) = Wald.Of(est[i], s, zcrit); // a fixed row's SE is 0: no z, the interval [est, est]
             rows.Add(new ParameterEstimate
             {
@@ -75,8 +75,8 @@ internal static class EstimatesBuilder
 
     /// <summary>
     /// The standard error of every table row from Cov(θ̂) (<paramref name="covTheta"/>, q×q): √Var for a free row,
-    /// 0 for a fixed one (no free parameter moves it), the delta method √(gᵀ·Cov·g) for a defined row. NaN for
-    /// constraint rows, for free and defined rows when there is no covariance matrix, and for a negative variance.
+    /// 0 for a fixed one (no free parameter moves it) and for a constraint row (as lavaan), the delta method √(gᵀ·Cov·g)
+    /// for a defined row. NaN for free and defined rows when there is no covariance matrix, and for a negative variance.
     /// </summary>
     /// <remarks><paramref name="est"/> holds the row values (from RowEstimates), which the defined rows' gradients are taken at.</remarks>
     public static double[] StandardErrors(ParameterTable table, LisrelModel model, double[] est, double[]? covTheta)
@@ -89,7 +89,12 @@ internal static class EstimatesBuilder
         for (int i = 0; i < n; i++)
         {
             var r = table.Rows[i];
-            if (r.Op is ModelOperator.Defined or ModelOperator.Equal or ModelOperator.Less or ModelOperator.Greater) continue;
+            if (r.Op is ModelOperator.Equal or ModelOperator.Less or ModelOperator.Greater)
+            {
+                se[i] = 0; // lavaan lists a constraint's slack with SE 0
+                continue;
+            }
+            if (r.Op is ModelOperator.Defined) continue;
             if (thetaOfRow[i] >= 0)
             {
                 if (covTheta is not null)
@@ -117,7 +122,7 @@ internal static class EstimatesBuilder
 
     /// <summary>
     /// The value of every table row at θ: free rows from θ, fixed rows from the matrices (so fixed.x rows carry the
-    /// current sample's moments), defined rows evaluated; constraint rows NaN.
+    /// current sample's moments), defined rows evaluated, constraint rows their slack.
     /// </summary>
     public static double[] RowEstimates(ParameterTable table, LisrelModel model, ReadOnlySpan<double> theta, GroupState[] states)
     {

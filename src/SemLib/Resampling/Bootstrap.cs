@@ -209,9 +209,8 @@ public static class Bootstrap
             var names = new List<string>();
             names.AddRange(fit.Parameters.Select(p => p.Name + (p.Group > 1 ? $"@{p.Group}" : "")));
             names.AddRange(fit.Parameters.Select(p => "std.all " + p.Name + (p.Group > 1 ? $"@{p.Group}" : "")));
-            // Table rows that appear in Parameters (constraint rows do not).
-            ParameterRows = fitted.Table.Rows.Select((r, i) => (r, i))
-                .Where(x => x.r.Op is not (ModelOperator.Equal or ModelOperator.Less or ModelOperator.Greater)).Select(x => x.i).ToArray();
+            // Parameters lists every table row, in table order.
+            ParameterRows = Enumerable.Range(0, fitted.Table.Rows.Count).ToArray();
             VariesWithData = ParameterRows.Select(i => fitted.Table.Rows[i].Exogenous).ToArray();
             int offset = names.Count;
             foreach (var (from, to) in options.Effects)

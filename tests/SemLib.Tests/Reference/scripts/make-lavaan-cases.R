@@ -15,14 +15,15 @@ num <- function(x) { x <- as.numeric(x); ifelse(is.finite(x), x, NA) }
 write_case <- function(name, description, call, model, data, options = list(), mi = FALSE, extra = list(), data.file = NULL) {
   args <- c(list(model = model, data = data), options)
   fit <- do.call(call, args)
-  pe <- parameterEstimates(fit, standardized = TRUE)
+  # remove.eq/remove.ineq = FALSE: constraint rows (==, <, >) are listed with their slack, as SemLib lists them.
+  pe <- parameterEstimates(fit, standardized = TRUE, remove.eq = FALSE, remove.ineq = FALSE)
   pt <- parTable(fit)
   if (is.null(pe$group)) pe$group <- 1L
   if (is.null(pe$label)) pe$label <- ""
   key.pe <- paste(pe$lhs, pe$op, pe$rhs, pe$group)
   key.pt <- paste(pt$lhs, pt$op, pt$rhs, pt$group)
   free <- pt$free[match(key.pe, key.pt)] > 0
-  free[pe$op == ":="] <- NA
+  free[pe$op %in% c(":=", "==", "<", ">")] <- NA
   params <- lapply(seq_len(nrow(pe)), function(i) list(
     lhs = pe$lhs[i], op = pe$op[i], rhs = pe$rhs[i], label = pe$label[i],
     est = num(pe$est[i]), se = num(pe$se[i]), z = num(pe$z[i]), pvalue = num(pe$pvalue[i]),
