@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text;
 using SemLib.Estimation;
+using SemLib.Syntax;
 
 namespace SemLib.Reporting;
 
@@ -78,8 +79,10 @@ public static partial class TextSummary
             ("Estimator", fit.Estimator.ToString()),
             ("Number of model parameters", Int(model.ThetaCount)),
         };
-        int equalities = model.ThetaCount - model.ZetaCount;
+        int equalities = model.ThetaCount - model.ZetaCountWithoutInequalities;
         if (equalities > 0) pairs.Add(("Number of equality constraints", Int(equalities)));
+        int inequalities = fit.Table.Rows.Count(r => r.Op is ModelOperator.Less or ModelOperator.Greater);
+        if (inequalities > 0) pairs.Add(("Number of inequality constraints", Int(inequalities)));
         text.Pairs(pairs, 40, 11);
     }
 

@@ -114,6 +114,13 @@ write_case("hs-groups-equal-shared", "Two groups, one equal(\"visual=~x2\") for 
   "visual =~ x1 + x2 + equal(\"visual=~x2\")*x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9\n", HS[, c("school", paste0("x", 1:9))], options = list(group = "school"))
 write_case("hs-groups-equal-pergroup", "Two groups, equal(c(\"visual=~x2\", \"visual=~x2.g2\")) for x3: in each group x3's loading equals that group's x2 loading.", "cfa",
   "visual =~ x1 + x2 + equal(c(\"visual=~x2\", \"visual=~x2.g2\"))*x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9\n", HS[, c("school", paste0("x", 1:9))], options = list(group = "school"))
+hs.labelled <- "visual =~ x1 + a*x2 + b*x3\ntextual =~ x4 + c*x5 + x6\nspeed =~ x7 + x8 + x9\n"
+write_case("hs-inequality-active", "Inequality constraints that bind: a > 0.7 and c < 1 (unconstrained a = 0.55, c = 1.11); lavaan's df ignores them.", "cfa",
+  paste0(hs.labelled, "a > 0.7\nc < 1\n"), hs)
+write_case("hs-inequality-inactive", "Inequality constraints that do not bind: a > 0.3 and b < 1 (the estimates are the unconstrained ones).", "cfa",
+  paste0(hs.labelled, "a > 0.3\nb < 1\n"), hs)
+write_case("hs-inequality-pair", "An inequality between two parameters that binds: b > c (unconstrained b = 0.73 < c = 1.11), so b = c.", "cfa",
+  paste0(hs.labelled, "b > c\n"), hs)
 
 # The 218-firm study: lavaan fitted to the CSV that samples/ClusterUpgrade writes with its default seed
 # (copied to lavaan-extra/study-structural/data.csv). The model strings equal Design.MeasurementSyntax() and
