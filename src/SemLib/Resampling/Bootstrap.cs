@@ -32,6 +32,8 @@ public static class Bootstrap
         if (ok.Count < 2)
             throw new SemLibException($"Only {ok.Count} of {options.Draws} bootstrap draws converged; no interval can be formed.");
         var warnings = plan.EffectColumns.Select(c => c.Plan.Note).OfType<string>().ToList();
+        if (fitted.Table.Rows.Any(r => r.Op is ModelOperator.Less or ModelOperator.Greater))
+            warnings.Add("The model has inequality constraints: each bootstrap draw holds the ones active in the original fit as equalities and does not enforce the others.");
         if (ok.Count < options.Draws)
             warnings.Add($"{options.Draws - ok.Count} of {options.Draws} bootstrap draws failed to converge and were excluded.");
 

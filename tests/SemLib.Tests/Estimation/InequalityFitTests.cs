@@ -109,4 +109,14 @@ public sealed class InequalityFitTests
         Assert.True(at >= 0);
         Assert.Equal(lavaan, text[at..(at + 5)]);
     }
+
+    [Fact]
+    public void The_bootstrap_says_how_it_treats_inequality_constraints()
+    {
+        var fit = Sem.Fit(Labelled + "a > 0.7\n", TestData.HolzingerSwineford());
+        var boot = SemLib.Resampling.Bootstrap.Run(fit, new SemLib.Resampling.BootstrapOptions { Draws = 10, Seed = 1 });
+        Assert.Contains(boot.Warnings, w => w.Contains("inequality constraints", StringComparison.Ordinal));
+        // a is held at its bound in every draw, as it is active in the original fit (lavaan-extra/hs-inequality-active).
+        Assert.Equal(0, boot.Parameter("visual", "=~", "x2")!.StandardError!.Value, 12);
+    }
 }
