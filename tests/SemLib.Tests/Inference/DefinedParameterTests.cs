@@ -96,4 +96,18 @@ public sealed class DefinedParameterTests
         Assert.True(line.Length < 120, line);
         Assert.Contains("e+", line, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_finite_value_with_an_infinite_derivative_has_no_standard_error_and_a_warning()
+    {
+        // exp(k·a) with k·a = 709.5: e^709.5 ≈ 1.4e308 is finite, its derivative k·e^709.5 overflows to infinity.
+        double a = Sem.Fit(Cfa, TestData.HolzingerSwineford()).Parameter("a")!.Estimate;
+        string k = (709.5 / a).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        var fit = Sem.Fit(Cfa + $"edge := exp({k}*a)", TestData.HolzingerSwineford());
+        var edge = fit.Parameter("edge")!;
+        Assert.True(double.IsFinite(edge.Estimate));
+        Assert.Null(edge.StandardError);
+        Assert.Null(edge.CiLower);
+        Assert.Contains(fit.Warnings, w => w.Contains("'edge'", StringComparison.Ordinal) && w.Contains("derivative", StringComparison.Ordinal));
+    }
 }
