@@ -347,8 +347,7 @@ internal static class ParameterTableBuilder
             bool named = byName.TryGetValue(r.Label, out int j);
             if (!named || j == i)
             {
-                bool labelElsewhere = table.Any(o => o.Label == r.Label && !o.Matches(r.Lhs, r.Op, r.Rhs));
-                if (fromEqual(i) && !labelElsewhere && !named)
+                if (fromEqual(i) && !named && !table.Any(o => o.Label == r.Label && !o.Matches(r.Lhs, r.Op, r.Rhs)))
                     throw Error(r.Span, $"equal(\"{r.Label}\") on {r.Name}{(groups > 1 ? $" (group {r.Group})" : "")}: the model has no parameter {r.Label} and no other parameter labelled '{r.Label}'; name a parameter as lhs op rhs (e.g. equal(\"visual=~x2\"), with .g2 for group 2) or a label used elsewhere.");
                 continue;
             }
