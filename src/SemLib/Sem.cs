@@ -53,8 +53,9 @@ public static class Sem
         var estSample = new EstimationSample(sample, options.Estimator);
         var lisrel = FitEngine.Compile(table, estSample);
         FitEngine.CheckDegreesOfFreedom(table, lisrel, estSample);
-        var fitted = FitEngine.Optimize(table, lisrel, estSample, options);
-        return FitResultBuilder.Build(fitted, sample.Warnings);
+        var warnings = new List<string>(sample.Warnings);
+        var fitted = InequalityFit.Optimize(table, lisrel, estSample, options, warnings);
+        return FitResultBuilder.Build(fitted, warnings);
     }
 }
 

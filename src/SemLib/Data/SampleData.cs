@@ -153,7 +153,15 @@ internal sealed class SampleData
         int p = names.Count;
         for (int j = 0; j < p; j++)
         {
-            if (cov[j * p + j] <= 1e-12 * Math.Max(1, Math.Abs(rows[0][j])))
+            // Constant relative to the column's own magnitude (its range within 1e-12 of its largest value), never an
+            // absolute variance: a column in small units (values near 1e-7, or scaled by 1e±12) is not constant.
+            double min = double.PositiveInfinity, max = double.NegativeInfinity;
+            foreach (var r in rows)
+            {
+                min = Math.Min(min, r[j]);
+                max = Math.Max(max, r[j]);
+            }
+            if (rows.Count > 0 && max - min <= 1e-12 * Math.Max(Math.Abs(min), Math.Abs(max)))
                 throw new DataException($"{where}: the variable '{names[j]}' is constant (every used row has the value {rows[0][j].ToString("G6", CultureInfo.InvariantCulture)}); it carries no information and makes the covariance matrix singular.");
         }
         for (int a = 0; a < p; a++)

@@ -36,8 +36,11 @@ internal sealed class FittedModel
         return _states[group];
     }
 
-    /// <summary>Number of free parameters after equality constraints (lavaan's npar).</summary>
-    public int Npar => Model.ZetaCount;
+    /// <summary>
+    /// Number of free parameters after equality constraints (lavaan's npar). Active inequality constraints, held as
+    /// equalities in the fit, do not count as constraints here: lavaan's df ignores inequality constraints.
+    /// </summary>
+    public int Npar => Model.ZetaCountWithoutInequalities;
 
     /// <summary>Sample moments the model is fitted to (covariances, plus means with a mean structure), minus the fixed exogenous ones.</summary>
     public int Moments => CountMoments(Table, Sample);

@@ -37,14 +37,23 @@ internal sealed partial class Objective
     /// The observed information: F's Hessian at ζ by central differences of the analytic gradient (step
     /// 1e-5·max(1, |ζ_j|)), symmetrised. Allocates nothing; leaves the objective evaluated at ζ.
     /// </summary>
-    public void Hessian(ReadOnlySpan<double> zeta, Span<double> hessian)
+    public void Hessian(ReadOnlySpan<double> zeta, Span<double> hessian) => Hessian(zeta, hessian, []);
+
+    /// <summary>
+    /// <see cref="Hessian(ReadOnlySpan{double}, Span{double})"/> with the step of parameter j 1e-5·<paramref name="scales"/>[j]
+    /// where that is positive and finite: a step in the parameter's own units, so a parameter of size 1e-14 (a
+    /// variable measured in small units) is not stepped by 1e-5.
+    /// </summary>
+    public void Hessian(ReadOnlySpan<double> zeta, Span<double> hessian, ReadOnlySpan<double> scales)
     {
         int r = Dimension;
         var x = _hessianPoint;
         zeta.CopyTo(x);
         for (int j = 0; j < r; j++)
         {
-            double h = 1e-5 * Math.Max(1, Math.Abs(zeta[j]));
+            double h = j < scales.Length && scales[j] > 0 && double.IsFinite(scales[j])
+                ? 1e-5 * scales[j]
+                : 1e-5 * Math.Max(1, Math.Abs(zeta[j]));
             x[j] = zeta[j] + h;
             Evaluate(x, _hessianPlus);
             x[j] = zeta[j] - h;

@@ -6,7 +6,8 @@ namespace SemLib.Inference;
 /// The directed graph of one group's structural model: nodes are the latent variables (with observed variables in
 /// regressions as their phantoms) and the pure indicators; edges are regressions and loadings (B and Λ cells that
 /// are free or fixed to a non-zero value). Paths multiply coefficients (Wright's path tracing); totals of an
-/// acyclic model are sums over all directed paths, otherwise A − I with A = (I − B)⁻¹.
+/// acyclic model are sums over all directed paths, otherwise A − I with A = (I − B)⁻¹ (Bollen 1989, ch. 8: with
+/// feedback loops the total effect is the sum of infinitely many walks, (I − B)⁻¹ − I when it converges).
 /// </summary>
 internal sealed class EffectGraph
 {
@@ -65,6 +66,42 @@ internal sealed class EffectGraph
         }
         Walk(from);
         return result.OrderBy(p => p.Count).ToList();
+    }
+
+    /// <summary>The edge from one node straight to another (a B or Λ cell), or -1 when there is none.</summary>
+    public int DirectEdge(int from, int to) => _edges.FindIndex(e => e.From == from && e.To == to);
+
+    /// <summary>
+    /// True when some route from <paramref name="from"/> to <paramref name="to"/> passes through a node that lies on a
+    /// directed cycle: then the routes (walks) are infinitely many, and their sum is only available from (I − B)⁻¹.
+    /// </summary>
+    public bool ThroughLoop(int from, int to)
+    {
+        if (Acyclic) return false;
+        var fromStart = Reachable(from, includeStart: true);
+        for (int v = 0; v < fromStart.Length; v++)
+            if (fromStart[v] && Reachable(v, includeStart: true)[to] && Reachable(v, includeStart: false)[v]) return true;
+        return false;
+    }
+
+    /// <summary>The nodes reachable from <paramref name="start"/> by one or more edges (and the start itself if asked).</summary>
+    private bool[] Reachable(int start, bool includeStart)
+    {
+        var seen = new bool[_model.M + _model.P];
+        var stack = new Stack<int>();
+        if (includeStart) seen[start] = true;
+        stack.Push(start);
+        while (stack.Count > 0)
+        {
+            int v = stack.Pop();
+            foreach (var e in _edges)
+                if (e.From == v && !seen[e.To])
+                {
+                    seen[e.To] = true;
+                    stack.Push(e.To);
+                }
+        }
+        return seen;
     }
 
     public string Describe(List<int> path) =>

@@ -13,12 +13,14 @@ internal static class Effects
     /// <summary>
     /// What the decomposition of the effect of <see cref="From"/> on <see cref="To"/> in one group is made of, set
     /// up once from the model's structure (it does not depend on θ): the group's effect graph, the two nodes, every
-    /// directed path between them (acyclic models only), the direct path (empty when there is none), the indirect
-    /// paths, and one label (kind, path) per effect in the order of <see cref="Values"/>: total, direct, indirect,
-    /// then each specific indirect path.
+    /// directed path between them (empty when a route passes through a feedback loop: the paths are then infinitely
+    /// many), the direct path (the one edge from → to; empty when there is none), the indirect paths, one label
+    /// (kind, path) per effect in the order of <see cref="Values"/>: total, direct, indirect, then each specific
+    /// indirect path; and a note when the specific paths are not listed because of a loop.
     /// </summary>
     public sealed record Plan(string From, string To, int Group, EffectGraph Graph, int FromNode, int ToNode,
-        List<List<int>> Paths, List<int> Direct, List<List<int>> IndirectPaths, List<(string Kind, string Path)> Labels);
+        List<List<int>> Paths, List<int> Direct, List<List<int>> IndirectPaths, List<(string Kind, string Path)> Labels,
+        bool ThroughLoop, string? Note);
 
     /// <summary>The plan of one effect decomposition; checks that the group exists and that the two variables are different variables of the model.</summary>
     public static Plan Prepare(LisrelModel model, string from, string to, int group)
@@ -29,16 +31,23 @@ internal static class Effects
         if (a < 0) throw new SemLibException($"'{from}' is not a variable of the model.");
         if (b < 0) throw new SemLibException($"'{to}' is not a variable of the model.");
         if (a == b) throw new SemLibException("An effect needs two different variables.");
-        var paths = graph.Acyclic ? graph.Paths(a, b) : [];
-        var direct = paths.FirstOrDefault(p => p.Count == 1) ?? [];
+        // The direct effect is the one edge from → to (a B or Λ element) in any model; with a feedback loop on the way
+        // the total comes from (I − B)⁻¹ − I and the indirect effect is total − direct, with no list of paths.
+        bool loop = graph.ThroughLoop(a, b);
+        var paths = loop ? [] : graph.Paths(a, b);
+        int edge = graph.DirectEdge(a, b);
+        List<int> direct = edge >= 0 ? [edge] : [];
         var indirectPaths = paths.Where(p => p.Count >= 2).ToList();
+        string? note = loop
+            ? $"The effect of {from} on {to} passes through a feedback loop: its indirect paths are infinitely many, so none is listed; the indirect effect is the total effect from (I - B)^-1 - I minus the direct effect."
+            : null;
         string ends = $"{from} -> {to}";
         var labels = new List<(string Kind, string Path)>
         {
             ("total", ends), ("direct", direct.Count > 0 ? graph.Describe(direct) : ends), ("indirect", ends),
         };
         labels.AddRange(indirectPaths.Select(p => ("specific", graph.Describe(p))));
-        return new Plan(from, to, group, graph, a, b, paths, direct, indirectPaths, labels);
+        return new Plan(from, to, group, graph, a, b, paths, direct, indirectPaths, labels, loop, note);
     }
 
     /// <summary>The effect values at the state's θ, one per label of the plan; then the same standardized.</summary>
@@ -46,7 +55,7 @@ internal static class Effects
     {
         var graph = plan.Graph;
         var v = new double[2 * plan.Labels.Count];
-        double total = graph.Acyclic ? plan.Paths.Sum(p => graph.PathValue(state, p)) : graph.TotalFromMatrices(state, plan.FromNode, plan.ToNode);
+        double total = plan.ThroughLoop ? graph.TotalFromMatrices(state, plan.FromNode, plan.ToNode) : plan.Paths.Sum(p => graph.PathValue(state, p));
         double dir = plan.Direct.Count == 0 ? 0 : graph.PathValue(state, plan.Direct);
         v[0] = total;
         v[1] = dir;
@@ -102,6 +111,6 @@ internal static class Effects
             return new EffectEstimate(kind, path, est, s, z, p, lo, hi, double.IsFinite(values[half + i]) ? values[half + i] : null);
         }
         var specific = Enumerable.Range(3, plan.Labels.Count - 3).Select(Make).ToList();
-        return new EffectDecomposition(from, to, group, Make(0), Make(1), Make(2), specific);
+        return new EffectDecomposition(from, to, group, Make(0), Make(1), Make(2), specific) { Note = plan.Note };
     }
 }

@@ -7,14 +7,15 @@ using SemLib.Syntax;
 namespace SemLib.Inference;
 
 /// <summary>
-/// Assembles lavaan's <c>parameterEstimates(fit, standardized = TRUE)</c>: estimate, SE, z, p and confidence
-/// interval for every row (fixed rows: SE 0, no z), defined parameters by the delta method, and the standardized
-/// columns.
+/// Assembles lavaan's <c>parameterEstimates(fit, standardized = TRUE, remove.eq = FALSE, remove.ineq = FALSE)</c>:
+/// estimate, SE, z, p and confidence interval for every row (fixed rows: SE 0, no z), defined parameters by the
+/// delta method, constraint rows (<c>==</c>, <c>&lt;</c>, <c>&gt;</c>) with their slack and SE 0, and the
+/// standardized columns (for defined and constraint rows, their formula applied to the standardized values, as lavaan).
 /// </summary>
 internal static class EstimatesBuilder
 {
     public sealed record Output(List<ParameterEstimate> Rows, double[] Estimates, double[] StdLv, double[] StdAll,
-        List<Dictionary<string, double>> RSquare);
+        List<Dictionary<string, double>> RSquare, List<string> Warnings);
 
     public static Output Build(FittedModel fit, double[]? covTheta, double confidenceLevel)
     {
@@ -30,13 +31,14 @@ internal static class EstimatesBuilder
         var r2 = Standardization.RSquare(table, stdAll);
         double zcrit = Wald.CriticalValue(confidenceLevel);
         var rows = new List<ParameterEstimate>();
+        var warnings = new List<string>();
         for (int i = 0; i < n; i++)
         {
             var r = table.Rows[i];
-            if (r.Op is ModelOperator.Equal or ModelOperator.Less or ModelOperator.Greater) continue;
-            bool isDefined = r.Op == ModelOperator.Defined;
+            bool isDefined = r.Op is ModelOperator.Defined or ModelOperator.Equal or ModelOperator.Less or ModelOperator.Greater;
             bool free = thetaOfRow[i] >= 0;
             double? s = Nullable(se[i]);
+            if (r.Op == ModelOperator.Defined) UndefinedWarning(r, est[i], s, covTheta is not null, warnings);
             var (z, p, lo, hi) = Wald.Of(est[i], s, zcrit); // a fixed row's SE is 0: no z, the interval [est, est]
             rows.Add(new ParameterEstimate
             {
@@ -56,13 +58,25 @@ internal static class EstimatesBuilder
                 StdAll = Nullable(stdAll[i]),
             });
         }
-        return new Output(rows, est, stdLv, stdAll, r2);
+        return new Output(rows, est, stdLv, stdAll, r2, warnings);
+    }
+
+    /// <summary>
+    /// A defined parameter whose value does not exist at the estimates (NaN: a/0, log of a negative number, an
+    /// overflow), or whose derivative does not (no SE although the parameters have one): a warning naming it.
+    /// </summary>
+    private static void UndefinedWarning(ParameterRow r, double estimate, double? se, bool haveCovariance, List<string> warnings)
+    {
+        if (double.IsNaN(estimate))
+            warnings.Add($"The defined parameter '{r.Lhs}' ({r.Lhs} := {r.Rhs}) has no finite value at the estimates (a division by zero, the log or square root of a negative number, or an overflow); its estimate, standard error and interval are NA.");
+        else if (haveCovariance && se is null)
+            warnings.Add($"The defined parameter '{r.Lhs}' ({r.Lhs} := {r.Rhs}) has no finite derivative at the estimates, so the delta method gives it no standard error; its standard error and interval are NA.");
     }
 
     /// <summary>
     /// The standard error of every table row from Cov(θ̂) (<paramref name="covTheta"/>, q×q): √Var for a free row,
-    /// 0 for a fixed one (no free parameter moves it), the delta method √(gᵀ·Cov·g) for a defined row. NaN for
-    /// constraint rows, for free and defined rows when there is no covariance matrix, and for a negative variance.
+    /// 0 for a fixed one (no free parameter moves it) and for a constraint row (as lavaan), the delta method √(gᵀ·Cov·g)
+    /// for a defined row. NaN for free and defined rows when there is no covariance matrix, and for a negative variance.
     /// </summary>
     /// <remarks><paramref name="est"/> holds the row values (from RowEstimates), which the defined rows' gradients are taken at.</remarks>
     public static double[] StandardErrors(ParameterTable table, LisrelModel model, double[] est, double[]? covTheta)
@@ -75,7 +89,12 @@ internal static class EstimatesBuilder
         for (int i = 0; i < n; i++)
         {
             var r = table.Rows[i];
-            if (r.Op is ModelOperator.Defined or ModelOperator.Equal or ModelOperator.Less or ModelOperator.Greater) continue;
+            if (r.Op is ModelOperator.Equal or ModelOperator.Less or ModelOperator.Greater)
+            {
+                se[i] = 0; // lavaan lists a constraint's slack with SE 0
+                continue;
+            }
+            if (r.Op is ModelOperator.Defined) continue;
             if (thetaOfRow[i] >= 0)
             {
                 if (covTheta is not null)
@@ -93,6 +112,7 @@ internal static class EstimatesBuilder
         {
             foreach (var (row, grad) in DefinedParameters.Jacobian(table, est, thetaOfRow, q))
             {
+                if (double.IsNaN(est[row]) || grad.Any(double.IsNaN)) continue; // undefined: no SE
                 double v = Wald.DeltaVariance(grad, covTheta, q);
                 se[row] = v >= 0 ? Math.Sqrt(v) : double.NaN;
             }
@@ -102,7 +122,7 @@ internal static class EstimatesBuilder
 
     /// <summary>
     /// The value of every table row at θ: free rows from θ, fixed rows from the matrices (so fixed.x rows carry the
-    /// current sample's moments), defined rows evaluated; constraint rows NaN.
+    /// current sample's moments), defined rows evaluated, constraint rows their slack.
     /// </summary>
     public static double[] RowEstimates(ParameterTable table, LisrelModel model, ReadOnlySpan<double> theta, GroupState[] states)
     {

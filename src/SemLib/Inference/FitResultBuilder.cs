@@ -41,6 +41,7 @@ internal static class FitResultBuilder
         var cov = ParameterCovariance.Compute(fitted.Objective, fitted.Zeta, fitted.Options.Information, fitted.Sample.StatisticN);
         if (cov.Warning is not null) warnings.Add(cov.Warning);
         var output = EstimatesBuilder.Build(fitted, cov.CovTheta, fitted.Options.ConfidenceLevel);
+        warnings.AddRange(output.Warnings);
         bool admissible = CheckAdmissibility(fitted, output.Estimates, warnings);
         bool usable = converged || stalled;
         var status = !usable ? FitStatus.NotConverged

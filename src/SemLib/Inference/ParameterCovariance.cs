@@ -32,7 +32,13 @@ internal static class ParameterCovariance
         }
         else
         {
-            objective.Hessian(zeta, info);
+            // The finite-difference steps in each parameter's natural units, 1/√(expected information): invariant
+            // when a variable is rescaled (a fixed step of 1e-5 swamps a variance of 1e-14).
+            objective.Evaluate(zeta, []);
+            objective.Information(info);
+            var scales = new double[r];
+            for (int i = 0; i < r; i++) scales[i] = 1 / Math.Sqrt(info[i * r + i]);
+            objective.Hessian(zeta, info, scales);
         }
         if (r == 0) return new Result([], [], info, null);
 

@@ -9,7 +9,8 @@ namespace SemLib.Model;
 /// Equality constraints as a reparameterisation θ = Kζ + c. Rows that share a label, and labels equated with
 /// <c>a == b</c>, become one entry of ζ; other linear constraints (<c>a == 2*b</c>, <c>a + b == 1</c>) are solved
 /// by a null-space basis (SVD, MathNet). The optimizer then works unconstrained on ζ, and the covariance matrix of
-/// θ is K·Cov(ζ)·Kᵀ — the same as lavaan's constrained information for linear constraints.
+/// θ is K·Cov(ζ)·Kᵀ — the same as lavaan's constrained information for linear constraints. Linear inequality
+/// constraints that are active are held here as equalities; the others are listed for the active-set fit.
 /// </summary>
 internal sealed class ConstraintMap
 {
@@ -29,6 +30,20 @@ internal sealed class ConstraintMap
 
     /// <summary>The constant c.</summary>
     public double[] Offset { get; }
+
+    /// <summary>
+    /// The inequality constraints not held as equalities (table row, and the slack g(θ) = Σ coef·θ_index + constant,
+    /// which must stay ≥ 0). Linear, as <see cref="Build"/> checks.
+    /// </summary>
+    public IReadOnlyList<(int Row, Dictionary<int, double> Coefs, double Constant)> Inequalities { get; private init; } = [];
+
+    /// <summary>The slack g(θ) of one inequality form.</summary>
+    public static double Slack((int Row, Dictionary<int, double> Coefs, double Constant) form, ReadOnlySpan<double> theta)
+    {
+        double v = form.Constant;
+        foreach (var (t, c) in form.Coefs) v += c * theta[t];
+        return v;
+    }
 
     public void ToTheta(ReadOnlySpan<double> zeta, Span<double> theta)
     {
@@ -120,7 +135,12 @@ internal sealed class ConstraintMap
         return zeta;
     }
 
-    public static ConstraintMap Build(ParameterTable table, List<int> freeRows)
+    /// <summary>
+    /// The map for the table's equality constraints, and for the inequality rows (table row indices) in
+    /// <paramref name="activeInequalities"/>, which hold as equalities (the active set); the other inequality rows
+    /// are only checked to be linear here and are enforced by the active-set fit (Estimation.InequalityFit).
+    /// </summary>
+    public static ConstraintMap Build(ParameterTable table, List<int> freeRows, IReadOnlySet<int>? activeInequalities = null)
     {
         int q = freeRows.Count;
         // 1. Union rows that share a label.
@@ -141,17 +161,32 @@ internal sealed class ConstraintMap
             if (labelToTheta.TryGetValue(row.Label, out int other)) Union(other, t);
             else labelToTheta[row.Label] = t;
         }
+        // A label that names another parameter (equal("visual=~x2")): the two are one.
+        var thetaOfId = new Dictionary<int, int>();
+        for (int t = 0; t < q; t++) thetaOfId[table.Rows[freeRows[t]].Id] = t;
+        for (int t = 0; t < q; t++)
+            if (table.Rows[freeRows[t]].EqualTo is int id and > 0 && thetaOfId.TryGetValue(id, out int target)) Union(t, target);
         foreach (var row in table.Rows.Where(r => !r.Free && r.Group > 0 && r.Label.Length > 0))
             labelFixed.TryAdd(row.Label, row.Value);
         var defined = table.Rows.Where(r => r.Op == ModelOperator.Defined)
             .ToDictionary(r => r.Lhs, r => r.Formula!, StringComparer.Ordinal);
+        var definedAffine = new Dictionary<string, (Dictionary<int, double> Coefs, double Constant)>(StringComparer.Ordinal);
 
-        // 2. Explicit constraints as affine forms over θ.
+        // 2. Explicit constraints as affine forms over θ; inactive inequalities as their slack g(θ) = Σ c·θ + k ≥ 0.
         var general = new List<(Dictionary<int, double> Coefs, double Constant, ParameterRow Row)>();
-        foreach (var row in table.Rows.Where(r => r.Op is ModelOperator.Equal or ModelOperator.Less or ModelOperator.Greater))
+        var inequalityForms = new List<(int Row, Dictionary<int, double> Coefs, double Constant)>();
+        for (int rowIndex = 0; rowIndex < table.Rows.Count; rowIndex++)
         {
-            if (row.Op != ModelOperator.Equal)
-                throw new ModelSyntaxException([new SyntaxDiagnostic(row.Span, $"Inequality constraints ('{row.Lhs} {row.Op.ToLavaan()} {row.Rhs}') are not supported; fix the parameter or reparameterise instead.")]);
+            var row = table.Rows[rowIndex];
+            if (row.Op is not (ModelOperator.Equal or ModelOperator.Less or ModelOperator.Greater)) continue;
+            if (row.Op != ModelOperator.Equal && activeInequalities?.Contains(rowIndex) != true)
+            {
+                var form = InequalityForm(row);
+                if (form.Coefs.Count == 0 && form.Constant < -1e-12)
+                    throw new ModelSyntaxException([new SyntaxDiagnostic(row.Span, $"The constraint '{row.Lhs} {row.Op.ToLavaan()} {row.Rhs}' involves no free parameter and does not hold.")]);
+                inequalityForms.Add((rowIndex, form.Coefs, form.Constant));
+                continue;
+            }
             var left = Affine(row.ConstraintLeft!, row);
             var right = Affine(row.Formula!, row);
             var coefs = new Dictionary<int, double>(left.Coefs);
@@ -161,7 +196,7 @@ internal sealed class ConstraintMap
             if (coefs.Count == 0)
             {
                 if (Math.Abs(constant) > 1e-12)
-                    throw new ModelSyntaxException([new SyntaxDiagnostic(row.Span, $"The constraint '{row.Lhs} == {row.Rhs}' involves no free parameter and does not hold.")]);
+                    throw new ModelSyntaxException([new SyntaxDiagnostic(row.Span, $"The constraint '{row.Lhs} {row.Op.ToLavaan()} {row.Rhs}' involves no free parameter and does not hold.")]);
                 continue;
             }
             if (coefs.Count == 2 && constant == 0 && coefs.Values.OrderBy(v => v).SequenceEqual([-1.0, 1.0]))
@@ -191,7 +226,7 @@ internal sealed class ConstraintMap
         {
             var k = new (int, double)[q][];
             for (int t = 0; t < q; t++) k[t] = [(classOf[t], 1.0)];
-            return new ConstraintMap(q, nClass, k, new double[q]);
+            return new ConstraintMap(q, nClass, k, new double[q]) { Inequalities = inequalityForms };
         }
 
         // 4. General linear constraints A u = b on the classes they involve: u = u0 + N ζ with N an orthonormal
@@ -247,7 +282,20 @@ internal sealed class ConstraintMap
             kk[t] = entries.ToArray();
             offset[t] = u0[column[c]];
         }
-        return new ConstraintMap(q, nOwn + nNull, kk, offset);
+        return new ConstraintMap(q, nOwn + nNull, kk, offset) { Inequalities = inequalityForms };
+
+        // The slack of an inequality as an affine form over θ: left − right for '>', right − left for '<'.
+        (Dictionary<int, double> Coefs, double Constant) InequalityForm(ParameterRow row)
+        {
+            var left = Affine(row.ConstraintLeft!, row);
+            var right = Affine(row.Formula!, row);
+            double sign = row.Op == ModelOperator.Less ? -1 : 1;
+            var coefs = new Dictionary<int, double>();
+            foreach (var (key, v) in left.Coefs) coefs[key] = sign * v;
+            foreach (var (key, v) in right.Coefs) coefs[key] = coefs.GetValueOrDefault(key) - sign * v;
+            foreach (var key in coefs.Where(kv => kv.Value == 0).Select(kv => kv.Key).ToList()) coefs.Remove(key);
+            return (coefs, sign * (left.Constant - right.Constant));
+        }
 
         (Dictionary<int, double> Coefs, double Constant) Affine(Expression e, ParameterRow where)
         {
@@ -258,7 +306,14 @@ internal sealed class ConstraintMap
                 case NameExpression n:
                     if (labelToTheta.TryGetValue(n.Name, out int t)) return (new() { [t] = 1.0 }, 0);
                     if (labelFixed.TryGetValue(n.Name, out double fv)) return (new(), fv);
-                    if (defined.TryGetValue(n.Name, out var formula)) return Affine(formula, where);
+                    if (definedAffine.TryGetValue(n.Name, out var known)) return (new(known.Coefs), known.Constant);
+                    if (defined.TryGetValue(n.Name, out var formula))
+                    {
+                        // Remembered, so a constraint on a chain of definitions that build on each other stays linear.
+                        var form = Affine(formula, where);
+                        definedAffine[n.Name] = form;
+                        return (new(form.Coefs), form.Constant);
+                    }
                     throw new ModelSyntaxException([new SyntaxDiagnostic(n.Span, $"'{n.Name}' in a constraint is not a parameter label.")]);
                 case UnaryExpression u:
                     {
@@ -297,7 +352,7 @@ internal sealed class ConstraintMap
                         break;
                     }
             }
-            throw new ModelSyntaxException([new SyntaxDiagnostic(where.Span, $"The constraint '{where.Lhs} == {where.Rhs}' is not linear in the parameters; only linear equality constraints are supported.")]);
+            throw new ModelSyntaxException([new SyntaxDiagnostic(where.Span, $"The constraint '{where.Lhs} {where.Op.ToLavaan()} {where.Rhs}' is not linear in the parameters; only linear constraints are supported.")]);
         }
     }
 }

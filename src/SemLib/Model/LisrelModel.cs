@@ -38,6 +38,25 @@ internal sealed class LisrelModel
     /// <summary>Number of parameters the optimizer moves (lavaan's npar).</summary>
     public int ZetaCount => Constraints.ZetaCount;
 
+    /// <summary>The inequality rows (table row indices) held as equalities: the active set of the fit.</summary>
+    public IReadOnlySet<int> ActiveInequalities { get; private init; } = new HashSet<int>();
+
+    /// <summary>The same model with the inequality rows <paramref name="active"/> held as equalities and the others free.</summary>
+    public LisrelModel WithActiveInequalities(IReadOnlySet<int> active) =>
+        new(Table, Groups, FreeRows, ThetaOfRow, ConstraintMap.Build(Table, FreeRows.ToList(), active))
+        {
+            ActiveInequalities = new HashSet<int>(active),
+            _zetaCountWithoutInequalities = ZetaCountWithoutInequalities,
+        };
+
+    private int? _zetaCountWithoutInequalities;
+
+    /// <summary>
+    /// <see cref="ZetaCount"/> with no inequality held as an equality: lavaan's npar, whose df ignores inequality
+    /// constraints even when they are active.
+    /// </summary>
+    public int ZetaCountWithoutInequalities => _zetaCountWithoutInequalities ?? ZetaCount;
+
     /// <summary>The observed variables that need a phantom latent copy: those in regressions, and those that covary with one.</summary>
     private static HashSet<string> Phantoms(ParameterTable table)
     {

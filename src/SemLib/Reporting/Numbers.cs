@@ -8,9 +8,21 @@ internal static class Numbers
     /// <summary>The text "—" for a value that does not exist.</summary>
     public const string Missing = "—";
 
-    /// <summary>Fixed decimals, e.g. 0.457 → "0.46".</summary>
+    /// <summary>Beyond this magnitude numbers are written in scientific notation, so no cell grows to hundreds of digits.</summary>
+    public const double ScientificAbove = 1e9;
+
+    /// <summary>Fixed decimals, e.g. 0.457 → "0.46"; scientific beyond ±1e9 ("1.404e+217").</summary>
     public static string Fixed(double? value, int decimals = 3) =>
-        value is double v && double.IsFinite(v) ? Clean(v.ToString("F" + decimals, CultureInfo.InvariantCulture)) : Missing;
+        value is double v && double.IsFinite(v) ? Clean(Decimals(v, decimals)) : Missing;
+
+    /// <summary>
+    /// <paramref name="v"/> with <paramref name="decimals"/> decimals ("F3"), or, when |v| ≥ <see cref="ScientificAbove"/>,
+    /// in scientific notation with as many decimals in the mantissa, as R's <c>format()</c> writes large numbers.
+    /// </summary>
+    public static string Decimals(double v, int decimals = 3) =>
+        Math.Abs(v) >= ScientificAbove
+            ? v.ToString("0." + new string('0', decimals) + "e+00", CultureInfo.InvariantCulture)
+            : v.ToString("F" + decimals, CultureInfo.InvariantCulture);
 
     /// <summary>APA style for quantities bounded by 1 (correlations, standardized coefficients, p): ".46", "-.12";
     /// values of magnitude ≥ 1 keep their leading digit.</summary>

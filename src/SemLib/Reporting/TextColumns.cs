@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace SemLib.Reporting;
 
 /// <summary>The tables of the plain-text reports (<see cref="ReliabilityText"/>, <see cref="MonteCarloText"/>, and the
@@ -16,6 +14,6 @@ internal static class TextColumns
             yield return string.Join("  ", r.Select((cell, c) => c < leftColumns ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c])));
     }
 
-    /// <summary>A number with three decimals, as psych and lavaan print it; NA when it does not exist.</summary>
-    public static string F(double? v) => v is double x && double.IsFinite(x) ? x.ToString("F3", CultureInfo.InvariantCulture) : "NA";
+    /// <summary>A number with three decimals, as psych and lavaan print it (scientific beyond ±1e9); NA when it does not exist.</summary>
+    public static string F(double? v) => v is double x && double.IsFinite(x) ? Numbers.Decimals(x) : "NA";
 }

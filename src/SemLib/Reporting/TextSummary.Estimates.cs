@@ -88,12 +88,33 @@ public static partial class TextSummary
             var names = MakeNames(defined.Select(e => e.Row.Lhs).ToList(), defined.Select(_ => "").ToList(), null);
             Table(text, "Defined Parameters", defined.Select((e, i) => (names[i], (string[]?)e.Cells)).ToList(), headers, widths);
         }
+        Constraints(text, entries.Where(e => e.Row.Op is ModelOperator.Equal or ModelOperator.Less or ModelOperator.Greater).ToList());
     }
 
-    /// <summary>Parameters with their table rows: the estimates list every table row but the constraints, in order.</summary>
+    /// <summary>
+    /// lavaan's "Constraints:" block: each constraint as "left - (right)" (for <c>&lt;</c>, "right - (left)") with the
+    /// absolute value of its slack under "|Slack|".
+    /// </summary>
+    private static void Constraints(Lines text, List<Entry> constraints)
+    {
+        if (constraints.Count == 0) return;
+        var names = constraints.Select(e => e.Row.Op == ModelOperator.Less
+            ? $"{e.Estimate.Rhs} - ({e.Estimate.Lhs})"
+            : $"{e.Estimate.Lhs} - ({e.Estimate.Rhs})").ToList();
+        var values = constraints.Select(e => Num(Math.Abs(e.Estimate.Estimate))).ToList();
+        int nameWidth = Math.Max(43, names.Max(n => n.Length + 1));
+        int valueWidth = Math.Max(7, values.Max(v => v.Length));
+        text.Blank();
+        text.Add("Constraints:");
+        text.Add(new string(' ', 4 + nameWidth) + "|Slack|".PadLeft(valueWidth));
+        for (int i = 0; i < names.Count; i++)
+            text.Add("    " + names[i].PadRight(nameWidth) + values[i].PadLeft(valueWidth));
+    }
+
+    /// <summary>Parameters with their table rows: the estimates list every table row, in order.</summary>
     private static List<Entry> Pair(SemFit fit, IReadOnlyList<ParameterEstimate> parameters)
     {
-        var rows = fit.Table.Rows.Where(r => r.Op is not (ModelOperator.Equal or ModelOperator.Less or ModelOperator.Greater)).ToList();
+        var rows = fit.Table.Rows;
         if (rows.Count != parameters.Count)
             throw new InvalidOperationException($"The parameter table has {rows.Count} rows but the estimates {parameters.Count}.");
         return rows.Select((r, i) => new Entry(r, parameters[i], [])).ToList();

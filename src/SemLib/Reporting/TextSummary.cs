@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text;
 using SemLib.Estimation;
 using SemLib.Results;
+using SemLib.Syntax;
 
 namespace SemLib.Reporting;
 
@@ -84,8 +85,10 @@ public static partial class TextSummary
             ("Estimator", fit.Estimator.ToString()),
             ("Number of model parameters", Int(model.ThetaCount)),
         };
-        int equalities = model.ThetaCount - model.ZetaCount;
+        int equalities = model.ThetaCount - model.ZetaCountWithoutInequalities;
         if (equalities > 0) pairs.Add(("Number of equality constraints", Int(equalities)));
+        int inequalities = fit.Table.Rows.Count(r => r.Op is ModelOperator.Less or ModelOperator.Greater);
+        if (inequalities > 0) pairs.Add(("Number of inequality constraints", Int(inequalities)));
         text.Pairs(pairs, 40, 11);
     }
 
@@ -213,9 +216,17 @@ public static partial class TextSummary
 
     private static double? Get(Results.FitMeasures m, string key) => m.TryGetValue(key, out var v) ? v : null;
 
-    /// <summary>lavaan's <c>sprintf("%.3f")</c>; a value that does not exist prints as R's NA.</summary>
-    internal static string Num(double? v) =>
-        v is double x && !double.IsNaN(x) ? x.ToString("F3", CultureInfo.InvariantCulture) : "NA";
+    /// <summary>
+    /// lavaan's <c>sprintf("%.3f")</c>, in scientific notation beyond ±1e9 so a huge value does not break the table; a
+    /// value that does not exist prints as R's NA, an infinite one as R's Inf.
+    /// </summary>
+    internal static string Num(double? v) => v switch
+    {
+        double x when double.IsFinite(x) => Numbers.Decimals(x),
+        double.PositiveInfinity => "Inf",
+        double.NegativeInfinity => "-Inf",
+        _ => "NA",
+    };
 
     private static string Int(int v) => v.ToString(CultureInfo.InvariantCulture);
 

@@ -31,7 +31,9 @@ public static class Bootstrap
         var ok = draws.Where(d => d is not null).Select(d => d!).ToList();
         if (ok.Count < 2)
             throw new SemLibException($"Only {ok.Count} of {options.Draws} bootstrap draws converged; no interval can be formed.");
-        var warnings = new List<string>();
+        var warnings = plan.EffectColumns.Select(c => c.Plan.Note).OfType<string>().ToList();
+        if (fitted.Table.Rows.Any(r => r.Op is ModelOperator.Less or ModelOperator.Greater))
+            warnings.Add("The model has inequality constraints: each bootstrap draw holds the ones active in the original fit as equalities and does not enforce the others.");
         if (ok.Count < options.Draws)
             warnings.Add($"{options.Draws - ok.Count} of {options.Draws} bootstrap draws failed to converge and were excluded.");
 
@@ -209,9 +211,8 @@ public static class Bootstrap
             var names = new List<string>();
             names.AddRange(fit.Parameters.Select(p => p.Name + (p.Group > 1 ? $"@{p.Group}" : "")));
             names.AddRange(fit.Parameters.Select(p => "std.all " + p.Name + (p.Group > 1 ? $"@{p.Group}" : "")));
-            // Table rows that appear in Parameters (constraint rows do not).
-            ParameterRows = fitted.Table.Rows.Select((r, i) => (r, i))
-                .Where(x => x.r.Op is not (ModelOperator.Equal or ModelOperator.Less or ModelOperator.Greater)).Select(x => x.i).ToArray();
+            // Parameters lists every table row, in table order.
+            ParameterRows = Enumerable.Range(0, fitted.Table.Rows.Count).ToArray();
             VariesWithData = ParameterRows.Select(i => fitted.Table.Rows[i].Exogenous).ToArray();
             int offset = names.Count;
             foreach (var (from, to) in options.Effects)

@@ -1,31 +1,33 @@
 namespace SemLib.Results;
 
 /// <summary>
-/// One row of the estimates, as lavaan's <c>parameterEstimates(fit, standardized = TRUE)</c> lists it: free and
-/// fixed parameters and defined (<c>:=</c>) parameters. A value that does not exist (the standard error of a fixed
+/// One row of the estimates, as lavaan's <c>parameterEstimates(fit, standardized = TRUE, remove.eq = FALSE,
+/// remove.ineq = FALSE)</c> lists it: free and fixed parameters, defined (<c>:=</c>) parameters, and constraints
+/// (<c>==</c>, <c>&lt;</c>, <c>&gt;</c>) with their slack as the estimate (left − right for <c>==</c> and <c>&gt;</c>,
+/// right − left for <c>&lt;</c>; zero when active) and SE 0. A value that does not exist (the standard error of a fixed
 /// parameter's z statistic, say) is null.
 /// </summary>
 public sealed record ParameterEstimate
 {
-    /// <summary>Left-hand side (the defined name for <c>:=</c>).</summary>
+    /// <summary>Left-hand side (the defined name for <c>:=</c>, the left expression of a constraint).</summary>
     public required string Lhs { get; init; }
 
-    /// <summary>lavaan's operator: <c>=~ ~ ~~ ~1 :=</c>.</summary>
+    /// <summary>lavaan's operator: <c>=~ ~ ~~ ~1 := == &lt; &gt;</c>.</summary>
     public required string Op { get; init; }
 
-    /// <summary>Right-hand side (empty for intercepts, the formula for <c>:=</c>).</summary>
+    /// <summary>Right-hand side (empty for intercepts, the formula for <c>:=</c>, the right expression of a constraint).</summary>
     public required string Rhs { get; init; }
 
-    /// <summary>1-based group (1 for defined parameters, as lavaan prints them).</summary>
+    /// <summary>1-based group (1 for defined parameters and constraints, as lavaan prints them).</summary>
     public int Group { get; init; } = 1;
 
     /// <summary>The label, or empty.</summary>
     public string Label { get; init; } = "";
 
-    /// <summary>True for a free parameter, false for a fixed one, null for a defined parameter.</summary>
+    /// <summary>True for a free parameter, false for a fixed one, null for a defined parameter or a constraint.</summary>
     public bool? Free { get; init; }
 
-    /// <summary>The estimate (the fixed value for fixed parameters).</summary>
+    /// <summary>The estimate (the fixed value for fixed parameters); NaN for a defined parameter that has no finite value at the estimates (<c>a/0</c>, <c>log</c> of a negative number), which JSON writes as null.</summary>
     public double Estimate { get; init; }
 
     /// <summary>Standard error (0 for fixed parameters, as lavaan reports; null when it could not be computed).</summary>

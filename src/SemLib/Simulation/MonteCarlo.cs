@@ -44,6 +44,8 @@ public static class MonteCarlo
             ArgumentNullException.ThrowIfNull(analysisModel);
             if (options.Replications < 1) throw new ArgumentOutOfRangeException(nameof(options), "At least one replication is needed.");
             var parsed = ModelSyntax.Parse(analysisModel);
+            if (parsed.Statements.FirstOrDefault(st => st.Operator is ModelOperator.Less or ModelOperator.Greater) is { } inequality)
+                throw new SemLibException($"The analysis model has an inequality constraint (at {inequality.Span}); Monte Carlo replications do not enforce inequality constraints yet, so remove it or write it as a fixed value or an equality.");
             var names = Specification.ParameterTable.Build(parsed, options.Analysis, 1).ObservedVariables;
             var popNames = population.ObservedVariables.ToList();
             var columns = names.Select(v => popNames.IndexOf(v)).ToArray();

@@ -39,6 +39,12 @@ public sealed record ParameterRow
     /// <summary>The label (<c>a*x</c>); parameters sharing a label are constrained equal.</summary>
     public string Label { get; init; } = "";
 
+    /// <summary>
+    /// The <see cref="Id"/> of the parameter this one is constrained equal to because its label names it
+    /// (<c>equal("visual=~x2")*x3</c>), or 0.
+    /// </summary>
+    public int EqualTo { get; init; }
+
     /// <summary>True for the variances, covariances and means of exogenous observed covariates fixed at their sample values (fixed.x).</summary>
     public bool Exogenous { get; init; }
 

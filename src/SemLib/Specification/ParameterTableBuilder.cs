@@ -147,6 +147,8 @@ internal static class ParameterTableBuilder
         }
 
         ApplyLabelEqualities(table, warnings);
+        if (ResolveParameterReferences(table, i => rows[i % n].Modifiers.LabelsFromEqual, groups))
+            ApplyLabelEqualities(table, warnings); // a row fixed by its reference passes that on to its label's other rows
         CheckLabels(table, roles, defined, constraints);
 
         foreach (var d in defined)
@@ -318,6 +320,51 @@ internal static class ParameterTableBuilder
                 warnings.Add($"Parameters labelled '{members.Key}' are fixed to different values; all now take {fixedOne.Value}.");
             foreach (int i in members) table[i] = table[i] with { Free = false, Value = fixedOne.Value, Exogenous = false };
         }
+    }
+
+    /// <summary>
+    /// lavaan's parameter names as labels: a label that reads <c>lhs op rhs</c> (<c>visual=~x2</c>, <c>x1~1</c>; with
+    /// <c>.g2</c>, <c>.g3</c>, ... appended for a later group, else group 1) makes the row equal to that parameter — set
+    /// as <see cref="ParameterRow.EqualTo"/>, or, when either of the two is fixed, both fixed to that value. A label
+    /// written with <c>equal()</c> must name a parameter or a label of another parameter. True when a row was fixed.
+    /// </summary>
+    /// <remarks><c>fromEqual(i)</c> tells whether the label of table row i was written with <c>equal()</c>.</remarks>
+    private static bool ResolveParameterReferences(List<ParameterRow> table, Func<int, bool> fromEqual, int groups)
+    {
+        var byName = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < table.Count; i++)
+        {
+            var r = table[i];
+            string suffix = r.Group > 1 ? ".g" + r.Group.ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
+            byName.TryAdd(r.Name + suffix, i);
+            if (r.IsCovariance && r.Lhs != r.Rhs) byName.TryAdd(r.Rhs + "~~" + r.Lhs + suffix, i);
+        }
+        bool changed = false;
+        for (int i = 0; i < table.Count; i++)
+        {
+            var r = table[i];
+            if (r.Label.Length == 0) continue;
+            bool named = byName.TryGetValue(r.Label, out int j);
+            if (!named || j == i)
+            {
+                if (fromEqual(i) && !named && !table.Any(o => o.Label == r.Label && !o.Matches(r.Lhs, r.Op, r.Rhs)))
+                    throw Error(r.Span, $"equal(\"{r.Label}\") on {r.Name}{(groups > 1 ? $" (group {r.Group})" : "")}: the model has no parameter {r.Label} and no other parameter labelled '{r.Label}'; name a parameter as lhs op rhs (e.g. equal(\"visual=~x2\"), with .g2 for group 2) or a label used elsewhere.");
+                continue;
+            }
+            var target = table[j];
+            if (!r.Free || !target.Free)
+            {
+                double v = !target.Free ? target.Value : r.Value;
+                if (r.Free || r.Value != v) changed = true;
+                table[i] = r with { Free = false, Value = v, Exogenous = false };
+                table[j] = target with { Free = false, Value = v, Exogenous = false };
+            }
+            else
+            {
+                table[i] = r with { EqualTo = target.Id };
+            }
+        }
+        return changed;
     }
 
     private static void CheckLabels(List<ParameterRow> table, VariableRoles roles, List<ModelStatement> defined, List<ModelStatement> constraints)

@@ -42,7 +42,7 @@ public abstract record Expression
 
     /// <summary>Evaluates the expression, looking names up with <paramref name="lookup"/>.</summary>
     public double Evaluate(Func<string, double> lookup) =>
-        Evaluate<Dual>(name => new Dual(lookup(name), 0), static v => new Dual(v, 0)).Value;
+        Evaluate(name => GradientNumber.Constant(lookup(name)), GradientNumber.Constant).Value;
 
     internal T Evaluate<T>(Func<string, T> lookup, Func<double, T> constant) where T : IArithmetic<T> => this switch
     {

@@ -133,7 +133,7 @@ internal sealed partial class SyntaxParser
                             labels.AddRange(ParseLabelList());
                         }
                         Expect(TokenKind.RightParen, $"')' to close {fn}(");
-                        return new TermModifiers { Labels = labels };
+                        return new TermModifiers { Labels = labels, LabelsFromEqual = fn == "equal" };
                     }
                 case "c":
                     {

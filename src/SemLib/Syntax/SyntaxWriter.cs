@@ -27,13 +27,18 @@ public static class SyntaxWriter
         var parts = new List<string>();
         if (m.Fixed is not null) parts.Add(Vector(m.Fixed.Select(Number)));
         if (m.Start is not null) parts.Add("start(" + string.Join(",", m.Start.Select(Number)) + ")");
-        if (m.Labels is not null) parts.Add(m.Labels.Count == 1 ? Label(m.Labels[0]) : "c(" + string.Join(",", m.Labels.Select(l => l.Length == 0 ? "NA" : Label(l))) + ")");
+        if (m.Labels is not null && m.LabelsFromEqual)
+            parts.Add("equal(" + (m.Labels.Count == 1 ? Quoted(m.Labels[0]) : "c(" + string.Join(",", m.Labels.Select(l => l.Length == 0 ? "NA" : Quoted(l))) + ")") + ")");
+        else if (m.Labels is not null)
+            parts.Add(m.Labels.Count == 1 ? Label(m.Labels[0]) : "c(" + string.Join(",", m.Labels.Select(l => l.Length == 0 ? "NA" : Label(l))) + ")");
         return string.Concat(parts.Select(p => p + "*"));
     }
 
     /// <summary>A label as written: bare when it reads back as the same name, quoted otherwise ("NA", "1", "a b", "").</summary>
     private static string Label(string label) =>
         IsName(label) ? label : label.Contains('"') ? "'" + label + "'" : "\"" + label + "\"";
+
+    private static string Quoted(string label) => label.Contains('"') ? "'" + label + "'" : "\"" + label + "\"";
 
     /// <summary>True when the lexer reads the text as one identifier (and not as the NA modifier).</summary>
     private static bool IsName(string s)

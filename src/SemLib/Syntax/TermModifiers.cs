@@ -4,7 +4,8 @@ namespace SemLib.Syntax;
 /// What is written before a variable with <c>*</c>: a fixed value (<c>0.5*x</c>), <c>NA</c> to free a
 /// parameter that would be fixed (<c>NA*x</c>), a label (<c>a*x</c>, <c>label("a")*x</c>,
 /// <c>equal("a")*x</c>) or a start value (<c>start(0.8)*x</c>). Each list has one entry, or one per group
-/// when written as <c>c(...)</c>.
+/// when written as <c>c(...)</c>. As in lavaan, a label that names a parameter as <c>"lhs op rhs"</c>
+/// (<c>equal("visual=~x2")</c>, with <c>.g2</c> appended for a later group) makes the parameter equal to that one.
 /// </summary>
 public sealed record TermModifiers
 {
@@ -16,6 +17,12 @@ public sealed record TermModifiers
 
     /// <summary>Labels; an empty string means no label for that group.</summary>
     public IReadOnlyList<string>? Labels { get; init; }
+
+    /// <summary>
+    /// True when the labels were written with <c>equal(...)</c>: each must then name another parameter (as
+    /// <c>lhs op rhs</c>) or a label used on another parameter.
+    /// </summary>
+    public bool LabelsFromEqual { get; init; }
 
     /// <summary>Start values.</summary>
     public IReadOnlyList<double>? Start { get; init; }
@@ -43,12 +50,14 @@ public sealed record TermModifiers
     {
         Fixed = later.Fixed ?? Fixed,
         Labels = later.Labels ?? Labels,
+        LabelsFromEqual = later.Labels is not null ? later.LabelsFromEqual : LabelsFromEqual,
         Start = later.Start ?? Start,
     };
 
     /// <summary>Structural equality over the lists' contents.</summary>
     public bool Equals(TermModifiers? other) =>
-        other is not null && SameList(Fixed, other.Fixed) && SameList(Labels, other.Labels) && SameList(Start, other.Start);
+        other is not null && SameList(Fixed, other.Fixed) && SameList(Labels, other.Labels) && LabelsFromEqual == other.LabelsFromEqual
+        && SameList(Start, other.Start);
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Fixed?.Count, Labels?.Count, Start?.Count);

@@ -152,4 +152,30 @@ public sealed class DataCheckTests
         Assert.Equal(new SourceSpan(2, 1, 2), ex.Span);
         Assert.Contains("The latent variable 'x4' has the name of a column in the data; rename the latent variable.", ex.Message);
     }
+
+    [Theory]
+    [InlineData(1e-7)]
+    [InlineData(1e-12)]
+    [InlineData(1e12)]
+    public void A_column_in_small_or_large_units_is_not_constant_and_fits_like_the_original(double scale)
+    {
+        // ML is scale-equivariant (Bollen 1989, ch. 4): rescaling x2 leaves chi-square and every standardized
+        // estimate unchanged and multiplies x2's loading by the scale. Expected values: the fit of the unscaled data.
+        var hs = Hs();
+        var cols = new[] { "x1", "x2", "x3", "x4", "x5", "x6" }
+            .Select(v => new KeyValuePair<string, double[]>(v, hs[v].Values.ToArray().Select(x => v == "x2" ? x * scale : x).ToArray()))
+            .ToList();
+        const string model = "visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6";
+        var reference = Sem.Fit(model, DataSet.FromColumns(cols.Select(c => c.Key == "x2"
+            ? new KeyValuePair<string, double[]>("x2", hs["x2"].Values.ToArray()) : c).ToList(), "hs"));
+        var fit = Sem.Fit(model, DataSet.FromColumns(cols, "scaled"));
+        Assert.True(fit.Converged, string.Join("; ", fit.Warnings));
+        double chisq = reference.FitMeasures["chisq"]!.Value;
+        Assert.Equal(chisq, fit.FitMeasures["chisq"]!.Value, 1e-6 * chisq);
+        var loading = fit.Parameter("visual", "=~", "x2")!;
+        var refLoading = reference.Parameter("visual", "=~", "x2")!;
+        Assert.Equal(refLoading.Estimate * scale, loading.Estimate, 1e-5 * Math.Abs(refLoading.Estimate * scale));
+        Assert.Equal(refLoading.StandardError!.Value * scale, loading.StandardError!.Value, 1e-4 * refLoading.StandardError!.Value * scale);
+        Assert.Equal(refLoading.StdAll!.Value, loading.StdAll!.Value, 1e-6);
+    }
 }

@@ -39,7 +39,46 @@ public sealed class EffectsTests
         Assert.Equal(byLabel.Count, matched);
         agree.Assert();
         // Identity: in an acyclic model the total indirect effect is the sum of the specific indirect paths.
-        Assert.Equal(effects.TotalIndirect.Estimate, effects.Specific.Sum(s => s.Estimate), 10);
+        if (effects.Note is null) Assert.Equal(effects.TotalIndirect.Estimate, effects.Specific.Sum(s => s.Estimate), 10);
+    }
+
+    [Fact]
+    public void Non_recursive_model_matches_lavaan_defined_parameters()
+    {
+        // x4 ~ c*x1, x1 ~ d*x4: lavaan's `total := c/(1-d*c)` is the (x4, x1) element of (I − B)⁻¹ − I and
+        // `indirect := total - c` (case.json of lavaan-extra/hs-nonrecursive); the direct effect is c itself.
+        AgreeWithDefined(Path.Combine("lavaan-extra", "hs-nonrecursive"), "x1", "x4");
+        var effects = ReferenceCase.Load(Path.Combine("lavaan-extra", "hs-nonrecursive")).Fit().Effects("x1", "x4");
+        Assert.NotEqual(0, effects.Direct.Estimate);
+        Assert.Empty(effects.Specific); // infinitely many walks x1 -> x4 -> x1 -> x4 ...: none is listed
+        Assert.Contains("feedback loop", effects.Note);
+    }
+
+    [Fact]
+    public void Bootstrapped_effects_of_a_non_recursive_model_keep_the_direct_path_and_say_why_no_paths_are_listed()
+    {
+        var fit = ReferenceCase.Load(Path.Combine("lavaan-extra", "hs-nonrecursive")).Fit();
+        var boot = SemLib.Resampling.Bootstrap.Run(fit, new SemLib.Resampling.BootstrapOptions { Draws = 20, Seed = 3, Effects = [("x1", "x4")] });
+        // Expected: the estimates are the original fit's (the bootstrap only adds intervals); direct = c.
+        var direct = boot.Effects.Single(e => e.Kind == "direct");
+        Assert.Equal(fit.Parameter("c")!.Estimate, direct.Estimate, 12);
+        Assert.Equal(fit.Parameter("indirect")!.Estimate, boot.Effects.Single(e => e.Kind == "indirect").Estimate, 10);
+        Assert.DoesNotContain(boot.Effects, e => e.Kind == "specific");
+        Assert.Contains(boot.Warnings, w => w.Contains("feedback loop", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_loop_elsewhere_in_the_model_leaves_the_paths_of_an_effect_that_avoids_it()
+    {
+        // A loop between x4 and x1. x3 -> x5 touches no node of it: one direct path, no note, total = direct (path
+        // tracing). x2 -> x1 runs x2 -> x4 -> x1 -> x4 -> x1 ...: a note.
+        var fit = Sem.Fit("x4 ~ x1 + x2\nx1 ~ x4 + x3\nx5 ~ x3\n", TestData.HolzingerSwineford());
+        var e = fit.Effects("x3", "x5");
+        Assert.Null(e.Note);
+        Assert.Equal(fit.Parameter("x5", "~", "x3")!.Estimate, e.Direct.Estimate, 12);
+        Assert.Equal(e.Direct.Estimate, e.Total.Estimate, 12);
+        Assert.Equal(0, e.TotalIndirect.Estimate, 12);
+        Assert.NotNull(fit.Effects("x2", "x1").Note); // x2 -> x4 -> x1 -> x4 -> ...
     }
 
     [Fact]

@@ -114,10 +114,29 @@ public sealed class ConstraintMapTests
     [InlineData("y ~ b*x1 + c*x2\nb + c == 1\nb + c == 2", "contradict each other")]
     [InlineData("y ~ b*x1 + 0.5*c*x2\nc == 1", "involves no free parameter and does not hold")]
     [InlineData("y ~ b*x1 + c*x2\nb == c^2", "is not linear in the parameters")]
-    [InlineData("y ~ b*x1 + c*x2\nb > 0", "Inequality constraints ('b > 0') are not supported")]
+    [InlineData("y ~ b*x1 + c*x2\nb*c > 0", "is not linear in the parameters")]
+    [InlineData("y ~ b*x1 + 0.5*c*x2\nc > 1", "involves no free parameter and does not hold")]
     public void Constraints_that_cannot_be_imposed_are_refused(string model, string message)
     {
         var ex = Assert.Throws<ModelSyntaxException>(() => Build(model));
         Assert.Contains(message, ex.Message);
+    }
+
+    [Fact]
+    public void Inactive_inequalities_are_listed_with_their_slack_and_do_not_reduce_the_parameters()
+    {
+        // b > c and b < 1: no inequality is held until the active-set fit makes it so; the slack forms are
+        // b − c (for >) and 1 − b (for <), by the definitions in ConstraintMap.Inequalities.
+        var table = ParameterTable.Build("y ~ b*x1 + c*x2\nb > c\nb < 1");
+        var freeRows = Enumerable.Range(0, table.Rows.Count).Where(i => table.Rows[i].Free && table.Rows[i].Group > 0).ToList();
+        var map = ConstraintMap.Build(table, freeRows);
+        Assert.Equal(freeRows.Count, map.ZetaCount);
+        Assert.Equal(2, map.Inequalities.Count);
+        var theta = new double[freeRows.Count];
+        int tb = freeRows.FindIndex(r => table.Rows[r].Label == "b"), tc = freeRows.FindIndex(r => table.Rows[r].Label == "c");
+        theta[tb] = 0.4;
+        theta[tc] = 0.1;
+        Assert.Equal(0.3, ConstraintMap.Slack(map.Inequalities[0], theta), 12);
+        Assert.Equal(0.6, ConstraintMap.Slack(map.Inequalities[1], theta), 12);
     }
 }

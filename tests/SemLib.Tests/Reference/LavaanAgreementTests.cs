@@ -45,7 +45,8 @@ public sealed class LavaanAgreementTests
             refRows++;
             string lhs = p.GetProperty("lhs").GetString()!, op = p.GetProperty("op").GetString()!, rhs = p.GetProperty("rhs").GetString()!;
             int group = p.GetProperty("group").GetInt32();
-            var mine = op == ":=" ? fit.Parameter(lhs) : fit.Parameter(lhs, op, rhs, group);
+            // Defined and constraint rows belong to no group (lavaan's group 0 with groups); SemLib lists them under 1.
+            var mine = op == ":=" ? fit.Parameter(lhs) : fit.Parameter(lhs, op, rhs, op is "==" or "<" or ">" ? 1 : group);
             string name = $"{lhs}{op}{rhs} (group {group})";
             if (mine is null)
             {

@@ -98,4 +98,12 @@ public sealed class MonteCarloTests
         Assert.Equal(100, likert.Converged);
         Assert.True(likert.Parameter("f1", "=~", "y1")!.Bias < 0);
     }
+
+    [Fact]
+    public void An_analysis_model_with_an_inequality_constraint_is_refused_rather_than_left_unenforced()
+    {
+        var pop = PopulationModel.FromSyntax(Population, standardized: true);
+        var ex = Assert.Throws<SemLibException>(() => MonteCarlo.Run(pop, Analysis + "\nb > 0", new MonteCarloOptions { Replications = 2, SampleSize = 100 }));
+        Assert.Contains("inequality constraint (at line 6", ex.Message);
+    }
 }

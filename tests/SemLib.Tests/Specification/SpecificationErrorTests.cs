@@ -84,4 +84,30 @@ public sealed class SpecificationErrorTests
         var ex = Assert.Throws<SemLibException>(() => ParameterTable.Build("d := 2*3"));
         Assert.Contains("nothing can be estimated", ex.Message);
     }
+
+    [Fact]
+    public void Equal_naming_a_parameter_that_does_not_exist()
+    {
+        // lavaan 0.6.14 silently keeps "visual=~x9" as an unused label (df 8, no constraint); SemLib refuses it.
+        var ex = Fails("visual =~ x1 + x2 + equal(\"visual=~x9\")*x3\ntextual =~ x4 + x5 + x6");
+        Assert.Equal(new SourceSpan(1, 41, 2), ex.Span); // the term x3: "visual =~ x1 + x2 + equal(\"visual=~x9\")*" is 40 characters
+        Assert.Contains("no parameter visual=~x9", ex.Message);
+    }
+
+    [Fact]
+    public void Equal_naming_a_label_used_nowhere_else()
+    {
+        var ex = Fails("visual =~ x1 + x2 + equal(\"a\")*x3");
+        Assert.Contains("no other parameter labelled 'a'", ex.Message);
+    }
+
+    [Fact]
+    public void Equal_naming_a_parameter_links_the_two_rows()
+    {
+        var table = ParameterTable.Build("visual =~ x1 + x2 + equal(\"visual=~x2\")*x3\ntextual =~ x4 + x5 + x6");
+        var x2 = table.Rows.Single(r => r.Lhs == "visual" && r.Rhs == "x2");
+        var x3 = table.Rows.Single(r => r.Lhs == "visual" && r.Rhs == "x3");
+        Assert.Equal(x2.Id, x3.EqualTo);
+        Assert.Equal("visual=~x2", x3.Label); // as lavaan's parTable shows it
+    }
 }

@@ -15,14 +15,15 @@ num <- function(x) { x <- as.numeric(x); ifelse(is.finite(x), x, NA) }
 write_case <- function(name, description, call, model, data, options = list(), mi = FALSE, extra = list(), data.file = NULL) {
   args <- c(list(model = model, data = data), options)
   fit <- do.call(call, args)
-  pe <- parameterEstimates(fit, standardized = TRUE)
+  # remove.eq/remove.ineq = FALSE: constraint rows (==, <, >) are listed with their slack, as SemLib lists them.
+  pe <- parameterEstimates(fit, standardized = TRUE, remove.eq = FALSE, remove.ineq = FALSE)
   pt <- parTable(fit)
   if (is.null(pe$group)) pe$group <- 1L
   if (is.null(pe$label)) pe$label <- ""
   key.pe <- paste(pe$lhs, pe$op, pe$rhs, pe$group)
   key.pt <- paste(pt$lhs, pt$op, pt$rhs, pt$group)
   free <- pt$free[match(key.pe, key.pt)] > 0
-  free[pe$op == ":="] <- NA
+  free[pe$op %in% c(":=", "==", "<", ">")] <- NA
   params <- lapply(seq_len(nrow(pe)), function(i) list(
     lhs = pe$lhs[i], op = pe$op[i], rhs = pe$rhs[i], label = pe$label[i],
     est = num(pe$est[i]), se = num(pe$se[i]), z = num(pe$z[i]), pvalue = num(pe$pvalue[i]),
@@ -105,6 +106,21 @@ write_case("hs-groups-gls", "Two-group CFA by GLS: chi-square is the sum of 2(N_
   three, HS[, c("school", paste0("x", 1:9))], options = list(group = "school", estimator = "GLS"))
 write_case("hs-groups-fixedvalues", "Two-group CFA with group-specific labels and fixed values written with c().", "cfa",
   "visual =~ x1 + c(a1, a2)*x2 + c(0.7, NA)*x3\ntextual =~ x4 + x5 + x6\n", HS[, c("school", paste0("x", 1:9))], options = list(group = "school"))
+write_case("hs-nonrecursive", "Non-recursive path model (x1 and x4 affect each other): total effect of x1 on x4 from (I-B)^-1 - I as c/(1-c*d), indirect = total - direct.", "sem",
+  "x4 ~ c*x1 + x2\nx1 ~ d*x4 + x3\ntotal := c/(1-d*c)\nindirect := total - c\n", hs)
+write_case("hs-equal-modifier", "equal(\"lhs op rhs\") names a parameter: x3's loading equals x2's, and x6's equals the fixed marker x4's (so it is fixed to 1).", "cfa",
+  "visual =~ x1 + x2 + equal(\"visual=~x2\")*x3\ntextual =~ x4 + x5 + equal(\"textual=~x4\")*x6\nspeed =~ x7 + x8 + x9\n", hs)
+write_case("hs-groups-equal-shared", "Two groups, one equal(\"visual=~x2\") for x3: one label in every group, so x3's loading is equal across groups and to group 1's x2 loading (lavaan's reading).", "cfa",
+  "visual =~ x1 + x2 + equal(\"visual=~x2\")*x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9\n", HS[, c("school", paste0("x", 1:9))], options = list(group = "school"))
+write_case("hs-groups-equal-pergroup", "Two groups, equal(c(\"visual=~x2\", \"visual=~x2.g2\")) for x3: in each group x3's loading equals that group's x2 loading.", "cfa",
+  "visual =~ x1 + x2 + equal(c(\"visual=~x2\", \"visual=~x2.g2\"))*x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9\n", HS[, c("school", paste0("x", 1:9))], options = list(group = "school"))
+hs.labelled <- "visual =~ x1 + a*x2 + b*x3\ntextual =~ x4 + c*x5 + x6\nspeed =~ x7 + x8 + x9\n"
+write_case("hs-inequality-active", "Inequality constraints that bind: a > 0.7 and c < 1 (unconstrained a = 0.55, c = 1.11); lavaan's df ignores them.", "cfa",
+  paste0(hs.labelled, "a > 0.7\nc < 1\n"), hs)
+write_case("hs-inequality-inactive", "Inequality constraints that do not bind: a > 0.3 and b < 1 (the estimates are the unconstrained ones).", "cfa",
+  paste0(hs.labelled, "a > 0.3\nb < 1\n"), hs)
+write_case("hs-inequality-pair", "An inequality between two parameters that binds: b > c (unconstrained b = 0.73 < c = 1.11), so b = c.", "cfa",
+  paste0(hs.labelled, "b > c\n"), hs)
 
 # The 218-firm study: lavaan fitted to the CSV that samples/ClusterUpgrade writes with its default seed
 # (copied to lavaan-extra/study-structural/data.csv). The model strings equal Design.MeasurementSyntax() and
