@@ -57,6 +57,8 @@ internal sealed class ReliabilityCommand
         HelpName = "varimax|promax|oblimin|none",
     };
 
+    private readonly EncodingOption _encoding = new();
+
     private readonly FormatOption _format = new("Output: text (a readable report) or json (the documented JSON document, nothing else on standard output).");
 
     private readonly Option<bool> _verbose = new("--verbose")
@@ -67,7 +69,7 @@ internal sealed class ReliabilityCommand
     public Command Build(TextWriter stdout, TextWriter stderr)
     {
         var command = new Command("reliability", "Reliability and validity of multi-item scales: alpha and item statistics, KMO/Bartlett, CFA-based CR, AVE and omega, Fornell-Larcker, HTMT, EFA.");
-        foreach (var option in new Option[] { _data, _scale, _reverse, _efa, _efaMethod, _rotation, _format, _verbose })
+        foreach (var option in new Option[] { _data, _encoding, _scale, _reverse, _efa, _efaMethod, _rotation, _format, _verbose })
             command.Options.Add(option);
         OptionChecks.ExistingFile(_data, "data");
         OptionChecks.AtLeast(_efa, 1);
@@ -167,7 +169,8 @@ internal sealed class ReliabilityCommand
             bool json = _format.Json(parse);
             Scales(parse.GetValue(_scale)!, parse.GetValue(_reverse) ?? [], out var scales);
             string path = parse.GetValue(_data)!;
-            var data = OptionChecks.Read(path, "data", () => DataSet.ReadCsv(path));
+            var encoding = _encoding.Get(parse);
+            var data = OptionChecks.Read(path, "data", () => encoding is null ? DataSet.ReadCsv(path) : DataSet.ReadCsv(path, encoding));
             if (verbose) stderr.WriteLine($"semlib reliability: read {path}: {data.RowCount} rows, {data.Names.Count} columns");
 
             var result = ReliabilityStudy.Run(data, scales, new ReliabilityStudyOptions { EfaRuns = EfaRuns(parse) });

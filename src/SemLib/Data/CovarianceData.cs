@@ -53,9 +53,13 @@ public sealed record CovarianceData
     /// Reads a covariance matrix from CSV: a header row of variable names and then one row per variable
     /// holding the full symmetric matrix. A first column of row names is allowed (its header cell may be empty).
     /// </summary>
-    public static CovarianceData ReadCsv(string path, int n)
+    public static CovarianceData ReadCsv(string path, int n) => ReadCsv(path, n, null);
+
+    /// <summary>Reads a covariance matrix from CSV (see <see cref="ReadCsv(string, int)"/>) in the given encoding
+    /// (null: UTF-8); a byte-order mark, when there is one, still decides.</summary>
+    public static CovarianceData ReadCsv(string path, int n, System.Text.Encoding? encoding)
     {
-        var data = DataSet.ReadCsvFile(path, unnamedFirstColumn: true);
+        var data = DataSet.ReadCsvFile(path, unnamedFirstColumn: true, encoding);
         var cols = data.Columns.ToList();
         if (cols.Count > 0 && (cols[0].Name.Length == 0 || (cols.Count == data.RowCount + 1 && !cols[0].IsNumeric))) cols.RemoveAt(0);
         int p = cols.Count;
@@ -76,7 +80,7 @@ public sealed record CovarianceData
         return new CovarianceData(cols.Select(c => c.Name).ToList(), m, n);
     }
 
-    /// <summary>Formats the matrix as CSV in the layout <see cref="ReadCsv"/> reads.</summary>
+    /// <summary>Formats the matrix as CSV in the layout <see cref="ReadCsv(string, int)"/> reads.</summary>
     public string ToCsv()
     {
         var sb = new System.Text.StringBuilder();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using CsvHelper;
 
 namespace SemLib.Data;
@@ -70,15 +71,37 @@ public sealed class DataSet
         return FromColumns(cols, source);
     }
 
-    /// <summary>Reads a CSV file with a header row. Empty cells and <c>NA</c> are missing.</summary>
+    /// <summary>
+    /// Reads a CSV file with a header row. Empty cells and <c>NA</c> are missing. The file is UTF-8 (a byte-order
+    /// mark for UTF-8, UTF-16 or UTF-32 is honoured); a file that is not valid UTF-8 is a <see cref="DataException"/>
+    /// saying where and what it probably is (GBK/GB18030, Latin-1): read it with <see cref="ReadCsv(string, Encoding)"/>.
+    /// </summary>
     public static DataSet ReadCsv(string path) => ReadCsvFile(path, unnamedFirstColumn: false);
 
+    /// <summary>
+    /// Reads a CSV file in the given encoding, e.g. <c>CodePagesEncodingProvider.Instance.GetEncoding("GB18030")</c>
+    /// for a Chinese export; a byte-order mark, when there is one, still decides.
+    /// </summary>
+    public static DataSet ReadCsv(string path, Encoding encoding)
+    {
+        ArgumentNullException.ThrowIfNull(encoding);
+        return ReadCsvFile(path, unnamedFirstColumn: false, encoding);
+    }
+
     /// <summary>Reads a CSV file; with <paramref name="unnamedFirstColumn"/> the first header cell may be empty (R's row names).</summary>
-    internal static DataSet ReadCsvFile(string path, bool unnamedFirstColumn)
+    internal static DataSet ReadCsvFile(string path, bool unnamedFirstColumn, Encoding? encoding = null)
     {
         if (!File.Exists(path)) throw new DataException($"The data file '{path}' does not exist.");
-        using var reader = new StreamReader(path);
-        return ReadCsv(reader, Path.GetFileName(path), unnamedFirstColumn);
+        string source = Path.GetFileName(path);
+        try
+        {
+            using var reader = TextFile.Open(path, encoding);
+            return ReadCsv(reader, source, unnamedFirstColumn);
+        }
+        catch (Exception e) when (e is not DataException && TextFile.IsDecodingFailure(e))
+        {
+            throw new DataException($"{source} {TextFile.NotUtf8(path)}", e);
+        }
     }
 
     /// <summary>Reads CSV text with a header row from a reader; <paramref name="source"/> names it in messages.

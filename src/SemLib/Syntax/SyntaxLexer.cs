@@ -204,7 +204,7 @@ internal sealed class SyntaxLexer
     {
         int code = c.Length == 2 ? char.ConvertToUtf32(c[0], c[1]) : c[0]; // a lone surrogate is its own code
         if (code == 0xFFFD)
-            return "Unexpected character U+FFFD (the replacement character): the text was probably decoded from a file that is not UTF-8 (e.g. GBK/GB18030 or Latin-1); convert the file to UTF-8, e.g. iconv -f GBK -t UTF-8.";
+            return "Unexpected character U+FFFD (the replacement character): the text was probably decoded from a file that is not UTF-8 (e.g. GBK/GB18030 or Latin-1); convert the file to UTF-8, e.g. iconv -f GB18030 -t UTF-8.";
         if (code is >= 0x21 and < 0x7F) return $"Unexpected character '{c}'.";
         bool invisible = char.IsControl(c[0]) || char.IsWhiteSpace(c[0]) || (c.Length == 1 && char.IsSurrogate(c[0]))
             || code is (>= 0x200B and <= 0x200F) or 0xFEFF;
