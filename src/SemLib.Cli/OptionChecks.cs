@@ -91,14 +91,14 @@ internal static class OptionChecks
         var values = Numbers(text);
         if (values is null)
         {
-            error($"--likert '{text}' is not valid; give increasing numbers separated by commas, e.g. --likert=-1.5,-0.5,0.5,1.5.");
+            error($"--likert {MessageText.Quote(text)} is not valid; give increasing numbers separated by commas, e.g. --likert=-1.5,-0.5,0.5,1.5.");
             return null;
         }
         for (int i = 1; i < values.Length; i++)
         {
             if (!(values[i] > values[i - 1]))
             {
-                error($"--likert '{text}': the thresholds must be strictly increasing.");
+                error($"--likert {MessageText.Quote(text)}: the thresholds must be strictly increasing.");
                 return null;
             }
         }

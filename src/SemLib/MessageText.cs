@@ -45,15 +45,19 @@ internal static class MessageText
     /// <summary>
     /// Warnings of one kind about many things, as one warning when there are more than a few: each thing's own
     /// warning (<paramref name="one"/>) while there are at most <paramref name="max"/> of them, otherwise one
-    /// warning from <paramref name="many"/>, given the count and the first few things as a <see cref="List"/>.
+    /// warning from <paramref name="many"/>, given the count and the first few distinct names (<paramref name="name"/>)
+    /// as a <see cref="List"/>.
     /// </summary>
-    public static IEnumerable<string> Collapse<T>(IReadOnlyList<T> items, Func<T, string> one, Func<int, string, string> many,
+    public static IReadOnlyList<string> Collapse<T>(IReadOnlyList<T> items, Func<T, string> one, Func<int, string, string> many,
         Func<T, string> name, int max = 3)
     {
         ArgumentNullException.ThrowIfNull(items);
         if (items.Count <= max) return items.Select(one).ToList();
-        return [many(items.Count, List(items.Select(name), max: max))];
+        return [many(items.Count, List(items.Select(name).Distinct(StringComparer.Ordinal), max: max))];
     }
+
+    /// <summary>A count with thousands separators (invariant culture): 49,991.</summary>
+    public static string Count(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
 
     private static string Bounded(string? value, bool quote)
     {

@@ -26,9 +26,9 @@ public sealed record CovarianceData
             {
                 double a = covariance[i, j], b = covariance[j, i];
                 if (!double.IsFinite(a))
-                    throw new DataException($"The covariance matrix has a value that is not a number at row '{names[i]}', column '{names[j]}'.");
+                    throw new DataException($"The covariance matrix has a value that is not a number at row {MessageText.Quote(names[i])}, column {MessageText.Quote(names[j])}.");
                 if (Math.Abs(a - b) > 1e-8 * Math.Max(1, Math.Abs(a)))
-                    throw new DataException($"The covariance matrix is not symmetric: ['{names[i]}','{names[j]}'] = {a} but ['{names[j]}','{names[i]}'] = {b}.");
+                    throw new DataException($"The covariance matrix is not symmetric: [{MessageText.Quote(names[i])},{MessageText.Quote(names[j])}] = {a} but [{MessageText.Quote(names[j])},{MessageText.Quote(names[i])}] = {b}.");
             }
         }
         Names = names.ToArray();
@@ -69,11 +69,11 @@ public sealed record CovarianceData
         for (int j = 0; j < p; j++)
         {
             if (!cols[j].IsNumeric)
-                throw new DataException($"{data.Source}: row {cols[j].FirstNonNumericRow}, column '{cols[j].Name}': '{cols[j].FirstNonNumericValue}' is not a number.");
+                throw new DataException($"{data.Source}: row {cols[j].FirstNonNumericRow}, column {MessageText.Quote(cols[j].Name)}: {MessageText.Quote(cols[j].FirstNonNumericValue)} is not a number.");
             for (int i = 0; i < p; i++)
             {
                 double v = cols[j][i];
-                if (double.IsNaN(v)) throw new DataException($"{data.Source}: row {i + 1}, column '{cols[j].Name}' is empty; a covariance matrix must be complete.");
+                if (double.IsNaN(v)) throw new DataException($"{data.Source}: row {i + 1}, column {MessageText.Quote(cols[j].Name)} is empty; a covariance matrix must be complete.");
                 m[i, j] = v;
             }
         }

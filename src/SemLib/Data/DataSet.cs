@@ -22,7 +22,7 @@ public sealed class DataSet
         for (int i = 0; i < columns.Length; i++)
         {
             if (!_index.TryAdd(columns[i].Name, i))
-                throw new DataException($"{source}: the column name '{columns[i].Name}' appears twice in the header (columns {_index[columns[i].Name] + 1} and {i + 1}).");
+                throw new DataException($"{source}: the column name {MessageText.Quote(columns[i].Name)} appears twice in the header (columns {_index[columns[i].Name] + 1} and {i + 1}).");
         }
         RowCount = columns.Length == 0 ? 0 : columns[0].Length;
     }
@@ -45,14 +45,14 @@ public sealed class DataSet
     /// <summary>The column of that name; <see cref="DataException"/> naming it when there is none.</summary>
     public DataColumn this[string name] =>
         _index.TryGetValue(name, out int i) ? _columns[i]
-            : throw new DataException($"{Source}: there is no column named '{name}' (columns are: {string.Join(", ", _columns.Select(c => c.Name))}).");
+            : throw new DataException($"{Source}: there is no column named {MessageText.Quote(name)} (columns are: {MessageText.List(_columns.Select(c => c.Name))}).");
 
     /// <summary>Builds a data set from named arrays (NaN = missing). The arrays are copied.</summary>
     public static DataSet FromColumns(IEnumerable<KeyValuePair<string, double[]>> columns, string source = "data")
     {
         var cols = columns.Select(kv => new DataColumn(kv.Key, (double[])kv.Value.Clone(), null, -1, null)).ToArray();
         if (cols.Select(c => c.Length).Distinct().Count() > 1)
-            throw new DataException($"{source}: columns have different lengths ({string.Join(", ", cols.Select(c => $"{c.Name}: {c.Length}"))}).");
+            throw new DataException($"{source}: columns have different lengths ({MessageText.List(cols.Select(c => $"{MessageText.Truncate(c.Name)}: {c.Length}"))}).");
         return new DataSet(cols, source);
     }
 
@@ -231,10 +231,10 @@ public sealed class DataSet
         for (int j = 0; j < names.Count; j++)
         {
             if (!_index.TryGetValue(names[j], out int idx))
-                throw new DataException($"{Source}: the model variable '{names[j]}' is not a column of the data (columns are: {string.Join(", ", _columns.Select(c => c.Name))}).");
+                throw new DataException($"{Source}: the model variable {MessageText.Quote(names[j])} is not a column of the data (columns are: {MessageText.List(_columns.Select(c => c.Name))}).");
             var col = _columns[idx];
             if (!col.IsNumeric)
-                throw new DataException($"{Source}: row {col.FirstNonNumericRow}, column '{col.Name}': '{col.FirstNonNumericValue}' is not a number.");
+                throw new DataException($"{Source}: row {col.FirstNonNumericRow}, column {MessageText.Quote(col.Name)}: {MessageText.Quote(col.FirstNonNumericValue)} is not a number.");
             result[j] = col.RawValues;
         }
         return result;

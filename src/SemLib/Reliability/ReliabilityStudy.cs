@@ -168,7 +168,7 @@ public static class ReliabilityStudy
         var replaced = new Dictionary<string, double[]>(StringComparer.Ordinal);
         foreach (var s in scales.Where(s => s.ReverseKeyed.Count > 0))
         {
-            var columns = ItemData.From(data, s.Items, $"scale '{s.Name}'");
+            var columns = ItemData.From(data, s.Items, $"scale {MessageText.Quote(s.Name)}");
             var rescored = ItemAnalysis.Rescore(columns, s);
             for (int j = 0; j < s.Items.Count; j++)
                 if (s.IsReversed(s.Items[j])) replaced[s.Items[j]] = rescored[j];
