@@ -116,6 +116,8 @@ internal sealed partial class SyntaxParser
         while (Current.Kind == TokenKind.Plus)
         {
             Advance();
+            if (Current.Kind == TokenKind.Identifier && Current.Text == "efa" && Peek().Kind == TokenKind.LeftParen)
+                throw Error(Current, UnsupportedModifier("efa")!);
             var t = Expect(TokenKind.Identifier, "a variable name after '+' on the left-hand side");
             lhs.Add((t.Text, t.Span));
         }

@@ -36,6 +36,8 @@ public sealed class UnsupportedSyntaxTests
     // "efa" is the first token of line 1 (and of line 2 in the second model).
     [InlineData("efa(\"e1\")*f1 + efa(\"e1\")*f2 =~ x1 + x2 + x3 + x4 + x5 + x6", 1, 1, "EFA blocks")]
     [InlineData("g =~ y1 + y2 + y3\nefa(\"e1\")*f1 +\nefa(\"e1\")*f2 =~ x1 + x2 + x3 + x4", 2, 1, "EFA blocks")]
+    // "f1 + efa(...)": efa is column 6.
+    [InlineData("f1 + efa(\"e1\")*f2 =~ x1 + x2 + x3 + x4", 1, 6, "EFA blocks")]
     // The modifier's name: column 11 of "f =~ x1 + upper(2)*x2" and of "f =~ x1 + prior(...)*x2"; column 7 of "x1 ~~ lower(0)*x1".
     [InlineData("f =~ x1 + upper(2)*x2 + x3", 1, 11, "Bounds (upper()) are not supported yet")]
     [InlineData("f =~ x1 + x2 + x3\nx1 ~~ lower(0)*x1", 2, 7, "Bounds (lower()) are not supported yet")]
