@@ -38,7 +38,7 @@ internal sealed class CompareCommand
     public Command Build(TextWriter stdout, TextWriter stderr)
     {
         var command = new Command("compare", "Compare nested models fitted to the same data: chi-square difference tests (lavaan's lavTestLRT).");
-        foreach (var option in new Option[] { _model, _source.Data, _source.Cov, _source.NObs, _estimator, _stdLv, _source.Group, _format, _verbose })
+        foreach (var option in new Option[] { _model, _source.Data, _source.Cov, _source.NObs, _source.Encoding, _estimator, _stdLv, _source.Group, _format, _verbose })
             command.Options.Add(option);
         OptionChecks.ExistingFiles(_model, "model");
         _model.Validators.Add(r =>

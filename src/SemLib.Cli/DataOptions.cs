@@ -34,6 +34,9 @@ internal sealed class DataOptions
         HelpName = "COLUMN",
     };
 
+    /// <summary>--encoding: the encoding of --data or --cov when it is not UTF-8.</summary>
+    public EncodingOption Encoding { get; } = new();
+
     public DataOptions()
     {
         OptionChecks.ExistingFile(Data, "data");
@@ -60,5 +63,5 @@ internal sealed class DataOptions
 
     /// <summary>Reads and parses the model file and reads the data the command line names (see <see cref="Inputs.Load"/>).</summary>
     public Inputs Load(ParseResult parse, string modelPath) =>
-        Inputs.Load(modelPath, parse.GetValue(Data), parse.GetValue(Cov), parse.GetValue(NObs));
+        Inputs.Load(modelPath, parse.GetValue(Data), parse.GetValue(Cov), parse.GetValue(NObs), Encoding.Get(parse));
 }

@@ -163,7 +163,7 @@ internal sealed class FitOptionSet
 
     private IEnumerable<Option> All =>
     [
-        Model, Source.Data, Source.Cov, Source.NObs, Estimator, StdLv, MeanStructure, FixedX, Orthogonal, Information, Missing, Source.Group,
+        Model, Source.Data, Source.Cov, Source.NObs, Source.Encoding, Estimator, StdLv, MeanStructure, FixedX, Orthogonal, Information, Missing, Source.Group,
         GroupEqual, Ordered, Se, Bootstrap, Seed, Ci, BollenStine, Effect, IterMax, Format, Verbose,
     ];
 

@@ -23,20 +23,21 @@ internal sealed class Inputs
     public string Description { get; }
 
     /// <summary>
-    /// Reads and parses the model file and reads the data. A file that vanished or cannot be read is a usage
-    /// error (exit 2, naming the file); bad syntax throws <see cref="ModelSyntaxException"/>, bad data
+    /// Reads and parses the model file and reads the data (in <paramref name="encoding"/>, null for UTF-8). A file that
+    /// vanished or cannot be read, or a model file that is not UTF-8, is a usage error (exit 2, naming the file); bad
+    /// syntax throws <see cref="ModelSyntaxException"/>, bad data (a data file that is not UTF-8 among them)
     /// <see cref="DataException"/>.
     /// </summary>
-    public static Inputs Load(string modelPath, string? dataPath, string? covPath, int nobs)
+    public static Inputs Load(string modelPath, string? dataPath, string? covPath, int nobs, System.Text.Encoding? encoding = null)
     {
         string syntax = OptionChecks.ReadText(modelPath, "model");
         var model = ModelSyntax.Parse(syntax);
         if (dataPath is not null)
         {
-            var data = OptionChecks.Read(dataPath, "data", () => DataSet.ReadCsv(dataPath));
+            var data = OptionChecks.Read(dataPath, "data", () => encoding is null ? DataSet.ReadCsv(dataPath) : DataSet.ReadCsv(dataPath, encoding));
             return new Inputs(model, data, null, $"{dataPath}: {data.RowCount} rows, {data.Names.Count} columns");
         }
-        var cov = OptionChecks.Read(covPath!, "covariance", () => CovarianceData.ReadCsv(covPath!, nobs));
+        var cov = OptionChecks.Read(covPath!, "covariance", () => CovarianceData.ReadCsv(covPath!, nobs, encoding));
         return new Inputs(model, null, cov, $"{covPath}: a {cov.Names.Count}x{cov.Names.Count} covariance matrix, N = {cov.N}");
     }
 

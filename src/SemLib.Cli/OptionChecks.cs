@@ -54,8 +54,22 @@ internal static class OptionChecks
     /// <summary>True when the option is on the command line (an option with a default has an implicit result otherwise).</summary>
     public static bool Given(OptionResult? result) => result is { Implicit: false };
 
-    /// <summary>Reads a text file; a file that vanished or cannot be read is a usage error naming it.</summary>
-    public static string ReadText(string path, string what) => Read(path, what, () => File.ReadAllText(path));
+    /// <summary>
+    /// Reads a text file: UTF-8, or what its byte-order mark says (UTF-16, UTF-32). A file that vanished or cannot be
+    /// read, or that is not valid UTF-8 (a GBK model file, say: the message says where and how to convert it), is a
+    /// usage error naming it.
+    /// </summary>
+    public static string ReadText(string path, string what) => Read(path, what, () =>
+    {
+        try
+        {
+            return SemLib.Data.TextFile.ReadAllText(path, $"The {what} file '{path}'", encodingCanBeGiven: false);
+        }
+        catch (SemLib.Data.DataException e)
+        {
+            throw new CliUsageException(e.Message, e);
+        }
+    });
 
     /// <summary>Reads an input file with <paramref name="read"/>; a file that vanished or cannot be read is a usage error naming it.</summary>
     public static T Read<T>(string path, string what, Func<T> read)
@@ -77,14 +91,14 @@ internal static class OptionChecks
         var values = Numbers(text);
         if (values is null)
         {
-            error($"--likert '{text}' is not valid; give increasing numbers separated by commas, e.g. --likert=-1.5,-0.5,0.5,1.5.");
+            error($"--likert {MessageText.Quote(text)} is not valid; give increasing numbers separated by commas, e.g. --likert=-1.5,-0.5,0.5,1.5.");
             return null;
         }
         for (int i = 1; i < values.Length; i++)
         {
             if (!(values[i] > values[i - 1]))
             {
-                error($"--likert '{text}': the thresholds must be strictly increasing.");
+                error($"--likert {MessageText.Quote(text)}: the thresholds must be strictly increasing.");
                 return null;
             }
         }

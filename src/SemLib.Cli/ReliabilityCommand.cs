@@ -57,6 +57,8 @@ internal sealed class ReliabilityCommand
         HelpName = "varimax|promax|oblimin|none",
     };
 
+    private readonly EncodingOption _encoding = new();
+
     private readonly FormatOption _format = new("Output: text (a readable report) or json (the documented JSON document, nothing else on standard output).");
 
     private readonly Option<bool> _verbose = new("--verbose")
@@ -67,7 +69,7 @@ internal sealed class ReliabilityCommand
     public Command Build(TextWriter stdout, TextWriter stderr)
     {
         var command = new Command("reliability", "Reliability and validity of multi-item scales: alpha and item statistics, KMO/Bartlett, CFA-based CR, AVE and omega, Fornell-Larcker, HTMT, EFA.");
-        foreach (var option in new Option[] { _data, _scale, _reverse, _efa, _efaMethod, _rotation, _format, _verbose })
+        foreach (var option in new Option[] { _data, _encoding, _scale, _reverse, _efa, _efaMethod, _rotation, _format, _verbose })
             command.Options.Add(option);
         OptionChecks.ExistingFile(_data, "data");
         OptionChecks.AtLeast(_efa, 1);
@@ -100,26 +102,33 @@ internal sealed class ReliabilityCommand
         foreach (var spec in specs)
         {
             int eq = spec.IndexOf('=', StringComparison.Ordinal);
-            if (eq < 0) return $"--scale '{spec}' is not valid; write NAME=item1,item2,... (e.g. --scale visual=x1,x2,x3).";
+            if (eq < 0) return $"--scale {MessageText.Quote(spec)} is not valid; write NAME=item1,item2,... (e.g. --scale visual=x1,x2,x3).";
             string name = spec[..eq].Trim();
-            if (name.Length == 0) return $"--scale '{spec}' has no scale name before '='; write NAME=item1,item2,....";
+            if (name.Length == 0) return $"--scale {MessageText.Quote(spec)} has no scale name before '='; write NAME=item1,item2,....";
             var items = spec[(eq + 1)..].Split(',', StringSplitOptions.TrimEntries);
-            if (items.Any(i => i.Length == 0)) return $"--scale '{spec}' has an empty item name; separate items with single commas.";
-            if (items.Length < 2) return $"--scale '{spec}': scale '{name}' has one item ({items[0]}); a scale needs at least two.";
-            if (parsed.Any(p => p.Name == name)) return $"--scale: the scale name '{name}' is used twice.";
+            if (items.Any(i => i.Length == 0)) return $"--scale {MessageText.Quote(spec)} has an empty item name; separate items with single commas.";
+            if (items.Length < 2) return $"--scale {MessageText.Quote(spec)}: scale {MessageText.Quote(name)} has one item ({MessageText.Truncate(items[0])}); a scale needs at least two.";
+            if (parsed.Any(p => p.Name == name)) return $"--scale: the scale name {MessageText.Quote(name)} is used twice.";
             var twice = items.GroupBy(i => i, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-            if (twice is not null) return $"--scale '{spec}' lists the item '{twice.Key}' twice.";
+            if (twice is not null) return $"--scale {MessageText.Quote(spec)} lists the item {MessageText.Quote(twice.Key)} twice.";
             foreach (var item in items)
             {
-                if (owner.TryGetValue(item, out var other)) return $"--scale: the item '{item}' is in both scale '{other}' and scale '{name}'; an item belongs to one scale.";
+                if (owner.TryGetValue(item, out var other)) return $"--scale: the item {MessageText.Quote(item)} is in both scale {MessageText.Quote(other)} and scale {MessageText.Quote(name)}; an item belongs to one scale.";
                 owner[item] = name;
             }
             parsed.Add((name, items));
         }
+        foreach (var (name, _) in parsed)
+        {
+            if (owner.TryGetValue(name, out var of))
+                return $"--scale: the scale name {MessageText.Quote(name)} is also an item (of scale {MessageText.Quote(of)}); the CFA gives each scale a latent variable of its name, which cannot also be an item. Rename the scale (e.g. --scale {MessageText.Truncate(name)}_scale=...).";
+        }
+        if (parsed is [var single] && ReliabilityStudy.CfaProblem([new ScaleDefinition(single.Name, single.Items)]) is { } problem)
+            return "--scale: " + problem;
         var reversed = reverse.SelectMany(r => r.Split(',', StringSplitOptions.TrimEntries)).ToList();
         if (reversed.Any(r => r.Length == 0)) return "--reverse has an empty item name; separate items with single commas.";
         foreach (var r in reversed)
-            if (!owner.ContainsKey(r)) return $"--reverse: '{r}' is not an item of any --scale.";
+            if (!owner.ContainsKey(r)) return $"--reverse: {MessageText.Quote(r)} is not an item of any --scale.";
         foreach (var (name, items) in parsed)
             scales.Add(new ScaleDefinition(name, items, items.Where(i => reversed.Contains(i, StringComparer.Ordinal)).ToList()));
         return null;
@@ -160,7 +169,8 @@ internal sealed class ReliabilityCommand
             bool json = _format.Json(parse);
             Scales(parse.GetValue(_scale)!, parse.GetValue(_reverse) ?? [], out var scales);
             string path = parse.GetValue(_data)!;
-            var data = OptionChecks.Read(path, "data", () => DataSet.ReadCsv(path));
+            var encoding = _encoding.Get(parse);
+            var data = OptionChecks.Read(path, "data", () => encoding is null ? DataSet.ReadCsv(path) : DataSet.ReadCsv(path, encoding));
             if (verbose) stderr.WriteLine($"semlib reliability: read {path}: {data.RowCount} rows, {data.Names.Count} columns");
 
             var result = ReliabilityStudy.Run(data, scales, new ReliabilityStudyOptions { EfaRuns = EfaRuns(parse) });

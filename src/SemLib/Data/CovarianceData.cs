@@ -26,9 +26,9 @@ public sealed record CovarianceData
             {
                 double a = covariance[i, j], b = covariance[j, i];
                 if (!double.IsFinite(a))
-                    throw new DataException($"The covariance matrix has a value that is not a number at row '{names[i]}', column '{names[j]}'.");
+                    throw new DataException($"The covariance matrix has a value that is not a number at row {MessageText.Quote(names[i])}, column {MessageText.Quote(names[j])}.");
                 if (Math.Abs(a - b) > 1e-8 * Math.Max(1, Math.Abs(a)))
-                    throw new DataException($"The covariance matrix is not symmetric: ['{names[i]}','{names[j]}'] = {a} but ['{names[j]}','{names[i]}'] = {b}.");
+                    throw new DataException($"The covariance matrix is not symmetric: [{MessageText.Quote(names[i])},{MessageText.Quote(names[j])}] = {a} but [{MessageText.Quote(names[j])},{MessageText.Quote(names[i])}] = {b}.");
             }
         }
         Names = names.ToArray();
@@ -53,9 +53,13 @@ public sealed record CovarianceData
     /// Reads a covariance matrix from CSV: a header row of variable names and then one row per variable
     /// holding the full symmetric matrix. A first column of row names is allowed (its header cell may be empty).
     /// </summary>
-    public static CovarianceData ReadCsv(string path, int n)
+    public static CovarianceData ReadCsv(string path, int n) => ReadCsv(path, n, null);
+
+    /// <summary>Reads a covariance matrix from CSV (see <see cref="ReadCsv(string, int)"/>) in the given encoding
+    /// (null: UTF-8); a byte-order mark, when there is one, still decides.</summary>
+    public static CovarianceData ReadCsv(string path, int n, System.Text.Encoding? encoding)
     {
-        var data = DataSet.ReadCsvFile(path, unnamedFirstColumn: true);
+        var data = DataSet.ReadCsvFile(path, unnamedFirstColumn: true, encoding);
         var cols = data.Columns.ToList();
         if (cols.Count > 0 && (cols[0].Name.Length == 0 || (cols.Count == data.RowCount + 1 && !cols[0].IsNumeric))) cols.RemoveAt(0);
         int p = cols.Count;
@@ -65,18 +69,18 @@ public sealed record CovarianceData
         for (int j = 0; j < p; j++)
         {
             if (!cols[j].IsNumeric)
-                throw new DataException($"{data.Source}: row {cols[j].FirstNonNumericRow}, column '{cols[j].Name}': '{cols[j].FirstNonNumericValue}' is not a number.");
+                throw new DataException($"{data.Source}: row {cols[j].FirstNonNumericRow}, column {MessageText.Quote(cols[j].Name)}: {MessageText.Quote(cols[j].FirstNonNumericValue)} is not a number.");
             for (int i = 0; i < p; i++)
             {
                 double v = cols[j][i];
-                if (double.IsNaN(v)) throw new DataException($"{data.Source}: row {i + 1}, column '{cols[j].Name}' is empty; a covariance matrix must be complete.");
+                if (double.IsNaN(v)) throw new DataException($"{data.Source}: row {i + 1}, column {MessageText.Quote(cols[j].Name)} is empty; a covariance matrix must be complete.");
                 m[i, j] = v;
             }
         }
         return new CovarianceData(cols.Select(c => c.Name).ToList(), m, n);
     }
 
-    /// <summary>Formats the matrix as CSV in the layout <see cref="ReadCsv"/> reads.</summary>
+    /// <summary>Formats the matrix as CSV in the layout <see cref="ReadCsv(string, int)"/> reads.</summary>
     public string ToCsv()
     {
         var sb = new System.Text.StringBuilder();

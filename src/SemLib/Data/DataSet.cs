@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using CsvHelper;
 
 namespace SemLib.Data;
@@ -21,7 +22,7 @@ public sealed class DataSet
         for (int i = 0; i < columns.Length; i++)
         {
             if (!_index.TryAdd(columns[i].Name, i))
-                throw new DataException($"{source}: the column name '{columns[i].Name}' appears twice in the header (columns {_index[columns[i].Name] + 1} and {i + 1}).");
+                throw new DataException($"{source}: the column name {MessageText.Quote(columns[i].Name)} appears twice in the header (columns {_index[columns[i].Name] + 1} and {i + 1}).");
         }
         RowCount = columns.Length == 0 ? 0 : columns[0].Length;
     }
@@ -44,14 +45,14 @@ public sealed class DataSet
     /// <summary>The column of that name; <see cref="DataException"/> naming it when there is none.</summary>
     public DataColumn this[string name] =>
         _index.TryGetValue(name, out int i) ? _columns[i]
-            : throw new DataException($"{Source}: there is no column named '{name}' (columns are: {string.Join(", ", _columns.Select(c => c.Name))}).");
+            : throw new DataException($"{Source}: there is no column named {MessageText.Quote(name)} (columns are: {MessageText.List(_columns.Select(c => c.Name))}).");
 
     /// <summary>Builds a data set from named arrays (NaN = missing). The arrays are copied.</summary>
     public static DataSet FromColumns(IEnumerable<KeyValuePair<string, double[]>> columns, string source = "data")
     {
         var cols = columns.Select(kv => new DataColumn(kv.Key, (double[])kv.Value.Clone(), null, -1, null)).ToArray();
         if (cols.Select(c => c.Length).Distinct().Count() > 1)
-            throw new DataException($"{source}: columns have different lengths ({string.Join(", ", cols.Select(c => $"{c.Name}: {c.Length}"))}).");
+            throw new DataException($"{source}: columns have different lengths ({MessageText.List(cols.Select(c => $"{MessageText.Truncate(c.Name)}: {c.Length}"))}).");
         return new DataSet(cols, source);
     }
 
@@ -70,15 +71,37 @@ public sealed class DataSet
         return FromColumns(cols, source);
     }
 
-    /// <summary>Reads a CSV file with a header row. Empty cells and <c>NA</c> are missing.</summary>
+    /// <summary>
+    /// Reads a CSV file with a header row. Empty cells and <c>NA</c> are missing. The file is UTF-8 (a byte-order
+    /// mark for UTF-8, UTF-16 or UTF-32 is honoured); a file that is not valid UTF-8 is a <see cref="DataException"/>
+    /// saying where and what it probably is (GBK/GB18030, Latin-1): read it with <see cref="ReadCsv(string, Encoding)"/>.
+    /// </summary>
     public static DataSet ReadCsv(string path) => ReadCsvFile(path, unnamedFirstColumn: false);
 
+    /// <summary>
+    /// Reads a CSV file in the given encoding, e.g. <c>CodePagesEncodingProvider.Instance.GetEncoding("GB18030")</c>
+    /// for a Chinese export; a byte-order mark, when there is one, still decides.
+    /// </summary>
+    public static DataSet ReadCsv(string path, Encoding encoding)
+    {
+        ArgumentNullException.ThrowIfNull(encoding);
+        return ReadCsvFile(path, unnamedFirstColumn: false, encoding);
+    }
+
     /// <summary>Reads a CSV file; with <paramref name="unnamedFirstColumn"/> the first header cell may be empty (R's row names).</summary>
-    internal static DataSet ReadCsvFile(string path, bool unnamedFirstColumn)
+    internal static DataSet ReadCsvFile(string path, bool unnamedFirstColumn, Encoding? encoding = null)
     {
         if (!File.Exists(path)) throw new DataException($"The data file '{path}' does not exist.");
-        using var reader = new StreamReader(path);
-        return ReadCsv(reader, Path.GetFileName(path), unnamedFirstColumn);
+        string source = Path.GetFileName(path);
+        try
+        {
+            using var reader = TextFile.Open(path, encoding);
+            return ReadCsv(reader, source, unnamedFirstColumn);
+        }
+        catch (Exception e) when (e is not DataException && TextFile.IsDecodingFailure(e))
+        {
+            throw new DataException($"{source} {TextFile.NotUtf8(path)}", e);
+        }
     }
 
     /// <summary>Reads CSV text with a header row from a reader; <paramref name="source"/> names it in messages.
@@ -208,10 +231,10 @@ public sealed class DataSet
         for (int j = 0; j < names.Count; j++)
         {
             if (!_index.TryGetValue(names[j], out int idx))
-                throw new DataException($"{Source}: the model variable '{names[j]}' is not a column of the data (columns are: {string.Join(", ", _columns.Select(c => c.Name))}).");
+                throw new DataException($"{Source}: the model variable {MessageText.Quote(names[j])} is not a column of the data (columns are: {MessageText.List(_columns.Select(c => c.Name))}).");
             var col = _columns[idx];
             if (!col.IsNumeric)
-                throw new DataException($"{Source}: row {col.FirstNonNumericRow}, column '{col.Name}': '{col.FirstNonNumericValue}' is not a number.");
+                throw new DataException($"{Source}: row {col.FirstNonNumericRow}, column {MessageText.Quote(col.Name)}: {MessageText.Quote(col.FirstNonNumericValue)} is not a number.");
             result[j] = col.RawValues;
         }
         return result;

@@ -43,7 +43,7 @@ internal sealed class SampleData
         if (groupColumn is not null)
         {
             if (!data.Contains(groupColumn))
-                throw new DataException($"{data.Source}: the group variable '{groupColumn}' is not a column of the data.");
+                throw new DataException($"{data.Source}: the group variable {MessageText.Quote(groupColumn)} is not a column of the data.");
             group = data[groupColumn];
         }
 
@@ -98,18 +98,18 @@ internal sealed class SampleData
         if (dropped > 0)
             warnings.Add($"{dropped} of {data.RowCount} rows were dropped because they have missing values on model variables (listwise deletion).");
         if (droppedGroup > 0)
-            warnings.Add($"{droppedGroup} rows were dropped because the group variable '{groupColumn}' is missing.");
+            warnings.Add($"{droppedGroup} rows were dropped because the group variable {MessageText.Quote(groupColumn)} is missing.");
 
         foreach (var g in seenGroups.Where(g => !labels.Contains(g)))
-            throw new DataException($"{data.Source}: group '{g}' of '{groupColumn}' has no row with values on all model variables; it cannot be analysed.");
+            throw new DataException($"{data.Source}: group {MessageText.Quote(g)} of {MessageText.Quote(groupColumn)} has no row with values on all model variables; it cannot be analysed.");
         if (labels.Count == 0)
-            throw new DataException($"{data.Source}: no row has values on all model variables ({string.Join(", ", names)}); nothing is left after listwise deletion.");
+            throw new DataException($"{data.Source}: no row has values on all model variables ({MessageText.List(names)}); nothing is left after listwise deletion.");
 
         var groups = new GroupSample[labels.Count];
         for (int g = 0; g < labels.Count; g++)
         {
             var rows = rowsByGroup[labels[g]];
-            string where = group is null ? data.Source : $"{data.Source}, group '{labels[g]}'";
+            string where = group is null ? data.Source : $"{data.Source}, group {MessageText.Quote(labels[g])}";
             if (rows.Count <= p)
                 throw new DataException($"{where}: {rows.Count} complete rows are too few for {p} variables; the sample covariance matrix would be singular.");
             var (mean, cov) = GroupSample.Moments(rows, p);
@@ -131,7 +131,7 @@ internal sealed class SampleData
             for (int k = 0; k < input.Names.Count; k++)
                 if (input.Names[k] == names[j]) idx[j] = k;
             if (idx[j] < 0)
-                throw new DataException($"The model variable '{names[j]}' is not in the covariance matrix (it has: {string.Join(", ", input.Names)}).");
+                throw new DataException($"The model variable {MessageText.Quote(names[j])} is not in the covariance matrix (it has: {MessageText.List(input.Names)}).");
         }
         var cov = new double[p * p];
         double scale = (input.N - 1) / (double)input.N;
@@ -143,7 +143,7 @@ internal sealed class SampleData
             for (int j = 0; j < p; j++) mean[j] = input.Means[idx[j]];
         for (int j = 0; j < p; j++)
             if (cov[j * p + j] <= 0)
-                throw new DataException($"The covariance matrix gives variable '{names[j]}' a variance of {cov[j * p + j].ToString("G4", CultureInfo.InvariantCulture)}; variances must be positive.");
+                throw new DataException($"The covariance matrix gives variable {MessageText.Quote(names[j])} a variance of {cov[j * p + j].ToString("G4", CultureInfo.InvariantCulture)}; variances must be positive.");
         CheckPositiveDefinite("the covariance matrix", names, cov, p);
         return new SampleData(names, [new GroupSample("", input.N, cov, mean, null)], true, []);
     }
@@ -162,7 +162,7 @@ internal sealed class SampleData
                 max = Math.Max(max, r[j]);
             }
             if (rows.Count > 0 && max - min <= 1e-12 * Math.Max(Math.Abs(min), Math.Abs(max)))
-                throw new DataException($"{where}: the variable '{names[j]}' is constant (every used row has the value {rows[0][j].ToString("G6", CultureInfo.InvariantCulture)}); it carries no information and makes the covariance matrix singular.");
+                throw new DataException($"{where}: the variable {MessageText.Quote(names[j])} is constant (every used row has the value {rows[0][j].ToString("G6", CultureInfo.InvariantCulture)}); it carries no information and makes the covariance matrix singular.");
         }
         for (int a = 0; a < p; a++)
         {
@@ -178,7 +178,7 @@ internal sealed class SampleData
                     }
                 }
                 if (same)
-                    throw new DataException($"{where}: the variables '{names[b]}' and '{names[a]}' have identical values in every row (a duplicated column); the covariance matrix is singular.");
+                    throw new DataException($"{where}: the variables {MessageText.Quote(names[b])} and {MessageText.Quote(names[a])} have identical values in every row (a duplicated column); the covariance matrix is singular.");
             }
         }
     }
@@ -188,7 +188,7 @@ internal sealed class SampleData
     {
         int j = Dense.CholeskyBreakdown((double[])cov.Clone(), p, 1e-10);
         if (j < 0) return;
-        var earlier = string.Join(", ", names.Take(j).Select(n => $"'{n}'"));
-        throw new DataException($"{where}: the sample covariance matrix is not positive definite: '{names[j]}' is (almost) a linear combination of {(j == 0 ? "nothing" : earlier)}. Remove or combine the redundant variables.");
+        var earlier = MessageText.List(names.Take(j), quote: true);
+        throw new DataException($"{where}: the sample covariance matrix is not positive definite: {MessageText.Quote(names[j])} is (almost) a linear combination of {(j == 0 ? "nothing" : earlier)}. Remove or combine the redundant variables.");
     }
 }

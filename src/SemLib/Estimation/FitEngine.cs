@@ -37,25 +37,26 @@ internal static class FitEngine
     private static void CheckNames(ParsedModel model, IReadOnlyList<string> observed, IReadOnlyList<string> latent, DataSet? data, CovarianceData? cov)
     {
         var names = data?.Names ?? cov!.Names;
+        var columns = new HashSet<string>(names, StringComparer.Ordinal); // a header may have a million names
         var terms = model.Statements.SelectMany(s => s.Terms.Select(t => (s, t))).ToList();
         foreach (var lv in latent)
         {
-            if (names.Contains(lv))
+            if (columns.Contains(lv))
             {
                 var span = model.Statements.First(s => s.Operator == ModelOperator.MeasuredBy && s.Lhs.Contains(lv)).Span;
                 throw new ModelSyntaxException([new SyntaxDiagnostic(span,
-                    $"The latent variable '{lv}' has the name of a column in the data; rename the latent variable.")]);
+                    $"The latent variable {MessageText.Quote(lv)} has the name of a column in the data; rename the latent variable.")]);
             }
         }
         foreach (var ov in observed)
         {
-            if (names.Contains(ov)) continue;
+            if (columns.Contains(ov)) continue;
             var use = terms.FirstOrDefault(x => x.t.Name == ov);
             var statement = model.Statements.FirstOrDefault(s => s.Lhs.Contains(ov));
             var span = use.t is not null ? use.t.Span : statement?.Span;
             string where = span is { Line: > 0 } sp ? $" (used at {sp})" : "";
             string source = data?.Source ?? "the covariance matrix";
-            throw new DataException($"The model variable '{ov}'{where} is not a column of {source}; available: {string.Join(", ", names)}.");
+            throw new DataException($"The model variable {MessageText.Quote(ov)}{where} is not a column of {source}; available: {MessageText.List(names)}.");
         }
     }
 

@@ -90,10 +90,10 @@ public static class ConstructReliability
         var factors = latentCorrelations.RowNames.Where(ave.ContainsKey).ToArray();
         foreach (var f in ave.Keys)
             if (!latentCorrelations.RowNames.Contains(f, StringComparer.Ordinal))
-                throw new ReliabilityException($"Fornell–Larcker: the factor '{f}' is not in the latent correlation matrix (factors are: {string.Join(", ", latentCorrelations.RowNames)}).");
+                throw new ReliabilityException($"Fornell–Larcker: the factor {MessageText.Quote(f)} is not in the latent correlation matrix (factors are: {MessageText.List(latentCorrelations.RowNames)}).");
         if (factors.Length < 2) throw new ReliabilityException("Fornell–Larcker needs at least two factors.");
         foreach (var f in factors)
-            if (!(ave[f] >= 0)) throw new ReliabilityException($"Fornell–Larcker: the AVE of factor '{f}' is {ave[f]}; it must be a number ≥ 0.");
+            if (!(ave[f] >= 0)) throw new ReliabilityException($"Fornell–Larcker: the AVE of factor {MessageText.Quote(f)} is {ave[f]}; it must be a number ≥ 0.");
         int k = factors.Length;
         var m = new double[k, k];
         var sqrtAve = new double[k];

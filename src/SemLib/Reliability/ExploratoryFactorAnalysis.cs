@@ -28,7 +28,7 @@ public static class ExploratoryFactorAnalysis
     {
         ArgumentNullException.ThrowIfNull(correlation);
         if (correlation.RowCount < 2) throw new ReliabilityException("The factor analysis needs at least 2 items.");
-        if (n < 2) throw new ReliabilityException($"The factor analysis of {string.Join(", ", correlation.RowNames)} needs at least 2 observations (got {n}).");
+        if (n < 2) throw new ReliabilityException($"The factor analysis of {MessageText.List(correlation.RowNames)} needs at least 2 observations (got {n}).");
         return Fit(Stats.CovToCor(correlation.ToArray()), correlation.RowNames.ToArray(), n, factors, options ?? new EfaOptions());
     }
 
@@ -51,14 +51,14 @@ public static class ExploratoryFactorAnalysis
         for (int i = 0; i < d.P; i++)
             for (int j = 0; j < i; j++)
                 if (double.IsNaN(r[i, j]))
-                    throw new ReliabilityException($"{ItemData.Capital(context)}: the items '{d.Names[j]}' and '{d.Names[i]}' are observed together in fewer than two rows (or are constant where they are), so their correlation cannot be estimated.");
+                    throw new ReliabilityException($"{ItemData.Capital(context)}: the items {MessageText.Quote(d.Names[j])} and {MessageText.Quote(d.Names[i])} are observed together in fewer than two rows (or are constant where they are), so their correlation cannot be estimated.");
         return (r, d.N, d.Names);
     }
 
     private static EfaResult Fit(double[,] rArray, string[] names, int n, int m, EfaOptions options)
     {
         int p = names.Length;
-        string context = $"The factor analysis of {string.Join(", ", names)}";
+        string context = $"The factor analysis of {MessageText.List(names)}";
         if (m < 1) throw new ReliabilityException($"{context}: the number of factors must be at least 1 (got {m}).");
         int twiceDof = (p - m) * (p - m) - (p + m);
         if (twiceDof < 0)
@@ -114,9 +114,9 @@ public static class ExploratoryFactorAnalysis
         var structure = phi is null ? loadings : loadings * phi;
 
         if (communality.Any(h => h > 1))
-            warnings.Add($"An ultra-Heywood case: the communality of {string.Join(", ", names.Where((_, i) => communality[i] > 1))} exceeds 1. Examine the results carefully.");
+            warnings.Add($"An ultra-Heywood case: the communality of {MessageText.List(names.Where((_, i) => communality[i] > 1))} exceeds 1. Examine the results carefully.");
         else if (options.Extraction != FactorExtraction.PrincipalAxis && uniqueness.Any(u => u <= FactorExtractor.LowerBound + 1e-6))
-            warnings.Add($"A Heywood case: the uniqueness of {string.Join(", ", names.Where((_, i) => uniqueness[i] <= FactorExtractor.LowerBound + 1e-6))} reached the lower bound {FactorExtractor.LowerBound}.");
+            warnings.Add($"A Heywood case: the uniqueness of {MessageText.List(names.Where((_, i) => uniqueness[i] <= FactorExtractor.LowerBound + 1e-6))} reached the lower bound {FactorExtractor.LowerBound}.");
 
         double vtotal = p;
         var prop = ss.Select(v => v / vtotal).ToArray();

@@ -14,14 +14,14 @@ public sealed record FactorLoadings
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(loadings);
         if (items.Count != loadings.Count)
-            throw new ReliabilityException($"Factor '{factor}': {loadings.Count} loadings were given for {items.Count} items ({string.Join(", ", items)}).");
+            throw new ReliabilityException($"Factor {MessageText.Quote(factor)}: {loadings.Count} loadings were given for {items.Count} items ({MessageText.List(items)}).");
         if (items.Count < 2)
-            throw new ReliabilityException($"Factor '{factor}' has {items.Count} indicator{(items.Count == 1 ? "" : "s")} ({string.Join(", ", items)}); at least 2 are needed.");
+            throw new ReliabilityException($"Factor {MessageText.Quote(factor)} has {items.Count} indicator{(items.Count == 1 ? "" : "s")} ({MessageText.List(items)}); at least 2 are needed.");
         if (items.Distinct(StringComparer.Ordinal).Count() != items.Count)
-            throw new ReliabilityException($"Factor '{factor}' lists an indicator twice ({string.Join(", ", items)}).");
+            throw new ReliabilityException($"Factor {MessageText.Quote(factor)} lists an indicator twice ({MessageText.List(items)}).");
         for (int i = 0; i < loadings.Count; i++)
             if (!double.IsFinite(loadings[i]))
-                throw new ReliabilityException($"Factor '{factor}': the loading of '{items[i]}' is not a finite number.");
+                throw new ReliabilityException($"Factor {MessageText.Quote(factor)}: the loading of {MessageText.Quote(items[i])} is not a finite number.");
         Factor = factor;
         Items = items.ToArray();
         Loadings = loadings.ToArray();

@@ -14,10 +14,10 @@ public sealed record FactorMeasurement
         ArgumentNullException.ThrowIfNull(loadings);
         ArgumentNullException.ThrowIfNull(observedCovariance);
         if (!(factorVariance > 0))
-            throw new ReliabilityException($"Factor '{loadings.Factor}': the factor variance must be positive (got {factorVariance}).");
+            throw new ReliabilityException($"Factor {MessageText.Quote(loadings.Factor)}: the factor variance must be positive (got {factorVariance}).");
         foreach (var item in loadings.Items)
             if (!observedCovariance.RowNames.Contains(item, StringComparer.Ordinal) || !observedCovariance.ColumnNames.Contains(item, StringComparer.Ordinal))
-                throw new ReliabilityException($"Factor '{loadings.Factor}': the indicator '{item}' is not in the observed covariance matrix (variables are: {string.Join(", ", observedCovariance.RowNames)}).");
+                throw new ReliabilityException($"Factor {MessageText.Quote(loadings.Factor)}: the indicator {MessageText.Quote(item)} is not in the observed covariance matrix (variables are: {MessageText.List(observedCovariance.RowNames)}).");
         Loadings = loadings;
         FactorVariance = factorVariance;
         ObservedCovariance = observedCovariance;

@@ -14,14 +14,14 @@ public sealed record HigherOrderMeasurement
         ArgumentNullException.ThrowIfNull(firstOrder);
         ArgumentNullException.ThrowIfNull(observedCovariance);
         if (!(factorVariance > 0))
-            throw new ReliabilityException($"Factor '{secondOrder.Factor}': the factor variance must be positive (got {factorVariance}).");
+            throw new ReliabilityException($"Factor {MessageText.Quote(secondOrder.Factor)}: the factor variance must be positive (got {factorVariance}).");
         foreach (var f in secondOrder.Items)
             if (!firstOrder.Any(l => l.Factor == f))
-                throw new ReliabilityException($"Second-order factor '{secondOrder.Factor}': no loadings were given for its first-order factor '{f}'.");
+                throw new ReliabilityException($"Second-order factor {MessageText.Quote(secondOrder.Factor)}: no loadings were given for its first-order factor {MessageText.Quote(f)}.");
         foreach (var l in firstOrder)
             foreach (var item in l.Items)
                 if (!observedCovariance.RowNames.Contains(item, StringComparer.Ordinal))
-                    throw new ReliabilityException($"Factor '{l.Factor}': the indicator '{item}' is not in the observed covariance matrix (variables are: {string.Join(", ", observedCovariance.RowNames)}).");
+                    throw new ReliabilityException($"Factor {MessageText.Quote(l.Factor)}: the indicator {MessageText.Quote(item)} is not in the observed covariance matrix (variables are: {MessageText.List(observedCovariance.RowNames)}).");
         SecondOrder = secondOrder;
         FirstOrder = firstOrder.ToArray();
         FactorVariance = factorVariance;

@@ -22,7 +22,7 @@ public static class Htmt
     {
         ArgumentNullException.ThrowIfNull(constructs);
         Validate(constructs);
-        foreach (var c in constructs) ItemData.From(data, c.Items, $"construct '{c.Name}'");
+        foreach (var c in constructs) ItemData.From(data, c.Items, $"construct {MessageText.Quote(c.Name)}");
         var all = constructs.SelectMany(c => c.Items).Distinct(StringComparer.Ordinal).ToArray();
         var d = ItemData.From(data, all, "the HTMT analysis");
         var (r, n) = d.ListwiseCorrelation();
@@ -38,7 +38,7 @@ public static class Htmt
         foreach (var c in constructs)
             foreach (var item in c.Items)
                 if (!correlation.RowNames.Contains(item, StringComparer.Ordinal))
-                    throw new ReliabilityException($"Construct '{c.Name}': the item '{item}' is not in the correlation matrix (variables are: {string.Join(", ", correlation.RowNames)}).");
+                    throw new ReliabilityException($"Construct {MessageText.Quote(c.Name)}: the item {MessageText.Quote(item)} is not in the correlation matrix (variables are: {MessageText.List(correlation.RowNames)}).");
         var all = constructs.SelectMany(c => c.Items).Distinct(StringComparer.Ordinal).ToArray();
         var r = new LabeledMatrix(all, Stats.CovToCor(correlation.Select(all).ToArray()));
         return Compute(r, constructs, mean, absolute, null);
@@ -81,11 +81,11 @@ public static class Htmt
         foreach (var c in constructs)
         {
             ArgumentNullException.ThrowIfNull(c);
-            if (!names.Add(c.Name)) throw new ReliabilityException($"HTMT: the construct name '{c.Name}' appears twice.");
+            if (!names.Add(c.Name)) throw new ReliabilityException($"HTMT: the construct name {MessageText.Quote(c.Name)} appears twice.");
             if (c.Items.Count < 2)
-                throw new ReliabilityException($"Construct '{c.Name}' has {c.Items.Count} item{(c.Items.Count == 1 ? "" : "s")} ({string.Join(", ", c.Items)}); HTMT needs at least 2 per construct.");
+                throw new ReliabilityException($"Construct {MessageText.Quote(c.Name)} has {c.Items.Count} item{(c.Items.Count == 1 ? "" : "s")} ({MessageText.List(c.Items)}); HTMT needs at least 2 per construct.");
             if (c.Items.Distinct(StringComparer.Ordinal).Count() != c.Items.Count)
-                throw new ReliabilityException($"Construct '{c.Name}' lists an item twice.");
+                throw new ReliabilityException($"Construct {MessageText.Quote(c.Name)} lists an item twice.");
         }
     }
 }

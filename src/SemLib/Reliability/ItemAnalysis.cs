@@ -27,13 +27,13 @@ public static class ItemAnalysis
         ArgumentNullException.ThrowIfNull(scale);
         if (!(confidenceLevel > 0 && confidenceLevel < 1))
             throw new ArgumentOutOfRangeException(nameof(confidenceLevel), "The confidence level must lie strictly between 0 and 1.");
-        string context = $"scale '{scale.Name}'";
+        string context = $"scale {MessageText.Quote(scale.Name)}";
         var items = ItemData.From(data, scale.Items, context);
         foreach (var rev in scale.ReverseKeyed)
             if (!scale.Items.Contains(rev, StringComparer.Ordinal))
-                throw new ReliabilityException($"Scale '{scale.Name}': the reverse-keyed item '{rev}' is not one of its items ({string.Join(", ", scale.Items)}).");
+                throw new ReliabilityException($"Scale {MessageText.Quote(scale.Name)}: the reverse-keyed item {MessageText.Quote(rev)} is not one of its items ({MessageText.List(scale.Items)}).");
         if (scale.ResponseMinimum.HasValue != scale.ResponseMaximum.HasValue)
-            throw new ReliabilityException($"Scale '{scale.Name}': give both the response minimum and maximum, or neither.");
+            throw new ReliabilityException($"Scale {MessageText.Quote(scale.Name)}: give both the response minimum and maximum, or neither.");
 
         int k = items.P, nRows = items.N;
         var x = Rescore(items, scale);
@@ -42,7 +42,7 @@ public static class ItemAnalysis
         for (int i = 0; i < k; i++)
             for (int j = 0; j < i; j++)
                 if (double.IsNaN(c[i, j]))
-                    throw new ReliabilityException($"Scale '{scale.Name}': the items '{items.Names[j]}' and '{items.Names[i]}' are observed together in fewer than two rows, so their covariance cannot be estimated.");
+                    throw new ReliabilityException($"Scale {MessageText.Quote(scale.Name)}: the items {MessageText.Quote(items.Names[j])} and {MessageText.Quote(items.Names[i])} are observed together in fewer than two rows, so their covariance cannot be estimated.");
         var r = Stats.CovToCor(c);
         var smcR = Stats.Smc(r);
         var total = AlphaOf(c, r, smcR);
@@ -109,12 +109,12 @@ public static class ItemAnalysis
         var negative = NegativeFirstComponentItems(Stats.PairwiseCorrelation(x), items.Names);
         var warnings = new List<string>();
         if (negative.Count > 0)
-            warnings.Add($"Scale '{scale.Name}': some items ({string.Join(", ", negative)}) were negatively correlated with the total scale and probably should be reversed.");
+            warnings.Add($"Scale {MessageText.Quote(scale.Name)}: some items ({MessageText.List(negative)}) were negatively correlated with the total scale and probably should be reversed.");
         if (total.Raw < 0)
         {
             var neg = stats.Where(s => s.CorrectedItemTotalCorrelation < 0).Select(s => s.Item).ToList();
             warnings.Add(string.Create(CultureInfo.InvariantCulture,
-                $"Scale '{scale.Name}': the average covariance among the items is negative (alpha = {total.Raw:F3}), which violates reliability model assumptions; items correlating negatively with the rest of the scale: {(neg.Count > 0 ? string.Join(", ", neg) : "none")}."));
+                $"Scale {MessageText.Quote(scale.Name)}: the average covariance among the items is negative (alpha = {total.Raw:F3}), which violates reliability model assumptions; items correlating negatively with the rest of the scale: {(neg.Count > 0 ? MessageText.List(neg) : "none")}."));
         }
 
         var names = items.Names;

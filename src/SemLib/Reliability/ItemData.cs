@@ -31,17 +31,17 @@ internal sealed class ItemData
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(items);
         if (items.Count < minItems)
-            throw new ReliabilityException($"{Capital(context)} has {items.Count} item{(items.Count == 1 ? "" : "s")} ({string.Join(", ", items)}); at least {minItems} are needed.");
+            throw new ReliabilityException($"{Capital(context)} has {items.Count} item{(items.Count == 1 ? "" : "s")} ({MessageText.List(items)}); at least {minItems} are needed.");
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in items)
         {
             if (string.IsNullOrWhiteSpace(item)) throw new ReliabilityException($"{Capital(context)} has an item with an empty name.");
-            if (!seen.Add(item)) throw new ReliabilityException($"{Capital(context)} lists the item '{item}' twice.");
+            if (!seen.Add(item)) throw new ReliabilityException($"{Capital(context)} lists the item {MessageText.Quote(item)} twice.");
             if (!data.Contains(item))
-                throw new ReliabilityException($"{Capital(context)}: the item '{item}' is not a column of {data.Source} (columns are: {string.Join(", ", data.Names)}).");
+                throw new ReliabilityException($"{Capital(context)}: the item {MessageText.Quote(item)} is not a column of {data.Source} (columns are: {MessageText.List(data.Names)}).");
             var col = data[item];
             if (!col.IsNumeric)
-                throw new ReliabilityException($"{Capital(context)}: the item '{item}' is not numeric ({data.Source}, row {col.FirstNonNumericRow}: '{col.FirstNonNumericValue}').");
+                throw new ReliabilityException($"{Capital(context)}: the item {MessageText.Quote(item)} is not numeric ({data.Source}, row {col.FirstNonNumericRow}: {MessageText.Quote(col.FirstNonNumericValue)}).");
         }
         var columns = data.NumericColumns(items);
         for (int j = 0; j < items.Count; j++)
@@ -57,8 +57,8 @@ internal sealed class ItemData
                 else if (v != first) constant = false;
                 n++;
             }
-            if (n == 0) throw new ReliabilityException($"{Capital(context)}: the item '{items[j]}' has no observed values.");
-            if (constant) throw new ReliabilityException($"{Capital(context)}: the item '{items[j]}' is constant (every observed value is {first}); it has no variance.");
+            if (n == 0) throw new ReliabilityException($"{Capital(context)}: the item {MessageText.Quote(items[j])} has no observed values.");
+            if (constant) throw new ReliabilityException($"{Capital(context)}: the item {MessageText.Quote(items[j])} is constant (every observed value is {first}); it has no variance.");
         }
         return new ItemData(context, items.ToArray(), columns);
     }
@@ -83,11 +83,11 @@ internal sealed class ItemData
     {
         var rows = CompleteRows();
         if (rows.Length < 3)
-            throw new ReliabilityException($"{Capital(Context)}: only {rows.Length} row{(rows.Length == 1 ? " has" : "s have")} every item ({string.Join(", ", Names)}) observed; at least 3 are needed.");
+            throw new ReliabilityException($"{Capital(Context)}: only {rows.Length} row{(rows.Length == 1 ? " has" : "s have")} every item ({MessageText.List(Names)}) observed; at least 3 are needed.");
         var (_, cov) = GroupSample.Moments(rows.Select(i => Columns.Select(c => c[i]).ToArray()).ToArray(), P);
         for (int j = 0; j < P; j++)
             if (!(cov[j * P + j] > 0))
-                throw new ReliabilityException($"{Capital(Context)}: the item '{Names[j]}' is constant on the {rows.Length} complete rows; it has no variance.");
+                throw new ReliabilityException($"{Capital(Context)}: the item {MessageText.Quote(Names[j])} is constant on the {rows.Length} complete rows; it has no variance.");
         return (Stats.CovToCor(Stats.Square(cov, P)), rows.Length);
     }
 

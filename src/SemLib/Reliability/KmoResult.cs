@@ -26,7 +26,7 @@ public sealed record KmoResult
     public double Msa(string item)
     {
         for (int i = 0; i < Items.Count; i++) if (Items[i] == item) return ItemAdequacy[i];
-        throw new KeyNotFoundException($"The KMO analysis has no item named '{item}' (items are: {string.Join(", ", Items)}).");
+        throw new KeyNotFoundException($"The KMO analysis has no item named {MessageText.Quote(item)} (items are: {MessageText.List(Items)}).");
     }
 
     /// <summary>Kaiser's (1974) label for a KMO value: marvelous (≥ .90), meritorious (≥ .80), middling (≥ .70),

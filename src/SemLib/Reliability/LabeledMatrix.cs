@@ -51,11 +51,11 @@ public sealed class LabeledMatrix : IEquatable<LabeledMatrix>
 
     /// <summary>Position of the named row.</summary>
     public int RowIndex(string name) => _rowIndex.TryGetValue(name, out int i) ? i
-        : throw new KeyNotFoundException($"The matrix has no row named '{name}' (rows are: {string.Join(", ", RowNames)}).");
+        : throw new KeyNotFoundException($"The matrix has no row named {MessageText.Quote(name)} (rows are: {MessageText.List(RowNames)}).");
 
     /// <summary>Position of the named column.</summary>
     public int ColumnIndex(string name) => _columnIndex.TryGetValue(name, out int j) ? j
-        : throw new KeyNotFoundException($"The matrix has no column named '{name}' (columns are: {string.Join(", ", ColumnNames)}).");
+        : throw new KeyNotFoundException($"The matrix has no column named {MessageText.Quote(name)} (columns are: {MessageText.List(ColumnNames)}).");
 
     /// <summary>One row as a new array.</summary>
     public double[] Row(int row) => Enumerable.Range(0, ColumnCount).Select(j => _values[row, j]).ToArray();
@@ -121,7 +121,7 @@ public sealed class LabeledMatrix : IEquatable<LabeledMatrix>
     {
         var d = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < names.Count; i++)
-            if (!d.TryAdd(names[i], i)) throw new ArgumentException($"The {what} name '{names[i]}' appears twice.");
+            if (!d.TryAdd(names[i], i)) throw new ArgumentException($"The {what} name {MessageText.Quote(names[i])} appears twice.");
         return d;
     }
 }

@@ -20,10 +20,8 @@ public static class ReliabilityStudy
         ArgumentNullException.ThrowIfNull(scales);
         options ??= new ReliabilityStudyOptions();
         if (scales.Count == 0) throw new ReliabilityException("No scale was given; define at least one scale with two or more items.");
-        var dup = scales.GroupBy(s => s.Name).FirstOrDefault(g => g.Count() > 1);
-        if (dup is not null) throw new ReliabilityException($"The scale name '{dup.Key}' is used twice.");
-        var shared = scales.SelectMany(s => s.Items).GroupBy(i => i).FirstOrDefault(g => g.Count() > 1);
-        if (shared is not null) throw new ReliabilityException($"The item '{shared.Key}' belongs to more than one scale.");
+        CheckNames(scales);
+        if (options.Cfa && CfaProblem(scales) is { } problem) throw new ReliabilityException(problem);
         var cutoffs = options.Cutoffs ?? new ValidityCutoffs();
 
         var items = scales.SelectMany(s => s.Items).ToList();
@@ -36,7 +34,9 @@ public static class ReliabilityStudy
         var htmt = scales.Count > 1 ? Htmt.Compute(rescored, scales) : null;
         var efa = options.EfaRuns.Select(run => ExploratoryFactorAnalysis.Fit(rescored, items, run.Factors, run.Options)).ToList();
 
-        // The CFA: one factor per scale on the complete rows (lavaan's listwise default).
+        // The CFA: one factor per scale, named as the scale, on the complete rows (lavaan's listwise default). The
+        // model is built, not parsed, so that any scale or item name works (lavaan syntax has no quoting for a name
+        // such as "视觉 量表"); its syntax is reported for reading.
         string cfaModel = string.Join("\n", scales.Select(s => $"{s.Name} =~ {string.Join(" + ", s.Items)}"));
         SemFit? cfa = null;
         var cr = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -48,7 +48,7 @@ public static class ReliabilityStudy
         FornellLarckerTable? fornell = null;
         if (options.Cfa)
         {
-            cfa = Sem.Fit(cfaModel, rescored, options.CfaOptions ?? ModelOptions.Default);
+            cfa = Sem.Fit(CfaSpecification(scales), ItemColumns(rescored, items), options.CfaOptions ?? ModelOptions.Default);
             warnings.AddRange(cfa.Warnings.Select(w => "CFA: " + w));
             if (cfa.Converged)
             {
@@ -105,13 +105,70 @@ public static class ReliabilityStudy
         };
     }
 
+    /// <summary>
+    /// Why the one-factor-per-scale CFA cannot be fitted whatever the data, or null: a single scale of two items is
+    /// one factor with two indicators, which has four free parameters (two loadings, one fixed to 1, plus two
+    /// residual variances and the factor variance) for three sample moments (df = −1). Inside a CFA of several
+    /// scales a two-item factor is identified through its correlations with the other factors.
+    /// </summary>
+    public static string? CfaProblem(IReadOnlyList<ScaleDefinition> scales)
+    {
+        ArgumentNullException.ThrowIfNull(scales);
+        if (scales is not [{ Items.Count: 2 } only]) return null;
+        return $"Scale {MessageText.Quote(only.Name)} has two items and is the only scale: its CFA (one factor with two indicators) "
+            + "is not identified on its own (4 free parameters for 3 variances and covariances, df = -1), so CR, AVE and omega cannot be estimated. "
+            + "Add a third item, or analyse it together with other scales: inside a CFA of several factors a two-item factor is identified.";
+    }
+
+    /// <summary>
+    /// Scale names must be names (not blank), distinct, and not also the name of an item: the CFA gives each scale a
+    /// latent variable of its name, which cannot also be an observed variable. Each item belongs to one scale.
+    /// </summary>
+    private static void CheckNames(IReadOnlyList<ScaleDefinition> scales)
+    {
+        var blank = scales.FirstOrDefault(s => string.IsNullOrWhiteSpace(s.Name));
+        if (blank is not null) throw new ReliabilityException($"A scale (items {MessageText.List(blank.Items)}) has no name.");
+        var dup = scales.GroupBy(s => s.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (dup is not null) throw new ReliabilityException($"The scale name {MessageText.Quote(dup.Key)} is used twice.");
+        var owner = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var s in scales)
+        {
+            foreach (var item in s.Items)
+            {
+                if (!owner.TryAdd(item, s.Name))
+                    throw new ReliabilityException($"The item {MessageText.Quote(item)} belongs to more than one scale ({MessageText.Quote(owner[item])} and {MessageText.Quote(s.Name)}).");
+            }
+        }
+        foreach (var s in scales)
+        {
+            if (owner.TryGetValue(s.Name, out var of))
+                throw new ReliabilityException($"The scale name {MessageText.Quote(s.Name)} is also the name of an item (of scale {MessageText.Quote(of)}); "
+                    + "the CFA gives each scale a latent variable of its name, which cannot also be an item. Rename the scale.");
+        }
+    }
+
+    /// <summary>The CFA model: one factor per scale, named as the scale, measured by its items.</summary>
+    private static Syntax.ParsedModel CfaSpecification(IReadOnlyList<ScaleDefinition> scales)
+    {
+        var builder = new ModelBuilder();
+        foreach (var s in scales) builder.MeasuredBy(s.Name, s.Items.ToArray());
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// The items' columns only: a scale may be named like a column that is not one of its items (a total score, say),
+    /// and the CFA's latent variables must not share a name with a column of its data.
+    /// </summary>
+    private static DataSet ItemColumns(DataSet data, IReadOnlyList<string> items) =>
+        DataSet.FromColumns(items.Select(i => new KeyValuePair<string, double[]>(i, data[i].Values.ToArray())), data.Source);
+
     /// <summary>The data with each reverse-keyed item rescored as min + max − x (the same rule as the item analysis).</summary>
     public static DataSet Rescored(DataSet data, IReadOnlyList<ScaleDefinition> scales)
     {
         var replaced = new Dictionary<string, double[]>(StringComparer.Ordinal);
         foreach (var s in scales.Where(s => s.ReverseKeyed.Count > 0))
         {
-            var columns = ItemData.From(data, s.Items, $"scale '{s.Name}'");
+            var columns = ItemData.From(data, s.Items, $"scale {MessageText.Quote(s.Name)}");
             var rescored = ItemAnalysis.Rescore(columns, s);
             for (int j = 0; j < s.Items.Count; j++)
                 if (s.IsReversed(s.Items[j])) replaced[s.Items[j]] = rescored[j];

@@ -70,5 +70,5 @@ public sealed record ScaleReliability
 
     /// <summary>Statistics of the named item.</summary>
     public ItemStatistics Item(string name) => ItemStatistics.FirstOrDefault(s => s.Item == name)
-        ?? throw new KeyNotFoundException($"Scale '{Scale}' has no item named '{name}' (items are: {string.Join(", ", Items)}).");
+        ?? throw new KeyNotFoundException($"Scale {MessageText.Quote(Scale)} has no item named {MessageText.Quote(name)} (items are: {MessageText.List(Items)}).");
 }

@@ -123,7 +123,7 @@ internal static class Stats
         {
             var v = vectors.Column(values.Length - 1);
             var involved = Enumerable.Range(0, names.Count).Where(i => Math.Abs(v[i]) > 0.1).Select(i => names[i]);
-            throw new ReliabilityException($"{ItemData.Capital(context)}: the correlation matrix of the items is singular or not positive definite (smallest eigenvalue {min:G3}); these items are (nearly) linearly dependent: {string.Join(", ", involved)}.");
+            throw new ReliabilityException($"{ItemData.Capital(context)}: the correlation matrix of the items is singular or not positive definite (smallest eigenvalue {min:G3}); these items are (nearly) linearly dependent: {MessageText.List(involved)}.");
         }
         return values;
     }

@@ -79,7 +79,7 @@ public sealed class ModelBuilder
     {
         var parsed = ModelSyntax.Parse(constraint).Statements;
         if (parsed.Count != 1 || parsed[0].Operator is not (ModelOperator.Equal or ModelOperator.Less or ModelOperator.Greater))
-            throw new ArgumentException($"'{constraint}' is not a constraint such as 'a == b'.", nameof(constraint));
+            throw new ArgumentException($"{MessageText.Quote(constraint)} is not a constraint such as 'a == b'.", nameof(constraint));
         _statements.Add(parsed[0]);
         return this;
     }

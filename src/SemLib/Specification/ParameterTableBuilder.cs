@@ -101,12 +101,17 @@ internal static class ParameterTableBuilder
 
         // The written modifiers give one value, or one per group; one label on a parameter of several groups
         // makes it equal across them.
+        var shared = new List<(string Label, string Name)>();
         foreach (var r in rows)
         {
             CheckModifierLength(r.Modifiers, groups, r);
             if (groups > 1 && r.Modifiers.Labels is [{ Length: > 0 } label])
-                warnings.Add($"The label '{label}' on {r.Lhs}{r.Op.ToLavaan()}{r.Rhs} is used in every group, so that parameter is constrained equal across groups; give one label per group with c(...) if that is not intended.");
+                shared.Add((label, $"{MessageText.Truncate(r.Lhs)}{r.Op.ToLavaan()}{MessageText.Truncate(r.Rhs)}"));
         }
+        warnings.AddRange(MessageText.Collapse(shared,
+            l => $"The label {MessageText.Quote(l.Label)} on {l.Name} is used in every group, so that parameter is constrained equal across groups; give one label per group with c(...) if that is not intended.",
+            (n, names) => $"{MessageText.Count(n)} parameters have one label for every group ({names}), so each is constrained equal across groups; give one label per group with c(...) if that is not intended.",
+            l => l.Name));
 
         // Expand over groups and apply the written modifiers.
         var table = new List<ParameterRow>();
@@ -195,6 +200,8 @@ internal static class ParameterTableBuilder
     private static List<Flat> Flatten(ParsedModel model, List<string> warnings)
     {
         var rows = new List<Flat>();
+        var repeated = new List<(string Name, SourceSpan First, SourceSpan Again)>();
+        var replaced = new List<(string Name, SourceSpan First, SourceSpan Again)>();
         foreach (var s in model.Statements)
         {
             if (s.Operator is ModelOperator.Defined or ModelOperator.Equal or ModelOperator.Less or ModelOperator.Greater) continue;
@@ -204,17 +211,15 @@ internal static class ParameterTableBuilder
                 {
                     string rhs = s.Operator == ModelOperator.Intercept ? "" : t.Name;
                     if (s.Operator == ModelOperator.MeasuredBy && rhs == lhs)
-                        throw Error(t.Span, $"The latent variable '{lhs}' cannot be an indicator of itself.");
+                        throw Error(t.Span, $"The latent variable {MessageText.Quote(lhs)} cannot be an indicator of itself.");
                     if (s.Operator == ModelOperator.Regression && rhs == lhs)
-                        throw Error(t.Span, $"'{lhs}' cannot be regressed on itself.");
+                        throw Error(t.Span, $"{MessageText.Quote(lhs)} cannot be regressed on itself.");
                     var existing = rows.FirstOrDefault(r => r.Matches(lhs, s.Operator, rhs));
                     if (existing is not null)
                     {
-                        string name = $"{lhs}{s.Operator.ToLavaan()}{rhs}";
-                        if (t.Modifiers.IsEmpty)
-                            warnings.Add($"{name} is written twice ({existing.Span} and {t.Span}); it is one parameter.");
-                        else if (Overrides(existing.Modifiers, t.Modifiers))
-                            warnings.Add($"{name} is written twice ({existing.Span} and {t.Span}) with different modifiers; it is one parameter and the later modifiers replace the earlier ones.");
+                        string name = $"{MessageText.Truncate(lhs)}{s.Operator.ToLavaan()}{MessageText.Truncate(rhs)}";
+                        if (t.Modifiers.IsEmpty) repeated.Add((name, existing.Span, t.Span));
+                        else if (Overrides(existing.Modifiers, t.Modifiers)) replaced.Add((name, existing.Span, t.Span));
                         existing.Modifiers = existing.Modifiers.Merge(t.Modifiers);
                         continue;
                     }
@@ -222,6 +227,15 @@ internal static class ParameterTableBuilder
                 }
             }
         }
+        // A few repeats are warned about one by one; many (a generated model) in one warning each kind.
+        warnings.AddRange(MessageText.Collapse(repeated,
+            r => $"{r.Name} is written twice ({r.First} and {r.Again}); it is one parameter.",
+            (n, names) => $"{MessageText.Count(n)} terms repeat a parameter written before them ({names}); each parameter is one parameter however often it is written.",
+            r => r.Name));
+        warnings.AddRange(MessageText.Collapse(replaced,
+            r => $"{r.Name} is written twice ({r.First} and {r.Again}) with different modifiers; it is one parameter and the later modifiers replace the earlier ones.",
+            (n, names) => $"{MessageText.Count(n)} terms repeat a parameter with different modifiers ({names}); each is one parameter and the later modifiers replace the earlier ones.",
+            r => r.Name));
         return rows;
     }
 
@@ -301,7 +315,7 @@ internal static class ParameterTableBuilder
         void Check(int? count, string what)
         {
             if (count is int c && c != 1 && c != groups)
-                throw Error(r.Span, $"The {what} modifier of {r.Lhs}{r.Op.ToLavaan()}{r.Rhs} has {c} values but the model has {groups} group{(groups == 1 ? "" : "s")}.");
+                throw Error(r.Span, $"The {what} modifier of {MessageText.Truncate(r.Lhs)}{r.Op.ToLavaan()}{MessageText.Truncate(r.Rhs)} has {c} values but the model has {groups} group{(groups == 1 ? "" : "s")}.");
         }
         Check(m.Fixed?.Count, "fixed-value");
         Check(m.Labels?.Count, "label");

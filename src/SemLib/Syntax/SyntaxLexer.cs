@@ -16,6 +16,7 @@ internal sealed class SyntaxLexer
     private int _pos;
     private int _line = 1;
     private int _lineStart;
+    private bool _sawReplacement;
 
     private SyntaxLexer(string text, List<SyntaxDiagnostic> diagnostics)
     {
@@ -81,7 +82,7 @@ internal sealed class SyntaxLexer
                 _lineStart = _pos;
                 return t;
             }
-            if (char.IsWhiteSpace(c)) { _pos++; continue; }
+            if (char.IsWhiteSpace(c) || (c == '\uFEFF' && _pos == 0)) { _pos++; continue; } // a byte-order mark is not text
             break;
         }
         if (_pos >= _text.Length) return new Token(TokenKind.End, "", SpanAt(_pos, 1));
@@ -95,6 +96,14 @@ internal sealed class SyntaxLexer
         {
             while (_pos < _text.Length && IsNamePart(_text[_pos])) _pos++;
             string id = _text[start.._pos];
+            int bad = id.IndexOf('\uFFFD', StringComparison.Ordinal);
+            if (bad >= 0 && !_sawReplacement)
+            {
+                // Text decoded from a file that was not UTF-8 has many replacement characters, usually in names (they
+                // are read as part of the name so that the rest parses): one message says what happened.
+                _sawReplacement = true;
+                _diagnostics.Add(new SyntaxDiagnostic(SpanAt(start + bad, 1), UnexpectedCharacter("\uFFFD")));
+            }
             return new Token(TokenKind.Identifier, id, SpanAt(start, id.Length));
         }
         if (char.IsDigit(ch) || (ch == '.' && char.IsDigit(next)))
@@ -117,13 +126,13 @@ internal sealed class SyntaxLexer
             string num = _text[start.._pos];
             if (!double.TryParse(num, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
             {
-                _diagnostics.Add(new SyntaxDiagnostic(SpanAt(start, num.Length), $"'{num}' is not a valid number."));
+                _diagnostics.Add(new SyntaxDiagnostic(SpanAt(start, num.Length), $"{MessageText.Quote(num)} is not a valid number."));
                 value = double.NaN;
             }
             else if (!double.IsFinite(value))
             {
                 // .NET reads an overflowing literal as infinity, which no parameter can be fixed at.
-                _diagnostics.Add(new SyntaxDiagnostic(SpanAt(start, num.Length), $"'{num}' is not a valid number: it is too large."));
+                _diagnostics.Add(new SyntaxDiagnostic(SpanAt(start, num.Length), $"{MessageText.Quote(num)} is not a valid number: it is too large."));
                 value = double.NaN;
             }
             return new Token(TokenKind.Number, num, SpanAt(start, num.Length), value);
@@ -153,6 +162,7 @@ internal sealed class SyntaxLexer
         {
             ('=', '~', _) => (TokenKind.MeasuredBy, 2),
             ('<', '~', _) => (TokenKind.Formative, 2),
+            ('~', '*', '~') => (TokenKind.ScalingFactor, 3),
             ('~', '~', _) => (TokenKind.Covariance, 2),
             ('~', _, _) => (TokenKind.Regression, 1),
             (':', '=', _) => (TokenKind.Define, 2),
@@ -160,6 +170,8 @@ internal sealed class SyntaxLexer
             ('<', _, _) => (TokenKind.Less, 1),
             ('>', _, _) => (TokenKind.Greater, 1),
             ('|', _, _) => (TokenKind.Threshold, 1),
+            ('%', _, _) => (TokenKind.GroupWeight, 1),
+            ('?', _, _) => (TokenKind.Question, 1),
             (':', _, _) => (TokenKind.Colon, 1),
             ('+', _, _) => (TokenKind.Plus, 1),
             ('-', _, _) => (TokenKind.Minus, 1),
@@ -174,19 +186,37 @@ internal sealed class SyntaxLexer
         };
         if ((int)kind == -1)
         {
-            _diagnostics.Add(new SyntaxDiagnostic(SpanAt(start, 1), $"Unexpected character '{ch}'."));
-            _pos++;
+            int width = char.IsHighSurrogate(ch) && char.IsLowSurrogate(next) ? 2 : 1;
+            _diagnostics.Add(new SyntaxDiagnostic(SpanAt(start, width), UnexpectedCharacter(_text.Substring(start, width))));
+            _pos += width;
             return null;
         }
         _pos += len;
         return new Token(kind, _text.Substring(start, len), SpanAt(start, len));
     }
 
-    /// <summary>True when a name can start with <paramref name="c"/> followed by <paramref name="next"/>: a letter, '_', or '.' not followed by a digit.</summary>
-    internal static bool IsNameStart(char c, char next) => char.IsLetter(c) || c == '_' || (c == '.' && !char.IsDigit(next));
+    /// <summary>
+    /// The message for a character that cannot start a token: the character, and its code point when it is not
+    /// printable ASCII (an invisible one must be findable); U+FFFD, what a decoder leaves of bytes that were not
+    /// UTF-8, says so.
+    /// </summary>
+    private static string UnexpectedCharacter(string c)
+    {
+        int code = c.Length == 2 ? char.ConvertToUtf32(c[0], c[1]) : c[0]; // a lone surrogate is its own code
+        if (code == 0xFFFD)
+            return "Unexpected character U+FFFD (the replacement character): the text was probably decoded from a file that is not UTF-8 (e.g. GBK/GB18030 or Latin-1); convert the file to UTF-8, e.g. iconv -f GB18030 -t UTF-8.";
+        if (code is >= 0x21 and < 0x7F) return $"Unexpected character '{c}'.";
+        bool invisible = char.IsControl(c[0]) || char.IsWhiteSpace(c[0]) || (c.Length == 1 && char.IsSurrogate(c[0]))
+            || code is (>= 0x200B and <= 0x200F) or 0xFEFF;
+        string shown = invisible ? "" : $"'{c}' ";
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Unexpected character {shown}(U+{code:X4}).");
+    }
 
-    /// <summary>True when <paramref name="c"/> can continue a name: a letter, a digit, '_' or '.'.</summary>
-    internal static bool IsNamePart(char c) => char.IsLetterOrDigit(c) || c == '_' || c == '.';
+    /// <summary>True when a name can start with <paramref name="c"/> followed by <paramref name="next"/>: a letter, '_', or '.' not followed by a digit (or U+FFFD, see <see cref="IsNamePart"/>).</summary>
+    internal static bool IsNameStart(char c, char next) => char.IsLetter(c) || c == '_' || (c == '.' && !char.IsDigit(next)) || c == '\uFFFD';
+
+    /// <summary>True when <paramref name="c"/> can continue a name: a letter, a digit, '_' or '.' (and U+FFFD, reported once as undecodable text).</summary>
+    internal static bool IsNamePart(char c) => char.IsLetterOrDigit(c) || c == '_' || c == '.' || c == '\uFFFD';
 
     /// <summary>Drops newlines that do not end a statement and collapses runs of separators.</summary>
     private static List<Token> JoinContinuations(List<Token> raw)

@@ -81,7 +81,7 @@ internal sealed partial class SyntaxParser
                     Advance();
                     Advance();
                     if (!CallExpression.KnownFunctions.Contains(t.Text))
-                        throw Error(t, $"'{t.Text}' is not a known function; expected one of {string.Join(", ", CallExpression.KnownFunctions)}.");
+                        throw Error(t, $"{MessageText.Quote(t.Text)} is not a known function; expected one of {string.Join(", ", CallExpression.KnownFunctions)}.");
                     var args = new List<Expression> { ParseExpression() };
                     while (Current.Kind == TokenKind.Comma)
                     {

@@ -6,6 +6,8 @@ internal sealed partial class SyntaxParser
     private ModelTerm ParseTerm(ModelOperator oper, Token opTok)
     {
         var modifiers = TermModifiers.None;
+        if (StartValueShorthand() is { } question)
+            throw Error(question, "Start values written with '?' (e.g. 0.5?x1) are not supported yet; write start(0.5)*x1.");
         // A term is: [modifier *]* name. Look ahead for '*' to decide whether what follows is a modifier.
         while (IsModifierStart() && FollowedByStar())
         {
@@ -44,10 +46,36 @@ internal sealed partial class SyntaxParser
                 throw Error(Peek(), $"The '(' after '{tok.Text}' is not closed; expected ')', then '*' and a variable name, e.g. {example}.");
             if (example is not null)
                 throw Error(tok, $"'{tok.Text}(...)' must be followed by '*' and a variable name, e.g. {example}.");
-            throw Error(tok, $"'{tok.Text}(...)' is not a known modifier; expected start(), label(), equal() or c().");
+            throw Error(tok, UnsupportedModifier(tok.Text) ?? UnknownModifier(tok.Text));
         }
         Advance();
         return new ModelTerm(tok.Text, modifiers, tok.Span);
+    }
+
+    /// <summary>
+    /// The message for a modifier lavaan accepts and SemLib does not do yet (bounds, priors, random slopes, EFA
+    /// blocks), or null when lavaan does not know it either.
+    /// </summary>
+    private static string? UnsupportedModifier(string fn) => fn switch
+    {
+        "lower" or "upper" => $"Bounds ({fn}()) are not supported yet; use an inequality constraint or a fixed value.",
+        "prior" => "Priors (prior()) are not supported yet: they are for Bayesian estimation (blavaan).",
+        "rv" => "Random slopes (rv()) are not supported yet.",
+        "efa" => "EFA blocks (efa(\"name\")*f1 + efa(\"name\")*f2 =~ ...) are not supported yet; fit the exploratory factor analysis with ExploratoryFactorAnalysis (semlib reliability --efa K), or write the factors with =~.",
+        _ => null,
+    };
+
+    private static string UnknownModifier(string fn) =>
+        $"{MessageText.Quote(fn + "(...)")} is not a known modifier; expected start(), label(), equal() or c().";
+
+    /// <summary>The '?' of lavaan's start-value shorthand (<c>0.5?x1</c>, <c>-1?x1</c>) at the current term, or null.</summary>
+    private Token? StartValueShorthand()
+    {
+        int i = _pos;
+        if (_tokens[i].Kind == TokenKind.Minus) i++;
+        if (_tokens[i].Kind is not (TokenKind.Number or TokenKind.Identifier)) return null;
+        var after = _tokens[Math.Min(i + 1, _tokens.Count - 1)];
+        return after.Kind == TokenKind.Question ? after : null;
     }
 
     /// <summary>True when the parenthesis opened at token <paramref name="open"/> is closed within the statement.</summary>
@@ -141,11 +169,8 @@ internal sealed partial class SyntaxParser
                         Expect(TokenKind.RightParen, "')' to close c(");
                         return labels is not null ? new TermModifiers { Labels = labels } : new TermModifiers { Fixed = values };
                     }
-                case "lower":
-                case "upper":
-                    throw Error(tok, $"Bounds ({fn}()) are not supported; use an inequality constraint or a fixed value.");
                 default:
-                    throw Error(tok, $"'{fn}(...)' is not a known modifier; expected start(), label(), equal() or c().");
+                    throw Error(tok, UnsupportedModifier(fn) ?? UnknownModifier(fn));
             }
         }
         Advance();

@@ -86,6 +86,8 @@ internal sealed partial class SyntaxParser
             var expr = ParseExpression();
             return [new ModelStatement(ModelOperator.Defined, [name.Text], [], null, expr, name.Span)];
         }
+        if (Current.Kind == TokenKind.Identifier && Current.Text == "efa" && Peek().Kind == TokenKind.LeftParen)
+            throw Error(Current, UnsupportedModifier("efa")!);
         if (Current.Kind == TokenKind.Identifier && Peek().Kind == TokenKind.Colon)
             throw Error(Current, "Block headers such as 'group: 1' are not supported yet; give group-specific values with c(...) modifiers.");
 
@@ -114,6 +116,8 @@ internal sealed partial class SyntaxParser
         while (Current.Kind == TokenKind.Plus)
         {
             Advance();
+            if (Current.Kind == TokenKind.Identifier && Current.Text == "efa" && Peek().Kind == TokenKind.LeftParen)
+                throw Error(Current, UnsupportedModifier("efa")!);
             var t = Expect(TokenKind.Identifier, "a variable name after '+' on the left-hand side");
             lhs.Add((t.Text, t.Span));
         }
@@ -126,13 +130,17 @@ internal sealed partial class SyntaxParser
             case TokenKind.Regression: oper = ModelOperator.Regression; break;
             case TokenKind.Covariance: oper = ModelOperator.Covariance; break;
             case TokenKind.Formative:
-                throw Error(opTok, "Formative indicators ('<~') are not supported.");
+                throw Error(opTok, "Formative indicators ('<~') are not supported yet; SemLib fits reflective measurement models ('=~').");
             case TokenKind.Threshold:
-                throw Error(opTok, "Thresholds ('|') are not supported by the continuous estimators.");
+                throw Error(opTok, "Thresholds ('|') are not supported yet: they belong to ordered (categorical) indicators, and SemLib's estimators are for continuous data.");
+            case TokenKind.ScalingFactor:
+                throw Error(opTok, "The scaling-factor operator ('~*~') is not supported yet: it belongs to ordered (categorical) indicators, and SemLib's estimators are for continuous data.");
+            case TokenKind.GroupWeight:
+                throw Error(opTok, "The group-weight operator ('%') is not supported yet.");
             case TokenKind.Define:
                 throw Error(opTok, "A defined parameter (':=') needs a single name on its left-hand side.");
             default:
-                throw Error(opTok, $"Expected an operator ('=~', '~', '~~', ':=', '==', '<' or '>') after '{lhs[^1].Name}' but found {opTok.Describe()}.");
+                throw Error(opTok, $"Expected an operator ('=~', '~', '~~', ':=', '==', '<' or '>') after {MessageText.Quote(lhs[^1].Name)} but found {opTok.Describe()}.");
         }
         Advance();
         if (oper == ModelOperator.MeasuredBy && lhs.Count > 1)

@@ -43,7 +43,7 @@ public static class SyntaxWriter
     /// <summary>True when the lexer reads the text as one identifier (and not as the NA modifier).</summary>
     private static bool IsName(string s)
     {
-        if (s.Length == 0 || s == "NA") return false;
+        if (s.Length == 0 || s == "NA" || s.Contains('\uFFFD', StringComparison.Ordinal)) return false;
         return SyntaxLexer.IsNameStart(s[0], s.Length > 1 ? s[1] : '\0') && s.All(SyntaxLexer.IsNamePart);
     }
 

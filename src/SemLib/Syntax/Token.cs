@@ -7,6 +7,9 @@ internal enum TokenKind
     String,
     MeasuredBy,     // =~
     Formative,      // <~
+    ScalingFactor,  // ~*~ (not supported: scaling factors of categorical indicators)
+    GroupWeight,    // % (not supported)
+    Question,       // ? (not supported: lavaan's start-value shorthand 0.5?x)
     Covariance,     // ~~
     Regression,     // ~
     Define,         // :=
@@ -31,15 +34,15 @@ internal readonly record struct Token(TokenKind Kind, string Text, SourceSpan Sp
 {
     public bool IsModelOperator => Kind is TokenKind.MeasuredBy or TokenKind.Formative or TokenKind.Covariance
         or TokenKind.Regression or TokenKind.Define or TokenKind.Equal or TokenKind.Less or TokenKind.Greater
-        or TokenKind.Threshold;
+        or TokenKind.Threshold or TokenKind.ScalingFactor or TokenKind.GroupWeight;
 
     public string Describe() => Kind switch
     {
         TokenKind.End => "the end of the model",
         TokenKind.Newline => Text == ";" ? "';'" : "the end of the line",
-        TokenKind.Identifier => $"'{Text}'",
-        TokenKind.Number => $"the number {Text}",
-        TokenKind.String => $"the string \"{Text}\"",
+        TokenKind.Identifier => MessageText.Quote(Text),
+        TokenKind.Number => $"the number {MessageText.Truncate(Text)}",
+        TokenKind.String => $"the string \"{MessageText.Truncate(Text)}\"",
         _ => $"'{Text}'",
     };
 }

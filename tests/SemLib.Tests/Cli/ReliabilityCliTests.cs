@@ -189,11 +189,16 @@ public sealed class ReliabilityCliTests : IDisposable
     [InlineData(new[] { "--scale", "visual=x1,x2,x3", "--scale", "other=x3,x4" }, "the item 'x3' is in both scale 'visual' and scale 'other'")]
     [InlineData(new[] { "--scale", "visual=x1,x2", "--scale", "visual=x3,x4" }, "the scale name 'visual' is used twice")]
     [InlineData(new[] { "--scale", "visual=x1,x2,x1" }, "lists the item 'x1' twice")]
-    [InlineData(new[] { "--scale", "visual=x1,x2", "--reverse", "x9" }, "--reverse: 'x9' is not an item of any --scale")]
-    [InlineData(new[] { "--scale", "visual=x1,x2", "--rotation", "promax" }, "--rotation only goes with --efa K")]
-    [InlineData(new[] { "--scale", "visual=x1,x2", "--efa", "2", "--rotation", "quartimax" }, "--rotation quartimax is not valid")]
-    [InlineData(new[] { "--scale", "visual=x1,x2", "--efa", "2", "--efa-method", "uls" }, "--efa-method uls is not valid")]
-    [InlineData(new[] { "--scale", "visual=x1,x2", "--efa", "0" }, "--efa must be at least 1")]
+    [InlineData(new[] { "--scale", "visual=x1,x2,x3", "--reverse", "x9" }, "--reverse: 'x9' is not an item of any --scale")]
+    [InlineData(new[] { "--scale", "visual=x1,x2,x3", "--rotation", "promax" }, "--rotation only goes with --efa K")]
+    [InlineData(new[] { "--scale", "visual=x1,x2,x3", "--efa", "2", "--rotation", "quartimax" }, "--rotation quartimax is not valid")]
+    [InlineData(new[] { "--scale", "visual=x1,x2,x3", "--efa", "2", "--efa-method", "uls" }, "--efa-method uls is not valid")]
+    [InlineData(new[] { "--scale", "visual=x1,x2,x3", "--efa", "0" }, "--efa must be at least 1")]
+    // Issue 8: a scale named like an item cannot be the CFA's latent variable; the message is about --scale, not generated syntax.
+    [InlineData(new[] { "--scale", "x1=x1,x2,x3" }, "--scale: the scale name 'x1' is also an item (of scale 'x1')")]
+    [InlineData(new[] { "--scale", "v=x1,x2,x3", "--scale", "x2s=x4,x5,x6", "--scale", "x5=x7,x8,x9" }, "the scale name 'x5' is also an item (of scale 'x2s')")]
+    // Issue 8: one factor with two indicators is not identified alone (4 parameters, 3 moments); the message names the scale.
+    [InlineData(new[] { "--scale", "grit=x1,x2" }, "--scale: Scale 'grit' has two items and is the only scale")]
     public void Bad_scale_definitions_are_usage_errors(string[] args, string expected)
     {
         var line = CliRun.Of(["reliability", "--data", _hs, .. args]).AssertOneLineError(2);
@@ -202,11 +207,50 @@ public sealed class ReliabilityCliTests : IDisposable
     }
 
     [Fact]
+    public void A_huge_scale_value_is_echoed_bounded()
+    {
+        // Issue 8: the first 40 characters and the length, not 100,000 characters on one line.
+        var line = CliRun.Of("reliability", "--data", _hs, "--scale", new string('v', 100_000)).AssertOneLineError(2);
+        Assert.Contains("--scale 'vvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvv…' (100,000 characters) is not valid", line, StringComparison.Ordinal);
+        Assert.True(line.Length < 300, $"{line.Length} characters");
+    }
+
+    [Fact]
+    public void Scale_names_that_are_not_lavaan_names_work_and_results_carry_them()
+    {
+        // Issue 8: "视觉 量表" (with a blank) and "t (2)" are not lavaan identifiers; the CFA is built, not parsed.
+        var json = Ok(["reliability", "--data", _hs, "--scale", "视觉 量表=x1,x2,x3", "--scale", "t (2)=x4,x5,x6", "--format", "json"]).Json();
+        var plain = Ok(["reliability", "--data", _hs, "--scale", "visual=x1,x2,x3", "--scale", "textual=x4,x5,x6", "--format", "json"]).Json();
+        // The same numbers as under plain names (the names are only names): CR of each scale.
+        Assert.Equal(plain.GetProperty("composite_reliability").GetProperty("visual").GetDouble(),
+            json.GetProperty("composite_reliability").GetProperty("视觉 量表").GetDouble());
+        Assert.Equal(plain.GetProperty("composite_reliability").GetProperty("textual").GetDouble(),
+            json.GetProperty("composite_reliability").GetProperty("t (2)").GetDouble());
+        Assert.Equal("视觉 量表 =~ x1 + x2 + x3\nt (2) =~ x4 + x5 + x6", json.GetProperty("cfa_model").GetString());
+    }
+
+    [Fact]
+    public void A_scale_named_like_a_column_that_is_not_its_item_works()
+    {
+        // x9 is a column of hs.csv but not an item here: the CFA sees only the items' columns.
+        var run = Ok("reliability", "--data", _hs, "--scale", "x9=x1,x2,x3", "--scale", "t=x4,x5,x6", "--format", "json");
+        Assert.True(run.Json().GetProperty("composite_reliability").GetProperty("x9").GetDouble() > 0);
+    }
+
+    [Fact]
+    public void A_two_item_scale_is_identified_inside_a_multi_factor_cfa()
+    {
+        // Issue 8 asked which situation fails: only the lone two-item scale; next to another scale it is fitted.
+        var json = Ok("reliability", "--data", _hs, "--scale", "grit=x1,x2", "--scale", "t=x4,x5,x6", "--format", "json").Json();
+        Assert.True(json.GetProperty("composite_reliability").TryGetProperty("grit", out _));
+    }
+
+    [Fact]
     public void Missing_scale_and_missing_data_file_are_usage_errors()
     {
         Assert.Contains("--scale", CliRun.Of("reliability", "--data", _hs).AssertOneLineError(2), StringComparison.Ordinal);
         var missing = Path.Combine(_files.Root, "nope.csv");
-        Assert.Contains(missing, CliRun.Of("reliability", "--data", missing, "--scale", "a=x1,x2").AssertOneLineError(2), StringComparison.Ordinal);
+        Assert.Contains(missing, CliRun.Of("reliability", "--data", missing, "--scale", "a=x1,x2,x3").AssertOneLineError(2), StringComparison.Ordinal);
     }
 
     [Fact]
