@@ -21,8 +21,10 @@ namespace SemLib.Tests.Estimation;
 /// Tolerances, from the optimizer's stopping rule (<c>Optimizer.DecrementTolerance</c>: the Newton decrement gᵀH⁻¹g
 /// below 1e-10/N, i.e. every estimate within ~1e-5 SE of the optimum and χ² within ~1e-10 of its minimum; the
 /// line-search fallback accepts a decrement below 1e-9, χ² within N·1e-9 ≤ 1e-6 for N ≤ 1000): two fits of equivalent
-/// problems agree in χ² within 1e-5 + 1e-6·χ², in estimates within 1e-4 of the standard error, in standard errors
-/// (smooth functions of the estimates) within 1e-4 relative, in std.all within 1e-4·max(1, |value|).
+/// problems agree in χ² within 1e-5 + 1e-6·χ², in estimates within 1e-4 of the standard error, in std.all within
+/// 1e-4·max(1, |value|), and in standard errors within 1e-4·max(1, max SE/|estimate|) relative: a standard error is a
+/// smooth function of the estimates, each of which may move by ~1e-5 of its own SE, so a weakly determined parameter
+/// (SE ≫ |estimate|, as in a Heywood case with SE 275 for a variance of −6.4) moves every SE by that ratio more.
 /// </remarks>
 public sealed class InvariancePropertyTests
 {
@@ -30,6 +32,11 @@ public sealed class InvariancePropertyTests
     private const double ChiSquareRelative = 1e-6;
     private const double EstimateInSe = 1e-4;
     private const double SeRelative = 1e-4;
+
+    /// <summary>The relative tolerance on standard errors for a solution: <see cref="SeRelative"/> times the largest SE/|estimate|.</summary>
+    private static double SeTolerance(SemFit fit) =>
+        SeRelative * Math.Max(1, fit.Parameters.Where(p => p.Free == true && p.StandardError is double se && Math.Abs(p.Estimate) > 1e-8)
+            .Select(p => p.StandardError!.Value / Math.Abs(p.Estimate)).DefaultIfEmpty(1).Max());
     private const double StdAllTolerance = 1e-4;
 
     private static Config Cases(int n) => Config.QuickThrowOnFailure.WithMaxTest(n);
@@ -39,8 +46,11 @@ public sealed class InvariancePropertyTests
     /// <summary>The full range of designs: |λ| ≥ 0.3, N ≥ 150.</summary>
     private static readonly Gen<RandomSem> AnyDesign = Seeds.Select(s => RandomSem.FromSeed(s));
 
-    /// <summary>Well-determined populations: |λ| ≥ 0.4, N ≥ 200.</summary>
-    private static readonly Gen<RandomSem> WellDetermined = Seeds.Select(s => RandomSem.FromSeed(s, minLoading: 0.4, minN: 200));
+    /// <summary>
+    /// Well-determined populations: |λ| ≥ 0.4, N ≥ 200, no 2-indicator factor (one that correlates ~0.1 with the rest
+    /// is not determined by 200 rows: <c>RandomSem.FromSeed(46, 0.4, 200)</c> has no finite ML solution at all).
+    /// </summary>
+    private static readonly Gen<RandomSem> WellDetermined = Seeds.Select(s => RandomSem.FromSeed(s, minLoading: 0.4, minN: 200, pairChance: 0));
 
     // ---- transformations of the data ----------------------------------------------------------------------
 
@@ -88,9 +98,15 @@ public sealed class InvariancePropertyTests
         fit.Parameters.Any(p => p.Op == "~~" && p.Lhs == p.Rhs && p.Free == true && Math.Abs(p.Estimate) <= EstimateInSe * (p.StandardError ?? 0) + 1e-9);
 
     /// <summary>
+    /// Locally identified at the solution: every free parameter has a standard error. Where SemLib finds the information
+    /// matrix singular (and reports no standard errors) the estimates lie on a ridge of equal fit and are not unique.
+    /// </summary>
+    private static bool Identified(SemFit fit) => fit.Parameters.All(p => p.Free != true || p.StandardError is not null);
+
+    /// <summary>
     /// The mismatches between two fits of equivalent problems: the status (convergence must agree; admissibility too
-    /// unless a variance sits on 0), χ², and per parameter row (matched by lhs/op/rhs) whatever <paramref name="rows"/>
-    /// compares. Two fits that both fail to converge have nothing more to compare.
+    /// unless a variance sits on 0), χ², and, when both solutions are locally identified, per parameter row (matched by
+    /// lhs/op/rhs) whatever <paramref name="rows"/> compares. Two fits that both fail to converge have nothing more to compare.
     /// </summary>
     private static List<string> Mismatches(SemFit a, SemFit b, Action<ParameterEstimate, ParameterEstimate, List<string>> rows)
     {
@@ -101,6 +117,7 @@ public sealed class InvariancePropertyTests
         double ca = a.FitMeasures["chisq"]!.Value, cb = b.FitMeasures["chisq"]!.Value;
         if (!ChiSquareClose(ca, cb)) problems.Add($"chisq {Num(ca)} vs {Num(cb)} (difference {Num(cb - ca)})");
         if (a.Parameters.Count != b.Parameters.Count) problems.Add($"{a.Parameters.Count} vs {b.Parameters.Count} parameter rows");
+        if (!Identified(a) || !Identified(b)) return problems;
         foreach (var p in a.Parameters)
         {
             var q = b.Parameter(p.Lhs, p.Op, p.Rhs, p.Group);
@@ -148,7 +165,7 @@ public sealed class InvariancePropertyTests
         };
     }
 
-    private static string Reflected(RandomSem d, Func<ParameterEstimate, double> sign, SemFit a)
+    private static string Reflected(Func<ParameterEstimate, double> sign, SemFit a)
     {
         var flipped = a.Parameters.Where(p => p.Op == "=~" && sign(p) < 0).Select(p => p.Lhs).Distinct().ToList();
         return flipped.Count == 0 ? "" : $" (std.lv: {string.Join(", ", flipped)} reflected in the second fit, compared with signs aligned)";
@@ -157,12 +174,12 @@ public sealed class InvariancePropertyTests
     // ---- (a) convergence --------------------------------------------------------------------------------------
 
     /// <summary>
-    /// Data from a well-determined population (|λ| ≥ 0.4, N ≥ 200): the fit converges, and to the optimum — its χ² is
-    /// no larger than that of the same model started at the population values (<see cref="RandomSem.PopulationStartSyntax"/>).
-    /// Its solution is admissible too, except where a 2-indicator factor takes part: there a Heywood case is a genuine
-    /// sampling outcome (lavaan 0.6.14 reports the same negative variance on such designs, e.g. seeds 11, 30, 311 of
-    /// <c>RandomSem.FromSeed(seed, 0.4, 200)</c>; on seeds 46 and 280 its std.lv fit stops at a larger χ² than SemLib's
-    /// inadmissible optimum).
+    /// Data from a well-determined population (|λ| ≥ 0.4, N ≥ 200, 3–5 indicators a factor): the fit converges, and to
+    /// the optimum — its χ² is no larger than that of the same model started at the population values
+    /// (<see cref="RandomSem.PopulationStartSyntax"/>) —, and it is inadmissible only when the fit started at the
+    /// population values is too: a Heywood case is then the data's ML solution, a genuine sampling outcome (as on
+    /// <c>RandomSem.FromSeed(108, 0.4, 200, 0)</c>, a loading of 0.88 estimated beyond 1; lavaan 0.6.14 gives the same
+    /// χ² 17.12 and residual variance −0.149).
     /// </summary>
     [Fact]
     public void A_model_fitted_to_data_from_a_well_determined_population_converges_to_its_optimum()
@@ -174,8 +191,8 @@ public sealed class InvariancePropertyTests
             var truth = Sem.Fit(d.PopulationStartSyntax, data, d.Options);
             string context = $"{d}\nfit:                       {Describe(fit)}\nstarted at the population: {Describe(truth)}";
             Assert.True(fit.Status != FitStatus.NotConverged, "not converged: " + context);
-            bool twoIndicatorFactor = d.Indicators.Any(i => i.Count == 2);
-            Assert.True(fit.Status == FitStatus.Converged || twoIndicatorFactor, "inadmissible with 3 or more indicators per factor: " + context);
+            Assert.True(fit.Status == FitStatus.Converged || truth.Status != FitStatus.Converged,
+                "inadmissible, though the fit started at the population values is admissible: " + context);
             if (truth.Converged)
             {
                 double chisq = fit.FitMeasures["chisq"]!.Value, best = truth.FitMeasures["chisq"]!.Value;
@@ -203,17 +220,23 @@ public sealed class InvariancePropertyTests
     private static void CheckNegation(RandomSem d, DataSet data, SemFit a, string column, string what, bool estimates)
     {
         var b = Sem.Fit(d.AnalysisSyntax, MapColumn(data, column, v => -v), d.Options);
+        double seTolerance = Math.Max(SeTolerance(a), SeTolerance(b));
         var problems = Mismatches(a, b, (p, q, list) =>
         {
             if (!estimates) return;
             if (!EstimateClose(Math.Abs(p.Estimate), Math.Abs(q.Estimate), p.StandardError, q.StandardError))
                 list.Add($"{p.Name}: |est| {Num(p.Estimate)} vs {Num(q.Estimate)} (SE {Num(p.StandardError)})");
-            if (!RelativeClose(p.StandardError, q.StandardError, SeRelative))
-                list.Add($"{p.Name}: SE {Num(p.StandardError)} vs {Num(q.StandardError)}");
+            if (!RelativeClose(p.StandardError, q.StandardError, seTolerance))
+                list.Add($"{p.Name}: SE {Num(p.StandardError)} vs {Num(q.StandardError)} (relative tolerance {seTolerance:G2})");
         });
         Fail(d, $"negate {column} ({what})", a, b, problems);
     }
 
+    /// <summary>
+    /// Negating one indicator (a factor's marker half the time): the same status and χ², and per row the same |estimate|
+    /// and standard error — the solution of the negated data is the original with the signs of that indicator's
+    /// loading (or, for a marker, of its factor's other loadings, covariances and paths) flipped.
+    /// </summary>
     [Fact]
     public void Negating_an_indicator_changes_only_signs()
     {
@@ -225,9 +248,10 @@ public sealed class InvariancePropertyTests
     }
 
     /// <summary>
-    /// Designs replayed on every run: <c>RandomSem.FromSeed(seed)</c> for seeds 1–40 (a third of them had a
-    /// factor whose marker's sign is in the minority when written) and 47, 59, whose fits went astray on the main
-    /// branch of 2026-12-06.
+    /// Designs replayed on every run: <c>RandomSem.FromSeed(seed)</c> for seeds 1–40, and 47 and 59, whose fits went
+    /// astray on main of 2026-12-06 (47: a marker whose sign is in its factor's minority, the fit diverges; 59: a
+    /// "converged" inadmissible point with a singular information matrix, χ² 61.343, where lavaan 0.6.14 finds an
+    /// admissible 61.306).
     /// </summary>
     private static readonly int[] FixedSeeds = [.. Enumerable.Range(1, 40), 47, 59];
 
@@ -270,6 +294,10 @@ public sealed class InvariancePropertyTests
 
     // ---- (c) rescaling an indicator ----------------------------------------------------------------------------
 
+    /// <summary>
+    /// Multiplying one indicator (a marker half the time) by 10^k, k = −3..3: the same status, χ² and std.all solution
+    /// (under std.lv up to the sign of each factor, which the model does not identify).
+    /// </summary>
     [Fact]
     public void Rescaling_an_indicator_by_a_power_of_ten_keeps_chi_square_and_the_standardized_solution()
     {
@@ -288,12 +316,17 @@ public sealed class InvariancePropertyTests
             {
                 if (!StdAllClose(sign(p) * p.StdAll, q.StdAll)) list.Add($"{p.Name}: std.all {Num(p.StdAll)} vs {Num(q.StdAll)}");
             });
-            Fail(d, $"{column} ({what}) times 1e{k}" + Reflected(d, sign, a), a, b, problems);
+            Fail(d, $"{column} ({what}) times 1e{k}" + Reflected(sign, a), a, b, problems);
         }).Check(Cases(200));
     }
 
     // ---- (d) reordering ---------------------------------------------------------------------------------------
 
+    /// <summary>
+    /// The data's columns and rows shuffled, the indicators after each marker (all of them under std.lv) and the
+    /// statements of the model in random order: the same status, χ², estimates and standard errors (under std.lv up to
+    /// the sign of each factor).
+    /// </summary>
     [Fact]
     public void Reordering_columns_indicators_statements_and_rows_changes_nothing()
     {
@@ -323,14 +356,15 @@ public sealed class InvariancePropertyTests
             var a = Sem.Fit(d.AnalysisSyntax, data, d.Options);
             var b = Sem.Fit(model, Reorder(data, columns).SelectRows(rows), d.Options);
             var sign = Reflection(d, a, b);
+            double seTolerance = Math.Max(SeTolerance(a), SeTolerance(b));
             var problems = Mismatches(a, b, (p, q, list) =>
             {
                 if (!EstimateClose(sign(p) * p.Estimate, q.Estimate, p.StandardError, q.StandardError))
                     list.Add($"{p.Name}: est {Num(p.Estimate)} vs {Num(q.Estimate)} (SE {Num(p.StandardError)})");
-                if (!RelativeClose(p.StandardError, q.StandardError, SeRelative))
-                    list.Add($"{p.Name}: SE {Num(p.StandardError)} vs {Num(q.StandardError)}");
+                if (!RelativeClose(p.StandardError, q.StandardError, seTolerance))
+                    list.Add($"{p.Name}: SE {Num(p.StandardError)} vs {Num(q.StandardError)} (relative tolerance {seTolerance:G2})");
             });
-            Fail(d, $"columns [{string.Join(" ", columns)}], rows shuffled with new Random({rowSeed}){Reflected(d, sign, a)}, model:\n{model}", a, b, problems);
+            Fail(d, $"columns [{string.Join(" ", columns)}], rows shuffled with new Random({rowSeed}){Reflected(sign, a)}, model:\n{model}", a, b, problems);
         }).Check(Cases(150));
     }
 }

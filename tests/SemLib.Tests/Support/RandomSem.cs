@@ -7,8 +7,8 @@ namespace SemLib.Tests.Support;
 
 /// <summary>
 /// A random population model for invariance properties, built deterministically from a seed (so a failure is replayed
-/// with <c>RandomSem.FromSeed(seed, minLoading, minN)</c>): 2–5 factors of 3–5 indicators (a factor has 2 with
-/// probability 0.15), loadings |λ| in [minLoading, 0.9] with random signs — the first (marker) indicator's too —,
+/// with <c>RandomSem.FromSeed(seed, minLoading, minN, pairChance)</c>): 2–5 factors of 3–5 indicators (a factor has 2
+/// with probability 0.15 by default), loadings |λ| in [minLoading, 0.9] with random signs — the first (marker) indicator's too —,
 /// correlated exogenous factors, with probability 0.4 one or two latent regressions (the last factors regressed on
 /// one or two earlier ones, |β| in [0.2, 0.45]), and with probability 0.3 identification by std.lv. Every population
 /// value is rounded to two decimals, so <see cref="PopulationSyntax"/> defines the population exactly; data are
@@ -30,6 +30,9 @@ public sealed record RandomSem
 
     /// <inheritdoc cref="MinLoading"/>
     public required int MinN { get; init; }
+
+    /// <inheritdoc cref="MinLoading"/>
+    public required double PairChance { get; init; }
 
     /// <summary>Sample size.</summary>
     public required int N { get; init; }
@@ -129,7 +132,7 @@ public sealed record RandomSem
     }
 
     /// <summary>How to rebuild this design.</summary>
-    public string Replay => string.Create(CultureInfo.InvariantCulture, $"RandomSem.FromSeed({Seed}, minLoading: {MinLoading}, minN: {MinN})");
+    public string Replay => string.Create(CultureInfo.InvariantCulture, $"RandomSem.FromSeed({Seed}, minLoading: {MinLoading}, minN: {MinN}, pairChance: {PairChance})");
 
     /// <summary>Everything needed to reproduce a failure without FsCheck: the replay call, N, options and both syntaxes.</summary>
     public override string ToString() =>
@@ -138,9 +141,10 @@ public sealed record RandomSem
 
     /// <summary>
     /// Draws a design from <paramref name="seed"/>: loadings |λ| ≥ <paramref name="minLoading"/>, N from
-    /// <paramref name="minN"/> to 1000.
+    /// <paramref name="minN"/> to 1000, each factor with 2 indicators with probability <paramref name="pairChance"/>
+    /// (else 3–5).
     /// </summary>
-    public static RandomSem FromSeed(int seed, double minLoading = 0.3, int minN = 150)
+    public static RandomSem FromSeed(int seed, double minLoading = 0.3, int minN = 150, double pairChance = 0.15)
     {
         var rng = new Random(seed);
         double Uniform(double lo, double hi) => lo + (hi - lo) * rng.NextDouble();
@@ -153,7 +157,7 @@ public sealed record RandomSem
         int x = 0;
         for (int f = 0; f < m; f++)
         {
-            int k = rng.NextDouble() < 0.15 ? 2 : rng.Next(3, 6);
+            int k = rng.NextDouble() < pairChance ? 2 : rng.Next(3, 6);
             indicators.Add(Enumerable.Range(0, k).Select(_ => "x" + (++x).ToString(CultureInfo.InvariantCulture)).ToList());
             loadings.Add(Enumerable.Range(0, k).Select(_ => Round(Sign() * Uniform(minLoading, 0.9))).ToList());
         }
@@ -181,6 +185,7 @@ public sealed record RandomSem
             Seed = seed,
             MinLoading = minLoading,
             MinN = minN,
+            PairChance = pairChance,
             N = n,
             StdLv = stdLv,
             Indicators = indicators,
