@@ -117,7 +117,6 @@ internal static class FitEngine
     public static OptimizerResult Minimize(Optimizer optimizer, LisrelModel model, EstimationSample sample, ModelOptions options,
         double[]? warmStartZeta, bool acceptInadmissible = false)
     {
-        optimizer.DivergenceBound = DivergenceBound(sample);
         var attempts = new List<OptimizerResult>();
         int totalIterations = 0;
         foreach (var start in Starts(model, sample, warmStartZeta, optimizer.Objective))
@@ -166,26 +165,6 @@ internal static class FitEngine
             .OrderByDescending(a => !a.Converged ? 0 : admissible(a.X) ? 2 : 1)
             .ThenBy(a => a.F)
             .First();
-    }
-
-    /// <summary>
-    /// 10³ times the data's own scale: the largest variance, the largest ratio of variances (the scale of a loading or
-    /// regression slope), the largest mean, the inverse of the smallest variance. No admissible estimate of a model
-    /// of these data comes near it.
-    /// </summary>
-    internal static double DivergenceBound(EstimationSample sample)
-    {
-        double maxVar = 0, minVar = double.PositiveInfinity, maxMean = 0;
-        foreach (var g in sample.Groups)
-            for (int i = 0; i < g.P; i++)
-            {
-                double v = g.S[i * g.P + i];
-                maxVar = Math.Max(maxVar, v);
-                minVar = Math.Min(minVar, v);
-                maxMean = Math.Max(maxMean, Math.Abs(g.Mean[i]));
-            }
-        double scale = Math.Max(Math.Max(1, maxVar), Math.Max(maxVar / minVar, maxMean));
-        return 1e3 * Math.Max(scale, 1 / minVar);
     }
 
     /// <summary>No free variance parameter is negative.</summary>

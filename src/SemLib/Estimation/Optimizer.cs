@@ -61,7 +61,7 @@ internal sealed class Optimizer
     private readonly double _tolerance;
     private readonly int _n;
     private readonly double _stallTolerance;
-    private readonly double[] _g, _d, _xn, _gn, _h, _chol, _hinv, _gOld, _xOld;
+    private readonly double[] _g, _d, _xn, _gn, _h, _chol, _hinv, _gOld, _xOld, _start, _bound;
 
     public Optimizer(Objective objective)
     {
@@ -79,27 +79,49 @@ internal sealed class Optimizer
         _hinv = new double[_n * _n];
         _gOld = new double[_n];
         _xOld = new double[_n];
+        _start = new double[_n];
+        _bound = new double[_n];
     }
 
     /// <summary>
-    /// A parameter larger than this in absolute value means the estimates are running off to infinity: the attempt
-    /// stops as not converged (an asymptote can look flat enough to pass the convergence test).
+    /// How far, in standard errors of a single observation (1/√I_kk of the expected information per observation at
+    /// the start), an estimate may move from its start before the attempt counts as running off to infinity (an
+    /// asymptote can look flat enough to pass the convergence test). Measured in each parameter's own units, so the
+    /// verdict does not change when a variable is rescaled.
     /// </summary>
-    public double DivergenceBound { get; set; } = double.PositiveInfinity;
+    public const double DivergenceDistance = 1e3;
 
     /// <summary>The objective minimised.</summary>
     public Objective Objective => _obj;
 
-    /// <summary>Whether some estimate in x is beyond <see cref="DivergenceBound"/>.</summary>
+    /// <summary>Whether some estimate in x has moved beyond <see cref="DivergenceDistance"/> from the last start.</summary>
     public bool Diverged(double[] x)
     {
-        foreach (var v in x)
-            if (!(Math.Abs(v) <= DivergenceBound)) return true;
+        for (int k = 0; k < _n; k++)
+            if (!(Math.Abs(x[k] - _start[k]) <= _bound[k])) return true;
         return false;
     }
 
-    private OptimizerResult DivergedResult(double[] x, double f, int iter) =>
-        new(x, f, iter, false, $"the estimates diverge (a parameter passed {DivergenceBound:G3}, far beyond the scale of the data)") { Diverged = true };
+    private OptimizerResult DivergedResult(double[] x, double f, int iter)
+    {
+        int worst = 0;
+        for (int k = 1; k < _n; k++)
+            if (Math.Abs(x[k] - _start[k]) / _bound[k] > Math.Abs(x[worst] - _start[worst]) / _bound[worst]) worst = k;
+        return new(x, f, iter, false, string.Format(System.Globalization.CultureInfo.InvariantCulture,
+            "the estimates diverge (a parameter moved to {0:G3}, {1:G0} single-observation standard errors from its start)", x[worst], DivergenceDistance)) { Diverged = true };
+    }
+
+    /// <summary>Records the start and each parameter's divergence distance from the information there (_h is overwritten).</summary>
+    private void SetBounds(double[] x)
+    {
+        Array.Copy(x, _start, _n);
+        _obj.Information(_h);
+        for (int k = 0; k < _n; k++)
+        {
+            double ikk = _h[k * _n + k];
+            _bound[k] = ikk > 0 && double.IsFinite(ikk) ? DivergenceDistance / Math.Sqrt(ikk) : double.PositiveInfinity;
+        }
+    }
 
     public OptimizerResult Minimize(double[] start, int maxIterations)
     {
@@ -109,6 +131,7 @@ internal sealed class Optimizer
         if (!double.IsFinite(f))
             return new OptimizerResult(x, f, 0, false, "the start values give an inadmissible model (implied covariance matrix not positive definite)");
         if (n == 0) return new OptimizerResult(x, f, 0, true, "no free parameters");
+        SetBounds(x);
 
         int iter = 0;
         double lastDec = double.PositiveInfinity;
@@ -118,7 +141,7 @@ internal sealed class Optimizer
         while (iter < maxIterations)
         {
             iter++;
-            _obj.Information(_h);
+            if (iter > 1) _obj.Information(_h); // at the start, SetBounds has just computed it
             double step = NewtonStep(_h);
             if (!(step >= 0)) break;
             dec = step;
