@@ -143,14 +143,15 @@ internal sealed class FitOptionSet
             v => $"--ci {v} is not valid; use perc, bc or bca.");
         Rejected(GroupEqual, "--group-equal is not supported yet: multi-group models are configural only (every parameter free in each group).");
         Rejected(Ordered, "--ordered is not supported yet: SemLib treats every variable as continuous.");
-        AtLeast(Bootstrap, 2);
+        NumberOptions.Integer(Bootstrap, 2, NumberOptions.MaxRepetitions);
+        NumberOptions.Integer(Seed, int.MinValue);
         Effect.Validators.Add(r =>
         {
             foreach (var e in r.GetValueOrDefault<string[]>() ?? [])
                 if (ParseEffect(e) is null) r.AddError($"--effect '{e}' is not valid; write FROM:TO with two variable names, e.g. --effect cond:reaction.");
         });
         ExistingFile(Model, "model");
-        AtLeast(IterMax, 1);
+        NumberOptions.Integer(IterMax, 1, NumberOptions.MaxIterations);
     }
 
     /// <summary>Adds the options to a command, with the checks that involve more than one option.</summary>

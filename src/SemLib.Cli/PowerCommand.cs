@@ -95,14 +95,11 @@ internal sealed class PowerCommand
             command.Options.Add(option);
         OptionChecks.ExistingFile(_population, "population model");
         OptionChecks.ExistingFile(_model, "model");
-        OptionChecks.AtLeast(_replications, 1);
+        NumberOptions.Integer(_replications, 1, NumberOptions.MaxRepetitions);
+        NumberOptions.Integer(_seed, int.MinValue);
         _n.Validators.Add(r => SampleSizes(r.GetValueOrDefault<string>(), r.AddError));
         _likert.Validators.Add(r => OptionChecks.LikertThresholds(r.GetValueOrDefault<string?>(), r.AddError));
-        _alpha.Validators.Add(r =>
-        {
-            double a = r.GetValueOrDefault<double>();
-            if (!(a is > 0 and < 1)) r.AddError($"--alpha must lie strictly between 0 and 1 (got {a.ToString(CultureInfo.InvariantCulture)}).");
-        });
+        NumberOptions.Real(_alpha, 0, 1, exclusive: true);
         command.SetAction(parse => Run(parse, stdout, stderr));
         return command;
     }
@@ -117,7 +114,7 @@ internal sealed class PowerCommand
         {
             if (!int.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out sizes[i]) || sizes[i] < 2)
             {
-                error($"--n '{text}' is not valid; give sample sizes of at least 2 separated by commas, e.g. --n 100,200,400.");
+                error($"--n '{text}' is not valid; give whole-number sample sizes from 2 to {int.MaxValue} separated by commas, e.g. --n 100,200,400.");
                 return null;
             }
         }

@@ -62,7 +62,8 @@ internal sealed class SimulateCommand
         foreach (var option in new Option[] { _model, _n, _seed, _standardized, _likert, _output, _verbose })
             command.Options.Add(option);
         OptionChecks.ExistingFile(_model, "model");
-        OptionChecks.AtLeast(_n, 1);
+        NumberOptions.Integer(_n, 1);
+        NumberOptions.Integer(_seed, int.MinValue);
         _likert.Validators.Add(r => OptionChecks.LikertThresholds(r.GetValueOrDefault<string?>(), r.AddError));
         _output.Validators.Add(r =>
         {
