@@ -201,7 +201,21 @@ internal sealed class FitOptionSet
             throw new AnalysisFailedException($"the model did not converge after {fit.Iterations} iterations, so there is nothing to bootstrap.");
         var settings = BootstrapSettings(parse);
         CheckEffects(fit, settings);
+        CheckMemory(fit, settings);
         return settings;
+    }
+
+    /// <summary>
+    /// Refuses a --bootstrap whose draws cannot be kept: each converged draw keeps an array of its statistics (every
+    /// parameter, and up to 16 per --effect: total, direct, indirect and specific paths), plus a reference and a sorted
+    /// copy per statistic while summarising; Bollen-Stine keeps one more small array per draw (<see cref="MemoryLimits"/>).
+    /// </summary>
+    private static void CheckMemory(SemFit fit, BootstrapOptions settings)
+    {
+        double statistics = fit.Parameters.Count + 16.0 * settings.Effects.Count;
+        double perDraw = statistics * sizeof(double) + MemoryLimits.ArrayOverhead + 2 * sizeof(double)
+            + (settings.BollenStine ? MemoryLimits.ArrayOverhead + 2 * sizeof(double) : 0);
+        MemoryLimits.Check("--bootstrap", MemoryLimits.Times(settings.Draws, perDraw), $"{settings.Draws} draws of {statistics} statistics");
     }
 
     private BootstrapOptions BootstrapSettings(ParseResult parse) => new()

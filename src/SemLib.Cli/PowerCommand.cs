@@ -121,6 +121,23 @@ internal sealed class PowerCommand
         return sizes;
     }
 
+    /// <summary>
+    /// Refuses sample sizes or replications whose arrays cannot be held (<see cref="MemoryLimits"/>). At each size
+    /// every thread keeps a data set of N rows (of at most all the population's variables: 8 bytes per value and an
+    /// array per row), and three more are made to set the study up; each replication keeps its estimates and
+    /// standard errors, at most p(p + 3)/2 of each for p variables (the number of sample moments).
+    /// </summary>
+    private static void CheckMemory(int[] sizes, int replications, int variables)
+    {
+        double row = variables * (double)sizeof(double) + MemoryLimits.ArrayOverhead + sizeof(int);
+        double copies = Environment.ProcessorCount + 3;
+        double perReplication = 2 * (variables * (variables + 3) / 2.0 * sizeof(double) + MemoryLimits.ArrayOverhead) + 48;
+        MemoryLimits.Check("--replications", MemoryLimits.Times(replications, perReplication), $"{replications} replications");
+        int n = sizes.Max();
+        MemoryLimits.Check("--n", MemoryLimits.Times(n, row, copies) + MemoryLimits.Times(replications, perReplication),
+            $"samples of N = {n} on {variables} variables ({copies} data sets at once)");
+    }
+
     private int Run(ParseResult parse, TextWriter stdout, TextWriter stderr)
     {
         bool verbose = parse.GetValue(_verbose);
@@ -149,6 +166,7 @@ internal sealed class PowerCommand
                     StdLv = parse.GetValue(_stdLv),
                 },
             };
+            CheckMemory(sizes, options.Replications, population.ObservedVariables.Count);
             if (verbose)
                 stderr.WriteLine($"semlib power: {options.Replications} replications at N = {string.Join(", ", sizes)}, seed {options.Seed}, alpha {options.Alpha.ToString(CultureInfo.InvariantCulture)}");
 

@@ -17,16 +17,28 @@ internal static class SemLibCli
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         ArgumentNullException.ThrowIfNull(args);
+        stdout = StandardOutput.Guard(stdout);
         var root = Build(stdout, stderr);
         var parse = root.Parse(args);
+        string command = parse.CommandResult.Command == root ? "semlib" : "semlib " + parse.CommandResult.Command.Name;
         if (parse.Action is ParseErrorAction)
         {
-            string command = parse.CommandResult.Command == root ? "semlib" : "semlib " + parse.CommandResult.Command.Name;
             var messages = parse.Errors.Select(e => Failures.OneLine(e.Message)).Distinct();
-            stderr.Write($"{command}: {string.Join(" ", messages)} (see '{command} --help'){Environment.NewLine}");
+            Failures.WriteError(stderr, $"{command}: {string.Join(" ", messages)} (see '{command} --help'){Environment.NewLine}");
             return ExitCodes.Usage;
         }
-        return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        try
+        {
+            int code = parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+            stdout.Flush();
+            return code;
+        }
+        catch (StandardOutputException e)
+        {
+            // Help or version text that could not be written (the commands report this themselves).
+            Failures.WriteError(stderr, $"{command}: {Failures.OneLine(e.Message)}{Environment.NewLine}");
+            return ExitCodes.AnalysisFailed;
+        }
     }
 
     /// <summary>The command tree, every command writing to the given writers.</summary>
