@@ -82,9 +82,13 @@ internal sealed class SimulateCommand
     /// Refuses an N whose data cannot be held: the simulated columns, and with --likert their cut copies, take
     /// 8 bytes per value each; a third copy is allowed for the data set's own columns (<see cref="MemoryLimits"/>).
     /// </summary>
-    private static void CheckMemory(int n, int variables) =>
+    private static void CheckMemory(int n, int variables)
+    {
         MemoryLimits.Check("--n", MemoryLimits.Times(n, variables, 3 * sizeof(double)) + variables * MemoryLimits.ArrayOverhead,
             $"{n} rows of {variables} variables");
+        if (n > Array.MaxLength)
+            throw new CliUsageException($"--n: at most {Array.MaxLength} rows can be simulated (the longest array .NET allows); got {n}.");
+    }
 
     private int Run(ParseResult parse, TextWriter stdout, TextWriter stderr)
     {
