@@ -19,6 +19,9 @@ internal static class NumberOptions
     /// <summary>Largest --bootstrap, --replications and --repeat: a documented hard limit, far above any use (memory is checked as well, see <see cref="MemoryLimits"/>).</summary>
     public const int MaxRepetitions = 10_000_000;
 
+    /// <summary>Largest --efa: far more factors than any item set identifies, small enough for the library's degrees-of-freedom check to stay exact.</summary>
+    public const int MaxFactors = 10_000;
+
     /// <summary>Largest --iter-max (lavaan's default is 10000).</summary>
     public const int MaxIterations = 10_000_000;
 

@@ -80,7 +80,8 @@ public sealed class NumberOptionCliTests : IDisposable
     [InlineData("simulate", "--n", "-5", "of at least 1")]
     [InlineData("power", "--replications", "10000001", "from 1 to 10000000")]
     [InlineData("power", "--alpha", "1", "strictly between 0 and 1")]
-    [InlineData("reliability", "--efa", "0", "of at least 1")]
+    [InlineData("reliability", "--efa", "0", "from 1 to 10000")]
+    [InlineData("reliability", "--efa", "2147483647", "from 1 to 10000")]
     public void The_message_states_the_accepted_range(string command, string option, string value, string range)
     {
         var line = CliRun.Of([command, .. ValidRest(command, option), option, value]).AssertOneLineError(2);

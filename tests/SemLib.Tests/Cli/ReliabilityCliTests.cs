@@ -193,7 +193,7 @@ public sealed class ReliabilityCliTests : IDisposable
     [InlineData(new[] { "--scale", "visual=x1,x2", "--rotation", "promax" }, "--rotation only goes with --efa K")]
     [InlineData(new[] { "--scale", "visual=x1,x2", "--efa", "2", "--rotation", "quartimax" }, "--rotation quartimax is not valid")]
     [InlineData(new[] { "--scale", "visual=x1,x2", "--efa", "2", "--efa-method", "uls" }, "--efa-method uls is not valid")]
-    [InlineData(new[] { "--scale", "visual=x1,x2", "--efa", "0" }, "--efa '0' is not valid; give a whole number of at least 1")]
+    [InlineData(new[] { "--scale", "visual=x1,x2", "--efa", "0" }, "--efa '0' is not valid; give a whole number from 1 to 10000")]
     public void Bad_scale_definitions_are_usage_errors(string[] args, string expected)
     {
         var line = CliRun.Of(["reliability", "--data", _hs, .. args]).AssertOneLineError(2);
