@@ -29,12 +29,14 @@ internal static class OutputFiles
     /// <summary>Writes the content (to a temporary file, or holds it for a FIFO or device) without putting it in place yet.</summary>
     public static PendingOutput Prepare(string path, Action<TextWriter> write)
     {
-        string target = Target(path);
-        var kind = FileKinds.Of(target);
+        // The kind of what the path finally names, links followed (including /dev/stdout's /proc magic links, whose
+        // "target" of a pipe is no path at all): a FIFO or device is written through the path the user gave.
+        string full = Path.GetFullPath(path);
+        var kind = FileKinds.Of(full);
         return kind switch
         {
-            FileKind.None or FileKind.Regular => PendingOutput.ViaTemporaryFile(target, write),
-            FileKind.Fifo or FileKind.CharacterDevice => PendingOutput.Direct(target, write),
+            FileKind.None or FileKind.Regular => PendingOutput.ViaTemporaryFile(Target(full), write),
+            FileKind.Fifo or FileKind.CharacterDevice => PendingOutput.Direct(full, write),
             _ => throw new IOException($"'{path}' is {FileKinds.Describe(kind)}; semlib writes regular files, FIFOs and character devices (such as /dev/null) only."),
         };
     }

@@ -63,6 +63,20 @@ public sealed class OutputFileCliTests : IDisposable
         Assert.Empty(Leftovers());
     }
 
+    /// <summary>
+    /// /dev/stdout is a link to /proc/self/fd/1, whose "target" for a pipe is "pipe:[inode]", no path at all: the pipe
+    /// itself must get the data (not a file of that name in the working folder).
+    /// </summary>
+    [Fact]
+    public void Output_to_dev_stdout_reaches_the_pipe()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        var run = CliRun.Process(["simulate", "--model", _pop, "--n", "5", "--output", "/dev/stdout"]);
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.StartsWith("x1,x2,x3", run.Stdout, StringComparison.Ordinal);
+        Assert.Equal(6, run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
     /// <summary>Device nodes can only be made by root (as CI runs); elsewhere this test has nothing to check.</summary>
     [Fact]
     public void A_character_device_is_written_into_and_a_block_device_refused()
