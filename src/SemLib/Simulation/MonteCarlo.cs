@@ -90,6 +90,7 @@ public static class MonteCarlo
                 // A replication that cannot be fitted, whatever the reason, is a failed replication with its reason.
                 try
                 {
+                    FaultInjection.Value?.Invoke(r);
                     (results[r], reasons[r]) = Replicate(w, warm, table, names, rowsOfInterest, options);
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
@@ -146,6 +147,13 @@ public static class MonteCarlo
             Parameters = parameters,
         };
     }
+
+    /// <summary>
+    /// Tests only: called with the replication's index just before it is fitted, in the fit's place in the error
+    /// handling, so a test can make chosen replications throw. Async-local, so it reaches the parallel workers of the
+    /// study started where it was set and no other.
+    /// </summary>
+    internal static readonly AsyncLocal<Action<int>?> FaultInjection = new();
 
     /// <summary>Reasons a replication fails without an exception (see <see cref="MonteCarloResult.Failures"/>).</summary>
     internal const string NotConverged = "did not converge";
