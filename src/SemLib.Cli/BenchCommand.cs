@@ -31,7 +31,7 @@ internal sealed class BenchCommand
     {
         var command = new Command("bench", "Time repeated fits of a model to loaded data (wall time per fit, after a warm-up fit).");
         _options.AddTo(command);
-        OptionChecks.AtLeast(_repeat, 1);
+        NumberOptions.Integer(_repeat, 1, NumberOptions.MaxRepetitions);
         command.Options.Add(_repeat);
         command.SetAction(parse => Run(parse, stdout, stderr));
         return command;

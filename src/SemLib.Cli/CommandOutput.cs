@@ -12,7 +12,7 @@ internal static class CommandOutput
         stdout.Write(output);
         stdout.Flush();
         if (!json)
-            stderr.Write(string.Concat(warnings.Select(w => $"semlib {command}: warning: {Failures.OneLine(w)}{Environment.NewLine}")));
+            Failures.WriteError(stderr, string.Concat(warnings.Select(w => $"semlib {command}: warning: {Failures.OneLine(w)}{Environment.NewLine}")));
         return ExitCodes.Success;
     }
 }

@@ -41,7 +41,7 @@ internal sealed class DataOptions
     {
         OptionChecks.ExistingFile(Data, "data");
         OptionChecks.ExistingFile(Cov, "covariance");
-        OptionChecks.AtLeast(NObs, 2);
+        NumberOptions.Integer(NObs, 2);
     }
 
     /// <summary>The checks that involve more than one of the options: one source of data, --nobs with --cov only, --group with raw data only.</summary>

@@ -12,6 +12,8 @@ internal static class Failures
     {
         var (code, message) = error switch
         {
+            StandardOutputException => (ExitCodes.AnalysisFailed, $"semlib {command}: {error.Message}"),
+            OperationCanceledException => (ExitCodes.AnalysisFailed, $"semlib {command}: {error.Message}"),
             ModelSyntaxException syntax => (ExitCodes.Usage, SyntaxMessage(syntax, modelPath ?? "model")),
             CliUsageException usage => (ExitCodes.Usage, $"semlib {command}: {usage.Message}"),
             AnalysisFailedException or SemLibException => (ExitCodes.AnalysisFailed, $"semlib {command}: {error.Message}"),
@@ -20,8 +22,22 @@ internal static class Failures
         };
         var text = OneLine(message) + Environment.NewLine;
         if (verbose) text += error + Environment.NewLine;
-        stderr.Write(text);
+        WriteError(stderr, text);
         return code;
+    }
+
+    /// <summary>Writes to standard error; when that fails too (it is closed) there is no one left to tell, and the exit code says it.</summary>
+    public static void WriteError(TextWriter stderr, string text)
+    {
+        try
+        {
+            stderr.Write(text);
+            stderr.Flush();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
+        {
+            // Nothing more can be done.
+        }
     }
 
     /// <summary>Compiler style: <c>MODEL.lav:LINE:COL: message</c>, for the first problem (and how many more there are).</summary>

@@ -143,14 +143,15 @@ internal sealed class FitOptionSet
             v => $"--ci {v} is not valid; use perc, bc or bca.");
         Rejected(GroupEqual, "--group-equal is not supported yet: multi-group models are configural only (every parameter free in each group).");
         Rejected(Ordered, "--ordered is not supported yet: SemLib treats every variable as continuous.");
-        AtLeast(Bootstrap, 2);
+        NumberOptions.Integer(Bootstrap, 2, NumberOptions.MaxRepetitions);
+        NumberOptions.Integer(Seed, int.MinValue);
         Effect.Validators.Add(r =>
         {
             foreach (var e in r.GetValueOrDefault<string[]>() ?? [])
                 if (ParseEffect(e) is null) r.AddError($"--effect '{e}' is not valid; write FROM:TO with two variable names, e.g. --effect cond:reaction.");
         });
         ExistingFile(Model, "model");
-        AtLeast(IterMax, 1);
+        NumberOptions.Integer(IterMax, 1, NumberOptions.MaxIterations);
     }
 
     /// <summary>Adds the options to a command, with the checks that involve more than one option.</summary>
@@ -200,7 +201,21 @@ internal sealed class FitOptionSet
             throw new AnalysisFailedException($"the model did not converge after {fit.Iterations} iterations, so there is nothing to bootstrap.");
         var settings = BootstrapSettings(parse);
         CheckEffects(fit, settings);
+        CheckMemory(fit, settings);
         return settings;
+    }
+
+    /// <summary>
+    /// Refuses a --bootstrap whose draws cannot be kept: each converged draw keeps an array of its statistics (every
+    /// parameter, and up to 16 per --effect: total, direct, indirect and specific paths), plus a reference and a sorted
+    /// copy per statistic while summarising; Bollen-Stine keeps one more small array per draw (<see cref="MemoryLimits"/>).
+    /// </summary>
+    private static void CheckMemory(SemFit fit, BootstrapOptions settings)
+    {
+        double statistics = fit.Parameters.Count + 16.0 * settings.Effects.Count;
+        double perDraw = statistics * sizeof(double) + MemoryLimits.ArrayOverhead + 2 * sizeof(double)
+            + (settings.BollenStine ? MemoryLimits.ArrayOverhead + 2 * sizeof(double) : 0);
+        MemoryLimits.Check("--bootstrap", MemoryLimits.Times(settings.Draws, perDraw), $"{settings.Draws} draws of {statistics} statistics");
     }
 
     private BootstrapOptions BootstrapSettings(ParseResult parse) => new()

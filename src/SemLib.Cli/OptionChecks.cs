@@ -44,13 +44,6 @@ internal static class OptionChecks
         else if (!File.Exists(path)) r.AddError($"The {what} file '{path}' does not exist.");
     }
 
-    /// <summary>An integer option is at least <paramref name="minimum"/>.</summary>
-    public static void AtLeast(Option<int> option, int minimum) => option.Validators.Add(r =>
-    {
-        int value = r.GetValueOrDefault<int>();
-        if (value < minimum) r.AddError($"{option.Name} must be at least {minimum} (got {value}).");
-    });
-
     /// <summary>True when the option is on the command line (an option with a default has an implicit result otherwise).</summary>
     public static bool Given(OptionResult? result) => result is { Implicit: false };
 

@@ -95,14 +95,11 @@ internal sealed class PowerCommand
             command.Options.Add(option);
         OptionChecks.ExistingFile(_population, "population model");
         OptionChecks.ExistingFile(_model, "model");
-        OptionChecks.AtLeast(_replications, 1);
+        NumberOptions.Integer(_replications, 1, NumberOptions.MaxRepetitions);
+        NumberOptions.Integer(_seed, int.MinValue);
         _n.Validators.Add(r => SampleSizes(r.GetValueOrDefault<string>(), r.AddError));
         _likert.Validators.Add(r => OptionChecks.LikertThresholds(r.GetValueOrDefault<string?>(), r.AddError));
-        _alpha.Validators.Add(r =>
-        {
-            double a = r.GetValueOrDefault<double>();
-            if (!(a is > 0 and < 1)) r.AddError($"--alpha must lie strictly between 0 and 1 (got {a.ToString(CultureInfo.InvariantCulture)}).");
-        });
+        NumberOptions.Real(_alpha, 0, 1, exclusive: true);
         command.SetAction(parse => Run(parse, stdout, stderr));
         return command;
     }
@@ -117,11 +114,28 @@ internal sealed class PowerCommand
         {
             if (!int.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out sizes[i]) || sizes[i] < 2)
             {
-                error($"--n '{text}' is not valid; give sample sizes of at least 2 separated by commas, e.g. --n 100,200,400.");
+                error($"--n '{text}' is not valid; give whole-number sample sizes from 2 to {int.MaxValue} separated by commas, e.g. --n 100,200,400.");
                 return null;
             }
         }
         return sizes;
+    }
+
+    /// <summary>
+    /// Refuses sample sizes or replications whose arrays cannot be held (<see cref="MemoryLimits"/>). At each size
+    /// every thread keeps a data set of N rows (of at most all the population's variables: 8 bytes per value and an
+    /// array per row), and three more are made to set the study up; each replication keeps its estimates and
+    /// standard errors, at most p(p + 3)/2 of each for p variables (the number of sample moments).
+    /// </summary>
+    private static void CheckMemory(int[] sizes, int replications, int variables)
+    {
+        double row = variables * (double)sizeof(double) + MemoryLimits.ArrayOverhead + sizeof(int);
+        double copies = Environment.ProcessorCount + 3;
+        double perReplication = 2 * (variables * (variables + 3) / 2.0 * sizeof(double) + MemoryLimits.ArrayOverhead) + 48;
+        MemoryLimits.Check("--replications", MemoryLimits.Times(replications, perReplication), $"{replications} replications");
+        int n = sizes.Max();
+        MemoryLimits.Check("--n", MemoryLimits.Times(n, row, copies) + MemoryLimits.Times(replications, perReplication),
+            $"samples of N = {n} on {variables} variables ({copies} data sets at once)");
     }
 
     private int Run(ParseResult parse, TextWriter stdout, TextWriter stderr)
@@ -152,6 +166,7 @@ internal sealed class PowerCommand
                     StdLv = parse.GetValue(_stdLv),
                 },
             };
+            CheckMemory(sizes, options.Replications, population.ObservedVariables.Count);
             if (verbose)
                 stderr.WriteLine($"semlib power: {options.Replications} replications at N = {string.Join(", ", sizes)}, seed {options.Seed}, alpha {options.Alpha.ToString(CultureInfo.InvariantCulture)}");
 

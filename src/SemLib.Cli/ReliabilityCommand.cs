@@ -72,7 +72,7 @@ internal sealed class ReliabilityCommand
         foreach (var option in new Option[] { _data, _encoding, _scale, _reverse, _efa, _efaMethod, _rotation, _format, _verbose })
             command.Options.Add(option);
         OptionChecks.ExistingFile(_data, "data");
-        OptionChecks.AtLeast(_efa, 1);
+        NumberOptions.Integer(_efa, 1, NumberOptions.MaxFactors);
         OptionChecks.Choice(_efaMethod, Methods, [], null, v => $"--efa-method {v} is not valid; use ml, pa or minres.");
         OptionChecks.Choice(_rotation, Rotations, [], null, v => $"--rotation {v} is not valid; use varimax, promax, oblimin or none.");
         command.Validators.Add(Check);

@@ -5,7 +5,7 @@ namespace SemLib.Cli;
 
 /// <summary>
 /// <c>semlib fit --report PATH</c>: the library's report documents and path diagram, written whole or not at all
-/// (a temporary file in the same folder, then a move).
+/// (<see cref="OutputFiles"/>: temporary files in the same folder, then renames; FIFOs and devices written into).
 /// </summary>
 internal static class ReportFiles
 {
@@ -19,36 +19,59 @@ internal static class ReportFiles
             throw new CliUsageException($"--report {path}: the extension must be .html, .md, .svg or .dot (it chooses the format).");
     }
 
+    /// <summary>
+    /// Writes the report at <paramref name="path"/> (and, for .md, its diagram beside it): every file is first written
+    /// to a temporary file of this run, then all are renamed into place under the report's <see cref="ReportLock"/>,
+    /// so that two runs writing the same report at once cannot leave one run's Markdown with the other's SVG.
+    /// </summary>
     public static void Write(string path, SemFit fit, BootstrapResult? boot, string title)
     {
+        var pending = new List<PendingOutput>();
         try
         {
             var diagram = PathDiagram.Create(fit);
             switch (Path.GetExtension(path).ToLowerInvariant())
             {
                 case ".svg":
-                    OutputFiles.WriteWhole(path, diagram.ToSvg());
+                    pending.Add(OutputFiles.Prepare(path, w => w.Write(diagram.ToSvg())));
                     break;
                 case ".dot":
-                    OutputFiles.WriteWhole(path, diagram.ToDot());
+                    pending.Add(OutputFiles.Prepare(path, w => w.Write(diagram.ToDot())));
                     break;
                 case ".md":
                     {
                         string svg = Path.ChangeExtension(path, ".svg");
-                        OutputFiles.WriteWhole(svg, diagram.ToSvg());
-                        OutputFiles.WriteWhole(path, Document(fit, boot, title).ToMarkdown(new MarkdownOptions { DiagramPath = (_, _) => Path.GetFileName(svg) }));
+                        string markdown = Document(fit, boot, title).ToMarkdown(new MarkdownOptions { DiagramPath = (_, _) => Path.GetFileName(svg) });
+                        pending.Add(OutputFiles.Prepare(svg, w => w.Write(diagram.ToSvg())));
+                        pending.Add(OutputFiles.Prepare(path, w => w.Write(markdown)));
                         break;
                     }
                 default:
-                    OutputFiles.WriteWhole(path, Document(fit, boot, title).ToHtml());
+                    pending.Add(OutputFiles.Prepare(path, w => w.Write(Document(fit, boot, title).ToHtml())));
                     break;
+            }
+            var main = pending[^1];
+            using (main.Replaces ? ReportLock.Acquire(main.Target) : null)
+            {
+                for (int i = 0; i < pending.Count; i++)
+                {
+                    if (i > 0) BetweenRenames?.Invoke();
+                    pending[i].Commit();
+                }
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new AnalysisFailedException($"cannot write the report '{path}': {e.Message}");
         }
+        finally
+        {
+            foreach (var p in pending) p.Dispose();
+        }
     }
+
+    /// <summary>Tests only: called between two renames of one report, to widen the window a concurrent run could slip into.</summary>
+    internal static Action? BetweenRenames { get; set; }
 
     private static ReportDocument Document(SemFit fit, BootstrapResult? boot, string title)
     {

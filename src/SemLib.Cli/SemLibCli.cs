@@ -17,6 +17,33 @@ internal static class SemLibCli
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         ArgumentNullException.ThrowIfNull(args);
+        stdout = StandardOutput.Guard(stdout);
+        var root = Build(stdout, stderr);
+        var parse = root.Parse(args);
+        string command = parse.CommandResult.Command == root ? "semlib" : "semlib " + parse.CommandResult.Command.Name;
+        if (parse.Action is ParseErrorAction)
+        {
+            var messages = parse.Errors.Select(e => Failures.OneLine(e.Message)).Distinct();
+            Failures.WriteError(stderr, $"{command}: {string.Join(" ", messages)} (see '{command} --help'){Environment.NewLine}");
+            return ExitCodes.Usage;
+        }
+        try
+        {
+            int code = parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+            stdout.Flush();
+            return code;
+        }
+        catch (StandardOutputException e)
+        {
+            // Help or version text that could not be written (the commands report this themselves).
+            Failures.WriteError(stderr, $"{command}: {Failures.OneLine(e.Message)}{Environment.NewLine}");
+            return ExitCodes.AnalysisFailed;
+        }
+    }
+
+    /// <summary>The command tree, every command writing to the given writers.</summary>
+    internal static Command Build(TextWriter stdout, TextWriter stderr)
+    {
         // The root is a plain "semlib" command rather than RootCommand, whose name (in usage lines) is the host
         // executable's: "SemLib.Cli" for the tool, "testhost" under the tests.
         var root = new Command("semlib", "Structural equation models in lavaan syntax: fit them (with bootstrap standard errors), benchmark them, check scale reliability and validity, simulate data and plan sample sizes.");
@@ -29,15 +56,8 @@ internal static class SemLibCli
         root.Subcommands.Add(new PowerCommand().Build(stdout, stderr));
         root.Subcommands.Add(new CompareCommand().Build(stdout, stderr));
 
-        var parse = root.Parse(args);
-        if (parse.Action is ParseErrorAction)
-        {
-            string command = parse.CommandResult.Command == root ? "semlib" : "semlib " + parse.CommandResult.Command.Name;
-            var messages = parse.Errors.Select(e => Failures.OneLine(e.Message)).Distinct();
-            stderr.Write($"{command}: {string.Join(" ", messages)} (see '{command} --help'){Environment.NewLine}");
-            return ExitCodes.Usage;
-        }
-        return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        NumberOptions.CoverAll(root);
+        return root;
     }
 
     /// <summary>The tool's informational version (the package version and, when built from git, the commit).</summary>

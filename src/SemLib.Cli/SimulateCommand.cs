@@ -9,7 +9,8 @@ namespace SemLib.Cli;
 /// <c>semlib simulate</c>: draws N rows from a population model written in lavaan syntax (lavaan's
 /// <c>simulateData</c> semantics, see <see cref="PopulationModel"/>), optionally cut into Likert categories, and
 /// writes them as CSV (<see cref="DataSet.WriteCsv"/>) to a file or to standard output. The same seed gives the
-/// same file. A file is written whole or not at all: to a temporary file in the same folder, then moved into place.
+/// same file. A file is written whole or not at all (<see cref="OutputFiles"/>): to a temporary file in the same
+/// folder, then moved into place; the temporary file is removed when the run fails or is stopped.
 /// </summary>
 internal sealed class SimulateCommand
 {
@@ -47,7 +48,7 @@ internal sealed class SimulateCommand
 
     private readonly Option<string?> _output = new("--output")
     {
-        Description = "The CSV file to write (replaced if it exists); without it the CSV goes to standard output.",
+        Description = "The CSV file to write (replaced whole when complete; a symbolic link's target is replaced, a FIFO or character device is written into); without it the CSV goes to standard output.",
         HelpName = "OUT.csv",
     };
 
@@ -62,7 +63,8 @@ internal sealed class SimulateCommand
         foreach (var option in new Option[] { _model, _n, _seed, _standardized, _likert, _output, _verbose })
             command.Options.Add(option);
         OptionChecks.ExistingFile(_model, "model");
-        OptionChecks.AtLeast(_n, 1);
+        NumberOptions.Integer(_n, 1);
+        NumberOptions.Integer(_seed, int.MinValue);
         _likert.Validators.Add(r => OptionChecks.LikertThresholds(r.GetValueOrDefault<string?>(), r.AddError));
         _output.Validators.Add(r =>
         {
@@ -76,6 +78,18 @@ internal sealed class SimulateCommand
         return command;
     }
 
+    /// <summary>
+    /// Refuses an N whose data cannot be held: the simulated columns, and with --likert their cut copies, take
+    /// 8 bytes per value each; a third copy is allowed for the data set's own columns (<see cref="MemoryLimits"/>).
+    /// </summary>
+    private static void CheckMemory(int n, int variables)
+    {
+        MemoryLimits.Check("--n", MemoryLimits.Times(n, variables, 3 * sizeof(double)) + variables * MemoryLimits.ArrayOverhead,
+            $"{n} rows of {variables} variables");
+        if (n > Array.MaxLength)
+            throw new CliUsageException($"--n: at most {Array.MaxLength} rows can be simulated (the longest array .NET allows); got {n}.");
+    }
+
     private int Run(ParseResult parse, TextWriter stdout, TextWriter stderr)
     {
         bool verbose = parse.GetValue(_verbose);
@@ -85,25 +99,24 @@ internal sealed class SimulateCommand
             var syntax = OptionChecks.ReadText(modelPath, "model");
             var population = PopulationModel.FromSyntax(syntax, parse.GetValue(_standardized));
             int n = parse.GetValue(_n), seed = parse.GetValue(_seed);
+            CheckMemory(n, population.ObservedVariables.Count);
             var data = population.Sample(n, seed);
             var thresholds = OptionChecks.LikertThresholds(parse.GetValue(_likert), _ => { });
             if (thresholds is not null) data = Likert.Cut(data, thresholds);
 
-            // The whole CSV is built before anything is written.
-            var csv = new StringWriter(CultureInfo.InvariantCulture);
-            data.WriteCsv(csv);
-            string text = csv.ToString();
+            // The CSV is written as it is formatted (a string of it would not fit for large N): to standard output, or
+            // to a temporary file that is moved into place only when complete (OutputFiles).
             string? output = parse.GetValue(_output);
             if (output is null)
             {
-                stdout.Write(text);
+                data.WriteCsv(stdout);
                 stdout.Flush();
             }
             else
             {
                 try
                 {
-                    OutputFiles.WriteWhole(output, text);
+                    OutputFiles.Write(output, data.WriteCsv);
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {

@@ -10,7 +10,10 @@ namespace SemLib;
 /// </summary>
 public static class ModelComparison
 {
-    /// <summary>Compares fitted models of the same data; names default to m1, m2, ….</summary>
+    /// <summary>
+    /// Compares fitted models of the same data; names default to m1, m2, …. Models of different observed variables,
+    /// estimators or numbers of observations are refused with a <see cref="SemLibException"/>.
+    /// </summary>
     public static IReadOnlyList<ModelComparisonRow> ChiSquareDifference(IReadOnlyList<SemFit> fits, IReadOnlyList<string>? names = null)
     {
         ArgumentNullException.ThrowIfNull(fits);
@@ -24,6 +27,7 @@ public static class ModelComparison
             if (f.Estimator != first.Estimator) throw new SemLibException("The models were fitted with different estimators.");
             if (!f.NObs.SequenceEqual(first.NObs)) throw new SemLibException($"The models were fitted to different numbers of observations ({string.Join("/", first.NObs)} and {string.Join("/", f.NObs)}); nested models must share the data.");
         }
+        for (int i = 1; i < fits.Count; i++) CheckSameVariables(fits[0], names[0], fits[i], names[i]);
         var order = Enumerable.Range(0, fits.Count).OrderBy(i => fits[i].FitMeasures["df"]).ThenBy(i => fits[i].FitMeasures["chisq"]).ToList();
         double n = first.Fitted.Sample.StatisticN; // N for ML, N − groups otherwise, as the RMSEA of each model
         int groups = first.NObs.Count;
@@ -49,5 +53,22 @@ public static class ModelComparison
             rows.Add(new ModelComparisonRow(names[order[k]], df, aic, bic, chisq, dChi, rmsea, dDf, p));
         }
         return rows;
+    }
+
+    /// <summary>
+    /// Models of different observed variables are fitted to different data (their χ² are about different covariance
+    /// matrices), so they are not nested and their χ² difference means nothing; lavaan's lavTestLRT() likewise requires
+    /// the models to be fitted to the same data. The message names the variables that differ.
+    /// </summary>
+    private static void CheckSameVariables(SemFit a, string nameA, SemFit b, string nameB)
+    {
+        var onlyA = a.Table.ObservedVariables.Except(b.Table.ObservedVariables, StringComparer.Ordinal).ToList();
+        var onlyB = b.Table.ObservedVariables.Except(a.Table.ObservedVariables, StringComparer.Ordinal).ToList();
+        if (onlyA.Count == 0 && onlyB.Count == 0) return;
+        var parts = new List<string>();
+        if (onlyA.Count > 0) parts.Add($"{nameA} has {string.Join(", ", onlyA)}, which {nameB} does not");
+        if (onlyB.Count > 0) parts.Add($"{nameB} has {string.Join(", ", onlyB)}, which {nameA} does not");
+        throw new SemLibException($"The models use different observed variables ({string.Join("; ", parts)}), so they are fitted to different data and are not nested; "
+            + "a chi-square difference test needs models of the same variables (as lavaan's lavTestLRT).");
     }
 }

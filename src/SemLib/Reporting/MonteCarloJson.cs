@@ -9,11 +9,13 @@ namespace SemLib.Reporting;
 /// document of <c>semlib power --format json</c>, an extension of the command-line JSON contract:
 /// <code>
 /// { "studies": [ { "n": 200, "replications": 1000, "converged": 998, "convergence_rate": 0.998, "inadmissible": 3,
+///                  "failed": 2, "failures": { "did not converge": 2 },
 ///                  "mean_chisq": 24.3, "df": 24, "model_rejection_rate": 0.061,
 ///                  "parameters": [ { "lhs", "op", "rhs", "label", "population", "mean_est", "bias", "rel_bias",
 ///                                    "empirical_se", "mean_se", "se_ratio", "coverage", "power" } ] } ] }
 /// </code>
-/// Names follow <see cref="MonteCarloResult"/> and <see cref="MonteCarloParameter"/>; rates are proportions.
+/// Names follow <see cref="MonteCarloResult"/> and <see cref="MonteCarloParameter"/>; rates are proportions;
+/// "failures" tallies the failed replications by reason (<see cref="MonteCarloResult.Failures"/>).
 /// Numbers are round-trip; a value that does not exist (rel_bias of a zero population value, an SE ratio without
 /// standard errors) is null.
 /// </summary>
@@ -41,6 +43,10 @@ public static class MonteCarloJson
             writer.WriteNumber("converged", s.Converged);
             Number(writer, "convergence_rate", s.ConvergenceRate);
             writer.WriteNumber("inadmissible", s.Inadmissible);
+            writer.WriteNumber("failed", s.Failed);
+            writer.WriteStartObject("failures");
+            foreach (var (reason, count) in s.Failures) writer.WriteNumber(reason, count);
+            writer.WriteEndObject();
             Number(writer, "mean_chisq", s.MeanChiSquare);
             writer.WriteNumber("df", s.Df);
             Number(writer, "model_rejection_rate", s.ModelRejectionRate);

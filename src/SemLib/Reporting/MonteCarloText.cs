@@ -7,7 +7,8 @@ namespace SemLib.Reporting;
 
 /// <summary>
 /// Monte Carlo studies (one per sample size, e.g. from <see cref="MonteCarlo.PowerCurve"/>) as plain text: per
-/// sample size a line with the replications, convergence rate, inadmissible solutions, mean χ² and the model
+/// sample size a line with the replications, convergence rate, inadmissible solutions, the failed replications by
+/// reason (when some failed), mean χ² and the model
 /// rejection rate, then a table of the parameters with population value, mean estimate, bias, relative bias, SE
 /// ratio, coverage and power (three decimals; NA where a value does not exist). Lines carry no trailing blanks.
 /// </summary>
@@ -25,6 +26,8 @@ public static class MonteCarloText
             if (!first) Line();
             first = false;
             Line($"N = {I(s.SampleSize)}: {I(s.Converged)} of {I(s.Replications)} replications converged (rate {F(s.ConvergenceRate)}), {I(s.Inadmissible)} inadmissible");
+            if (s.Failures.Count > 0)
+                Line($"  Failed replications: {I(s.Failed)} ({string.Join("; ", s.Failures.Select(f => $"{f.Key}: {I(f.Value)}"))})");
             Line($"  Model test: mean chi-square {F(s.MeanChiSquare)} on {I(s.Df)} df, rejected in a proportion of {F(s.ModelRejectionRate)} of the converged replications");
             Line();
             var rows = new List<string[]> { new[] { "Parameter", "Population", "Mean est", "Bias", "Rel.bias", "SE ratio", "Coverage", "Power" } };

@@ -208,6 +208,8 @@ public static class SemReportSections
             });
         if (boot.BollenStinePValue is double bs)
             blocks.Add(new ReportParagraph($"Bollen–Stine bootstrap p-value of the model χ²: {Numbers.Fixed(bs)} ({boot.BollenStineDraws} draws)."));
+        else if (boot.BollenStineUndefined)
+            blocks.Add(new ReportParagraph("Bollen–Stine bootstrap p-value of the model χ²: not defined (df = 0)."));
         return new ReportSection("Bootstrap", blocks);
     }
 

@@ -137,6 +137,9 @@ public static partial class TextSummary
             if (boot?.BollenStinePValue is double bs) pairs.Add(("P-value (Bollen-Stine bootstrap)", Num(bs)));
         }
         text.Pairs(pairs, 43, 8);
+        // A saturated model has no Bollen-Stine p-value (its chi-square is 0 up to rounding): say so rather than print noise.
+        if (boot?.BollenStineUndefined == true)
+            text.Pairs([("P-value (Bollen-Stine bootstrap)", "not defined (df = 0)")], 43, 8);
 
         var perGroup = GroupStatistics(fit);
         if (perGroup is not null)

@@ -43,7 +43,13 @@ public static class Bootstrap
 
         double? bollenStine = null;
         int bsDraws = 0;
-        if (options.BollenStine)
+        if (options.BollenStine && fitted.Df == 0)
+        {
+            // A saturated model reproduces the data exactly: χ² is 0 in every draw up to rounding, so the share of
+            // draws "above" it would be rounding noise. The p-value is not defined; no draws are run.
+            warnings.Add("The Bollen–Stine p-value is not defined for a saturated model (df = 0).");
+        }
+        else if (options.BollenStine)
         {
             (bollenStine, bsDraws) = BollenStine(plan, options);
             if (bsDraws < options.Draws)
@@ -51,7 +57,7 @@ public static class Bootstrap
         }
 
         var summary = Summarise(plan, ok, acceleration, options);
-        return new BootstrapResult(options, ok.Count, summary.Parameters, summary.Effects, bollenStine, bsDraws, warnings, plan.Names, ok);
+        return new BootstrapResult(options, ok.Count, summary.Parameters, summary.Effects, bollenStine, bsDraws, warnings, plan.Names, ok) { ModelDf = fitted.Df };
     }
 
     /// <summary>The seed of draw k: a SplitMix64 mix of (seed, k), so each draw has its own stream.</summary>

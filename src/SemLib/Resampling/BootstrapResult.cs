@@ -43,8 +43,20 @@ public sealed class BootstrapResult
     /// <summary>The bootstrapped effects, in the order requested (total, direct, indirect, specific paths).</summary>
     public IReadOnlyList<BootstrapEffect> Effects { get; }
 
-    /// <summary>Bollen–Stine p-value of the model χ² (share of draws from the transformed data with a larger χ²), when asked.</summary>
+    /// <summary>
+    /// Bollen–Stine p-value of the model χ² (share of draws from the transformed data with a larger χ²), when asked;
+    /// null when not asked, when no draw converged, and for a saturated model (df = 0), where it is not defined.
+    /// </summary>
     public double? BollenStinePValue { get; }
+
+    /// <summary>
+    /// True when the Bollen–Stine p-value was asked for a saturated model (df = 0), where it is not defined: every
+    /// draw's χ² is 0 up to rounding. <see cref="BollenStinePValue"/> is then null and no draws were run.
+    /// </summary>
+    public bool BollenStineUndefined => Options.BollenStine && ModelDf == 0;
+
+    /// <summary>Degrees of freedom of the bootstrapped model.</summary>
+    public int ModelDf { get; init; }
 
     /// <summary>Bollen–Stine draws that converged.</summary>
     public int BollenStineDraws { get; }

@@ -10,7 +10,8 @@ namespace SemLib.Simulation;
 /// <summary>
 /// Monte Carlo studies (Muthén &amp; Muthén 2002): data sets are drawn from a population model, an analysis model is
 /// fitted to each, and per parameter the mean estimate, bias, SE ratio, CI coverage and power are reported, with
-/// the convergence rate; a power curve repeats that over several sample sizes. Replication r always uses the random
+/// the convergence rate and a tally of why replications failed (a replication that cannot be fitted, a constant
+/// Likert item or an exception in the fit included, is a failed replication, never the end of the study); a power curve repeats that over several sample sizes. Replication r always uses the random
 /// stream of (seed, r), so the study does not depend on the number of threads.
 /// </summary>
 public static class MonteCarlo
@@ -69,9 +70,7 @@ public static class MonteCarlo
         if (n <= names.Count) throw new SemLibException($"A sample size of {n} is too small for {names.Count} observed variables.");
 
         // One simulated data set of this size sets up the table, moments and compiled model that the sessions copy.
-        var first = population.Sample(n, Bootstrap.DrawSeed(options.Seed, 0, 7));
-        var data = options.LikertThresholds is { } th ? Likert.Cut(first, th, names) : first;
-        var (table, sample) = FitEngine.Prepare(parsed, options.Analysis, data, null);
+        var (table, sample) = Setup(population, parsed, names, options);
         var est = new EstimationSample(sample, options.Analysis.Estimator);
         var model = FitEngine.Compile(table, est);
         FitEngine.CheckDegreesOfFreedom(table, model, est);
@@ -80,6 +79,7 @@ public static class MonteCarlo
         var rowsOfInterest = table.Rows.Select((r, i) => (r, i)).Where(x => x.r.Free || x.r.Op == ModelOperator.Defined).Select(x => x.i).ToArray();
 
         var results = new (double[] Est, double[] Se, double ChiSquare, bool Admissible)?[options.Replications];
+        var reasons = new string?[options.Replications];
         int done = 0;
         var po = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? Environment.ProcessorCount };
         Parallel.For(0, options.Replications, po,
@@ -89,7 +89,16 @@ public static class MonteCarlo
                 var rng = new Random(Bootstrap.DrawSeed(options.Seed, r));
                 population.FillRows(w.Rows, columns, rng, w.Z, w.X);
                 if (options.LikertThresholds is { } cuts) Likert.Cut(w.Rows, cuts);
-                results[r] = Replicate(w, warm, table, rowsOfInterest, options);
+                // A replication that cannot be fitted, whatever the reason, is a failed replication with its reason.
+                try
+                {
+                    FaultInjection.Value?.Invoke(r);
+                    (results[r], reasons[r]) = Replicate(w, warm, table, names, rowsOfInterest, options);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    reasons[r] = FailureReason(e);
+                }
                 options.Progress?.Report(Interlocked.Increment(ref done));
                 return w;
             }, _ => { });
@@ -132,6 +141,7 @@ public static class MonteCarlo
             SampleSize = n,
             Replications = options.Replications,
             Converged = ok.Count,
+            Failures = Tally(reasons),
             Inadmissible = ok.Count(x => !x.Admissible),
             MeanChiSquare = ok.Count > 0 ? ok.Average(x => x.ChiSquare) : double.NaN,
             Df = df,
@@ -140,13 +150,76 @@ public static class MonteCarlo
         };
     }
 
-    private static (double[] Est, double[] Se, double ChiSquare, bool Admissible)? Replicate(Worker w, double[] warm,
-        Specification.ParameterTable table, int[] rowsOfInterest, MonteCarloOptions options)
+    /// <summary>
+    /// Tests only: called with the replication's index just before it is fitted, in the fit's place in the error
+    /// handling, so a test can make chosen replications throw. Async-local, so it reaches the parallel workers of the
+    /// study started where it was set and no other.
+    /// </summary>
+    internal static readonly AsyncLocal<Action<int>?> FaultInjection = new();
+
+    /// <summary>Reasons a replication fails without an exception (see <see cref="MonteCarloResult.Failures"/>).</summary>
+    internal const string NotConverged = "did not converge";
+
+    /// <inheritdoc cref="NotConverged"/>
+    internal const string NotPositiveDefinite = "the sample covariance matrix is not positive definite";
+
+    /// <summary>
+    /// The table, sample moments and compiled model of one simulated data set of this size. With --likert a small
+    /// sample can have a constant item, which the data checks refuse; the setup only needs the data's shape, so the
+    /// same draw before cutting (continuous, never constant) is used then. The replications' own data are cut.
+    /// </summary>
+    private static (Specification.ParameterTable Table, Data.SampleData Sample) Setup(PopulationModel population, ParsedModel parsed,
+        IReadOnlyList<string> names, MonteCarloOptions options)
+    {
+        var first = population.Sample(options.SampleSize, Bootstrap.DrawSeed(options.Seed, 0, 7));
+        if (options.LikertThresholds is { } th)
+        {
+            try
+            {
+                return FitEngine.Prepare(parsed, options.Analysis, Likert.Cut(first, th, names), null);
+            }
+            catch (SemLibException)
+            {
+                // A degenerate cut sample: fall through to the uncut one.
+            }
+        }
+        return FitEngine.Prepare(parsed, options.Analysis, first, null);
+    }
+
+    /// <summary>The tally of failure reasons, reason → replications, in ordinal order of the reasons.</summary>
+    private static IReadOnlyDictionary<string, int> Tally(string?[] reasons) =>
+        new System.Collections.ObjectModel.ReadOnlyDictionary<string, int>(
+            reasons.Where(r => r is not null).GroupBy(r => r!, StringComparer.Ordinal)
+                .OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal));
+
+    /// <summary>An exception as a reason: its message on one line, or its type when it has no useful message.</summary>
+    private static string FailureReason(Exception e)
+    {
+        string message = string.Join(' ', e.Message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).TrimEnd('.');
+        return e is SemLibException ? message : $"error in the fit ({e.GetType().Name}): {message}";
+    }
+
+    /// <summary>The name of the first analysis variable that is constant in this replication's data, or null.</summary>
+    private static string? ConstantVariable(double[][] rows, IReadOnlyList<string> names)
+    {
+        for (int j = 0; j < names.Count; j++)
+        {
+            double first = rows[0][j];
+            bool constant = true;
+            for (int i = 1; i < rows.Length && constant; i++) constant = rows[i][j] == first;
+            if (constant) return names[j];
+        }
+        return null;
+    }
+
+    private static ((double[] Est, double[] Se, double ChiSquare, bool Admissible)? Result, string? Failure) Replicate(Worker w, double[] warm,
+        Specification.ParameterTable table, IReadOnlyList<string> names, int[] rowsOfInterest, MonteCarloOptions options)
     {
         var session = w.Session;
-        if (!session.SetRows(0, w.Rows, w.All)) return null;
+        if (ConstantVariable(w.Rows, names) is { } constant) return (null, $"the simulated variable '{constant}' is constant");
+        if (!session.SetRows(0, w.Rows, w.All)) return (null, NotPositiveDefinite);
         var res = session.Fit(warm);
-        if (!res.Converged) return null;
+        if (!res.Converged) return (null, NotConverged);
         var cov = ParameterCovariance.Compute(session.Objective, res.X, options.Analysis.Information, session.Sample.StatisticN);
         // The covariance computation leaves the objective evaluated at the solution (the expected information is taken
         // after evaluating at res.X, the observed one ends by evaluating there again): θ, the states and the group
@@ -164,7 +237,7 @@ public static class MonteCarlo
             se[k] = rowSe[row]; // NaN without a covariance matrix or for a negative variance: left out of the SE-based summaries
             if (table.Rows[row].IsVariance && values[row] < 0) admissible = false;
         }
-        return (est, se, session.CurrentChiSquare(), admissible);
+        return ((est, se, session.CurrentChiSquare(), admissible), null);
     }
 
     private static SemFit FitToPopulation(PopulationModel population, ParsedModel parsed, IReadOnlyList<string> names, int[] columns, MonteCarloOptions options)

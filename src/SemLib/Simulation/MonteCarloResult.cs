@@ -9,6 +9,14 @@ public sealed record MonteCarloResult
     public int Replications { get; init; }
     /// <summary>Replications whose fit converged (only these are summarised).</summary>
     public int Converged { get; init; }
+    /// <summary>Replications that could not be fitted: <see cref="Replications"/> − <see cref="Converged"/>.</summary>
+    public int Failed => Replications - Converged;
+    /// <summary>
+    /// Why replications failed: reason → number of replications, e.g. "did not converge", "the sample covariance
+    /// matrix is not positive definite", "the simulated variable 'x1' is constant", or an error of the fit. The
+    /// counts add up to <see cref="Failed"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> Failures { get; init; } = new Dictionary<string, int>();
     /// <summary>Converged / replications.</summary>
     public double ConvergenceRate => Replications == 0 ? 0 : Converged / (double)Replications;
     /// <summary>Converged replications with a negative variance estimate (Heywood cases).</summary>

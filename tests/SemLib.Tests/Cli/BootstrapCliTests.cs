@@ -210,7 +210,7 @@ public sealed class BootstrapCliTests : IDisposable
     }
 
     [Theory]
-    [InlineData(new[] { "--bootstrap", "1" }, "--bootstrap must be at least 2")]
+    [InlineData(new[] { "--bootstrap", "1" }, "--bootstrap '1' is not valid; give a whole number from 2 to 10000000")]
     [InlineData(new[] { "--ci", "norm" }, "--ci norm is not supported yet")]
     [InlineData(new[] { "--ci", "studentized" }, "--ci studentized is not valid")]
     [InlineData(new[] { "--effect", "cond->reaction" }, "--effect 'cond->reaction' is not valid")]

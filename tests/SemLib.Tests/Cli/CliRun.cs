@@ -15,6 +15,43 @@ public sealed record CliRun(int ExitCode, string Stdout, string Stderr)
         return new CliRun(code, stdout.ToString(), stderr.ToString());
     }
 
+    /// <summary>
+    /// Runs the built semlib executable (SemLib.Cli.dll beside the tests, through the dotnet host) as a process, for
+    /// what only a process has: signals, its own standard output. <paramref name="started"/> gets the process while it
+    /// runs (its standard output is redirected and read unless <paramref name="closeStdout"/>, which closes the pipe at
+    /// once so that writing to it fails).
+    /// </summary>
+    public static CliRun Process(string[] args, Action<System.Diagnostics.Process>? started = null, bool closeStdout = false, int timeoutMs = 120_000)
+    {
+        var psi = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SemLib.Cli.dll"));
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        using var p = System.Diagnostics.Process.Start(psi)!;
+        var stderr = p.StandardError.ReadToEndAsync();
+        Task<string> stdout;
+        if (closeStdout)
+        {
+            p.StandardOutput.Close();
+            stdout = Task.FromResult("");
+        }
+        else
+        {
+            stdout = p.StandardOutput.ReadToEndAsync();
+        }
+        started?.Invoke(p);
+        if (!p.WaitForExit(timeoutMs))
+        {
+            p.Kill(entireProcessTree: true);
+            throw new TimeoutException($"semlib {string.Join(' ', args)} did not finish in {timeoutMs} ms");
+        }
+        return new CliRun(p.ExitCode, stdout.Result, stderr.Result);
+    }
+
     /// <summary>The lines written to standard error.</summary>
     public string[] ErrorLines => Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
 

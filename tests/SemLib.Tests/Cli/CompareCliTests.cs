@@ -96,7 +96,7 @@ public sealed class CompareCliTests
         foreach (var command in new[] { "fit", "compare" })
         {
             string[] model = command == "fit" ? ["--model", Model("free")] : models;
-            Assert.Contains("--nobs must be at least 2 (got 1)", CliRun.Of([command, .. model, "--cov", cov, "--nobs", "1"]).AssertOneLineError(2), StringComparison.Ordinal);
+            Assert.Contains("--nobs '1' is not valid; give a whole number of at least 2", CliRun.Of([command, .. model, "--cov", cov, "--nobs", "1"]).AssertOneLineError(2), StringComparison.Ordinal);
             Assert.Contains("--group needs raw data", CliRun.Of([command, .. model, "--cov", cov, "--nobs", "100", "--group", "school"]).AssertOneLineError(2), StringComparison.Ordinal);
             Assert.Contains("--nobs only goes with --cov", CliRun.Of([command, .. model, "--data", Data, "--nobs", "100"]).AssertOneLineError(2), StringComparison.Ordinal);
         }

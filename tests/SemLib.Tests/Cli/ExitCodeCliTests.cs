@@ -102,7 +102,7 @@ public sealed class ExitCodeCliTests : IDisposable
     [InlineData("--format", "xml", "not valid")]
     [InlineData("--missing", "sometimes", "not valid")]
     [InlineData("--nobs", "300", "--nobs only goes with --cov")]
-    [InlineData("--iter-max", "0", "--iter-max must be at least 1 (got 0)")]
+    [InlineData("--iter-max", "0", "--iter-max '0' is not valid; give a whole number from 1 to 10000000")]
     public void Invalid_values_are_usage_errors(string option, string value, string expected)
     {
         var line = CliRun.Of("fit", "--model", _hsModel, "--data", _hsData, option, value).AssertOneLineError(2);

@@ -193,7 +193,7 @@ public sealed class ReliabilityCliTests : IDisposable
     [InlineData(new[] { "--scale", "visual=x1,x2,x3", "--rotation", "promax" }, "--rotation only goes with --efa K")]
     [InlineData(new[] { "--scale", "visual=x1,x2,x3", "--efa", "2", "--rotation", "quartimax" }, "--rotation quartimax is not valid")]
     [InlineData(new[] { "--scale", "visual=x1,x2,x3", "--efa", "2", "--efa-method", "uls" }, "--efa-method uls is not valid")]
-    [InlineData(new[] { "--scale", "visual=x1,x2,x3", "--efa", "0" }, "--efa must be at least 1")]
+    [InlineData(new[] { "--scale", "visual=x1,x2,x3", "--efa", "0" }, "--efa '0' is not valid; give a whole number from 1 to 10000")]
     // Issue 8: a scale named like an item cannot be the CFA's latent variable; the message is about --scale, not generated syntax.
     [InlineData(new[] { "--scale", "x1=x1,x2,x3" }, "--scale: the scale name 'x1' is also an item (of scale 'x1')")]
     [InlineData(new[] { "--scale", "v=x1,x2,x3", "--scale", "x2s=x4,x5,x6", "--scale", "x5=x7,x8,x9" }, "the scale name 'x5' is also an item (of scale 'x2s')")]

@@ -119,7 +119,7 @@ public sealed class SimulationCliTests : IDisposable
     }
 
     [Theory]
-    [InlineData(new[] { "--n", "0" }, 2, "--n must be at least 1")]
+    [InlineData(new[] { "--n", "0" }, 2, "--n '0' is not valid; give a whole number of at least 1")]
     [InlineData(new[] { "--n", "10", "--likert", "1,0" }, 2, "strictly increasing")]
     [InlineData(new[] { "--n", "10", "--likert", "low,high" }, 2, "--likert 'low,high' is not valid")]
     [InlineData(new[] { "--n", "10", "--output", "no-such-folder/x.csv" }, 2, "does not exist")]
@@ -158,7 +158,7 @@ public sealed class SimulationCliTests : IDisposable
         {
             var study = studies[s];
             var e = expected[s];
-            Assert.Equal(["n", "replications", "converged", "convergence_rate", "inadmissible", "mean_chisq", "df", "model_rejection_rate", "parameters"],
+            Assert.Equal(["n", "replications", "converged", "convergence_rate", "inadmissible", "failed", "failures", "mean_chisq", "df", "model_rejection_rate", "parameters"],
                 study.EnumerateObject().Select(p => p.Name));
             Assert.Equal(e.SampleSize, study.GetProperty("n").GetInt32());
             Assert.Equal(40, study.GetProperty("replications").GetInt32());
@@ -211,8 +211,8 @@ public sealed class SimulationCliTests : IDisposable
     [Theory]
     [InlineData(new[] { "--n", "100,abc" }, 2, "--n '100,abc' is not valid")]
     [InlineData(new[] { "--n", "1" }, 2, "--n '1' is not valid")]
-    [InlineData(new[] { "--n", "100", "--alpha", "1.5" }, 2, "--alpha must lie strictly between 0 and 1")]
-    [InlineData(new[] { "--n", "100", "--replications", "0" }, 2, "--replications must be at least 1")]
+    [InlineData(new[] { "--n", "100", "--alpha", "1.5" }, 2, "--alpha '1.5' is not valid; give a number strictly between 0 and 1")]
+    [InlineData(new[] { "--n", "100", "--replications", "0" }, 2, "--replications '0' is not valid; give a whole number from 1 to 10000000")]
     [InlineData(new[] { "--n", "100", "--estimator", "MLR" }, 2, "--estimator MLR is not supported yet")]
     [InlineData(new[] { "--n", "100", "--estimator", "FOO" }, 2, "--estimator FOO is not an estimator")]
     [InlineData(new[] { "--n", "100", "--likert", "2,1" }, 2, "strictly increasing")]

@@ -47,4 +47,20 @@ public sealed class ModelComparisonTests
         var b = Sem.Fit("visual =~ x1 + x2 + x3", hs.SelectRows(Enumerable.Range(0, 200).ToList()));
         Assert.Throws<SemLibException>(() => ModelComparison.ChiSquareDifference([a, b]));
     }
+
+    /// <summary>
+    /// Issue 8: models of different observed variables gave Δχ² = 0 without a word. They are fitted to different data,
+    /// so they are not nested (lavaan's lavTestLRT requires the same data): an error naming the variables.
+    /// </summary>
+    [Fact]
+    public void Models_of_different_variables_are_refused_naming_them()
+    {
+        var hs = TestData.HolzingerSwineford();
+        var a = Sem.Fit("visual =~ x1 + x2 + x3\n", hs);
+        var b = Sem.Fit("visual =~ x1 + x2 + x4\n", hs);
+        var e = Assert.Throws<SemLibException>(() => ModelComparison.ChiSquareDifference([a, b], ["a", "b"]));
+        Assert.Contains("a has x3, which b does not", e.Message, StringComparison.Ordinal);
+        Assert.Contains("b has x4, which a does not", e.Message, StringComparison.Ordinal);
+        Assert.Contains("not nested", e.Message, StringComparison.Ordinal);
+    }
 }

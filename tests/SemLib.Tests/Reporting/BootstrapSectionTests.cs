@@ -39,7 +39,18 @@ public sealed class BootstrapSectionTests
         Assert.Equal(boot.Effects.Select(e => e.Path), tables[1].Rows.Select(r => r[1].Text));
         Assert.Equal(boot.Effects.Select(e => !e.ExcludesZero), tables[1].Rows.Select(r => r[3].Flagged));
 
+        // The Tal-Or mediation model is saturated (df = 0), where the Bollen–Stine p-value is not defined.
+        Assert.True(boot.BollenStineUndefined);
         var paragraph = Assert.Single(section.Blocks.OfType<ReportParagraph>());
+        Assert.Equal("Bollen–Stine bootstrap p-value of the model χ²: not defined (df = 0).", paragraph.Text);
+    }
+
+    [Fact]
+    public void The_bollen_stine_p_value_of_a_model_with_degrees_of_freedom_is_reported()
+    {
+        var fit = Sem.Fit("visual =~ x1 + x2 + x3 + x4\n", SemLib.Tests.Support.TestData.HolzingerSwineford()); // df 2
+        var boot = Bootstrap.Run(fit, new BootstrapOptions { Draws = 30, Seed = 5, BollenStine = true });
+        var paragraph = Assert.Single(SemReportSections.Bootstrap(boot).Blocks.OfType<ReportParagraph>());
         Assert.Equal($"Bollen–Stine bootstrap p-value of the model χ²: {Numbers.Fixed(boot.BollenStinePValue)} ({boot.BollenStineDraws} draws).", paragraph.Text);
     }
 }

@@ -170,4 +170,33 @@ public sealed class BootstrapTests
         var ex = Assert.Throws<SemLibException>(() => Bootstrap.Run(wheaton, new BootstrapOptions { Draws = 10 }));
         Assert.Contains("raw data", ex.Message);
     }
+
+    /// <summary>
+    /// Issue 8: a saturated model (df = 0) has χ² = 0 in every Bollen–Stine draw up to rounding, so the share of draws
+    /// "above" the observed 0 was rounding noise. The p-value is not defined there: null, flagged, with a warning.
+    /// </summary>
+    [Fact]
+    public void Bollen_stine_is_not_defined_for_a_saturated_model()
+    {
+        var fit = Sem.Fit("visual =~ x1 + x2 + x3\n", TestData.HolzingerSwineford()); // 6 moments, 6 parameters: df 0
+        Assert.Equal(0.0, fit.FitMeasures["df"]!.Value);
+        var boot = Bootstrap.Run(fit, new BootstrapOptions { Draws = 20, Seed = 1, BollenStine = true });
+        Assert.Null(boot.BollenStinePValue);
+        Assert.True(boot.BollenStineUndefined);
+        Assert.Equal(0, boot.BollenStineDraws);
+        Assert.Contains(boot.Warnings, w => w.Contains("not defined for a saturated model (df = 0)", StringComparison.Ordinal));
+        var json = System.Text.Json.JsonDocument.Parse(SemLib.Reporting.FitJson.ToJson(fit, new SemLib.Reporting.FitJsonOptions { Bootstrap = boot }));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, json.RootElement.GetProperty("bootstrap").GetProperty("bollen_stine_pvalue").ValueKind);
+        var text = SemLib.Reporting.TextSummary.Format(fit, new SemLib.Reporting.TextSummaryOptions { Bootstrap = boot });
+        Assert.Matches(@"P-value \(Bollen-Stine bootstrap\)\s+not defined \(df = 0\)", text);
+    }
+
+    [Fact]
+    public void Bollen_stine_is_computed_when_the_model_has_degrees_of_freedom()
+    {
+        var fit = Sem.Fit("visual =~ x1 + x2 + x3 + x4\n", TestData.HolzingerSwineford()); // df 2
+        var boot = Bootstrap.Run(fit, new BootstrapOptions { Draws = 20, Seed = 1, BollenStine = true });
+        Assert.False(boot.BollenStineUndefined);
+        Assert.NotNull(boot.BollenStinePValue);
+    }
 }
