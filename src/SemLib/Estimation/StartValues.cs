@@ -9,7 +9,8 @@ namespace SemLib.Estimation;
 /// principal-axis solution of its observed indicators' covariance block (loadings scaled to the marker or
 /// to unit variance), factor covariances from the markers' covariances, residual variances from the
 /// communalities, zero regressions and sample means for intercepts. The "simple" set is lavaan's fallback:
-/// free loadings 1, residual variances half the observed variance, latent variances 0.05. User
+/// free loadings 1 and latent variances 0.05 (both in the units of the factor's marker, the loadings with the sign of
+/// their covariance with it), residual variances half the observed variance. User
 /// <c>start()</c> values always win.
 /// </summary>
 internal static class StartValues
@@ -61,7 +62,7 @@ internal static class StartValues
         var roles = table.Roles;
         switch (row.Op)
         {
-            case ModelOperator.MeasuredBy: return 1.0;
+            case ModelOperator.MeasuredBy: return SimpleLoading(row, g, s, table);
             case ModelOperator.Regression: return 0.0;
             case ModelOperator.Intercept:
                 {
@@ -70,11 +71,55 @@ internal static class StartValues
                 }
             case ModelOperator.Covariance:
                 if (row.Lhs != row.Rhs) return 0.0;
-                if (roles.IsLatent(row.Lhs)) return 0.05;
+                if (roles.IsLatent(row.Lhs)) return 0.05 * AnchorScale(row.Lhs, row.Group, g, s, table);
                 if (roles.ObservedExogenous.Contains(row.Lhs) || !IsEndogenous(row.Lhs, table)) return ObsVar(g, s, row.Lhs);
                 return 0.5 * ObsVar(g, s, row.Lhs);
             default: return 0.0;
         }
+    }
+
+    /// <summary>
+    /// The factor's anchor: its first loading fixed to a non-zero value (the marker), else its first indicator with the
+    /// value 1 (std.lv); null when that indicator is not observed.
+    /// </summary>
+    private static (int Index, double Value)? Anchor(string lv, int group, GroupModel g, ParameterTable table)
+    {
+        ParameterRow? first = null, marker = null;
+        foreach (var r in table.Rows)
+        {
+            if (r.Group != group || r.Op != ModelOperator.MeasuredBy || r.Lhs != lv) continue;
+            first ??= r;
+            if (!r.Free && r.Value != 0) { marker = r; break; }
+        }
+        var anchor = marker ?? first;
+        if (anchor is null || table.Roles.IsLatent(anchor.Rhs)) return null;
+        int i = g.ObservedIndex(anchor.Rhs);
+        return i < 0 ? null : (i, marker is null ? 1.0 : marker.Value);
+    }
+
+    /// <summary>The anchor's variance over its squared loading: the factor variance's unit (1 without an observed anchor).</summary>
+    private static double AnchorScale(string lv, int group, GroupModel g, EstimationSample.Moments s, ParameterTable table)
+    {
+        var a = Anchor(lv, group, g, table);
+        if (a is null) return 1.0;
+        double v = s.S[a.Value.Index * s.P + a.Value.Index] / (a.Value.Value * a.Value.Value);
+        return v > 0 && double.IsFinite(v) ? v : 1.0;
+    }
+
+    /// <summary>
+    /// lavaan's simple loading of 1, in the data's units and with the sign the data give relative to the anchor:
+    /// ±|v|·√(s_jj/s_aa), so negating or rescaling an indicator changes the start the way it changes the solution.
+    /// </summary>
+    private static double SimpleLoading(ParameterRow row, GroupModel g, EstimationSample.Moments s, ParameterTable table)
+    {
+        int j = g.ObservedIndex(row.Rhs);
+        var a = Anchor(row.Lhs, row.Group, g, table);
+        if (a is null || j < 0 || table.Roles.IsLatent(row.Rhs)) return 1.0;
+        int ai = a.Value.Index;
+        double ratio = Math.Sqrt(s.S[j * s.P + j] / s.S[ai * s.P + ai]);
+        if (!(ratio > 0) || !double.IsFinite(ratio)) return 1.0;
+        double sign = s.S[j * s.P + ai] < 0 ? -1 : 1;
+        return sign * Math.Sign(a.Value.Value) * Math.Abs(a.Value.Value) * ratio;
     }
 
     private static bool IsEndogenous(string name, ParameterTable table) =>

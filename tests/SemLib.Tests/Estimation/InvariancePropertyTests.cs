@@ -30,6 +30,16 @@ public sealed class InvariancePropertyTests
 {
     private const double ChiSquareAbsolute = 1e-5;
     private const double ChiSquareRelative = 1e-6;
+
+    /// <summary>
+    /// χ² tolerance when a fit stopped on a flat ridge (status ConvergedSingular after a stall): the search stops once χ²
+    /// falls by less than 1e-4 over 200 iterations, so the limit it approaches may still be ~1e-4 away; equivalent
+    /// ridge fits are compared under the project's agreement rule, 1e-3·max(1, χ²).
+    /// </summary>
+    private const double ChiSquareRidge = 1e-3;
+
+    private static bool Stalled(SemFit fit) =>
+        fit.Status == FitStatus.ConvergedSingular && fit.Warnings.Any(w => w.StartsWith("The fit function converged but the estimates did not"));
     private const double EstimateInSe = 1e-4;
     private const double SeRelative = 1e-4;
 
@@ -115,7 +125,8 @@ public sealed class InvariancePropertyTests
             problems.Add($"status {a.Status} vs {b.Status}");
         if (!a.Converged || !b.Converged) return problems;
         double ca = a.FitMeasures["chisq"]!.Value, cb = b.FitMeasures["chisq"]!.Value;
-        if (!ChiSquareClose(ca, cb)) problems.Add($"chisq {Num(ca)} vs {Num(cb)} (difference {Num(cb - ca)})");
+        bool ridge = Stalled(a) || Stalled(b);
+        if (ridge ? Math.Abs(ca - cb) > ChiSquareRidge * Math.Max(1, Math.Max(ca, cb)) : !ChiSquareClose(ca, cb)) problems.Add($"chisq {Num(ca)} vs {Num(cb)} (difference {Num(cb - ca)})");
         if (a.Parameters.Count != b.Parameters.Count) problems.Add($"{a.Parameters.Count} vs {b.Parameters.Count} parameter rows");
         if (!Identified(a) || !Identified(b)) return problems;
         foreach (var p in a.Parameters)
