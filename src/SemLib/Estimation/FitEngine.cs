@@ -193,13 +193,39 @@ internal static class FitEngine
         yield return Repair(model, objective, fabin);
         yield return Repair(model, objective, StartValues.Compute(model, sample, StartValues.Kind.Simple, honorUserStarts: false));
         var implied = StartValues.Compute(model, sample, StartValues.Kind.ModelImplied, honorUserStarts: false);
-        var rng = new Random(20240611);
         for (int k = 0; k < 4; k++)
         {
             var basis = k % 2 == 0 ? implied : fabin;
-            var perturbed = basis.Select(v => v * (1 + 0.3 * (2 * rng.NextDouble() - 1))).ToArray();
+            var perturbed = new double[basis.Length];
+            for (int t = 0; t < basis.Length; t++)
+                perturbed[t] = basis[t] * (1 + 0.3 * Jitter(model.Table.Rows[model.FreeRows[t]], k));
             yield return Repair(model, objective, perturbed);
         }
+    }
+
+    /// <summary>
+    /// A number in [−1, 1) fixed by the parameter's identity (lhs, op, rhs, group) and the retry: the perturbed starts
+    /// (and so the fit) do not depend on the order of variables or statements, as a random stream drawn in table
+    /// order would. FNV-1a, because string hash codes differ from one process to the next.
+    /// </summary>
+    private static double Jitter(ParameterRow row, int retry)
+    {
+        uint h = 2166136261;
+        void Add(string text)
+        {
+            foreach (char c in text) h = (h ^ c) * 16777619;
+            h = (h ^ 0x1f) * 16777619;
+        }
+        bool swap = row.Op == ModelOperator.Covariance && string.CompareOrdinal(row.Lhs, row.Rhs) > 0; // x ~~ y is y ~~ x
+        Add(swap ? row.Rhs : row.Lhs);
+        Add(row.Op.ToString());
+        Add(swap ? row.Lhs : row.Rhs);
+        Add(row.Group.ToString(CultureInfo.InvariantCulture));
+        Add(retry.ToString(CultureInfo.InvariantCulture));
+        h ^= h >> 15;
+        h *= 0x2c1b3c6d;
+        h ^= h >> 12;
+        return h / 2147483648.0 - 1;
     }
 
     /// <summary>

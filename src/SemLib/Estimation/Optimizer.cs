@@ -61,7 +61,7 @@ internal sealed class Optimizer
     private readonly double _tolerance;
     private readonly int _n;
     private readonly double _stallTolerance;
-    private readonly double[] _g, _d, _xn, _gn, _h, _chol, _hinv, _gOld, _xOld, _start, _bound;
+    private readonly double[] _g, _d, _xn, _gn, _h, _chol, _hinv, _gOld, _xOld, _start, _bound, _scale;
 
     public Optimizer(Objective objective)
     {
@@ -81,6 +81,8 @@ internal sealed class Optimizer
         _xOld = new double[_n];
         _start = new double[_n];
         _bound = new double[_n];
+        _scale = new double[_n];
+        Array.Fill(_scale, 1.0);
     }
 
     /// <summary>
@@ -184,7 +186,7 @@ internal sealed class Optimizer
             _obj.Information(_h);
             factored = Factorize(_h);
         }
-        if (factored) Dense.InverseFromCholesky(_chol, _hinv, _h, n);
+        if (factored) InverseFromFactor();
         else ResetInverse();
         int stall = 0;
         int windowStart = iter;
@@ -233,30 +235,49 @@ internal sealed class Optimizer
         return new OptimizerResult(x, f, iter, false, $"the maximum of {maxIterations} iterations was reached");
     }
 
-    /// <summary>Cholesky factor of H into _chol, adding a growing ridge while H is not positive definite.</summary>
+    /// <summary>
+    /// Cholesky factor of the diagonally scaled matrix D·H·D (D = diag(1/√|h_ii|), unit diagonal) into _chol, adding a
+    /// growing ridge while it is not positive definite. Working in this correlation form makes the steps, the ridge
+    /// and the inverse the same whatever units the parameters are in: a variable measured in thousandths gives
+    /// loadings near 10³ and a factor variance near 10⁻⁶, whose information differs by 10¹⁸, which a plain Cholesky
+    /// (or a ridge relative to the largest diagonal) cannot handle.
+    /// </summary>
     private bool Factorize(double[] h)
     {
         int n = _n;
+        for (int i = 0; i < n; i++)
+        {
+            double d = Math.Abs(h[i * n + i]);
+            _scale[i] = d > 0 && double.IsFinite(d) ? 1 / Math.Sqrt(d) : 1;
+        }
         double ridge = 0;
-        double maxDiag = 0;
-        for (int i = 0; i < n; i++) maxDiag = Math.Max(maxDiag, Math.Abs(h[i * n + i]));
-        if (maxDiag == 0) maxDiag = 1;
         for (int attempt = 0; attempt < 12; attempt++)
         {
-            Array.Copy(h, _chol, n * n);
+            for (int i = 0; i < n; i++)
+                for (int j = 0; j < n; j++) _chol[i * n + j] = h[i * n + j] * _scale[i] * _scale[j];
             for (int i = 0; i < n; i++) _chol[i * n + i] += ridge;
             if (Dense.Cholesky(_chol, n)) return true;
-            ridge = ridge == 0 ? 1e-10 * maxDiag : ridge * 100;
+            ridge = ridge == 0 ? 1e-10 : ridge * 100;
         }
         return false;
     }
 
-    /// <summary>The Newton step _d = −H⁻¹g through the (ridged) factor of H; returns the decrement gᵀH⁻¹g, NaN without a factor.</summary>
+    /// <summary>H⁻¹ into _hinv from the factor of D·H·D: H⁻¹ = D·(DHD)⁻¹·D (_h is used as work space).</summary>
+    private void InverseFromFactor()
+    {
+        int n = _n;
+        Dense.InverseFromCholesky(_chol, _hinv, _h, n);
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++) _hinv[i * n + j] *= _scale[i] * _scale[j];
+    }
+
+    /// <summary>The Newton step _d = −H⁻¹g through the (ridged) factor of D·H·D; returns the decrement gᵀH⁻¹g, NaN without a factor.</summary>
     private double NewtonStep(double[] h)
     {
         if (!Factorize(h)) return double.NaN;
-        for (int i = 0; i < _n; i++) _d[i] = -_g[i];
+        for (int i = 0; i < _n; i++) _d[i] = -_g[i] * _scale[i];
         Dense.CholeskySolve(_chol, _d, _n);
+        for (int i = 0; i < _n; i++) _d[i] *= _scale[i];
         return -Dense.Dot(_g, _d);
     }
 
@@ -284,11 +305,12 @@ internal sealed class Optimizer
         return false;
     }
 
+    /// <summary>Restarts BFGS from the inverse of the last information matrix's diagonal (steepest descent in its metric).</summary>
     private void ResetInverse()
     {
         int n = _n;
         Array.Clear(_hinv);
-        for (int i = 0; i < n; i++) _hinv[i * n + i] = 1;
+        for (int i = 0; i < n; i++) _hinv[i * n + i] = _scale[i] * _scale[i];
     }
 
     /// <summary>BFGS update of the inverse Hessian: H⁺ = (I − ρsyᵀ)H(I − ρysᵀ) + ρssᵀ, skipped when sᵀy ≤ 0.</summary>
