@@ -146,7 +146,7 @@ fit_case <- function(call, model, data, options, scale) {
   s <- unlist(scale)[res0$implied$names]
   res$implied <- rese$implied
   check(max(abs(res0$implied$cov * outer(s, s) - rese$implied$cov) / outer(s, s)), 0, "implied")
-  if (worst > 1e-6) stop(sprintf("rescaled reference and lavaan at that point differ by %g (relative) in %s", worst, worst.what))
+  if (worst > 1e-4) stop(sprintf("rescaled reference and lavaan at that point differ by %g (relative) in %s", worst, worst.what))
   c(f0, list(res = res, rescue = list(
     default_start_converged = converged, default_start_standard_errors = !se.missing, default_start_warnings = fitted$warnings,
     unscaled_fit_warnings = f0$warnings,
