@@ -1,0 +1,109 @@
+using System.Text.Json;
+
+namespace SemLib.Tests.Support;
+
+/// <summary>
+/// Compares a SemLib fit with a reference case's lavaan results, quantity by quantity, into an
+/// <see cref="Agreement"/>: every parameter row (estimate, SE, z, p, CI, std.lv, std.all, free), every fit
+/// measure, R² and the implied covariance matrix. Shared by the fixed reference cases and the random corpus.
+/// </summary>
+public static class LavaanComparison
+{
+    /// <summary>Every row of the case's <c>parameters</c> (lavaan's <c>parameterEstimates(fit, standardized = TRUE)</c>).</summary>
+    public static void Parameters(ReferenceCase c, SemFit fit, Agreement agree)
+    {
+        int refRows = 0;
+        foreach (var p in c.Parameters)
+        {
+            refRows++;
+            string lhs = p.GetProperty("lhs").GetString()!, op = p.GetProperty("op").GetString()!, rhs = p.GetProperty("rhs").GetString()!;
+            int group = p.GetProperty("group").GetInt32();
+            // Defined and constraint rows belong to no group (lavaan's group 0 with groups); SemLib lists them under 1.
+            var mine = op == ":=" ? fit.Parameter(lhs) : fit.Parameter(lhs, op, rhs, op is "==" or "<" or ">" ? 1 : group);
+            string name = $"{lhs}{op}{rhs} (group {group})";
+            if (mine is null)
+            {
+                agree.Fail($"{name}: row missing in SemLib");
+                continue;
+            }
+            if (p.TryGetProperty("free", out var free) && free.ValueKind != JsonValueKind.Null && mine.Free != free.GetBoolean())
+                agree.Fail($"{name}: free is {mine.Free} in SemLib but {free.GetBoolean()} in lavaan");
+            agree.Check(name + " est", mine.Estimate, ReferenceCase.Number(p.GetProperty("est")));
+            agree.Check(name + " se", mine.StandardError, ReferenceCase.Number(p.GetProperty("se")));
+            agree.Check(name + " z", mine.Z, ReferenceCase.Number(p.GetProperty("z")));
+            agree.Check(name + " pvalue", mine.PValue, ReferenceCase.Number(p.GetProperty("pvalue")));
+            agree.Check(name + " ci.lower", mine.CiLower, ReferenceCase.Number(p.GetProperty("ci.lower")));
+            agree.Check(name + " ci.upper", mine.CiUpper, ReferenceCase.Number(p.GetProperty("ci.upper")));
+            agree.Check(name + " std.lv", mine.StdLv, ReferenceCase.Number(p.GetProperty("std.lv")));
+            agree.Check(name + " std.all", mine.StdAll, ReferenceCase.Number(p.GetProperty("std.all")));
+        }
+        if (fit.Parameters.Count != refRows)
+            agree.Fail($"SemLib lists {fit.Parameters.Count} rows, lavaan's parameterEstimates() {refRows}");
+    }
+
+    /// <summary>Every value of the case's <c>fit_measures</c>, and the same names in the same order.</summary>
+    public static void FitMeasures(ReferenceCase c, SemFit fit, Agreement agree)
+    {
+        var expected = c.Root.GetProperty("fit_measures").EnumerateObject().ToList();
+        foreach (var m in expected)
+        {
+            if (!fit.FitMeasures.ContainsKey(m.Name))
+            {
+                agree.Fail($"fit measure {m.Name} missing");
+                continue;
+            }
+            agree.Check("fit " + m.Name, fit.FitMeasures[m.Name], ReferenceCase.Number(m.Value));
+        }
+        if (!expected.Select(m => m.Name).SequenceEqual(fit.FitMeasures.Keys))
+            agree.Fail($"fit measure names differ: lavaan [{string.Join(", ", expected.Select(m => m.Name))}], SemLib [{string.Join(", ", fit.FitMeasures.Keys)}]");
+    }
+
+    /// <summary>The case's <c>r2</c> (per group where it is keyed by group label) and, where present, the implied covariance matrix.</summary>
+    public static void RSquareAndImplied(ReferenceCase c, SemFit fit, Agreement agree)
+    {
+        var r2 = c.Root.GetProperty("r2");
+        if (r2.ValueKind == JsonValueKind.Object)
+        {
+            bool perGroup = r2.EnumerateObject().Any(kv => kv.Value.ValueKind == JsonValueKind.Object);
+            if (perGroup)
+            {
+                // keyed by group label, as lavaan's inspect(fit, "r2") with groups
+                foreach (var group in r2.EnumerateObject())
+                {
+                    int g = fit.GroupLabels.ToList().IndexOf(group.Name);
+                    if (g < 0)
+                    {
+                        agree.Fail($"group '{group.Name}' not found among {string.Join(", ", fit.GroupLabels)}");
+                        continue;
+                    }
+                    foreach (var kv in group.Value.EnumerateObject())
+                    {
+                        double? mine = fit.RSquareByGroup[g].TryGetValue(kv.Name, out double v) ? v : null;
+                        agree.Check($"r2 {kv.Name} ({group.Name})", mine, ReferenceCase.Number(kv.Value));
+                    }
+                }
+            }
+            else
+            {
+                foreach (var kv in r2.EnumerateObject())
+                {
+                    double? mine = fit.RSquare.TryGetValue(kv.Name, out double v) ? v : null;
+                    agree.Check("r2 " + kv.Name, mine, ReferenceCase.Number(kv.Value));
+                }
+                int expectedCount = r2.EnumerateObject().Count();
+                if (expectedCount != fit.RSquare.Count)
+                    agree.Fail($"SemLib reports R² for {fit.RSquare.Count} variables, lavaan for {expectedCount}");
+            }
+        }
+        var implied = c.Root.GetProperty("implied");
+        if (implied.ValueKind == JsonValueKind.Object)
+        {
+            var names = implied.GetProperty("names").EnumerateArray().Select(x => x.GetString()!).ToList();
+            var cov = implied.GetProperty("cov").EnumerateArray().Select(r => r.EnumerateArray().Select(x => x.GetDouble()).ToArray()).ToArray();
+            var mine = fit.Implied();
+            for (int i = 0; i < names.Count; i++)
+                for (int j = 0; j < names.Count; j++)
+                    agree.Check($"implied[{names[i]},{names[j]}]", mine[names[i], names[j]], cov[i][j]);
+        }
+    }
+}
