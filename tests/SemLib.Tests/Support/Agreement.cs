@@ -18,7 +18,14 @@ public sealed class Agreement
 
     public int Count { get; private set; }
 
-    public void Check(string what, double? actual, double? expected)
+    public void Check(string what, double? actual, double? expected) => Check(what, actual, expected, 0);
+
+    /// <summary>
+    /// As <see cref="Check(string, double?, double?)"/> with the tolerance relative to max(1, |reference|,
+    /// <paramref name="scale"/>): for a value computed by subtraction (a CI bound est − 1.96·SE of a variance whose SE
+    /// is half the estimate), whose own size says nothing of the precision of what it was computed from.
+    /// </summary>
+    public void Check(string what, double? actual, double? expected, double scale)
     {
         Count++;
         if (expected is null)
@@ -32,7 +39,7 @@ public sealed class Agreement
             return;
         }
         double e = expected.Value, a = actual.Value;
-        if (!(Math.Abs(a - e) <= Tolerance * Math.Max(1, Math.Abs(e))))
+        if (!(Math.Abs(a - e) <= Tolerance * Math.Max(Math.Max(1, Math.Abs(e)), scale)))
             _failures.Add($"{what}: reference {Format(e)}, SemLib {Format(a)}");
     }
 

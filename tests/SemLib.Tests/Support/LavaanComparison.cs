@@ -32,8 +32,10 @@ public static class LavaanComparison
             agree.Check(name + " se", mine.StandardError, ReferenceCase.Number(p.GetProperty("se")));
             agree.Check(name + " z", mine.Z, ReferenceCase.Number(p.GetProperty("z")));
             agree.Check(name + " pvalue", mine.PValue, ReferenceCase.Number(p.GetProperty("pvalue")));
-            agree.Check(name + " ci.lower", mine.CiLower, ReferenceCase.Number(p.GetProperty("ci.lower")));
-            agree.Check(name + " ci.upper", mine.CiUpper, ReferenceCase.Number(p.GetProperty("ci.upper")));
+            // A CI bound is est ∓ 1.96·SE: judged at the scale of the estimate and SE it is computed from.
+            double ciScale = Math.Max(Math.Abs(ReferenceCase.Number(p.GetProperty("est")) ?? 0), 1.96 * (ReferenceCase.Number(p.GetProperty("se")) ?? 0));
+            agree.Check(name + " ci.lower", mine.CiLower, ReferenceCase.Number(p.GetProperty("ci.lower")), ciScale);
+            agree.Check(name + " ci.upper", mine.CiUpper, ReferenceCase.Number(p.GetProperty("ci.upper")), ciScale);
             agree.Check(name + " std.lv", mine.StdLv, ReferenceCase.Number(p.GetProperty("std.lv")));
             agree.Check(name + " std.all", mine.StdAll, ReferenceCase.Number(p.GetProperty("std.all")));
         }
@@ -78,7 +80,7 @@ public static class LavaanComparison
                     }
                     foreach (var kv in group.Value.EnumerateObject())
                     {
-                        double? mine = fit.RSquareByGroup[g].TryGetValue(kv.Name, out double v) ? v : null;
+                        double? mine = fit.RSquareByGroup[g].TryGetValue(kv.Name, out double v) && !double.IsNaN(v) ? v : null;
                         agree.Check($"r2 {kv.Name} ({group.Name})", mine, ReferenceCase.Number(kv.Value));
                     }
                 }
@@ -87,7 +89,8 @@ public static class LavaanComparison
             {
                 foreach (var kv in r2.EnumerateObject())
                 {
-                    double? mine = fit.RSquare.TryGetValue(kv.Name, out double v) ? v : null;
+                    // NaN is SemLib's NA: R² is not defined where the residual variance is negative (lavaan gives NA there too).
+                    double? mine = fit.RSquare.TryGetValue(kv.Name, out double v) && !double.IsNaN(v) ? v : null;
                     agree.Check("r2 " + kv.Name, mine, ReferenceCase.Number(kv.Value));
                 }
                 int expectedCount = r2.EnumerateObject().Count();
