@@ -9,8 +9,9 @@ stopifnot(length(args) == 2)
 case <- jsonlite::fromJSON(file.path(args[1], "case.json"))
 d <- read.csv(file.path(args[1], "data.csv"))
 est <- read.csv(args[2], stringsAsFactors = FALSE)
-opts <- case$options
-f0 <- do.call(cfa, c(list(model = case$model, data = d, do.fit = FALSE), opts))
+std.lv <- isTRUE(case$options$std.lv)
+ms <- if (isTRUE(case$options$meanstructure)) TRUE else "default"
+f0 <- cfa(case$model, data = d, std.lv = std.lv, meanstructure = ms, do.fit = FALSE)
 pt <- parTable(f0)
 key <- function(l, o, r) paste(l, o, r)
 m <- match(key(pt$lhs, pt$op, pt$rhs), key(est$lhs, est$op, est$rhs))
@@ -19,7 +20,7 @@ m[is.na(m)] <- m2[is.na(m)]
 stopifnot(!any(is.na(m)))
 pt$start <- est$est[m]
 pt$est <- est$est[m]
-f1 <- suppressWarnings(do.call(cfa, c(list(model = case$model, data = d, start = pt, optim.method = "none"), opts)))
+f1 <- suppressWarnings(cfa(case$model, data = d, std.lv = std.lv, meanstructure = ms, start = pt, optim.method = "none"))
 cat("lavaan at SemLib's estimates: chisq", format(fitMeasures(f1, "chisq"), digits = 10),
     " fmin", format(fitMeasures(f1, "fmin"), digits = 10),
     " (case reference chisq", format(case$fit_measures$chisq, digits = 10), ")\n")
