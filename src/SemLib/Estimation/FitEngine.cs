@@ -125,7 +125,6 @@ internal static class FitEngine
             if (!result.Converged && !result.Diverged && optimizer.Diverged(result.X)) result = result with { Diverged = true };
             totalIterations += result.Iterations;
             attempts.Add(result);
-            if (Environment.GetEnvironmentVariable("SEMLIB_DEBUG") is not null) Console.Error.WriteLine($"attempt {attempts.Count}: F={result.F:R} conv={result.Converged} div={result.Diverged} stall={result.Stalled} it={result.Iterations} {result.Message}");
             if (result.Converged && (acceptInadmissible || Admissible(model, result.X))) break;
         }
         var best = Best(attempts, x => Admissible(model, x));
