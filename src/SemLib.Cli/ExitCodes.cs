@@ -11,4 +11,11 @@ internal static class ExitCodes
 
     /// <summary>Bad command line, unreadable model syntax or a missing file.</summary>
     public const int Usage = 2;
+
+    /// <summary>
+    /// The fit was done and its whole output written, but the solution is not a clean convergence: the optimizer did
+    /// not converge, a variance is negative or a matrix not positive definite (a Heywood case), or the information
+    /// matrix is singular. Scripts can tell it from success without parsing the output.
+    /// </summary>
+    public const int NotClean = 3;
 }

@@ -1,3 +1,4 @@
+using SemLib.Results;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
@@ -83,7 +84,10 @@ internal sealed class FitCommand
                 : TextSummary.Format(fit, new TextSummaryOptions { FitMeasures = parse.GetValue(_fitMeasures), Bootstrap = boot })
                   + (modIndices ? ModificationIndexTable.Render(fit) : "");
             foreach (var r in reports) ReportFiles.Write(r, fit, boot, Path.GetFileNameWithoutExtension(modelPath!));
-            return CommandOutput.Success("fit", output, json, fit.Warnings.Concat(boot?.Warnings ?? []), stdout, stderr);
+            int code = CommandOutput.Success("fit", output, json, fit.Warnings.Concat(boot?.Warnings ?? []), stdout, stderr);
+            if (fit.Status == FitStatus.Converged) return code;
+            Failures.WriteError(stderr, $"semlib fit: the solution is not a clean convergence (status {fit.Status}; see the warnings); exit code {ExitCodes.NotClean}.{Environment.NewLine}");
+            return ExitCodes.NotClean;
         }
         catch (Exception e)
         {

@@ -137,22 +137,44 @@ public sealed class ExitCodeCliTests : IDisposable
         Assert.Contains("   at ", run.Stderr, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A fit that is not a clean convergence writes its whole output and exits 3 (ExitCodes.NotClean), so a script can
+    /// tell it from success; --fail-on-nonconvergence makes non-convergence an error with nothing on standard output.
+    /// </summary>
     [Fact]
-    public void Non_convergence_is_a_warning_unless_asked_to_fail()
+    public void A_fit_that_is_not_clean_writes_its_output_and_exits_3_unless_asked_to_fail()
     {
         var warned = CliRun.Of("fit", "--model", _hsModel, "--data", _hsData, "--iter-max", "1");
-        Assert.Equal(0, warned.ExitCode);
+        Assert.Equal(3, warned.ExitCode);
         Assert.Contains("did NOT end normally", warned.Stdout, StringComparison.Ordinal);
         Assert.Contains(warned.ErrorLines, l => l.StartsWith("semlib fit: warning: ", StringComparison.Ordinal));
+        Assert.Contains(warned.ErrorLines, l => l.StartsWith("semlib fit: the solution is not a clean convergence (status NotConverged", StringComparison.Ordinal));
 
         var json = CliRun.Of("fit", "--model", _hsModel, "--data", _hsData, "--iter-max", "1", "--format", "json");
-        Assert.Equal(0, json.ExitCode);
+        Assert.Equal(3, json.ExitCode);
         Assert.False(json.Json().GetProperty("converged").GetBoolean());
         Assert.NotEmpty(json.Json().GetProperty("warnings").EnumerateArray());
-        Assert.Equal("", json.Stderr);
+        Assert.Single(json.ErrorLines);
 
         var failed = CliRun.Of("fit", "--model", _hsModel, "--data", _hsData, "--iter-max", "1", "--format", "json", "--fail-on-nonconvergence");
         Assert.Contains("did not converge", failed.AssertOneLineError(1), StringComparison.Ordinal);
+
+        var clean = CliRun.Of("fit", "--model", _hsModel, "--data", _hsData, "--format", "json");
+        Assert.Equal(0, clean.ExitCode);
+        Assert.Equal("", clean.Stderr);
+    }
+
+    /// <summary>A Heywood case is output in full with exit code 3, not 0.</summary>
+    [Fact]
+    public void A_heywood_case_exits_3()
+    {
+        // r = −.3 for every pair of three items: the exact fit has a negative factor variance (DivergenceTests).
+        var cov = _files.Write("heywood.csv", "x1,x2,x3\n1,-0.3,-0.3\n-0.3,1,-0.3\n-0.3,-0.3,1\n");
+        var model = _files.Write("one.lav", "f =~ x1 + x2 + x3\n");
+        var run = CliRun.Of("fit", "--model", model, "--cov", cov, "--nobs", "200", "--format", "json");
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("ConvergedInadmissible", run.Stderr, StringComparison.Ordinal);
+        Assert.True(run.Json().GetProperty("converged").GetBoolean());
     }
 
     [Fact]
