@@ -36,6 +36,17 @@ internal sealed class MissingPatterns
     /// <summary>Rows missing every variable, dropped: zero-based indices into the rows given, ascending.</summary>
     public IReadOnlyList<int> EmptyRows { get; }
 
+    /// <summary>
+    /// What a fit should tell the user about the rows: how many were dropped for missing every variable, and which
+    /// (row numbers counted from 1, as lavaan lists them). Empty when none were.
+    /// </summary>
+    public IReadOnlyList<string> Warnings => EmptyRows.Count == 0 ? [] :
+    [
+        EmptyRows.Count == 1
+            ? $"1 row is missing every variable and was dropped (row {EmptyRows[0] + 1}); {MessageText.Count(N)} rows are used."
+            : $"{MessageText.Count(EmptyRows.Count)} rows are missing every variable and were dropped (rows {MessageText.List(EmptyRows.Select(i => (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)))}); {MessageText.Count(N)} rows are used.",
+    ];
+
     /// <summary>The patterns, in lavaan's order (see the type's remarks).</summary>
     public IReadOnlyList<MissingPattern> Patterns { get; }
 

@@ -98,7 +98,12 @@ internal sealed class SaturatedMoments
         if (!converged && iterations == maxIterations)
             warnings.Add($"EM for the unrestricted means and covariances did not converge in {MessageText.Count(maxIterations)} steps (last relative change {change:G3}, tolerance {tolerance:G3}).");
         double logL = new MissingDataLikelihood(data).LogLikelihood(mu, sigma);
-        if (double.IsNegativeInfinity(logL)) converged = false;
+        if (double.IsNegativeInfinity(logL))
+        {
+            if (converged)
+                warnings.Add("The EM estimate of the covariance matrix is not positive definite: some variables are linear combinations of others in the rows that observe them, or there are fewer rows than variables.");
+            converged = false;
+        }
         return new SaturatedMoments(data, mu, sigma, logL, iterations, converged, warnings);
     }
 

@@ -263,6 +263,11 @@ public sealed class MissingPatternsTests
         var constant = MissingPatterns.Create(["a", "b"], [[1, 7], [2, 7], [3, nan], [5, nan]]);
         e = Assert.Throws<DataException>(() => SaturatedMoments.Estimate(constant));
         Assert.Contains("'b' has the same value in every row that observes it (2 rows)", e.Message);
+        // Complete but fewer rows than variables: S is singular, a status and a warning.
+        var few = SaturatedMoments.Estimate(MissingPatterns.Create(["a", "b", "c"], [[1, 2, 4], [2, 1, 3]]));
+        Assert.False(few.Converged);
+        Assert.Equal(double.NegativeInfinity, few.LogLikelihood);
+        Assert.Contains(few.Warnings, w => w.Contains("not positive definite", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -274,6 +279,8 @@ public sealed class MissingPatternsTests
         Assert.Equal(6, m.RowCount);
         Assert.Equal(4, m.N);
         Assert.Equal([1, 4], m.EmptyRows);
+        Assert.Equal(["2 rows are missing every variable and were dropped (rows 2, 5); 4 rows are used."], m.Warnings);
+        Assert.Empty(MissingPatterns.Create(["a", "b"], [[1, 2], [nan, 3]]).Warnings);
         // Coverage over the 4 rows used: a is observed in 3, b in 4, both in 3.
         Assert.Equal([0.75, 0.75, 0.75, 1.0], m.Coverage);
     }
