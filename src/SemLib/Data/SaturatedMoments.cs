@@ -76,7 +76,7 @@ internal sealed class SaturatedMoments
         var nextMu = new double[p];
         var nextSigma = new double[p * p];
         int iterations = 0;
-        bool converged = false;
+        bool converged = false, broke = false;
         double change = double.PositiveInfinity;
         while (iterations < maxIterations)
         {
@@ -84,6 +84,7 @@ internal sealed class SaturatedMoments
             if (!em.Run(mu, sigma, nextMu, nextSigma))
             {
                 warnings.Add($"EM for the unrestricted means and covariances stopped at step {iterations}: the covariance estimate is not positive definite for the variables some rows observe. The data may hold too little information on some pairs of variables.");
+                broke = true;
                 break;
             }
             change = RelativeChange(mu, sigma, nextMu, nextSigma, p);
@@ -95,7 +96,7 @@ internal sealed class SaturatedMoments
                 break;
             }
         }
-        if (!converged && iterations == maxIterations)
+        if (!converged && !broke)
             warnings.Add($"EM for the unrestricted means and covariances did not converge in {MessageText.Count(maxIterations)} steps (last relative change {change:G3}, tolerance {tolerance:G3}).");
         double logL = new MissingDataLikelihood(data).LogLikelihood(mu, sigma);
         if (double.IsNegativeInfinity(logL))
