@@ -87,11 +87,13 @@ internal sealed class Optimizer
 
     /// <summary>
     /// How far, in standard errors of a single observation (1/√I_kk of the expected information per observation at
-    /// the start), an estimate may move from its start before the attempt counts as running off to infinity (an
-    /// asymptote can look flat enough to pass the convergence test). Measured in each parameter's own units, so the
-    /// verdict does not change when a variable is rescaled.
+    /// the start), an estimate may move from its start before the attempt counts as running off to infinity.
+    /// Measured in each parameter's own units, so the verdict does not change when a variable is rescaled. It is
+    /// generous on purpose: along a ridge to infinity the fit function converges (it is bounded below), and the stall
+    /// test (<see cref="OptimizerResult.Stalled"/>) then reports the limit's χ² as a singular stop, as lavaan reports
+    /// such a stop as converged; this bound only guards against overflow.
     /// </summary>
-    public const double DivergenceDistance = 1e3;
+    public const double DivergenceDistance = 1e6;
 
     /// <summary>The objective minimised.</summary>
     public Objective Objective => _obj;
