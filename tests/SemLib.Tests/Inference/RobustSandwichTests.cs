@@ -122,7 +122,7 @@ public sealed class RobustSandwichTests
     }
 
     /// <summary>One fixture of Reference/robust.</summary>
-    private sealed record Fixture(string Name, string Model, bool MeanStructure, string? Group, int Df, double ChiSquare,
+    private sealed record Fixture(string Name, string Model, string DataPath, bool MeanStructure, string? Group, int Df, double ChiSquare,
         double ChiSquareScaled, double ScalingFactor, (string Lhs, string Op, string Rhs, int Group, double Est, double Se, double SeMl)[] Parameters)
     {
         public static Fixture Load(string name)
@@ -135,7 +135,8 @@ public sealed class RobustSandwichTests
                 p.GetProperty("group").GetInt32(), p.GetProperty("est").GetDouble(), p.GetProperty("se_robust").GetDouble(),
                 p.GetProperty("se_ml").GetDouble())).ToArray();
             var group = root.TryGetProperty("group", out var gr) && gr.ValueKind == JsonValueKind.String ? gr.GetString() : null;
-            return new Fixture(name, root.GetProperty("model").GetString()!, root.GetProperty("meanstructure").GetBoolean(), group,
+            var dataPath = Path.Combine(ReferenceCase.BaseDirectory, "robust", root.GetProperty("data").GetString()!);
+            return new Fixture(name, root.GetProperty("model").GetString()!, dataPath, root.GetProperty("meanstructure").GetBoolean(), group,
                 root.GetProperty("df").GetInt32(), root.GetProperty("chisq").GetDouble(), root.GetProperty("chisq_scaled").GetDouble(),
                 root.GetProperty("chisq_scaling_factor").GetDouble(), pars);
         }
@@ -146,10 +147,13 @@ public sealed class RobustSandwichTests
     [InlineData("hs-cfa-mlm-means")]
     [InlineData("hs-cfa-mlm-groups")]
     [InlineData("hs-cfa-mlm-groups-equal")]
+    [InlineData("hs-sem-mlm-covariates")]
+    [InlineData("hs-sem-mlm-covariates-means")]
+    [InlineData("poldem-sem-mlm")]
     public void Satorra_Bentler_agrees_with_lavaan(string name)
     {
         var f = Fixture.Load(name);
-        var fit = Sem.Fit(f.Model, TestData.HolzingerSwineford(),
+        var fit = Sem.Fit(f.Model, DataSet.ReadCsv(f.DataPath),
             ModelOptions.Default with { MeanStructure = f.MeanStructure, Group = f.Group });
         Assert.True(fit.Converged);
         var fitted = fit.Fitted;

@@ -9,7 +9,8 @@ namespace SemLib.Inference;
 /// (<c>se = "robust.sem"</c>, <c>test = "satorra.bentler"</c>, <c>mimic = "lavaan"</c>). With f_g = N_g/N, Δ_g the
 /// moment Jacobian (<see cref="MomentJacobian"/>), W_g the normal-theory weight at the implied moments
 /// (<see cref="NormalTheoryWeight"/>) and Γ_g the distribution-free covariance of the sample moments (divisor N_g,
-/// <see cref="MomentCovariance.Adf(GroupSample, bool)"/>):
+/// <see cref="MomentCovariance.Adf(GroupSample, bool)"/>; with exogenous covariates held fixed (fixed.x) lavaan's
+/// conditional version, <see cref="FixedXGamma"/>, while their own moments keep zero rows in Δ):
 /// <list type="bullet">
 /// <item>E = Σ_g f_g Δ_gᵀW_gΔ_g, the expected information per observation;</item>
 /// <item>Cov(ζ̂) = E⁻¹ [Σ_g f_g (W_gΔ_g)ᵀ Γ_g (W_gΔ_g)] E⁻¹ / N;</item>
@@ -23,7 +24,7 @@ namespace SemLib.Inference;
 /// </summary>
 internal static class SatorraBentler
 {
-    /// <exception cref="SemLibException">The fit is not ML, has only summary statistics, or has exogenous covariates held fixed (not supported yet).</exception>
+    /// <exception cref="SemLibException">The fit is not ML or has only summary statistics.</exception>
     public static SatorraBentlerResult Compute(FittedModel fitted) => Compute(fitted, null);
 
     /// <summary>
@@ -34,9 +35,7 @@ internal static class SatorraBentler
     {
         if (fitted.Sample.Estimator != Estimator.ML)
             throw new SemLibException($"Satorra–Bentler (MLM) statistics need an ML fit; this fit used {fitted.Sample.Estimator}.");
-        if (fitted.Table.Roles.ObservedExogenous.Count > 0)
-            throw new SemLibException("Satorra–Bentler (MLM) statistics with exogenous covariates held at their sample moments (fixed.x: "
-                + string.Join(", ", fitted.Table.Roles.ObservedExogenous) + ") are not supported yet.");
+        var exogenous = fitted.Table.Roles.ObservedExogenous;
         var groups = fitted.Sample.Data.Groups;
         bool means = fitted.Table.MeanStructure;
         int r = fitted.Model.ZetaCount, nGroups = groups.Length;
@@ -59,7 +58,9 @@ internal static class SatorraBentler
             weights[g] = NormalTheoryWeight.Compute(state.Sigma, state.Model.P, means)
                 ?? throw new SemLibException($"The model-implied covariance matrix of group '{sample.Label}' is not positive definite.");
             weighted[g] = weights[g] * deltas[g];
-            gammas[g] = gamma?.Invoke(g) ?? MomentCovariance.Adf(sample, means);
+            gammas[g] = gamma?.Invoke(g) ?? (exogenous.Count == 0
+                ? MomentCovariance.Adf(sample, means)
+                : FixedXGamma.Compute(sample.Rows!, exogenous.Select(state.Model.ObservedIndex).ToArray(), means));
             info += f[g] * deltas[g].TransposeThisAndMultiply(weighted[g]);
         }
 

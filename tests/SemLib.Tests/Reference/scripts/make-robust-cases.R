@@ -83,4 +83,18 @@ write_case("hs-cfa-mlm-groups", "Holzinger-Swineford (1939), 3-factor CFA of x1.
 write_case("hs-cfa-mlm-groups-equal", "Holzinger-Swineford, two groups by school, loadings equal across groups (labels), MLM.",
            "visual  =~ x1 + c(a2, a2)*x2 + c(a3, a3)*x3\ntextual =~ x4 + c(a5, a5)*x5 + c(a6, a6)*x6\nspeed   =~ x7 + c(a8, a8)*x8 + c(a9, a9)*x9\n",
            hs, "../lavaan/hs-cfa/data.csv", TRUE, group = "school")
+# Exogenous covariates held at their sample moments (fixed.x = TRUE, lavaan's default for ML): Gamma is then lavaan's
+# conditional version (the y's residuals after an OLS regression on x), and the x moments have zero rows in Delta.
+cov.model <- "visual  =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nvisual + textual ~ ageyr + sex\n"
+write_case("hs-sem-mlm-covariates", "Holzinger-Swineford, two factors regressed on the observed covariates ageyr and sex (fixed.x), MLM.",
+           cov.model, hs, "../lavaan/hs-cfa/data.csv", FALSE)
+write_case("hs-sem-mlm-covariates-means", "Holzinger-Swineford, two factors regressed on ageyr and sex (fixed.x), MLM, with a mean structure.",
+           cov.model, hs, "../lavaan/hs-cfa/data.csv", TRUE)
+# A structural model: regressions among latent variables, residual covariances and equal loadings (Bollen 1989).
+pd.file <- "tests/SemLib.Tests/Reference/lavaan/poldem-sem/data.csv"
+pd <- read.csv(pd.file)
+pd.model <- paste0("ind60 =~ x1 + x2 + x3\ndem60 =~ y1 + a*y2 + b*y3 + c*y4\ndem65 =~ y5 + a*y6 + b*y7 + c*y8\n",
+                   "dem60 ~ ind60\ndem65 ~ ind60 + dem60\ny1 ~~ y5\ny2 ~~ y4 + y6\ny3 ~~ y7\ny4 ~~ y8\ny6 ~~ y8\n")
+write_case("poldem-sem-mlm", "Political democracy (Bollen 1989), 75 rows: latent regressions, residual covariances, equal loadings; MLM.",
+           pd.model, pd, "../lavaan/poldem-sem/data.csv", FALSE)
 cat("wrote", out.dir, "\n")
