@@ -1,4 +1,6 @@
 using System.Text.Json;
+using FsCheck;
+using FsCheck.Fluent;
 using MathNet.Numerics.LinearAlgebra;
 using SemLib.Data;
 using SemLib.Estimation;
@@ -7,6 +9,7 @@ using SemLib.Model;
 using SemLib.Specification;
 using SemLib.Syntax;
 using SemLib.Tests.Support;
+using TestData = SemLib.Tests.Support.TestData;
 
 namespace SemLib.Tests.Inference;
 
@@ -216,6 +219,50 @@ public sealed class RobustSandwichTests
             for (int j = 0; j < r; j++)
                 Assert.True(Math.Abs(sb.CovarianceZeta[i * r + j] - mlCov[i, j]) <= 1e-8 * Math.Sqrt(mlCov[i, i] * mlCov[j, j]),
                     $"{name} [{i},{j}]: sandwich {sb.CovarianceZeta[i * r + j]}, E⁻¹/N {mlCov[i, j]}");
+    }
+
+    /// <summary>
+    /// Changing the units of the variables (x_i → a_i·x_i + b_i) multiplies each estimate other than an intercept and its
+    /// robust SE by the same factor, so their z-values, the scaling factor and the scaled χ² stay the same; the robust SE
+    /// of the intercept of x_i is multiplied by a_i. Tolerance 1e-4 relative: the two fits stop at slightly different
+    /// points (about 1e-6).
+    /// </summary>
+    [Fact]
+    public void Robust_z_values_and_scaled_test_do_not_depend_on_the_units_of_the_variables()
+    {
+        var hs = TestData.HolzingerSwineford();
+        var names = Enumerable.Range(1, 9).Select(i => "x" + i).ToArray();
+        var columns = hs.NumericColumns(names);
+        var gen = from quarters in Gen.ArrayOf(Gen.Choose(1, 40), 9)
+                  from shifts in Gen.ArrayOf(Gen.Choose(-20, 20), 9)
+                  from means in Gen.Elements(false, true)
+                  select (Scales: quarters.Select(k => k / 4.0).ToArray(), Shifts: shifts.Select(k => k / 4.0).ToArray(), Means: means);
+        var baseline = new Dictionary<bool, (SatorraBentlerResult Sb, double[] Z, int[] Intercept)>();
+        // The z-value of each free row, and for an intercept the index of its variable (−1 otherwise).
+        (SatorraBentlerResult, double[], int[]) Robust(DataSet data, bool means)
+        {
+            var fit = Sem.Fit(HsModel, data, ModelOptions.Default with { MeanStructure = means });
+            Assert.True(fit.Converged);
+            var fm = fit.Fitted;
+            var sb = SatorraBentler.Compute(fm);
+            var intercept = fm.Model.FreeRows.Select(r => fm.Table.Rows[r]).Select(r =>
+                r.Op == ModelOperator.Intercept ? Array.IndexOf(names, r.Lhs) : -1).ToArray();
+            return (sb, fm.Theta.Select((t, i) => t / sb.StandardErrors[i]).ToArray(), intercept);
+        }
+        foreach (bool m in new[] { false, true })
+            baseline[m] = Robust(DataSet.FromColumns(names.Select((n, j) => new KeyValuePair<string, double[]>(n, columns[j]))), m);
+        Prop.ForAll(gen.ToArbitrary(), t =>
+        {
+            var data = DataSet.FromColumns(names.Select((n, j) =>
+                new KeyValuePair<string, double[]>(n, columns[j].Select(x => t.Scales[j] * x + t.Shifts[j]).ToArray())));
+            var (sb, z, intercept) = Robust(data, t.Means);
+            var (sb0, z0, _) = baseline[t.Means];
+            static bool Near(double a, double b) => Math.Abs(a - b) <= 1e-4 * Math.Max(1, Math.Abs(b));
+            return Near(sb.ScalingFactor, sb0.ScalingFactor) && Near(sb.ScaledChiSquare, sb0.ScaledChiSquare)
+                && Enumerable.Range(0, z.Length).All(i => intercept[i] < 0
+                    ? Near(z[i], z0[i])
+                    : Near(sb.StandardErrors[i] / t.Scales[intercept[i]], sb0.StandardErrors[i]));
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(25));
     }
 
     [Fact]
