@@ -24,6 +24,9 @@ internal sealed record OptimizerResult(double[] X, double F, int Iterations, boo
     /// </summary>
     public bool Stalled { get; init; }
 
+    /// <summary>For a stalled result: the indices in ζ of the parameters drifting along the ridge, largest move first.</summary>
+    public int[] Drifting { get; init; } = [];
+
     /// <summary>
     /// For a converged result: the lowest F of an attempt whose estimates ran off to infinity with a fit function
     /// below this result's (the likelihood keeps rising along a ray: empirical under-identification); NaN otherwise.
@@ -61,7 +64,7 @@ internal sealed class Optimizer
     private readonly double _tolerance;
     private readonly int _n;
     private readonly double _stallTolerance;
-    private readonly double[] _g, _d, _xn, _gn, _h, _chol, _hinv, _gOld, _xOld, _start, _bound, _scale;
+    private readonly double[] _g, _d, _xn, _gn, _h, _chol, _hinv, _gOld, _xOld, _start, _bound, _scale, _windowX;
 
     public Optimizer(Objective objective)
     {
@@ -83,6 +86,7 @@ internal sealed class Optimizer
         _bound = new double[_n];
         _scale = new double[_n];
         Array.Fill(_scale, 1.0);
+        _windowX = new double[_n];
     }
 
     /// <summary>
@@ -113,6 +117,25 @@ internal sealed class Optimizer
             if (Math.Abs(x[k] - _start[k]) / _bound[k] > Math.Abs(x[worst] - _start[worst]) / _bound[worst]) worst = k;
         return new(x, f, iter, false, string.Format(System.Globalization.CultureInfo.InvariantCulture,
             "the estimates diverge (a parameter moved to {0:G3}, {1:G0} single-observation standard errors from its start)", x[worst], DivergenceDistance)) { Diverged = true };
+    }
+
+    /// <summary>
+    /// The parameters that moved most over the last window of iterations, in single-observation standard errors
+    /// (at most four, each at least a fifth of the largest move): the direction of the ridge a stalled search follows.
+    /// </summary>
+    private int[] DriftingParameters(double[] x)
+    {
+        var moves = new List<(int K, double Move)>();
+        for (int k = 0; k < _n; k++)
+        {
+            double unit = _bound[k] / DivergenceDistance;
+            double move = double.IsFinite(unit) && unit > 0 ? Math.Abs(x[k] - _windowX[k]) / unit : 0;
+            moves.Add((k, move));
+        }
+        double largest = moves.Max(m => m.Move);
+        return largest > 0
+            ? moves.Where(m => m.Move >= 0.2 * largest).OrderByDescending(m => m.Move).Take(4).Select(m => m.K).ToArray()
+            : [];
     }
 
     /// <summary>Records the start and each parameter's divergence distance from the information there (_h is overwritten).</summary>
@@ -193,6 +216,7 @@ internal sealed class Optimizer
         int stall = 0;
         int windowStart = iter;
         double windowF = f;
+        Array.Copy(x, _windowX, n);
         while (iter < maxIterations)
         {
             iter++;
@@ -220,9 +244,14 @@ internal sealed class Optimizer
             if (iter - windowStart >= 200)
             {
                 if (windowF - f <= Math.Max(1e-10 * Math.Max(1, Math.Abs(f)), _stallTolerance))
-                    return new OptimizerResult(x, f, iter, false, "the fit function stopped decreasing before the gradient vanished (the estimates drift along a flat ridge or toward a boundary)") { Stalled = true };
+                    return new OptimizerResult(x, f, iter, false, "the fit function stopped decreasing before the gradient vanished (the estimates drift along a flat ridge or toward a boundary)")
+                    {
+                        Stalled = true,
+                        Drifting = DriftingParameters(x),
+                    };
                 windowStart = iter;
                 windowF = f;
+                Array.Copy(x, _windowX, n);
             }
             // s = x − xOld, y = g − gOld
             for (int i = 0; i < n; i++)

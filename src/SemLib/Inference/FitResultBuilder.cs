@@ -29,7 +29,10 @@ internal static class FitResultBuilder
         }
         else if (stalled)
         {
-            warnings.Add("The fit function converged but the estimates did not: they drift along a direction in which the likelihood is flat (empirical under-identification, as with a two-indicator factor or a loading near zero). χ² and the fit measures are those of that limit; the estimates are not interpretable.");
+            string drifting = DriftingNames(fitted);
+            warnings.Add("The fit function converged but the estimates did not: they drift along a direction in which the likelihood is flat (empirical under-identification, as with a two-indicator factor or a loading near zero)"
+                + (drifting.Length > 0 ? $"; the parameters drifting are {drifting}" : "")
+                + ". χ² and the fit measures are those of that limit; the estimates are not interpretable.");
         }
         else if (double.IsFinite(opt.LowerDivergedF))
         {
@@ -50,6 +53,23 @@ internal static class FitResultBuilder
         var measures = FitMeasureCalculator.Compute(fitted, usable);
         var r2 = output.RSquare.Select(d => (IReadOnlyDictionary<string, double>)d).ToList();
         return new SemFit(fitted, status, output.Rows, measures, r2, warnings, cov.CovTheta, cov.CovZeta);
+    }
+
+    /// <summary>The table names of the ζ parameters a stalled search was drifting along (each ζ's rows with the largest weight).</summary>
+    private static string DriftingNames(FittedModel fitted)
+    {
+        var model = fitted.Model;
+        var names = new List<string>();
+        foreach (int z in fitted.Optimizer.Drifting)
+        {
+            var unit = new double[model.ZetaCount];
+            unit[z] = 1;
+            var theta = new double[model.ThetaCount];
+            model.Constraints.MultiplyK(unit, theta);
+            for (int t = 0; t < theta.Length; t++)
+                if (theta[t] != 0) names.Add(model.Table.Rows[model.FreeRows[t]].Name);
+        }
+        return string.Join(", ", names.Distinct().Take(6));
     }
 
     /// <summary>
