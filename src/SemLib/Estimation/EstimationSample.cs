@@ -15,6 +15,8 @@ internal sealed class EstimationSample
         Estimator = estimator;
         TotalN = data.TotalN;
         Groups = data.Groups.Select(g => new Moments(g, estimator, data.TotalN)).ToArray();
+        Loss = Discrepancy.For(estimator);
+        StatisticN = Groups.Sum(g => Loss.StatisticCount(g.N));
     }
 
     private EstimationSample(EstimationSample other)
@@ -23,6 +25,8 @@ internal sealed class EstimationSample
         Estimator = other.Estimator;
         TotalN = other.TotalN;
         Groups = other.Groups.Select(g => g.Clone()).ToArray();
+        Loss = other.Loss;
+        StatisticN = other.StatisticN;
     }
 
     /// <summary>A deep copy whose moments can be replaced (one per thread in bootstrap and simulation).</summary>
@@ -33,8 +37,11 @@ internal sealed class EstimationSample
     public int TotalN { get; }
     public Moments[] Groups { get; }
 
-    /// <summary>The effective sample size that multiplies the fit function: N for ML, N − (number of groups) otherwise.</summary>
-    public double StatisticN => Estimator == Estimator.ML ? TotalN : TotalN - Groups.Length;
+    /// <summary>The estimator's discrepancy, which declares the χ² count and the covariance divisor.</summary>
+    public Discrepancy Loss { get; }
+
+    /// <summary>The effective sample size that multiplies the fit function: Σ_g n_g, n_g = N_g for ML, N_g − 1 otherwise.</summary>
+    public double StatisticN { get; }
 
     internal sealed class Moments
     {
@@ -85,7 +92,7 @@ internal sealed class EstimationSample
         /// </summary>
         public bool SetMoments(ReadOnlySpan<double> covarianceN, ReadOnlySpan<double> mean)
         {
-            double scale = _estimator == Estimator.ML ? 1.0 : N / (double)(N - 1);
+            double scale = Discrepancy.For(_estimator).UnbiasedCovariance ? N / (double)(N - 1) : 1.0;
             for (int i = 0; i < P * P; i++) S[i] = covarianceN[i] * scale;
             mean.CopyTo(Mean);
             if (!Dense.InvertSpd(S, SInverse, _work, P, out double logDet)) return false;

@@ -64,7 +64,7 @@ internal sealed class FittedModel
 
     /// <summary>Each group's contribution 2·n_g·F_g to χ².</summary>
     public static double[] GroupChiSquare(EstimationSample sample, IReadOnlyList<double> groupF) =>
-        sample.Groups.Select((g, i) => 2 * (sample.Estimator == Estimator.ML ? g.N : g.N - 1) * groupF[i]).ToArray();
+        sample.Groups.Select((g, i) => 2 * sample.Loss.StatisticCount(g.N) * groupF[i]).ToArray();
 
     public static int CountMoments(ParameterTable table, EstimationSample sample)
     {

@@ -22,13 +22,7 @@ internal sealed partial class Objective
         for (int g = 0; g < _ws.Length; g++)
         {
             var w = _ws[g];
-            var weightMatrix = Estimator switch
-            {
-                Estimator.ML => w.W,
-                Estimator.GLS => w.Sample.SInverse,
-                _ => null,
-            };
-            AccumulateInformation(w, weightMatrix, w.Sample.Weight, q);
+            AccumulateInformation(w, _loss.InformationWeight(w), w.Sample.Weight, q);
         }
         _model.Constraints.MatrixToZeta(_infoTheta, infoZeta);
     }
@@ -73,7 +67,7 @@ internal sealed partial class Objective
 
     /// <summary>Adds one group's information. Every free row has one matrix cell, so each parameter has at most one
     /// Σ term and one μ term per group: pairs of distinct terms are added to both (j,k) and (k,j).</summary>
-    private void AccumulateInformation(Workspace w, double[]? m, double weight, int q)
+    private void AccumulateInformation(LossWorkspace w, double[]? m, double weight, int q)
     {
         var model = w.State.Model;
         int p = model.P;
@@ -119,14 +113,14 @@ internal sealed partial class Objective
                 }
             }
         }
-        if (Estimator == Estimator.ULS) AccumulateUlsDiagonal(w, weight, q);
+        if (_loss.VechDiagonal) AccumulateUlsDiagonal(w, weight, q);
     }
 
     /// <summary>
     /// ULS weights each covariance once (vech), so the diagonal of Σ counts twice as much as tr(dΣ dΣ) gives it:
     /// add ½ Σ_i (dΣ_j)_ii (dΣ_k)_ii.
     /// </summary>
-    private void AccumulateUlsDiagonal(Workspace w, double weight, int q)
+    private void AccumulateUlsDiagonal(LossWorkspace w, double weight, int q)
     {
         var model = w.State.Model;
         int p = model.P, m2 = 2 * model.M;

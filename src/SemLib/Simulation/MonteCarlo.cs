@@ -244,7 +244,7 @@ public static class MonteCarlo
     {
         // CovarianceData is read as an unbiased matrix and rescaled by (N − 1)/N for ML; pre-scale so the fit sees Σ exactly.
         const int n = 1_000_000;
-        double scale = options.Analysis.Estimator == Estimator.ML ? n / (double)(n - 1) : 1.0;
+        double scale = Discrepancy.For(options.Analysis.Estimator).UnbiasedCovariance ? 1.0 : n / (double)(n - 1);
         int p = names.Count;
         var cov = new double[p, p];
         for (int i = 0; i < p; i++)

@@ -1,0 +1,120 @@
+using SemLib.LinearAlgebra;
+using SemLib.Model;
+
+namespace SemLib.Estimation;
+
+/// <summary>
+/// One group's state and buffers for evaluating a <see cref="Discrepancy"/>: the implied moments (through
+/// <see cref="GroupState"/>), the sample moments, ∂F/∂Σ (<see cref="G"/>) and ∂F/∂μ (<see cref="GMu"/>), and the
+/// blocks the chain rule to the parameters and the information need. Allocated once; evaluation allocates nothing.
+/// </summary>
+internal sealed class LossWorkspace
+{
+    public LossWorkspace(GroupModel model, EstimationSample.Moments sample)
+    {
+        State = new GroupState(model);
+        Sample = sample;
+        int p = model.P, m2 = 2 * model.M;
+        InvertWork = new double[2 * p * p];
+        W = new double[p * p];
+        G = new double[p * p];
+        Tmp = new double[p * p];
+        Tmp2 = new double[p * p];
+        D = new double[p];
+        GMu = new double[p];
+        MG = new double[p * m2];
+        Q = new double[m2 * m2];
+        Gram = new double[(p + m2) * (p + m2)];
+        LtG = new double[m2];
+    }
+
+    public GroupState State { get; }
+    public EstimationSample.Moments Sample { get; }
+    public double F;
+
+    /// <summary>Scratch for <see cref="Dense.InvertSpd"/> (2·p·p).</summary>
+    public readonly double[] InvertWork;
+    /// <summary>Σ⁻¹, set by the ML discrepancy.</summary>
+    public readonly double[] W;
+    /// <summary>∂F/∂Σ (symmetric).</summary>
+    public readonly double[] G;
+    public readonly double[] Tmp;
+    public readonly double[] Tmp2;
+    /// <summary>x̄ − μ.</summary>
+    public readonly double[] D;
+    /// <summary>∂F/∂μ.</summary>
+    public readonly double[] GMu;
+    /// <summary>M·[L1|L2] for the current bilinear weight M.</summary>
+    public readonly double[] MG;
+    /// <summary>[L1|L2]ᵀ·M·[L1|L2].</summary>
+    public readonly double[] Q;
+    /// <summary>[L1|L2]ᵀ g_μ.</summary>
+    public readonly double[] LtG;
+    /// <summary>All bilinear forms v_aᵀ M v_b as one (p+2m)² matrix, for the information's pair loop.</summary>
+    public readonly double[] Gram;
+
+    /// <summary>Fills <see cref="Gram"/> from M and the blocks of <see cref="Bilinear"/>.</summary>
+    public void FillGram(ReadOnlySpan<double> m)
+    {
+        int p = P, m2 = 2 * State.Model.M, v = p + m2;
+        for (int a = 0; a < p; a++)
+        {
+            m.Slice(a * p, p).CopyTo(Gram.AsSpan(a * v, p));
+            Array.Copy(MG, a * m2, Gram, a * v + p, m2);
+        }
+        for (int b = 0; b < m2; b++)
+        {
+            for (int a = 0; a < p; a++) Gram[(p + b) * v + a] = MG[a * m2 + b];
+            Array.Copy(Q, b * m2, Gram, (p + b) * v + p, m2);
+        }
+    }
+
+    public int P => Sample.P;
+
+    /// <summary>D = x̄ − μ (zero without a mean structure).</summary>
+    public void MeanResidual()
+    {
+        if (!State.Model.MeanStructure)
+        {
+            Array.Clear(D);
+            return;
+        }
+        for (int i = 0; i < P; i++) D[i] = Sample.Mean[i] - State.Mu[i];
+    }
+
+    /// <summary>MG = M·L12 and Q = L12ᵀ·M·L12 for a symmetric p×p weight M.</summary>
+    public void Bilinear(ReadOnlySpan<double> m)
+    {
+        int p = P, m2 = 2 * State.Model.M;
+        if (m2 == 0) return;
+        Dense.Multiply(m, State.L12, MG, p, p, m2);
+        Dense.MultiplyTransposeA(State.L12, MG, Q, p, m2, m2);
+    }
+
+    /// <summary>v_aᵀ M v_b from the blocks computed by <see cref="Bilinear"/> (M itself for unit vectors).</summary>
+    public double Form(ReadOnlySpan<double> m, int a, int b)
+    {
+        int p = P, m2 = 2 * State.Model.M;
+        if (a < p)
+            return b < p ? m[a * p + b] : MG[a * m2 + (b - p)];
+        return b < p ? MG[b * m2 + (a - p)] : Q[(a - p) * m2 + (b - p)];
+    }
+
+    public void AccumulateGradient(Span<double> gradTheta, double weight)
+    {
+        Bilinear(G);
+        foreach (var t in State.Model.SigmaTerms)
+            gradTheta[t.Param] += weight * 2 * t.Coef * Form(G, t.A, t.B);
+        if (State.Model.MeanStructure)
+        {
+            int p = P, m2 = 2 * State.Model.M;
+            if (m2 > 0) Dense.MultiplyTransposeA(State.L12, GMu, LtG, p, m2, 1);
+            foreach (var t in State.Model.MeanTerms)
+            {
+                double va = t.A < p ? GMu[t.A] : LtG[t.A - p];
+                double k = t.K < 0 ? 1 : State.Kappa[t.K];
+                gradTheta[t.Param] += weight * t.Coef * k * va;
+            }
+        }
+    }
+}
