@@ -85,6 +85,13 @@ public sealed class SemFit
     /// </summary>
     public EffectDecomposition Effects(string from, string to, int group = 1) => Inference.Effects.Compute(this, from, to, group);
 
+    /// <summary>
+    /// The residual matrices of every group, as lavaan's <c>resid(fit, type = "raw" | "standardized")</c>: S − Σ̂ (and
+    /// x̄ − μ̂ with a mean structure), or each residual over its asymptotic standard error (ML only; otherwise
+    /// <see cref="InvalidOperationException"/>).
+    /// </summary>
+    public IReadOnlyList<ResidualMatrices> Residuals(ResidualType type = ResidualType.Raw) => ResidualMatrixCalculator.Compute(this, type);
+
     /// <summary>The model-implied covariance matrix and means of a group (1-based).</summary>
     public ImpliedMoments Implied(int group = 1)
     {

@@ -1,0 +1,48 @@
+# Produces the fixtures in tests/SemLib.Tests/Reference/residuals/: lavaan 0.6.14's residual matrices,
+# resid(fit, type = "raw") (S - Sigma-hat, and xbar - mu-hat with a mean structure) and
+# resid(fit, type = "standardized") (each residual divided by its asymptotic standard error, lavaan's
+# lav_residuals_se / lav_residuals_acov with z.type = "standardized"; NA where that variance is zero or negative).
+# Run from the repository root:
+#   Rscript tests/SemLib.Tests/Reference/scripts/make-residual-cases.R
+# Needs R 4.2 with lavaan 0.6.14 and jsonlite (Debian: r-cran-lavaan, r-cran-jsonlite). Tests never run R.
+# Matrices are written row by row in lavaan's variable order (order of appearance in the model), NA as null.
+suppressPackageStartupMessages({ library(lavaan); library(jsonlite) })
+stopifnot(as.character(packageVersion("lavaan")) == "0.6.14")
+out.dir <- "tests/SemLib.Tests/Reference/residuals"
+dir.create(out.dir, recursive = TRUE, showWarnings = FALSE)
+script <- "tests/SemLib.Tests/Reference/scripts/make-residual-cases.R"
+model <- "visual  =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nspeed   =~ x7 + x8 + x9\n"
+
+rows.of <- function(m) lapply(seq_len(nrow(m)), function(i) as.numeric(unclass(m)[i, ]))
+
+one.group <- function(r) {
+  out <- list(cov = rows.of(r$cov))
+  if (!is.null(r$mean)) out$mean <- as.numeric(r$mean)
+  out
+}
+
+write_case <- function(name, description, data.file, ...) {
+  data <- read.csv(data.file)
+  fit <- cfa(model, data = data, ...)
+  stopifnot(lavInspect(fit, "converged"))
+  raw <- resid(fit, type = "raw")
+  std <- resid(fit, type = "standardized")
+  ng <- lavInspect(fit, "ngroups")
+  if (ng == 1) { raw <- list(raw); std <- list(std) }
+  groups <- if (ng == 1) list("") else as.list(lavInspect(fit, "group.label"))
+  case <- list(
+    name = name, description = description, reference = "lavaan 0.6.14", script = script,
+    model = model, data = basename(data.file), options = list(...),
+    variables = lavNames(fit, "ov"), groups = groups,
+    raw = unname(lapply(raw, one.group)), standardized = unname(lapply(std, one.group)))
+  dir.create(file.path(out.dir, name), showWarnings = FALSE)
+  file.copy(data.file, file.path(out.dir, name, "data.csv"), overwrite = TRUE)
+  writeLines(toJSON(case, auto_unbox = TRUE, digits = NA, null = "null", na = "null", pretty = TRUE),
+             file.path(out.dir, name, "case.json"))
+}
+
+write_case("hs-cfa", "HS CFA, ML, no mean structure.", "tests/SemLib.Tests/Reference/lavaan/hs-cfa/data.csv")
+write_case("hs-cfa-means", "HS CFA, ML, meanstructure = TRUE.", "tests/SemLib.Tests/Reference/lavaan/hs-cfa/data.csv",
+           meanstructure = TRUE)
+write_case("hs-cfa-groups", "HS CFA, ML, group = \"school\" (configural).",
+           "tests/SemLib.Tests/Reference/lavaan/hs-cfa-groups/data.csv", group = "school")
