@@ -79,6 +79,14 @@ public sealed class SemFit
     public IReadOnlyList<ModificationIndex> ModificationIndices() => _modificationIndices.Value;
 
     /// <summary>
+    /// The modification indices above <paramref name="minimumValue"/>, as lavaan's <c>modindices(fit, minimum.value =
+    /// X)</c>: for X &gt; 0 those with mi &gt; X (strictly, as lavaan filters), for X ≤ 0 all of them.
+    /// </summary>
+    public IReadOnlyList<ModificationIndex> ModificationIndices(double minimumValue) => minimumValue > 0
+        ? _modificationIndices.Value.Where(m => m.Mi > minimumValue).ToList()
+        : _modificationIndices.Value;
+
+    /// <summary>
     /// Total, direct and indirect effects of <paramref name="from"/> on <paramref name="to"/> (latent or observed), each
     /// specific indirect path, with delta-method standard errors and standardized values — AMOS's effects tables, or
     /// lavaan's <c>:=</c> products written by hand.
