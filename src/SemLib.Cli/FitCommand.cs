@@ -38,7 +38,7 @@ internal sealed class FitCommand
         AllowMultipleArgumentsPerToken = false,
     };
 
-    private readonly Option<double?> _minMi = new("--min-mi")
+    private readonly Option<double> _minMi = new("--min-mi")
     {
         Description = "With --modindices, only the modification indices above X (lavaan's modindices(fit, minimum.value = X), which keeps mi > X); in text and JSON.",
         HelpName = "X",
@@ -57,11 +57,7 @@ internal sealed class FitCommand
         command.Options.Add(_modIndices);
         command.Options.Add(_minMi);
         command.Options.Add(_residuals);
-        _minMi.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<double?>() is double v && !double.IsFinite(v))
-                r.AddError($"--min-mi must be a finite number; got {v}.");
-        });
+        NumberOptions.Real(_minMi, 0, double.MaxValue);
         command.Validators.Add(r =>
         {
             if (OptionChecks.Given(r.GetResult(_minMi)) && !r.GetValue(_modIndices))
@@ -104,7 +100,7 @@ internal sealed class FitCommand
 
             // The whole output is built before anything is written, so it is never half-written.
             bool modIndices = parse.GetValue(_modIndices);
-            double minMi = parse.GetValue(_minMi) ?? 0;
+            double minMi = parse.GetValue(_minMi);
             string output = json
                 ? FitJson.ToJson(fit, new FitJsonOptions { ModificationIndices = modIndices, MinimumModificationIndex = minMi, Bootstrap = boot }) + Environment.NewLine
                 : TextSummary.Format(fit, new TextSummaryOptions
