@@ -58,11 +58,6 @@ internal sealed class FitCommand
         command.Options.Add(_minMi);
         command.Options.Add(_residuals);
         NumberOptions.Real(_minMi, 0, double.MaxValue);
-        command.Validators.Add(r =>
-        {
-            if (OptionChecks.Given(r.GetResult(_minMi)) && !r.GetValue(_modIndices))
-                r.AddError("--min-mi filters the modification indices, so it only goes with --modindices.");
-        });
         command.Options.Add(_failOnNonConvergence);
         command.Options.Add(_progress);
         command.Options.Add(_report);
@@ -81,6 +76,9 @@ internal sealed class FitCommand
             var inputs = _options.Source.Load(parse, modelPath!);
             if (verbose) stderr.WriteLine($"semlib fit: read {inputs.Description}");
 
+            // Checked here, after parsing, so that a bad number (--min-mi abc) is reported as such first.
+            if (OptionChecks.Given(parse.GetResult(_minMi)) && !parse.GetValue(_modIndices))
+                throw new CliUsageException("--min-mi filters the modification indices, so it only goes with --modindices.");
             if (json && parse.GetValue(_residuals))
                 throw new CliUsageException("--residuals is text output only: the JSON contract defines no residual matrices; drop --format json or --residuals.");
             var reports = parse.GetValue(_report) ?? [];
