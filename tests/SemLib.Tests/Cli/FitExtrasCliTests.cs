@@ -154,6 +154,16 @@ public sealed class FitExtrasCliTests
     }
 
     [Fact]
+    public void Ci_alone_with_a_bootstrap_keeps_the_percentile_default()
+    {
+        var c = ReferenceCase.Load("lavaan/hs-cfa");
+        using var files = new TempFiles();
+        var run = Fit(c, files, "--se", "bootstrap", "--bootstrap", "20", "--ci");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("  Bootstrap confidence intervals            Percentile", Lines(run.Stdout));
+    }
+
+    [Fact]
     public void Report_says_where_it_wrote_its_files()
     {
         var c = ReferenceCase.Load("lavaan/hs-cfa");
