@@ -15,6 +15,9 @@ namespace SemLib.Inference;
 /// the definition of lavaan's <c>lav_residuals_acov</c> with <c>z.type = "standardized"</c>. When W_g = W(S_g) this is
 /// Γ_NT/N_g − Δ_g vcov(θ̂) Δ_gᵀ. Residuals whose variance is not positive (the saturated variances of a CFA, whose
 /// residuals are zero) are 0 when the residual is zero to rounding, otherwise NaN, where lavaan gives ~0 or NA.
+/// With fixed covariates (fixed.x) their own moments (means, covariances among them) get zero rows and columns in W_g
+/// and in the observed moments' ACOV, which becomes the inverse of W(S_g) over the other moments — as lavaan's h1
+/// information does — and their standardized residuals are 0.
 /// </para>
 /// Fixtures: tests/SemLib.Tests/Reference/residuals (Reference/scripts/make-residual-cases.R).
 /// </summary>
@@ -74,21 +77,65 @@ internal static class ResidualMatrixCalculator
                 result[g] = (cov, mean);
                 continue;
             }
-            var acovObs = MomentCovariance.NormalTheory(m.S, p, ms).Divide(m.N);
+            var fixedMoment = FixedMoments(fitted, g);
+            var acovObs = ObservedAcov(m.S, p, ms, fixedMoment, m.N);
+            var a1 = weights[g]!.Clone();
+            foreach (int k in fixedMoment)
+            {
+                a1.ClearRow(k);
+                a1.ClearColumn(k);
+            }
             var q = Matrix<double>.Build.DenseIdentity(acovObs.RowCount)
-                - deltas[g].Multiply(infoInv).TransposeAndMultiply(deltas[g]).Multiply(m.Weight).Multiply(weights[g]!);
+                - deltas[g].Multiply(infoInv).TransposeAndMultiply(deltas[g]).Multiply(m.Weight).Multiply(a1);
             var acov = q.Multiply(acovObs).TransposeAndMultiply(q);
+            // The fixed covariates' own moments are reproduced exactly (Σ̂ = S there): their residuals are 0, as lavaan prints.
+            double Z(double residual, int k) => fixedMoment.Contains(k) ? 0 : Ratio(residual, acov[k, k], acovObs[k, k]);
             for (int j = 0; j < p; j++)
                 for (int i = j; i < p; i++)
                 {
-                    int k = offset + MomentCovariance.VechIndex(p, i, j);
-                    double v = Ratio(raw[g].Cov[i * p + j], acov[k, k], acovObs[k, k]);
+                    double v = Z(raw[g].Cov[i * p + j], offset + MomentCovariance.VechIndex(p, i, j));
                     cov[i * p + j] = cov[j * p + i] = v;
                 }
             if (mean is not null)
-                for (int i = 0; i < p; i++) mean[i] = Ratio(raw[g].Mean![i], acov[i, i], acovObs[i, i]);
+                for (int i = 0; i < p; i++) mean[i] = Z(raw[g].Mean![i], i);
             result[g] = (cov, mean);
         }
+        return result;
+    }
+
+    /// <summary>
+    /// The moments of fixed exogenous covariates (fixed.x): the means and the covariances among them. lavaan gives them
+    /// zero rows and columns in the h1 information, so they drop out of both W_g and the observed moments' ACOV.
+    /// </summary>
+    private static HashSet<int> FixedMoments(FittedModel fitted, int group)
+    {
+        var model = fitted.State(group).Model;
+        var x = fitted.Table.Roles.ObservedExogenous.Select(model.ObservedIndex).ToArray();
+        int p = model.P, offset = fitted.Table.MeanStructure ? p : 0;
+        var set = new HashSet<int>();
+        foreach (int i in x)
+        {
+            if (offset > 0) set.Add(i);
+            foreach (int j in x) set.Add(offset + MomentCovariance.VechIndex(p, i, j));
+        }
+        return set;
+    }
+
+    /// <summary>
+    /// The ACOV of the sample moments under normal theory, lavaan's unstructured h1 ACOV: Γ_NT(S)/N_g, or with fixed
+    /// covariates the inverse of W(S) over the other moments (the covariates' moments held fixed), zero elsewhere.
+    /// </summary>
+    private static Matrix<double> ObservedAcov(double[] s, int p, bool ms, HashSet<int> fixedMoment, int n)
+    {
+        if (fixedMoment.Count == 0) return MomentCovariance.NormalTheory(s, p, ms).Divide(n);
+        var w = NormalTheoryWeight.Compute(s, p, ms)
+            ?? throw new InvalidOperationException("The sample covariance matrix is not positive definite.");
+        var keep = Enumerable.Range(0, w.RowCount).Where(k => !fixedMoment.Contains(k)).ToArray();
+        var sub = Matrix<double>.Build.Dense(keep.Length, keep.Length, (a, b) => w[keep[a], keep[b]]);
+        var inv = PseudoInverse(sub).Divide(n);
+        var result = Matrix<double>.Build.Dense(w.RowCount, w.RowCount);
+        for (int a = 0; a < keep.Length; a++)
+            for (int b = 0; b < keep.Length; b++) result[keep[a], keep[b]] = inv[a, b];
         return result;
     }
 

@@ -11,7 +11,10 @@ stopifnot(as.character(packageVersion("lavaan")) == "0.6.14")
 out.dir <- "tests/SemLib.Tests/Reference/residuals"
 dir.create(out.dir, recursive = TRUE, showWarnings = FALSE)
 script <- "tests/SemLib.Tests/Reference/scripts/make-residual-cases.R"
-model <- "visual  =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nspeed   =~ x7 + x8 + x9\n"
+hs.model <- "visual  =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nspeed   =~ x7 + x8 + x9\n"
+# Two factors regressed on fixed covariates (fixed.x = TRUE, lavaan's default for ML): the covariates' own moments
+# drop out of the residuals' ACOV, and their residuals are 0. One row has a missing ageyr/grade: listwise deletion.
+fixed.x.model <- "visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nvisual ~ ageyr + grade\ntextual ~ ageyr\n"
 
 rows.of <- function(m) lapply(seq_len(nrow(m)), function(i) as.numeric(unclass(m)[i, ]))
 
@@ -21,7 +24,7 @@ one.group <- function(r) {
   out
 }
 
-write_case <- function(name, description, data.file, ...) {
+write_case <- function(name, description, data.file, ..., model = hs.model) {
   data <- read.csv(data.file)
   fit <- cfa(model, data = data, ...)
   stopifnot(lavInspect(fit, "converged"))
@@ -46,3 +49,5 @@ write_case("hs-cfa-means", "HS CFA, ML, meanstructure = TRUE.", "tests/SemLib.Te
            meanstructure = TRUE)
 write_case("hs-cfa-groups", "HS CFA, ML, group = \"school\" (configural).",
            "tests/SemLib.Tests/Reference/lavaan/hs-cfa-groups/data.csv", group = "school")
+write_case("hs-fixed-x", "Two HS factors on the covariates ageyr and grade, ML, fixed.x = TRUE (default).",
+           "tests/SemLib.Tests/Reference/lavaan/hs-cfa-groups/data.csv", model = fixed.x.model)
