@@ -2,6 +2,7 @@ using MathNet.Numerics.LinearAlgebra;
 using SemLib.Data;
 using SemLib.Estimation;
 using SemLib.Results;
+using SemLib.Specification;
 
 namespace SemLib.Inference;
 
@@ -17,7 +18,8 @@ namespace SemLib.Inference;
 /// residuals are zero) are 0 when the residual is zero to rounding, otherwise NaN, where lavaan gives ~0 or NA.
 /// With fixed covariates (fixed.x) their own moments (means, covariances among them) get zero rows and columns in W_g
 /// and in the observed moments' ACOV, which becomes the inverse of W(S_g) over the other moments — as lavaan's h1
-/// information does — and their standardized residuals are 0.
+/// information does — and their standardized residuals are 0. With information = "observed", lavaan's observed h1
+/// information (<see cref="ObservedH1Information"/>) takes the place of W_g in A and Q_g.
 /// </para>
 /// Fixtures: tests/SemLib.Tests/Reference/residuals (Reference/scripts/make-residual-cases.R).
 /// </summary>
@@ -54,10 +56,14 @@ internal static class ResidualMatrixCalculator
         var deltas = MomentJacobian.Compute(fitted);
         var weights = new Matrix<double>?[groups];
         Matrix<double>? info = null;
+        bool observed = fitted.Options.Information == InformationType.Observed;
         for (int g = 0; g < groups; g++)
         {
             var m = fitted.Sample.Groups[g];
-            weights[g] = NormalTheoryWeight.Compute(fitted.State(g).Sigma, m.P, ms);
+            var st = fitted.State(g);
+            weights[g] = observed
+                ? ObservedH1Information(m.S, m.Mean, st.Sigma, ms ? st.Mu.ToArray() : m.Mean, m.P, ms)
+                : NormalTheoryWeight.Compute(st.Sigma, m.P, ms);
             if (weights[g] is null) { info = null; break; }
             var term = deltas[g].TransposeThisAndMultiply(weights[g]!).Multiply(deltas[g]).Multiply(m.Weight);
             info = info is null ? term : info + term;
@@ -101,6 +107,55 @@ internal static class ResidualMatrixCalculator
             result[g] = (cov, mean);
         }
         return result;
+    }
+
+    /// <summary>
+    /// The observed information of the saturated (h1) model per observation at the implied moments, lavaan's
+    /// structured observed h1 information (its residuals use it in place of W_g when information = "observed"):
+    /// with d = x̄ − μ̂ and W̃ = S + d dᵀ, the means' block Σ̂⁻¹, the cross block D_pᵀ((Σ̂⁻¹d) ⊗ Σ̂⁻¹) and the
+    /// covariances' block ½ D_pᵀ(Σ̂⁻¹ ⊗ Σ̂⁻¹(2W̃ − Σ̂)Σ̂⁻¹)D_p — W_g when S = Σ̂ and x̄ = μ̂. Null when Σ̂ is not positive
+    /// definite.
+    /// </summary>
+    private static Matrix<double>? ObservedH1Information(double[] s, double[] mean, double[] sigma, double[] mu, int p, bool ms)
+    {
+        var inv = new double[p * p];
+        if (!LinearAlgebra.Dense.InvertSpd(sigma, inv, new double[2 * p * p], p, out _)) return null;
+        var si = Matrix<double>.Build.Dense(p, p, (i, j) => inv[i * p + j]);
+        var d = Vector<double>.Build.Dense(p, i => mean[i] - mu[i]);
+        var wTilde = Matrix<double>.Build.Dense(p, p, (i, j) => s[i * p + j] + d[i] * d[j]);
+        var sig = Matrix<double>.Build.Dense(p, p, (i, j) => sigma[i * p + j]);
+        var aaa = si * (2 * wTilde - sig) * si;
+        var u = si * d;
+        int offset = ms ? p : 0, q = MomentCovariance.MomentCount(p, ms);
+        var h = Matrix<double>.Build.Dense(q, q);
+        // The positions (row, column) of Σ that the vech moment (i, j) stands for: both, off the diagonal.
+        static (int R, int C)[] Cells(int i, int j) => i == j ? [(i, i)] : [(i, j), (j, i)];
+        for (int j = 0; j < p; j++)
+            for (int i = j; i < p; i++)
+            {
+                int a = offset + MomentCovariance.VechIndex(p, i, j);
+                var ca = Cells(i, j);
+                for (int l = 0; l < p; l++)
+                    for (int k = l; k < p; k++)
+                    {
+                        double v = 0;
+                        // (A ⊗ B) at vec positions c1·p + r1, c2·p + r2 is A[c1, c2]·B[r1, r2].
+                        foreach (var (r1, c1) in ca)
+                            foreach (var (r2, c2) in Cells(k, l)) v += si[c1, c2] * aaa[r1, r2];
+                        h[a, offset + MomentCovariance.VechIndex(p, k, l)] = 0.5 * v;
+                    }
+                if (ms)
+                    for (int m = 0; m < p; m++)
+                    {
+                        double v = 0;
+                        // ((Σ⁻¹d) ⊗ Σ⁻¹) at vec position c·p + r, column m is u[c]·Σ⁻¹[r, m].
+                        foreach (var (r, c) in ca) v += u[c] * si[r, m];
+                        h[a, m] = h[m, a] = v;
+                    }
+            }
+        for (int i = 0; i < offset; i++)
+            for (int j = 0; j < offset; j++) h[i, j] = si[i, j];
+        return h;
     }
 
     /// <summary>

@@ -18,6 +18,8 @@ public sealed class ResidualMatrixTests
     [InlineData("hs-cfa-means")]
     [InlineData("hs-cfa-groups")]
     [InlineData("hs-fixed-x")] // fixed covariates: their moments drop out of the ACOV, their residuals are 0
+    [InlineData("hs-cfa-observed")] // information = "observed": the observed h1 information replaces W
+    [InlineData("hs-fixed-x-observed")]
     public void RawAndStandardizedResidualsMatchLavaan(string name)
     {
         var dir = Path.Combine(ReferenceCase.BaseDirectory, "residuals", name);
@@ -28,6 +30,8 @@ public sealed class ResidualMatrixTests
         {
             if (o.TryGetProperty("meanstructure", out var ms)) options = options with { MeanStructure = ms.GetBoolean() };
             if (o.TryGetProperty("group", out var gr)) options = options with { Group = gr.GetString() };
+            if (o.TryGetProperty("information", out var inf) && inf.GetString() == "observed")
+                options = options with { Information = SemLib.Estimation.InformationType.Observed };
         }
         var fit = Sem.Fit(root.GetProperty("model").GetString()!, DataSet.ReadCsv(Path.Combine(dir, "data.csv")), options);
         var variables = root.GetProperty("variables").EnumerateArray().Select(v => v.GetString()!).ToArray();

@@ -51,3 +51,8 @@ write_case("hs-cfa-groups", "HS CFA, ML, group = \"school\" (configural).",
            "tests/SemLib.Tests/Reference/lavaan/hs-cfa-groups/data.csv", group = "school")
 write_case("hs-fixed-x", "Two HS factors on the covariates ageyr and grade, ML, fixed.x = TRUE (default).",
            "tests/SemLib.Tests/Reference/lavaan/hs-cfa-groups/data.csv", model = fixed.x.model)
+# information = "observed": lavaan then uses the observed (h1) information in the residuals' ACOV.
+write_case("hs-cfa-observed", "HS CFA, ML, information = \"observed\".", "tests/SemLib.Tests/Reference/lavaan/hs-cfa/data.csv",
+           information = "observed")
+write_case("hs-fixed-x-observed", "The fixed.x model of hs-fixed-x with information = \"observed\".",
+           "tests/SemLib.Tests/Reference/lavaan/hs-cfa-groups/data.csv", information = "observed", model = fixed.x.model)
