@@ -2,7 +2,6 @@ using MathNet.Numerics.LinearAlgebra;
 using SemLib.Data;
 using SemLib.Estimation;
 using SemLib.Results;
-using SemLib.Specification;
 
 namespace SemLib.Inference;
 

@@ -20,20 +20,23 @@ public sealed class ResidualMatrixTests
     [InlineData("hs-fixed-x")] // fixed covariates: their moments drop out of the ACOV, their residuals are 0
     [InlineData("hs-cfa-observed")] // information = "observed": the observed h1 information replaces W
     [InlineData("hs-fixed-x-observed")]
+    [InlineData("wheaton-cov")] // a covariance matrix as input (rescaled to divisor N)
     public void RawAndStandardizedResidualsMatchLavaan(string name)
     {
         var dir = Path.Combine(ReferenceCase.BaseDirectory, "residuals", name);
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "case.json")));
         var root = doc.RootElement;
         var options = ModelOptions.Default;
-        if (root.GetProperty("options") is { ValueKind: JsonValueKind.Object } o)
+        if (root.TryGetProperty("options", out var o) && o.ValueKind == JsonValueKind.Object)
         {
             if (o.TryGetProperty("meanstructure", out var ms)) options = options with { MeanStructure = ms.GetBoolean() };
             if (o.TryGetProperty("group", out var gr)) options = options with { Group = gr.GetString() };
             if (o.TryGetProperty("information", out var inf) && inf.GetString() == "observed")
                 options = options with { Information = SemLib.Estimation.InformationType.Observed };
         }
-        var fit = Sem.Fit(root.GetProperty("model").GetString()!, DataSet.ReadCsv(Path.Combine(dir, "data.csv")), options);
+        var fit = root.TryGetProperty("fit_case", out var fitCase)
+            ? ReferenceCase.Load(fitCase.GetString()!).Fit()
+            : Sem.Fit(root.GetProperty("model").GetString()!, DataSet.ReadCsv(Path.Combine(dir, "data.csv")), options);
         var variables = root.GetProperty("variables").EnumerateArray().Select(v => v.GetString()!).ToArray();
         var agreement = new Agreement(name);
         foreach (var (type, key) in new[] { (ResidualType.Raw, "raw"), (ResidualType.Standardized, "standardized") })

@@ -56,3 +56,18 @@ write_case("hs-cfa-observed", "HS CFA, ML, information = \"observed\".", "tests/
            information = "observed")
 write_case("hs-fixed-x-observed", "The fixed.x model of hs-fixed-x with information = \"observed\".",
            "tests/SemLib.Tests/Reference/lavaan/hs-cfa-groups/data.csv", information = "observed", model = fixed.x.model)
+# A covariance matrix as input (lavaan rescales it to divisor N): Wheaton's alienation model of
+# Reference/lavaan/wheaton-cov, whose case.json holds the matrix; the test fits that case.
+wheaton <- fromJSON("tests/SemLib.Tests/Reference/lavaan/wheaton-cov/case.json")
+wcov <- wheaton$sample_cov$matrix
+dimnames(wcov) <- list(wheaton$sample_cov$names, wheaton$sample_cov$names)
+wfit <- sem(wheaton$model, sample.cov = wcov, sample.nobs = wheaton$sample_nobs)
+stopifnot(lavInspect(wfit, "converged"))
+dir.create(file.path(out.dir, "wheaton-cov"), showWarnings = FALSE)
+writeLines(toJSON(list(
+  name = "wheaton-cov", description = "Wheaton's alienation model from a covariance matrix (N = 932), ML.",
+  reference = "lavaan 0.6.14", script = script, fit_case = "lavaan/wheaton-cov", model = wheaton$model,
+  variables = lavNames(wfit, "ov"), groups = list(""),
+  raw = list(one.group(resid(wfit, type = "raw"))), standardized = list(one.group(resid(wfit, type = "standardized")))),
+  auto_unbox = TRUE, digits = NA, null = "null", na = "null", pretty = TRUE),
+  file.path(out.dir, "wheaton-cov", "case.json"))
