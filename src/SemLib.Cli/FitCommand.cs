@@ -46,7 +46,7 @@ internal sealed class FitCommand
 
     private readonly Option<bool> _residuals = new("--residuals")
     {
-        Description = "Text output: add the residual matrices S − Σ̂ (and mean residuals with a mean structure) and, for ML, the standardized residuals, as lavaan's resid(fit, type = \"raw\") and resid(fit, type = \"standardized\"). The JSON contract defines no residuals, so JSON output does not have them.",
+        Description = "Text output: add the residual matrices S − Σ̂ (and mean residuals with a mean structure) and, for ML and GLS, the standardized residuals, as lavaan's resid(fit, type = \"raw\") and resid(fit, type = \"standardized\"). The JSON contract defines no residuals, so JSON output does not have them.",
     };
 
     public Command Build(TextWriter stdout, TextWriter stderr)

@@ -9,7 +9,7 @@ namespace SemLib.Cli;
 /// and <c>resid(fit, type = "standardized")</c>: the lower triangle with three decimals in one common width, row names
 /// left-aligned, column names right-aligned, NA where lavaan has NA; the mean residuals (with a mean structure) as a
 /// named vector, also with three decimals. Every group in turn, under lavaan's "Group g [label]:" heading. Standardized
-/// residuals exist for ML only, as in lavaan; for GLS and ULS a line says so.
+/// residuals exist for ML and GLS; for ULS (where lavaan stops with an error) a line says so.
 /// </summary>
 internal static class ResidualTable
 {
@@ -17,13 +17,13 @@ internal static class ResidualTable
     {
         var sb = new StringBuilder();
         Section(sb, "Raw Residuals (S - Sigma-hat, lavaan's resid(fit, type = \"raw\")):", fit.Residuals(ResidualType.Raw));
-        if (fit.Estimator == Estimation.Estimator.ML)
+        if (fit.Estimator != Estimation.Estimator.ULS)
             Section(sb, "Standardized Residuals (residual / its asymptotic SE, lavaan's resid(fit, type = \"standardized\")):",
                 fit.Residuals(ResidualType.Standardized));
         else
         {
             sb.AppendLine();
-            sb.AppendLine($"Standardized Residuals: not available with {fit.Estimator} (ML only, as in lavaan).");
+            sb.AppendLine("Standardized Residuals: not available with ULS (lavaan 0.6.14 cannot compute them either).");
         }
         return sb.ToString();
     }

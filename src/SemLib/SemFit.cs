@@ -95,8 +95,8 @@ public sealed class SemFit
 
     /// <summary>
     /// The residual matrices of every group, as lavaan's <c>resid(fit, type = "raw" | "standardized")</c>: S − Σ̂ (and
-    /// x̄ − μ̂ with a mean structure), or each residual over its asymptotic standard error (ML only; otherwise
-    /// <see cref="InvalidOperationException"/>).
+    /// x̄ − μ̂ with a mean structure), or each residual over its asymptotic standard error (ML and GLS; for ULS
+    /// <see cref="InvalidOperationException"/>, as lavaan cannot compute them either).
     /// </summary>
     public IReadOnlyList<ResidualMatrices> Residuals(ResidualType type = ResidualType.Raw) => ResidualMatrixCalculator.Compute(this, type);
 

@@ -17,7 +17,8 @@ namespace SemLib.Inference;
 /// residuals are zero) are 0 when the residual is zero to rounding, otherwise NaN, where lavaan gives ~0 or NA.
 /// With fixed covariates (fixed.x) their own moments (means, covariances among them) get zero rows and columns in W_g
 /// and in the observed moments' ACOV, which becomes the inverse of W(S_g) over the other moments — as lavaan's h1
-/// information does — and their standardized residuals are 0. With information = "observed", lavaan's observed h1
+/// information does — and their standardized residuals are 0. Under GLS, W_g is the normal-theory weight at S_g, as
+/// lavaan's GLS information. ULS has none: lavaan stops, and so does this. With information = "observed", lavaan's observed h1
 /// information (<see cref="ObservedH1Information"/>) takes the place of W_g in A and Q_g.
 /// </para>
 /// Fixtures: tests/SemLib.Tests/Reference/residuals (Reference/scripts/make-residual-cases.R).
@@ -27,8 +28,8 @@ internal static class ResidualMatrixCalculator
     public static IReadOnlyList<ResidualMatrices> Compute(SemFit fit, ResidualType type)
     {
         var fitted = fit.Fitted;
-        if (type == ResidualType.Standardized && fitted.Options.Estimator != Estimator.ML)
-            throw new InvalidOperationException($"Standardized residuals are defined for ML only (as in lavaan); this model was fitted with {fitted.Options.Estimator}.");
+        if (type == ResidualType.Standardized && fitted.Options.Estimator == Estimator.ULS)
+            throw new InvalidOperationException("Standardized residuals are not defined for ULS (lavaan 0.6.14 cannot compute them either: its h1 information cannot be inverted); fit with ML or GLS.");
         int groups = fitted.Sample.Groups.Length;
         bool ms = fitted.Table.MeanStructure;
         var labels = fit.GroupLabels;
@@ -60,8 +61,8 @@ internal static class ResidualMatrixCalculator
         {
             var m = fitted.Sample.Groups[g];
             var st = fitted.State(g);
-            weights[g] = observed
-                ? ObservedH1Information(m.S, m.Mean, st.Sigma, ms ? st.Mu.ToArray() : m.Mean, m.P, ms)
+            weights[g] = fitted.Options.Estimator == Estimator.GLS ? NormalTheoryWeight.Compute(m.S, m.P, ms)
+                : observed ? ObservedH1Information(m.S, m.Mean, st.Sigma, ms ? st.Mu.ToArray() : m.Mean, m.P, ms)
                 : NormalTheoryWeight.Compute(st.Sigma, m.P, ms);
             if (weights[g] is null) { info = null; break; }
             var term = deltas[g].TransposeThisAndMultiply(weights[g]!).Multiply(deltas[g]).Multiply(m.Weight);

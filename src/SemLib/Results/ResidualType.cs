@@ -8,7 +8,7 @@ public enum ResidualType
 
     /// <summary>
     /// Each raw residual divided by its asymptotic standard error (lavaan 0.6.14's <c>type = "standardized"</c>);
-    /// NaN where that variance is zero or negative, as lavaan gives NA. ML only.
+    /// NaN where that variance is zero or negative, as lavaan gives NA. ML and GLS, not ULS.
     /// </summary>
     Standardized,
 }

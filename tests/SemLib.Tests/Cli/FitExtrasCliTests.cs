@@ -78,7 +78,7 @@ public sealed class FitExtrasCliTests
     }
 
     [Fact]
-    public void Residuals_are_text_only_and_standardized_ones_need_ml()
+    public void Residuals_are_text_only_and_standardized_ones_are_not_defined_for_uls()
     {
         var c = ReferenceCase.Load("residuals/hs-cfa");
         using var files = new TempFiles();
@@ -90,7 +90,7 @@ public sealed class FitExtrasCliTests
         var uls = Fit(c, files, "--residuals", "--estimator", "ULS");
         Assert.Equal(0, uls.ExitCode);
         Assert.Contains("Raw Residuals (S - Sigma-hat, lavaan's resid(fit, type = \"raw\")):", Lines(uls.Stdout));
-        Assert.Contains("Standardized Residuals: not available with ULS (ML only, as in lavaan).", Lines(uls.Stdout));
+        Assert.Contains("Standardized Residuals: not available with ULS (lavaan 0.6.14 cannot compute them either).", Lines(uls.Stdout));
     }
 
     [Fact]

@@ -20,6 +20,7 @@ public sealed class ResidualMatrixTests
     [InlineData("hs-fixed-x")] // fixed covariates: their moments drop out of the ACOV, their residuals are 0
     [InlineData("hs-cfa-observed")] // information = "observed": the observed h1 information replaces W
     [InlineData("hs-fixed-x-observed")]
+    [InlineData("hs-cfa-gls")] // GLS: W at the sample S
     [InlineData("wheaton-cov")] // a covariance matrix as input (rescaled to divisor N)
     public void RawAndStandardizedResidualsMatchLavaan(string name)
     {
@@ -31,6 +32,7 @@ public sealed class ResidualMatrixTests
         {
             if (o.TryGetProperty("meanstructure", out var ms)) options = options with { MeanStructure = ms.GetBoolean() };
             if (o.TryGetProperty("group", out var gr)) options = options with { Group = gr.GetString() };
+            if (o.TryGetProperty("estimator", out var est)) options = options with { Estimator = Enum.Parse<SemLib.Estimation.Estimator>(est.GetString()!) };
             if (o.TryGetProperty("information", out var inf) && inf.GetString() == "observed")
                 options = options with { Information = SemLib.Estimation.InformationType.Observed };
         }
@@ -66,14 +68,14 @@ public sealed class ResidualMatrixTests
     }
 
     [Fact]
-    public void StandardizedResidualsNeedMl()
+    public void StandardizedResidualsAreNotDefinedForUls()
     {
         var dir = Path.Combine(ReferenceCase.BaseDirectory, "residuals", "hs-cfa");
         var fit = Sem.Fit("visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6", DataSet.ReadCsv(Path.Combine(dir, "data.csv")),
             ModelOptions.Default with { Estimator = SemLib.Estimation.Estimator.ULS });
         Assert.NotEmpty(fit.Residuals(ResidualType.Raw));
         var e = Assert.Throws<InvalidOperationException>(() => fit.Residuals(ResidualType.Standardized));
-        Assert.Contains("ML only", e.Message);
+        Assert.Contains("not defined for ULS", e.Message);
     }
 
     private static double? Value(JsonElement e) => e.ValueKind == JsonValueKind.Null ? null : e.GetDouble();

@@ -71,3 +71,6 @@ writeLines(toJSON(list(
   raw = list(one.group(resid(wfit, type = "raw"))), standardized = list(one.group(resid(wfit, type = "standardized")))),
   auto_unbox = TRUE, digits = NA, null = "null", na = "null", pretty = TRUE),
   file.path(out.dir, "wheaton-cov", "case.json"))
+# GLS: lavaan's W is then the normal-theory weight at the sample S (for ULS lavaan cannot compute standardized
+# residuals: "could not invert h1 information matrix").
+write_case("hs-cfa-gls", "HS CFA, GLS.", "tests/SemLib.Tests/Reference/lavaan/hs-cfa/data.csv", estimator = "GLS")
