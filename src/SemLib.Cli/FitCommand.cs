@@ -38,12 +38,26 @@ internal sealed class FitCommand
         AllowMultipleArgumentsPerToken = false,
     };
 
+    private readonly Option<double> _minMi = new("--min-mi")
+    {
+        Description = "With --modindices, only the modification indices above X (lavaan's modindices(fit, minimum.value = X), which keeps mi > X); in text and JSON.",
+        HelpName = "X",
+    };
+
+    private readonly Option<bool> _residuals = new("--residuals")
+    {
+        Description = "Text output: add the residual matrices S − Σ̂ (and mean residuals with a mean structure) and, for ML and GLS, the standardized residuals, as lavaan's resid(fit, type = \"raw\") and resid(fit, type = \"standardized\"). The JSON contract defines no residuals, so JSON output does not have them.",
+    };
+
     public Command Build(TextWriter stdout, TextWriter stderr)
     {
         var command = new Command("fit", "Fit a structural equation model written in lavaan syntax to raw data or a covariance matrix.");
         _options.AddTo(command);
         command.Options.Add(_fitMeasures);
         command.Options.Add(_modIndices);
+        command.Options.Add(_minMi);
+        command.Options.Add(_residuals);
+        NumberOptions.Real(_minMi, 0, double.MaxValue);
         command.Options.Add(_failOnNonConvergence);
         command.Options.Add(_progress);
         command.Options.Add(_report);
@@ -62,6 +76,11 @@ internal sealed class FitCommand
             var inputs = _options.Source.Load(parse, modelPath!);
             if (verbose) stderr.WriteLine($"semlib fit: read {inputs.Description}");
 
+            // Checked here, after parsing, so that a bad number (--min-mi abc) is reported as such first.
+            if (OptionChecks.Given(parse.GetResult(_minMi)) && !parse.GetValue(_modIndices))
+                throw new CliUsageException("--min-mi filters the modification indices, so it only goes with --modindices.");
+            if (json && parse.GetValue(_residuals))
+                throw new CliUsageException("--residuals is text output only: the JSON contract defines no residual matrices; drop --format json or --residuals.");
             var reports = parse.GetValue(_report) ?? [];
             foreach (var r in reports) ReportFiles.CheckPath(r);
             var clock = Stopwatch.StartNew();
@@ -79,11 +98,22 @@ internal sealed class FitCommand
 
             // The whole output is built before anything is written, so it is never half-written.
             bool modIndices = parse.GetValue(_modIndices);
+            double minMi = parse.GetValue(_minMi);
             string output = json
-                ? FitJson.ToJson(fit, new FitJsonOptions { ModificationIndices = modIndices, Bootstrap = boot }) + Environment.NewLine
-                : TextSummary.Format(fit, new TextSummaryOptions { FitMeasures = parse.GetValue(_fitMeasures), Bootstrap = boot })
-                  + (modIndices ? ModificationIndexTable.Render(fit) : "");
-            foreach (var r in reports) ReportFiles.Write(r, fit, boot, Path.GetFileNameWithoutExtension(modelPath!));
+                ? FitJson.ToJson(fit, new FitJsonOptions { ModificationIndices = modIndices, MinimumModificationIndex = minMi, Bootstrap = boot }) + Environment.NewLine
+                : TextSummary.Format(fit, new TextSummaryOptions
+                {
+                    FitMeasures = parse.GetValue(_fitMeasures),
+                    ConfidenceIntervals = _options.ConfidenceIntervals(parse),
+                    Bootstrap = boot,
+                })
+                  + (modIndices ? ModificationIndexTable.Render(fit, minMi) : "")
+                  + (parse.GetValue(_residuals) ? ResidualTable.Render(fit) : "");
+            foreach (var r in reports)
+            {
+                ReportFiles.Write(r, fit, boot, Path.GetFileNameWithoutExtension(modelPath!));
+                stderr.WriteLine($"semlib fit: report written to {string.Join(" and ", ReportFiles.Written(r))}");
+            }
             int code = CommandOutput.Success("fit", output, json, fit.Warnings.Concat(boot?.Warnings ?? []), stdout, stderr);
             if (fit.Status == FitStatus.Converged) return code;
             Failures.WriteError(stderr, $"semlib fit: the solution is not a clean convergence (status {fit.Status}; see the warnings); exit code {ExitCodes.NotClean}.{Environment.NewLine}");

@@ -97,8 +97,9 @@ internal sealed class FitOptionSet
 
     public Option<string> Ci { get; } = new("--ci")
     {
-        Description = "Bootstrap confidence intervals (lavaan's boot.ci.type): perc (percentile, the default), bc (bias-corrected; lavaan's bca.simple) or bca (bias-corrected and accelerated).",
+        Description = "Confidence intervals. Alone: add the ci.lower and ci.upper columns (normal-theory 95% intervals, est ± 1.96·SE) to the text summary, as lavaan's summary(fit, ci = TRUE). With a value and --se bootstrap: the bootstrap interval (lavaan's boot.ci.type): perc (percentile, the default), bc (bias-corrected; lavaan's bca.simple) or bca (bias-corrected and accelerated).",
         HelpName = "perc|bc|bca",
+        Arity = ArgumentArity.ZeroOrOne,
         DefaultValueFactory = _ => "perc",
     };
 
@@ -178,11 +179,16 @@ internal sealed class FitOptionSet
             result.AddError("--se bootstrap resamples rows, so it needs raw data (--data), not a covariance matrix.");
         if (!bootstrap)
         {
-            foreach (var option in new Option[] { Bootstrap, Seed, Ci, BollenStine, Effect })
+            foreach (var option in new Option[] { Bootstrap, Seed, BollenStine, Effect })
                 if (Given(result.GetResult(option)))
                     result.AddError($"{option.Name} only goes with --se bootstrap.");
+            if (result.GetResult(Ci) is { Implicit: false, Tokens.Count: > 0 } ci)
+                result.AddError($"--ci {ci.Tokens[0].Value} chooses a bootstrap interval, so it only goes with --se bootstrap; --ci alone adds the normal-theory interval columns.");
         }
     }
+
+    /// <summary>True when --ci was given (with or without a value): the summary shows the interval columns.</summary>
+    public bool ConfidenceIntervals(ParseResult parse) => Given(parse.GetResult(Ci));
 
     /// <summary>True for --se bootstrap (or lavaan's alias boot).</summary>
     public bool IsBootstrap(ParseResult parse) => IsBootstrapValue(parse.GetValue(Se));

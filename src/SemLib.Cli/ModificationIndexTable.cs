@@ -11,16 +11,18 @@ namespace SemLib.Cli;
 /// </summary>
 internal static class ModificationIndexTable
 {
-    public static string Render(SemFit fit)
+    public static string Render(SemFit fit, double minimumValue = 0)
     {
-        var indices = fit.ModificationIndices();
+        var indices = fit.ModificationIndices(minimumValue);
         var sb = new StringWriter(CultureInfo.InvariantCulture);
         sb.WriteLine();
         sb.WriteLine("Modification Indices:");
         sb.WriteLine();
         if (indices.Count == 0)
         {
-            sb.WriteLine("  (none: no fixed parameter could be freed)");
+            sb.WriteLine(minimumValue > 0 && fit.ModificationIndices().Count > 0
+                ? $"  (none above {TextColumns.F(minimumValue)}: --min-mi)"
+                : "  (none: no fixed parameter could be freed)");
             return sb.ToString();
         }
         bool groups = fit.NObs.Count > 1;

@@ -70,6 +70,10 @@ internal static class ReportFiles
         }
     }
 
+    /// <summary>The files <see cref="Write"/> writes for <paramref name="path"/>: the report, and for .md its diagram beside it.</summary>
+    public static IReadOnlyList<string> Written(string path) =>
+        Path.GetExtension(path).Equals(".md", StringComparison.OrdinalIgnoreCase) ? [path, Path.ChangeExtension(path, ".svg")] : [path];
+
     /// <summary>Tests only: called between two renames of one report, to widen the window a concurrent run could slip into.</summary>
     internal static Action? BetweenRenames { get; set; }
 

@@ -79,11 +79,26 @@ public sealed class SemFit
     public IReadOnlyList<ModificationIndex> ModificationIndices() => _modificationIndices.Value;
 
     /// <summary>
+    /// The modification indices above <paramref name="minimumValue"/>, as lavaan's <c>modindices(fit, minimum.value =
+    /// X)</c>: for X &gt; 0 those with mi &gt; X (strictly, as lavaan filters), for X ≤ 0 all of them.
+    /// </summary>
+    public IReadOnlyList<ModificationIndex> ModificationIndices(double minimumValue) => minimumValue > 0
+        ? _modificationIndices.Value.Where(m => m.Mi > minimumValue).ToList()
+        : _modificationIndices.Value;
+
+    /// <summary>
     /// Total, direct and indirect effects of <paramref name="from"/> on <paramref name="to"/> (latent or observed), each
     /// specific indirect path, with delta-method standard errors and standardized values — AMOS's effects tables, or
     /// lavaan's <c>:=</c> products written by hand.
     /// </summary>
     public EffectDecomposition Effects(string from, string to, int group = 1) => Inference.Effects.Compute(this, from, to, group);
+
+    /// <summary>
+    /// The residual matrices of every group, as lavaan's <c>resid(fit, type = "raw" | "standardized")</c>: S − Σ̂ (and
+    /// x̄ − μ̂ with a mean structure), or each residual over its asymptotic standard error (ML and GLS; for ULS
+    /// <see cref="InvalidOperationException"/>, as lavaan cannot compute them either).
+    /// </summary>
+    public IReadOnlyList<ResidualMatrices> Residuals(ResidualType type = ResidualType.Raw) => ResidualMatrixCalculator.Compute(this, type);
 
     /// <summary>The model-implied covariance matrix and means of a group (1-based).</summary>
     public ImpliedMoments Implied(int group = 1)

@@ -102,7 +102,7 @@ public static class FitJson
         if (options.ModificationIndices)
         {
             writer.WriteStartArray("modification_indices");
-            foreach (var mi in fit.ModificationIndices())
+            foreach (var mi in fit.ModificationIndices(options.MinimumModificationIndex))
             {
                 writer.WriteStartObject();
                 writer.WriteString("lhs", mi.Lhs);

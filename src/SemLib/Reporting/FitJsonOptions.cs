@@ -18,6 +18,12 @@ public sealed record FitJsonOptions
     public bool ModificationIndices { get; init; }
 
     /// <summary>
+    /// With <see cref="ModificationIndices"/>, only the indices above this value (lavaan's <c>minimum.value</c>; see
+    /// <see cref="SemFit.ModificationIndices(double)"/>); default 0, all of them.
+    /// </summary>
+    public double MinimumModificationIndex { get; init; }
+
+    /// <summary>
     /// The bootstrap of this fit (<see cref="Resampling.Bootstrap.Run"/>), or null. When given, the document reads as
     /// lavaan's <c>parameterEstimates()</c> after <c>se = "bootstrap"</c>: every free and defined row carries the
     /// bootstrap SE, z = est/se, its normal p-value and the bootstrap interval of the chosen type; the bootstrap's

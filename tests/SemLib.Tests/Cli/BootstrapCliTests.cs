@@ -198,7 +198,7 @@ public sealed class BootstrapCliTests : IDisposable
     [Theory]
     [InlineData("--bootstrap", "200", "--bootstrap only goes with --se bootstrap")]
     [InlineData("--seed", "5", "--seed only goes with --se bootstrap")]
-    [InlineData("--ci", "bca", "--ci only goes with --se bootstrap")]
+    [InlineData("--ci", "bca", "--ci bca chooses a bootstrap interval, so it only goes with --se bootstrap")]
     [InlineData("--effect", "cond:reaction", "--effect only goes with --se bootstrap")]
     public void Bootstrap_options_need_se_bootstrap(string option, string value, string expected)
     {

@@ -27,6 +27,7 @@ public sealed class NumberOptionCliTests : IDisposable
         string[] data = option == "--nobs" ? ["--cov", cov] : ["--data", _hsData];
         return command switch
         {
+            "fit" when option == "--min-mi" => ["--model", model, .. data, "--modindices"],
             "fit" or "bench" => ["--model", model, .. data, .. option == "--nobs" ? Array.Empty<string>() : ["--se", "bootstrap"]],
             "compare" => ["--model", model, "--model", model, .. data],
             "simulate" => ["--model", pop],
@@ -60,8 +61,9 @@ public sealed class NumberOptionCliTests : IDisposable
     public void Garbage_and_out_of_range_values_are_one_line_usage_errors(string command, string option)
     {
         // "abc" is no number, "1e4" is no whole number (and for --alpha out of range), 99999999999 does not fit an int,
-        // and 1e400 overflows a double.
-        foreach (var value in new[] { "abc", "1e4", "99999999999", "1e400", "" })
+        // and 1e400 overflows a double. --min-mi is a real with no upper bound (1e4 is a fine minimum), but no negative.
+        string[] values = option == "--min-mi" ? ["abc", "-1", "1e400", ""] : ["abc", "1e4", "99999999999", "1e400", ""];
+        foreach (var value in values)
         {
             var run = CliRun.Of([command, .. ValidRest(command, option), option, value]);
             Assert.True(run.ExitCode == 2, $"{command} {option} '{value}': exit {run.ExitCode}; {run.Stderr}");
