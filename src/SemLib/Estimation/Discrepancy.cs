@@ -41,6 +41,12 @@ internal abstract class Discrepancy
     /// </summary>
     public abstract double[]? InformationWeight(LossWorkspace w);
 
+    /// <summary>Whether F is a likelihood-ratio discrepancy, so the fit has a log-likelihood (logl, AIC, BIC): ML only.</summary>
+    public virtual bool HasLogLikelihood => false;
+
+    /// <summary>Whether χ² = 2·n·F has a known reference distribution (a p-value): not for ULS.</summary>
+    public virtual bool ChiSquareReference => true;
+
     /// <summary>Whether the information counts each covariance once (vech), adding ½ Σ_i (dΣ_j)_ii (dΣ_k)_ii (ULS).</summary>
     public virtual bool VechDiagonal => false;
 
@@ -50,6 +56,7 @@ internal abstract class Discrepancy
         public override Estimator Estimator => Estimator.ML;
         public override bool UnbiasedCovariance => false;
         public override double[]? InformationWeight(LossWorkspace w) => w.W;
+        public override bool HasLogLikelihood => true;
 
         public override double Evaluate(LossWorkspace w, bool gradient)
         {
@@ -118,6 +125,7 @@ internal abstract class Discrepancy
         public override bool UnbiasedCovariance => true;
         public override double[]? InformationWeight(LossWorkspace w) => null;
         public override bool VechDiagonal => true;
+        public override bool ChiSquareReference => false;
 
         public override double Evaluate(LossWorkspace w, bool gradient)
         {

@@ -17,7 +17,7 @@ internal static class FitMeasureCalculator
     {
         var items = new List<KeyValuePair<string, double?>>();
         void Add(string name, double value) => items.Add(new(name, double.IsFinite(value) ? value : null));
-        bool ml = fit.Sample.Estimator == Estimator.ML;
+        bool ml = fit.Sample.Loss.HasLogLikelihood;
         int groups = fit.Sample.Groups.Length;
         double ntotal = fit.Sample.TotalN;
         double n = fit.Sample.StatisticN;
@@ -35,7 +35,7 @@ internal static class FitMeasureCalculator
         Add("fmin", x2 / (2 * ntotal));
         Add("chisq", x2);
         Add("df", df);
-        bool chiSquareReference = fit.Sample.Estimator != Estimator.ULS; // ULS's statistic has no known distribution
+        bool chiSquareReference = fit.Sample.Loss.ChiSquareReference; // ULS's statistic has no known distribution
         // lavaan computes these p-values as 1 − pchisq(χ², df) (so a tiny p is 0, as its baseline.pvalue shows);
         // the same form keeps the values identical. lavTestLRT uses the upper tail, and so does ModelComparison.
         Add("pvalue", df > 0 && chiSquareReference ? 1 - ChiSquared.CDF(df, x2) : double.NaN);
