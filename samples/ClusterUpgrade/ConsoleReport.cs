@@ -65,16 +65,18 @@ public static class ConsoleReport
                 for (int b = 0; b < a; b++) maxHtmt = Math.Max(maxHtmt, htmt.Matrix[a, b]);
             sb.AppendLine($"  HTMT: largest ratio {Format.N(maxHtmt)} (cut-off .85)");
         }
-        sb.AppendLine("  Verdicts: " + r.Reliability.Verdicts.Describe());
+        sb.AppendLine("  Scale checks (confirmatory): " + r.ScaleChecks.Describe());
+        sb.AppendLine("  EFA loading checks (exploratory): " + StudyAnalysis.DescribeEfa(r.EfaChecks));
 
         H("4. Structural model");
         var f = r.Structural.FitMeasures;
         double chiDf = f["chisq"]!.Value / f["df"]!.Value;
         sb.AppendLine($"  χ²({f["df"]}) = {Format.N(f["chisq"], 2)}, p {Format.P(f["pvalue"])}, χ²/df = {Format.N(chiDf, 2)} {(chiDf < 3 ? "(< 3)" : "(≥ 3: misses the cut-off)")}");
         sb.AppendLine($"  RMSEA = {Format.N(f["rmsea"])} [90% CI {Format.N(f["rmsea.ci.lower"])}, {Format.N(f["rmsea.ci.upper"])}], SRMR = {Format.N(f["srmr"])}, CFI = {Format.N(f["cfi"])}, TLI = {Format.N(f["tli"])}, GFI = {Format.N(f["gfi"])}, AGFI = {Format.N(f["agfi"])}");
-        sb.AppendLine("  path              β        SE      z        p");
+        // β is the standardized (std.all) estimate; SE, z and p belong to the unstandardized estimate B.
+        sb.AppendLine($"  {"path",-16} {"β (std.all)",-11} {"B",7} {"SE(B)",7} {"z(B)",6}  p");
         foreach (var p in r.Structural.Parameters.Where(p => p.Op == "~"))
-            sb.AppendLine($"  {p.Lhs + " <- " + p.Rhs,-16} {Format.N(p.StdAll),6}{Format.Stars(p.PValue),-3} {Format.N(p.StandardError),6} {Format.N(p.Z, 2),6}  {Format.P(p.PValue)}");
+            sb.AppendLine($"  {p.Lhs + " <- " + p.Rhs,-16} {Format.N(p.StdAll),8}{Format.Stars(p.PValue),-3} {Format.N(p.Estimate),7} {Format.N(p.StandardError),7} {Format.N(p.Z, 2),6}  {Format.P(p.PValue)}");
         sb.AppendLine($"  R²: acq {Format.N(r.Structural.RSquare["acq"])}, crea {Format.N(r.Structural.RSquare["crea"])}, upg {Format.N(r.Structural.RSquare["upg"])}");
 
         H("5. Hypotheses");

@@ -17,6 +17,12 @@ public sealed record StudyResults
     public required IReadOnlyList<(string Variable, IReadOnlyList<(string Value, int Count)> Counts)> Descriptors { get; init; }
     public required (double Mean, double Sd, double Min, double Max) Age { get; init; }
     public required ReliabilityStudyResult Reliability { get; init; }
+    /// <summary>The confirmatory checks: each scale's alpha and item–total correlations, KMO/MSA, the CFA's loadings,
+    /// CR, AVE, Fornell–Larcker and HTMT (the reliability study's verdicts without the EFA's loading checks).</summary>
+    public required ValidityReport ScaleChecks { get; init; }
+    /// <summary>The exploratory checks: each item's largest rotated EFA loading ≥ .50, under the EFA's factor (PA1, …),
+    /// which is not one of the study's scales.</summary>
+    public required ValidityReport EfaChecks { get; init; }
     public required IReadOnlyList<double> Eigenvalues { get; init; }
     public required EfaResult Efa { get; init; }
     public required SemFit Measurement { get; init; }
@@ -59,6 +65,7 @@ public static class StudyAnalysis
         {
             EfaRuns = [(k, new EfaOptions { Extraction = FactorExtraction.PrincipalAxis, Rotation = FactorRotation.Varimax })],
         });
+        var (scaleChecks, efaChecks) = SplitChecks(reliability);
         var measurement = Cfa.Fit(Design.MeasurementSyntax(), data);
         var upgLoadings = Design.Upgrade.Select(u => measurement.Parameter("upg", "=~", u.Facet)?.StdAll ?? double.NaN).ToList();
         var upgStd = new FactorLoadings("upg", Design.Upgrade.Select(u => u.Facet).ToList(), upgLoadings);
@@ -112,6 +119,8 @@ public static class StudyAnalysis
             Descriptors = descriptors,
             Age = (ageMean, ageSd, age.Length > 0 ? age.Min() : double.NaN, age.Length > 0 ? age.Max() : double.NaN),
             Reliability = reliability,
+            ScaleChecks = scaleChecks,
+            EfaChecks = efaChecks,
             Eigenvalues = eigen,
             Efa = reliability.Efa[0],
             Measurement = measurement,
@@ -124,5 +133,33 @@ public static class StudyAnalysis
             Recovery = recovery,
             Simulated = simulated,
         };
+    }
+
+    /// <summary>
+    /// The reliability study's verdicts split into the confirmatory checks and the EFA's loading checks, which
+    /// <see cref="ValidityAssessment.Check(EfaResult, ValidityCutoffs?)"/> makes again from the EFA results (with the
+    /// study's default cut-offs) so that each is taken out of the verdicts once.
+    /// </summary>
+    public static (ValidityReport Scales, ValidityReport Efa) SplitChecks(ReliabilityStudyResult reliability)
+    {
+        var efa = reliability.Efa.SelectMany(e => ValidityAssessment.Check(e)).ToList();
+        var rest = reliability.Verdicts.Checks.ToList();
+        foreach (var check in efa)
+            if (!rest.Remove(check)) throw new InvalidOperationException($"The EFA check {check.Describe()} is not among the study's verdicts.");
+        return (new ValidityReport(rest), new ValidityReport(efa));
+    }
+
+    /// <summary>
+    /// One sentence on the EFA's loading checks, e.g. "All 24 items load ≥ .50 on their main factor." or "2 of 24
+    /// items load below .50 on their main factor: cr1 (0.452 on PA1) and cr3 (0.401 on PA2)."
+    /// </summary>
+    public static string DescribeEfa(ValidityReport efa)
+    {
+        if (efa.Checks.Count == 0) return "No EFA loadings were checked.";
+        string cut = efa.Checks[0].Threshold.ToString(".00", System.Globalization.CultureInfo.InvariantCulture);
+        if (efa.AllPassed) return $"All {efa.Checks.Count} items load ≥ {cut} on their main factor.";
+        var low = efa.Failures.Select(f => $"{f.Item} ({Format.N(f.Value)} on {f.Scale})").ToList();
+        string list = low.Count == 1 ? low[0] : string.Join(", ", low.Take(low.Count - 1)) + " and " + low[^1];
+        return $"{efa.Failures.Count} of {efa.Checks.Count} items load below {cut} on their main factor: {list}.";
     }
 }

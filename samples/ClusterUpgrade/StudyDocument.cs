@@ -55,7 +55,9 @@ public static class StudyDocument
                 .Append(new ReportParagraph($"Second-order cluster upgrade: CR = {Format.N(r.SecondOrder.Cr)}, AVE = {Format.N(r.SecondOrder.Ave)}."))
                 .Concat(rel.FornellLarcker is { } fl ? ReliabilityReportSections.FornellLarcker(fl).Blocks : [])
                 .Concat(rel.Htmt is { } h ? ReliabilityReportSections.Htmt(h).Blocks : [])
-                .Concat(ReliabilityReportSections.ValidityChecks(rel.Verdicts).Blocks).ToArray());
+                .Append(new ReportParagraph("Scale checks (confirmatory):"))
+                .Concat(ReliabilityReportSections.ValidityChecks(r.ScaleChecks).Blocks)
+                .Append(new ReportParagraph("EFA loading checks (exploratory): " + StudyAnalysis.DescribeEfa(r.EfaChecks))).ToArray());
 
         // 4. Structural model
         var structural = new ReportSection("Structural model",

@@ -1,17 +1,19 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using System.Text;
 using System.Text.Json;
 using SemLib.Resampling;
+using SemLib.Specification;
 
 namespace SemLib.Cli;
 
 /// <summary>
-/// <c>semlib bench</c>: reads and parses once, fits once to warm up, then times N whole <c>Sem.Fit</c> calls on
+/// <c>semlib bench</c>: reads and parses once, fits until the timings settle (<see cref="BenchWarmUp"/>), then times N whole <c>Sem.Fit</c> calls on
 /// the loaded data with <see cref="Stopwatch"/> and reports the median, minimum and maximum wall time per fit.
 /// With <c>--se bootstrap</c> it times N whole bootstrap runs instead (fit plus <c>Bootstrap.Run</c> with R draws,
-/// after a warm-up run of two draws) and adds <c>"draws": R</c> to the JSON.
+/// after the warm-up and a bootstrap run of two draws) and adds <c>"draws": R</c> to the JSON.
 /// </summary>
 internal sealed class BenchCommand
 {
@@ -19,7 +21,7 @@ internal sealed class BenchCommand
 
     private readonly Option<int> _repeat = new("--repeat")
     {
-        Description = "How many timed fits (after one warm-up fit); default 100, or 5 bootstrap runs with --se bootstrap.",
+        Description = "How many timed fits (after warming up until the timings settle); default 100, or 5 bootstrap runs with --se bootstrap.",
         HelpName = "N",
         DefaultValueFactory = _ => 100,
     };
@@ -29,7 +31,7 @@ internal sealed class BenchCommand
 
     public Command Build(TextWriter stdout, TextWriter stderr)
     {
-        var command = new Command("bench", "Time repeated fits of a model to loaded data (wall time per fit, after a warm-up fit).");
+        var command = new Command("bench", "Time repeated fits of a model to loaded data (wall time per fit, after warming up until the timings settle).");
         _options.AddTo(command);
         NumberOptions.Integer(_repeat, 1, NumberOptions.MaxRepetitions);
         command.Options.Add(_repeat);
@@ -50,7 +52,10 @@ internal sealed class BenchCommand
             var inputs = _options.Source.Load(parse, modelPath!);
             if (verbose) stderr.WriteLine($"semlib bench: read {inputs.Description}; warming up");
 
-            var warm = inputs.Fit(modelOptions);
+            var (warm, warmUp) = WarmUp(inputs, modelOptions);
+            if (verbose)
+                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"semlib bench: warmed up with {warmUp.Fits} fits in {warmUp.Batches} batches ({warmUp.ElapsedMs:F0} ms); {(warmUp.Settled ? "timings settled" : "timings had not settled when the warm-up cap was reached")}"));
             BootstrapOptions? settings = null;
             if (bootstrap)
             {
@@ -70,7 +75,7 @@ internal sealed class BenchCommand
                 converged &= fit.Converged;
             }
             Array.Sort(ms);
-            double median = repeat % 2 == 1 ? ms[repeat / 2] : (ms[repeat / 2 - 1] + ms[repeat / 2]) / 2;
+            double median = BenchWarmUp.Median(ms);
             string what = settings is null ? "fits" : $"bootstrap run{(repeat == 1 ? "" : "s")} ({settings.Draws} draws each)";
             string output = json
                 ? Json(repeat, median, ms[0], ms[^1], converged, settings?.Draws)
@@ -82,6 +87,37 @@ internal sealed class BenchCommand
         {
             return Failures.Report(e, "bench", modelPath, verbose, stderr);
         }
+    }
+
+    /// <summary>
+    /// Fits in batches of about <see cref="BenchWarmUp.BatchMs"/> until <see cref="BenchWarmUp"/> says the timings have
+    /// settled (or the cap is reached), so the timed fits measure the steady state rather than tier-0 code. Returns the
+    /// last warm-up fit and the warm-up's record.
+    /// </summary>
+    private static (SemFit Last, BenchWarmUp WarmUp) WarmUp(Inputs inputs, ModelOptions modelOptions)
+    {
+        var warmUp = new BenchWarmUp();
+        var clock = new Stopwatch();
+        var batch = new List<double>();
+        SemFit last;
+        long jittedBefore;
+        do
+        {
+            batch.Clear();
+            double batchMs = 0;
+            jittedBefore = JitInfo.GetCompiledMethodCount();
+            do
+            {
+                clock.Restart();
+                last = inputs.Fit(modelOptions);
+                clock.Stop();
+                batch.Add(clock.Elapsed.TotalMilliseconds);
+                batchMs += batch[^1];
+            }
+            while (batchMs < BenchWarmUp.BatchMs);
+        }
+        while (!warmUp.Add(batch, JitInfo.GetCompiledMethodCount() - jittedBefore));
+        return (last, warmUp);
     }
 
     /// <summary>The contract's one-line document: {"fits": N, "ms_median", "ms_min", "ms_max", "converged"}, and "draws" for bootstrap runs.</summary>

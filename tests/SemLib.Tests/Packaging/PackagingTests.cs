@@ -90,11 +90,27 @@ public sealed class PackagingTests
             semlib.WaitForExit();
             Assert.Equal(0, semlib.ExitCode);
             Assert.StartsWith(version, printed.Trim());
+
+            // The tool is RID-specific (SemLib.Cli.csproj): a pointer package, a ReadyToRun package for linux-x64 (fast
+            // start-up) and a portable fallback "any" for every other platform; on linux-x64 install picks the
+            // precompiled one, whose assemblies carry ReadyToRun code (a managed native header).
+            foreach (var rid in new[] { "linux-x64", "any" })
+                Assert.True(File.Exists(Path.Combine(feed, $"SemLib.Cli.{rid}.{version}.nupkg")), $"tool package for {rid}");
+            string store = Path.Combine(tools, ".store", "semlib.cli", version);
+            if (System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier == "linux-x64")
+            {
+                string toolDir = Path.Combine(store, "semlib.cli.linux-x64", version, "tools", "net10.0", "linux-x64");
+                foreach (var dll in new[] { "SemLib.Cli.dll", "SemLib.dll" })
+                {
+                    using var pe = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(Path.Combine(toolDir, dll)));
+                    Assert.True(pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, $"{dll} of the installed tool is not ReadyToRun");
+                }
+            }
         }
         finally
         {
             work.Delete(true);
-            foreach (var id in new[] { "semlib", "semlib.cli" })
+            foreach (var id in new[] { "semlib", "semlib.cli", "semlib.cli.linux-x64", "semlib.cli.any" })
             {
                 var cached = Path.Combine(packages, id, version);
                 if (Directory.Exists(cached)) Directory.Delete(cached, true);
