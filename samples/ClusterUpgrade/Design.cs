@@ -1,7 +1,7 @@
 namespace ClusterUpgrade;
 
 /// <summary>
-/// The 218-firm study's design (shared/design/cluster-upgrade-218.md): constructs and items, the population
+/// The 218-firm study's design (docs/study-design.md): constructs and items, the population
 /// values the data are simulated from, the analysis models and the hypotheses.
 /// </summary>
 public static class Design
