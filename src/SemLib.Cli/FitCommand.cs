@@ -112,7 +112,7 @@ internal sealed class FitCommand
             foreach (var r in reports)
             {
                 ReportFiles.Write(r, fit, boot, Path.GetFileNameWithoutExtension(modelPath!));
-                stderr.WriteLine($"semlib fit: report written to {string.Join(" and ", ReportFiles.Written(r))}");
+                stderr.WriteLine($"semlib fit: report written to {string.Join(" and ", ReportFiles.Written(r, fit))}");
             }
             int code = CommandOutput.Success("fit", output, json, fit.Warnings.Concat(boot?.Warnings ?? []), stdout, stderr);
             if (fit.Status == FitStatus.Converged) return code;

@@ -40,9 +40,18 @@ internal static class ReportFiles
                     break;
                 case ".md":
                     {
-                        string svg = Path.ChangeExtension(path, ".svg");
-                        string markdown = Document(fit, boot, title).ToMarkdown(new MarkdownOptions { DiagramPath = (_, _) => Path.GetFileName(svg) });
-                        pending.Add(OutputFiles.Prepare(svg, w => w.Write(diagram.ToSvg())));
+                        // One diagram per group: report.svg for one group, report-group1.svg, report-group2.svg, … for several.
+                        var svgs = new List<(string File, PathDiagram Diagram)>();
+                        string markdown = Document(fit, boot, title).ToMarkdown(new MarkdownOptions
+                        {
+                            DiagramPath = (d, _) =>
+                            {
+                                string svg = DiagramFile(path, fit, d.Diagram.Options.Group);
+                                svgs.Add((svg, d.Diagram));
+                                return Path.GetFileName(svg);
+                            },
+                        });
+                        foreach (var (file, picture) in svgs) pending.Add(OutputFiles.Prepare(file, w => w.Write(picture.ToSvg())));
                         pending.Add(OutputFiles.Prepare(path, w => w.Write(markdown)));
                         break;
                     }
@@ -70,9 +79,16 @@ internal static class ReportFiles
         }
     }
 
-    /// <summary>The files <see cref="Write"/> writes for <paramref name="path"/>: the report, and for .md its diagram beside it.</summary>
-    public static IReadOnlyList<string> Written(string path) =>
-        Path.GetExtension(path).Equals(".md", StringComparison.OrdinalIgnoreCase) ? [path, Path.ChangeExtension(path, ".svg")] : [path];
+    /// <summary>The files <see cref="Write"/> writes for <paramref name="path"/>: the report, and for .md its diagrams
+    /// beside it (one per group).</summary>
+    public static IReadOnlyList<string> Written(string path, SemFit fit) =>
+        Path.GetExtension(path).Equals(".md", StringComparison.OrdinalIgnoreCase)
+            ? [path, .. Enumerable.Range(1, fit.Table.GroupCount).Select(g => DiagramFile(path, fit, g))]
+            : [path];
+
+    /// <summary>The SVG file of a Markdown report's diagram of one group.</summary>
+    private static string DiagramFile(string path, SemFit fit, int group) =>
+        fit.Table.GroupCount == 1 ? Path.ChangeExtension(path, ".svg") : Path.ChangeExtension(path, null) + $"-group{group}.svg";
 
     /// <summary>Tests only: called between two renames of one report, to widen the window a concurrent run could slip into.</summary>
     internal static Action? BetweenRenames { get; set; }

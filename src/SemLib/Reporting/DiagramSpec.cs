@@ -80,7 +80,8 @@ internal sealed class DiagramSpec
         }
 
         if (o.ShowErrorTerms) AddErrorTerms(nodes, edges);
-        string title = o.Title ?? $"Path diagram ({(o.Standardized ? "standardized" : "unstandardized")} estimates): " +
+        string of = fit.Table.GroupCount > 1 ? $" of {SemReportSections.GroupName(fit, o.Group)}" : "";
+        string title = o.Title ?? $"Path diagram{of} ({(o.Standardized ? "standardized" : "unstandardized")} estimates): " +
             $"{nodes.Count(n => n.Kind == DiagramNodeKind.Latent)} latent and {nodes.Count(n => n.Kind == DiagramNodeKind.Observed)} observed variables";
         return new DiagramSpec { Nodes = nodes, Edges = edges, Title = title, HasDashed = dashed, HasRSquare = hasR2 };
     }

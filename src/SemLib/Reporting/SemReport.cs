@@ -15,11 +15,38 @@ public static class SemReport
 {
     /// <summary>
     /// A document with the model fit, the path diagram, the measurement model (if the model has factors), the
-    /// structural paths (if it has regressions), the covariances (if any), the R² and the warnings.
+    /// structural paths (if it has regressions), the covariances (if any), the R² and the warnings. A multi-group
+    /// model gets one diagram and one table of each kind per group, each captioned with the group as lavaan's summary
+    /// heads it ("Group 1 [Pasteur]"); the group of <paramref name="diagram"/>'s options is then ignored.
     /// </summary>
     public static ReportDocument Create(SemFit fit, string title = "Structural equation model", FitCutoffs? fitCutoffs = null, DiagramOptions? diagram = null)
     {
         ArgumentNullException.ThrowIfNull(fit);
+        int groups = fit.Table.GroupCount;
+        if (groups == 1)
+            return Document(fit, title, fitCutoffs, diagram);
+        var o = diagram ?? DiagramOptions.Default;
+        var levels = diagram?.SignificanceLevels;
+        var each = Enumerable.Range(1, groups).ToList();
+        var sections = new List<ReportSection>
+        {
+            SemReportSections.ModelFit(fit, fitCutoffs),
+            PerGroup("Path diagrams", each.Select(g => SemReportSections.Diagram(fit, o with { Group = g }))),
+        };
+        if (fit.Parameters.Any(p => p.Op == "=~"))
+            sections.Add(PerGroup("Measurement model", each.Select(g => SemReportSections.Loadings(fit, group: g))));
+        if (fit.Parameters.Any(p => p.Op == "~"))
+            sections.Add(PerGroup("Structural paths", each.Select(g => SemReportSections.StructuralPaths(fit, levels, g))));
+        if (fit.Parameters.Any(SemReportSections.IsCovariance))
+            sections.Add(PerGroup("Covariances", each.Select(g => SemReportSections.Covariances(fit, levels, g))));
+        if (fit.RSquareByGroup.Any(r => r.Count > 0))
+            sections.Add(PerGroup("Explained variance", each.Select(g => SemReportSections.RSquare(fit, g))));
+        sections.Add(SemReportSections.Warnings(fit));
+        return new ReportDocument(title).Add(sections);
+    }
+
+    private static ReportDocument Document(SemFit fit, string title, FitCutoffs? fitCutoffs, DiagramOptions? diagram)
+    {
         var sections = new List<ReportSection> { SemReportSections.ModelFit(fit, fitCutoffs), SemReportSections.Diagram(fit, diagram) };
         var ops = fit.Parameters.Where(p => p.Group == 1).ToList();
         if (ops.Any(p => p.Op == "=~")) sections.Add(SemReportSections.Loadings(fit));
@@ -30,4 +57,8 @@ public static class SemReport
         sections.Add(SemReportSections.Warnings(fit));
         return new ReportDocument(title).Add(sections);
     }
+
+    /// <summary>One section holding the blocks of every group's section, in group order.</summary>
+    private static ReportSection PerGroup(string heading, IEnumerable<ReportSection> sections) =>
+        new(heading, sections.SelectMany(s => s.Blocks).ToList());
 }

@@ -171,12 +171,16 @@ public static class SemReportSections
         return new ReportSection("Warnings", blocks);
     }
 
-    /// <summary>The path diagram (standardized coefficients with stars by default).</summary>
+    /// <summary>The path diagram (standardized coefficients with stars by default) of the group
+    /// <see cref="DiagramOptions.Group"/>; in a multi-group model the caption names the group.</summary>
     public static ReportSection Diagram(SemFit fit, DiagramOptions? options = null, string? caption = null)
     {
         ArgumentNullException.ThrowIfNull(fit);
         var diagram = PathDiagram.Create(fit, options);
-        return new ReportSection("Path diagram", new ReportDiagram(diagram, caption ?? diagram.Title));
+        int group = (options ?? DiagramOptions.Default).Group;
+        // A generated title names the group already; a caller's own title gets the group in front.
+        string text = caption ?? (fit.Table.GroupCount > 1 && options?.Title is not null ? $"{GroupName(fit, group)}: {diagram.Title}" : diagram.Title);
+        return new ReportSection("Path diagram", new ReportDiagram(diagram, text));
     }
 
     /// <summary>
@@ -236,7 +240,10 @@ public static class SemReportSections
     ];
 
     private static string GroupSuffix(SemFit fit, int group) =>
-        fit.Table.GroupCount > 1 ? $" (group {fit.GroupLabels[group - 1]})" : "";
+        fit.Table.GroupCount > 1 ? " — " + GroupName(fit, group) : "";
+
+    /// <summary>A group as lavaan's summary heads it: "Group 1 [Pasteur]".</summary>
+    internal static string GroupName(SemFit fit, int group) => $"Group {group} [{fit.GroupLabels[group - 1]}]";
 
     private static string Estimation(SemFit fit)
     {
