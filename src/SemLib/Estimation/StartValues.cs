@@ -79,22 +79,22 @@ internal static class StartValues
     }
 
     /// <summary>
-    /// The factor's anchor: its first loading fixed to a non-zero value (the marker), else its first indicator with the
-    /// value 1 (std.lv); null when that indicator is not observed.
+    /// The factor's anchor among its observed indicators: the first loading fixed to a non-zero value (the marker, whose
+    /// value sets the scale and sign), else the first observed indicator with the value 1 (std.lv: its loading starts
+    /// positive, as lavaan's do); null without an observed indicator. One rule for every start set.
     /// </summary>
-    private static (int Index, double Value)? Anchor(string lv, int group, GroupModel g, ParameterTable table)
+    private static (int Index, double Value, bool IsMarker)? Anchor(string lv, int group, GroupModel g, ParameterTable table)
     {
-        ParameterRow? first = null, marker = null;
+        (int Index, double Value, bool IsMarker)? first = null;
         foreach (var r in table.Rows)
         {
-            if (r.Group != group || r.Op != ModelOperator.MeasuredBy || r.Lhs != lv) continue;
-            first ??= r;
-            if (!r.Free && r.Value != 0) { marker = r; break; }
+            if (r.Group != group || r.Op != ModelOperator.MeasuredBy || r.Lhs != lv || table.Roles.IsLatent(r.Rhs)) continue;
+            int i = g.ObservedIndex(r.Rhs);
+            if (i < 0) continue;
+            if (!r.Free && r.Value != 0) return (i, r.Value, true);
+            first ??= (i, 1.0, false);
         }
-        var anchor = marker ?? first;
-        if (anchor is null || table.Roles.IsLatent(anchor.Rhs)) return null;
-        int i = g.ObservedIndex(anchor.Rhs);
-        return i < 0 ? null : (i, marker is null ? 1.0 : marker.Value);
+        return first;
     }
 
     /// <summary>The anchor's variance over its squared loading: the factor variance's unit (1 without an observed anchor).</summary>
@@ -119,7 +119,7 @@ internal static class StartValues
         double ratio = Math.Sqrt(s.S[j * s.P + j] / s.S[ai * s.P + ai]);
         if (!(ratio > 0) || !double.IsFinite(ratio)) return 1.0;
         double sign = s.S[j * s.P + ai] < 0 ? -1 : 1;
-        return sign * Math.Sign(a.Value.Value) * Math.Abs(a.Value.Value) * ratio;
+        return sign * a.Value.Value * ratio;
     }
 
     private static bool IsEndogenous(string name, ParameterTable table) =>
@@ -146,17 +146,14 @@ internal static class StartValues
                 var obs = loadRows.Where(x => g.ObservedIndex(x.r.Rhs) >= 0 && !roles.IsLatent(x.r.Rhs)).ToList();
                 if (obs.Count < 2) continue;
                 var idx = obs.Select(x => g.ObservedIndex(x.r.Rhs)).ToArray();
-                // The anchor sets the factor's scale and sign: the first loading fixed to a non-zero value (the marker),
-                // else the first indicator, whose loading a free-variance (std.lv) factor leaves positive, as lavaan's
-                // start values do.
-                int anchor = obs.FindIndex(x => !x.r.Free && x.r.Value != 0);
-                double anchorValue = anchor >= 0 ? obs[anchor].r.Value : 1.0;
+                var a = Anchor(lv, group, g, table)!.Value; // obs is not empty
+                int anchor = Array.IndexOf(idx, a.Index);
                 var fixedLoadings = obs.Select(x => x.r.Free ? double.NaN : x.r.Value).ToArray();
                 var varRow = rows.FirstOrDefault(x => x.r.Op == ModelOperator.Covariance && x.r.Lhs == lv && x.r.Rhs == lv);
-                double? fixedVariance = anchor < 0 && varRow.r is not null && !varRow.r.Free && varRow.r.Value > 0 ? varRow.r.Value : null;
+                double? fixedVariance = !a.IsMarker && varRow.r is not null && !varRow.r.Free && varRow.r.Value > 0 ? varRow.r.Value : null;
                 var solution = kind == Kind.Fabin
-                    ? FactorStarts.Fabin(s, idx, Math.Max(anchor, 0), anchorValue, anchor >= 0, fixedVariance ?? 1.0, fixedLoadings)
-                    : FactorStarts.PrincipalAxis(s, idx, Math.Max(anchor, 0), anchorValue, anchor >= 0, fixedVariance ?? 1.0);
+                    ? FactorStarts.Fabin(s, idx, anchor, a.Value, a.IsMarker, fixedVariance ?? 1.0, fixedLoadings)
+                    : FactorStarts.PrincipalAxis(s, idx, anchor, a.Value, a.IsMarker, fixedVariance ?? 1.0);
                 lvVar[lv] = solution.Variance;
                 for (int k = 0; k < obs.Count; k++)
                 {

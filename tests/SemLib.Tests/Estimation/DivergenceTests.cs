@@ -20,7 +20,7 @@ public sealed class DivergenceTests
     /// found. SemLib reports the limit's χ² under the status of a singular stop, never as a clean convergence.
     /// </summary>
     [Fact]
-    public void Estimates_running_to_infinity_are_not_called_converged()
+    public void Estimates_running_to_infinity_are_a_singular_stop_not_a_clean_convergence()
     {
         var fit = Sem.Fit("f =~ x1 + x2 + x3", Three(.3, .3, 0));
         Assert.Equal(FitStatus.ConvergedSingular, fit.Status);

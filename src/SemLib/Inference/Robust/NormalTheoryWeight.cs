@@ -19,7 +19,7 @@ internal static class NormalTheoryWeight
     {
         var inv = new double[p * p];
         if (!Dense.InvertSpd(sigma, inv, new double[2 * p * p], p, out _)) return null;
-        int q = MomentCount(p, meanStructure), offset = meanStructure ? p : 0;
+        int q = MomentCovariance.MomentCount(p, meanStructure), offset = meanStructure ? p : 0;
         var w = Matrix<double>.Build.Dense(q, q);
         for (int a = 0; a < offset; a++)
             for (int b = 0; b < p; b++) w[a, b] = inv[a * p + b];
@@ -38,6 +38,4 @@ internal static class NormalTheoryWeight
             }
         return w;
     }
-
-    private static int MomentCount(int p, bool meanStructure) => MomentCovariance.MomentCount(p, meanStructure);
 }

@@ -1,6 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using SemLib.Data;
 using SemLib.Estimation;
+using SemLib.LinearAlgebra;
 
 namespace SemLib.Inference;
 
@@ -84,10 +85,11 @@ internal static class SatorraBentler
         double trace = 0;
         for (int g = 0; g < nGroups; g++)
         {
-            var gw = gammas[g] * weighted[g]; // Γ W Δ
-            meat += f[g] * weighted[g].TransposeThisAndMultiply(gw);
-            // tr(WΓ) − f tr(WΔ E⁻¹ ΔᵀW Γ) = tr(WΓ) − f tr(E⁻¹ (WΔ)ᵀ Γ (WΔ))
-            trace += (weights[g] * gammas[g]).Trace() - f[g] * (infoInv * weighted[g].TransposeThisAndMultiply(gw)).Trace();
+            var m = weighted[g].TransposeThisAndMultiply(gammas[g] * weighted[g]); // (WΔ)ᵀ Γ (WΔ)
+            meat += f[g] * m;
+            // tr(WΓ) − f tr(WΔ E⁻¹ ΔᵀW Γ) = tr(WΓ) − f tr(E⁻¹ m); both traces of products of symmetric matrices are
+            // elementwise sums (q² work instead of a q³ product).
+            trace += Dense.Dot(weights[g].ToRowMajorArray(), gammas[g].ToRowMajorArray()) - f[g] * Dense.Dot(infoInv.ToRowMajorArray(), m.ToRowMajorArray());
         }
         var cov = infoInv * meat * infoInv / n;
         cov = (cov + cov.Transpose()) / 2;
