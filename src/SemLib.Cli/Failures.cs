@@ -12,11 +12,9 @@ internal static class Failures
     {
         var (code, message) = error switch
         {
-            StandardOutputException => (ExitCodes.AnalysisFailed, $"semlib {command}: {error.Message}"),
-            OperationCanceledException => (ExitCodes.AnalysisFailed, $"semlib {command}: {error.Message}"),
             ModelSyntaxException syntax => (ExitCodes.Usage, SyntaxMessage(syntax, modelPath ?? "model")),
             CliUsageException usage => (ExitCodes.Usage, $"semlib {command}: {usage.Message}"),
-            AnalysisFailedException or SemLibException => (ExitCodes.AnalysisFailed, $"semlib {command}: {error.Message}"),
+            AnalysisFailedException or SemLibException or StandardOutputException or OperationCanceledException => (ExitCodes.AnalysisFailed, $"semlib {command}: {error.Message}"),
             _ => (ExitCodes.AnalysisFailed, $"semlib {command}: internal error ({error.GetType().Name}): {error.Message}"
                 + (verbose ? "" : " Run again with --verbose for the stack trace.")),
         };
@@ -55,6 +53,5 @@ internal static class Failures
     }
 
     /// <summary>Messages are one line: newlines inside them become blanks.</summary>
-    public static string OneLine(string message) =>
-        string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    public static string OneLine(string message) => MessageText.OneLine(message);
 }

@@ -74,8 +74,7 @@ internal static class NumberOptions
 
     private static string Range(int minimum, int maximum) => (minimum, maximum) switch
     {
-        (int.MinValue, int.MaxValue) => $"from {minimum.ToString(CultureInfo.InvariantCulture)} to {maximum.ToString(CultureInfo.InvariantCulture)}",
-        (_, int.MaxValue) => $"of at least {minimum.ToString(CultureInfo.InvariantCulture)} (at most {maximum.ToString(CultureInfo.InvariantCulture)})",
+        (> int.MinValue, int.MaxValue) => $"of at least {minimum.ToString(CultureInfo.InvariantCulture)} (at most {maximum.ToString(CultureInfo.InvariantCulture)})",
         _ => $"from {minimum.ToString(CultureInfo.InvariantCulture)} to {maximum.ToString(CultureInfo.InvariantCulture)}",
     };
 

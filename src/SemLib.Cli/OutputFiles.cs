@@ -16,9 +16,6 @@ namespace SemLib.Cli;
 /// </summary>
 internal static class OutputFiles
 {
-    /// <summary>Writes <paramref name="text"/> to <paramref name="path"/>, whole or not at all.</summary>
-    public static void WriteWhole(string path, string text) => Write(path, w => w.Write(text));
-
     /// <summary>Writes what <paramref name="write"/> writes to <paramref name="path"/>, whole or not at all.</summary>
     public static void Write(string path, Action<TextWriter> write)
     {

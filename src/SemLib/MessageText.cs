@@ -57,6 +57,10 @@ internal static class MessageText
     }
 
     /// <summary>A count with thousands separators (invariant culture): 49,991.</summary>
+    /// <summary>Messages are one line: newlines inside them become blanks.</summary>
+    public static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
     public static string Count(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
 
     private static string Bounded(string? value, bool quote)

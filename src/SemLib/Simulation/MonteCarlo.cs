@@ -195,7 +195,7 @@ public static class MonteCarlo
     /// <summary>An exception as a reason: its message on one line, or its type when it has no useful message.</summary>
     private static string FailureReason(Exception e)
     {
-        string message = string.Join(' ', e.Message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).TrimEnd('.');
+        string message = MessageText.OneLine(e.Message).TrimEnd('.');
         return e is SemLibException ? message : $"error in the fit ({e.GetType().Name}): {message}";
     }
 
