@@ -320,7 +320,7 @@ public sealed class InvariancePropertyTests
     public void Rescaling_an_indicator_by_a_power_of_ten_keeps_chi_square_and_the_standardized_solution()
     {
         var arb = (from t in WithColumn(AnyDesign)
-                   from k in Gen.Choose(-3, 3)
+                   from k in Gen.Choose(-3, 3).Where(k => k != 0) // 10⁰ would compare a fit with itself
                    select (t.Design, t.Column, t.What, K: k)).ToArbitrary();
         Prop.ForAll(arb, t =>
         {
