@@ -49,6 +49,20 @@ public sealed class InvariancePropertyTests
             .Select(p => p.StandardError!.Value / Math.Abs(p.Estimate)).DefaultIfEmpty(1).Max());
     private const double StdAllTolerance = 1e-4;
 
+    // Pairs of fits the current property compared, and how many of them as whole solutions (χ² and rows), not only
+    // by verdict: a property whose designs were mostly unclean would otherwise pass while checking little.
+    // xunit runs the facts of one class one at a time, so plain counters suffice.
+    private static int _pairs, _solutionsCompared;
+
+    /// <summary>Runs a property and requires that at least half of its pairs were compared as whole solutions.</summary>
+    private static void WithCoverage(Action property)
+    {
+        _pairs = _solutionsCompared = 0;
+        property();
+        Assert.True(_solutionsCompared >= 0.5 * _pairs,
+            $"only {_solutionsCompared} of {_pairs} pairs had a clean fit to compare solutions on");
+    }
+
     private static Config Cases(int n) => Config.QuickThrowOnFailure.WithMaxTest(n);
 
     private static readonly Gen<int> Seeds = Gen.Choose(0, int.MaxValue);
@@ -125,12 +139,14 @@ public sealed class InvariancePropertyTests
     private static List<string> Mismatches(SemFit a, SemFit b, Action<ParameterEstimate, ParameterEstimate, List<string>> rows)
     {
         var problems = new List<string>();
+        _pairs++;
         bool cleanA = a.Status == FitStatus.Converged, cleanB = b.Status == FitStatus.Converged;
         bool boundary = VarianceOnBoundary(a) || VarianceOnBoundary(b);
         if (cleanA != cleanB && !boundary)
             problems.Add($"status {a.Status} vs {b.Status}");
         if (!a.Converged || !b.Converged) return problems;
         if (!cleanA && !cleanB && !boundary) return problems;
+        _solutionsCompared++;
         double ca = a.FitMeasures["chisq"]!.Value, cb = b.FitMeasures["chisq"]!.Value;
         bool ridge = Stalled(a) || Stalled(b);
         if (ridge ? Math.Abs(ca - cb) > ChiSquareRidge * Math.Max(1, Math.Max(ca, cb)) : !ChiSquareClose(ca, cb)) problems.Add($"chisq {Num(ca)} vs {Num(cb)} (difference {Num(cb - ca)})");
@@ -258,11 +274,11 @@ public sealed class InvariancePropertyTests
     [Fact]
     public void Negating_an_indicator_changes_only_signs()
     {
-        Prop.ForAll(WithColumn(AnyDesign).ToArbitrary(), t =>
+        WithCoverage(() => Prop.ForAll(WithColumn(AnyDesign).ToArbitrary(), t =>
         {
             var data = t.Design.Data();
             CheckNegation(t.Design, data, Sem.Fit(t.Design.AnalysisSyntax, data, t.Design.Options), t.Column, t.What, estimates: true);
-        }).Check(Cases(200));
+        }).Check(Cases(200)));
     }
 
     /// <summary>
@@ -322,7 +338,7 @@ public sealed class InvariancePropertyTests
         var arb = (from t in WithColumn(AnyDesign)
                    from k in Gen.Choose(-3, 3).Where(k => k != 0) // 10⁰ would compare a fit with itself
                    select (t.Design, t.Column, t.What, K: k)).ToArbitrary();
-        Prop.ForAll(arb, t =>
+        WithCoverage(() => Prop.ForAll(arb, t =>
         {
             var (d, column, what, k) = t;
             double c = Math.Pow(10, k);
@@ -335,7 +351,7 @@ public sealed class InvariancePropertyTests
                 if (!StdAllClose(sign(p) * p.StdAll, q.StdAll)) list.Add($"{p.Name}: std.all {Num(p.StdAll)} vs {Num(q.StdAll)}");
             });
             Fail(d, $"{column} ({what}) times 1e{k}" + Reflected(sign, a), a, b, problems);
-        }).Check(Cases(200));
+        }).Check(Cases(200)));
     }
 
     // ---- (d) reordering ---------------------------------------------------------------------------------------
@@ -354,7 +370,7 @@ public sealed class InvariancePropertyTests
                    from keys in Gen.ArrayOf(Gen.Choose(0, int.MaxValue), d.Factors)
                    from rowSeed in Gen.Choose(0, int.MaxValue)
                    select (d, columns, statements, keys, rowSeed)).ToArbitrary();
-        Prop.ForAll(arb, t =>
+        WithCoverage(() => Prop.ForAll(arb, t =>
         {
             var (d, columns, statements, keys, rowSeed) = t;
             // Indicators after the marker in an order drawn from the key (all of them under std.lv: there is no marker).
@@ -383,6 +399,6 @@ public sealed class InvariancePropertyTests
                     list.Add($"{p.Name}: SE {Num(p.StandardError)} vs {Num(q.StandardError)} (relative tolerance {seTolerance:G2})");
             });
             Fail(d, $"columns [{string.Join(" ", columns)}], rows shuffled with new Random({rowSeed}){Reflected(sign, a)}, model:\n{model}", a, b, problems);
-        }).Check(Cases(150));
+        }).Check(Cases(150)));
     }
 }
