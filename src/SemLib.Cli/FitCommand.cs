@@ -111,8 +111,8 @@ internal sealed class FitCommand
                   + (parse.GetValue(_residuals) ? ResidualTable.Render(fit) : "");
             foreach (var r in reports)
             {
-                ReportFiles.Write(r, fit, boot, Path.GetFileNameWithoutExtension(modelPath!));
-                stderr.WriteLine($"semlib fit: report written to {string.Join(" and ", ReportFiles.Written(r, fit))}");
+                var written = ReportFiles.Write(r, fit, boot, Path.GetFileNameWithoutExtension(modelPath!));
+                stderr.WriteLine($"semlib fit: report written to {string.Join(" and ", written)}");
             }
             int code = CommandOutput.Success("fit", output, json, fit.Warnings.Concat(boot?.Warnings ?? []), stdout, stderr);
             if (fit.Status == FitStatus.Converged) return code;

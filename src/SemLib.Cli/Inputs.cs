@@ -34,7 +34,7 @@ internal sealed class Inputs
         var model = ModelSyntax.Parse(syntax);
         if (dataPath is not null)
         {
-            var data = OptionChecks.Read(dataPath, "data", () => encoding is null ? DataSet.ReadCsv(dataPath) : DataSet.ReadCsv(dataPath, encoding));
+            var data = OptionChecks.Read(dataPath, "data", () => DataSet.ReadCsv(dataPath, encoding));
             return new Inputs(model, data, null, $"{dataPath}: {data.RowCount} rows, {data.Names.Count} columns");
         }
         var cov = OptionChecks.Read(covPath!, "covariance", () => CovarianceData.ReadCsv(covPath!, nobs, encoding));

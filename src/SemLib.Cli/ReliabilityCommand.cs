@@ -170,7 +170,7 @@ internal sealed class ReliabilityCommand
             Scales(parse.GetValue(_scale)!, parse.GetValue(_reverse) ?? [], out var scales);
             string path = parse.GetValue(_data)!;
             var encoding = _encoding.Get(parse);
-            var data = OptionChecks.Read(path, "data", () => encoding is null ? DataSet.ReadCsv(path) : DataSet.ReadCsv(path, encoding));
+            var data = OptionChecks.Read(path, "data", () => DataSet.ReadCsv(path, encoding));
             if (verbose) stderr.WriteLine($"semlib reliability: read {path}: {data.RowCount} rows, {data.Names.Count} columns");
 
             var result = ReliabilityStudy.Run(data, scales, new ReliabilityStudyOptions { EfaRuns = EfaRuns(parse) });

@@ -24,9 +24,11 @@ internal static class ReportFiles
     /// to a temporary file of this run, then all are renamed into place under the report's <see cref="ReportLock"/>,
     /// so that two runs writing the same report at once cannot leave one run's Markdown with the other's SVG.
     /// </summary>
-    public static void Write(string path, SemFit fit, BootstrapResult? boot, string title)
+    /// <returns>The files written: the report first, then (for .md) its diagrams.</returns>
+    public static IReadOnlyList<string> Write(string path, SemFit fit, BootstrapResult? boot, string title)
     {
         var pending = new List<PendingOutput>();
+        var written = new List<string> { path };
         try
         {
             var diagram = PathDiagram.Create(fit);
@@ -51,7 +53,11 @@ internal static class ReportFiles
                                 return Path.GetFileName(svg);
                             },
                         });
-                        foreach (var (file, picture) in svgs) pending.Add(OutputFiles.Prepare(file, w => w.Write(picture.ToSvg())));
+                        foreach (var (file, picture) in svgs)
+                        {
+                            pending.Add(OutputFiles.Prepare(file, w => w.Write(picture.ToSvg())));
+                            written.Add(file);
+                        }
                         pending.Add(OutputFiles.Prepare(path, w => w.Write(markdown)));
                         break;
                     }
@@ -68,6 +74,7 @@ internal static class ReportFiles
                     pending[i].Commit();
                 }
             }
+            return written;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -78,13 +85,6 @@ internal static class ReportFiles
             foreach (var p in pending) p.Dispose();
         }
     }
-
-    /// <summary>The files <see cref="Write"/> writes for <paramref name="path"/>: the report, and for .md its diagrams
-    /// beside it (one per group).</summary>
-    public static IReadOnlyList<string> Written(string path, SemFit fit) =>
-        Path.GetExtension(path).Equals(".md", StringComparison.OrdinalIgnoreCase)
-            ? [path, .. Enumerable.Range(1, fit.Table.GroupCount).Select(g => DiagramFile(path, fit, g))]
-            : [path];
 
     /// <summary>The SVG file of a Markdown report's diagram of one group.</summary>
     private static string DiagramFile(string path, SemFit fit, int group) =>

@@ -80,13 +80,9 @@ public sealed class DataSet
 
     /// <summary>
     /// Reads a CSV file in the given encoding, e.g. <c>CodePagesEncodingProvider.Instance.GetEncoding("GB18030")</c>
-    /// for a Chinese export; a byte-order mark, when there is one, still decides.
+    /// for a Chinese export (null: UTF-8, as <see cref="ReadCsv(string)"/>); a byte-order mark, when there is one, still decides.
     /// </summary>
-    public static DataSet ReadCsv(string path, Encoding encoding)
-    {
-        ArgumentNullException.ThrowIfNull(encoding);
-        return ReadCsvFile(path, unnamedFirstColumn: false, encoding);
-    }
+    public static DataSet ReadCsv(string path, Encoding? encoding) => ReadCsvFile(path, unnamedFirstColumn: false, encoding);
 
     /// <summary>Reads a CSV file; with <paramref name="unnamedFirstColumn"/> the first header cell may be empty (R's row names).</summary>
     internal static DataSet ReadCsvFile(string path, bool unnamedFirstColumn, Encoding? encoding = null)
