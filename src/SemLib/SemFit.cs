@@ -16,8 +16,11 @@ public sealed class SemFit
     private readonly Lazy<IReadOnlyList<ModificationIndex>> _modificationIndices;
 
     internal SemFit(FittedModel fitted, FitStatus status, IReadOnlyList<ParameterEstimate> parameters, FitMeasures measures,
-        IReadOnlyList<IReadOnlyDictionary<string, double>> rSquare, IReadOnlyList<string> warnings, double[]? covTheta, double[]? covZeta)
+        IReadOnlyList<IReadOnlyDictionary<string, double>> rSquare, IReadOnlyList<string> warnings, double[]? covTheta, double[]? covZeta,
+        IReadOnlyList<ModelTest> tests, IReadOnlyList<MissingDataSummary>? missingData)
     {
+        Tests = tests;
+        MissingData = missingData;
         Fitted = fitted;
         Status = status;
         Parameters = parameters;
@@ -65,6 +68,15 @@ public sealed class SemFit
 
     /// <summary>Fit measures under lavaan's names.</summary>
     public FitMeasures FitMeasures { get; }
+
+    /// <summary>
+    /// The model tests, as lavaan lists them: the standard χ² first, then the scaled (or scaled-and-shifted) statistic
+    /// of a robust estimator. Empty when the optimizer did not converge.
+    /// </summary>
+    public IReadOnlyList<ModelTest> Tests { get; }
+
+    /// <summary>Per group, the missing-data patterns and coverage under full-information ML; null with listwise deletion.</summary>
+    public IReadOnlyList<MissingDataSummary>? MissingData { get; }
 
     /// <summary>R² of the indicators and dependent variables of the first group.</summary>
     public IReadOnlyDictionary<string, double> RSquare => RSquareByGroup[0];

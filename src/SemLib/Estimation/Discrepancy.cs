@@ -18,7 +18,7 @@ internal abstract class Discrepancy
     /// <summary>The discrepancy of an estimator.</summary>
     public static Discrepancy For(Estimator estimator) => estimator switch
     {
-        Estimator.ML => MaximumLikelihood.Instance,
+        Estimator.ML or Estimator.MLM or Estimator.MLR => MaximumLikelihood.Instance,
         Estimator.GLS => GeneralizedLeastSquares.Instance,
         Estimator.ULS => UnweightedLeastSquares.Instance,
         _ => throw new ArgumentOutOfRangeException(nameof(estimator), estimator, "no discrepancy for this estimator"),

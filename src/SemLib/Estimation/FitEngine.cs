@@ -15,6 +15,12 @@ internal static class FitEngine
     /// <summary>Builds the table and the sample from raw or summary data.</summary>
     public static (ParameterTable Table, SampleData Sample) Prepare(ParsedModel model, ModelOptions options, DataSet? data, CovarianceData? cov)
     {
+        // Options whose estimation is still being built are refused rather than silently ignored.
+        if (options.Missing != MissingPolicy.Listwise)
+            throw new SemLibException($"missing = {options.Missing} (full-information ML) is not available yet.");
+        if (options.Cluster is not null || options.StandardErrorsInEffect is StandardErrorType.RobustSem or StandardErrorType.RobustHuberWhite
+            || options.TestInEffect != TestType.Standard)
+            throw new SemLibException($"Robust standard errors and scaled tests (estimator {options.Estimator}) are not available yet.");
         var observed = ParameterTableBuilder.ObservedVariables(model);
         var latent = model.LatentVariables;
         CheckNames(model, observed, latent, data, cov);
@@ -95,7 +101,6 @@ internal static class FitEngine
             Model = model,
             Sample = sample,
             Options = options,
-            Objective = objective,
             Zeta = zeta,
             Theta = theta,
             F = f,

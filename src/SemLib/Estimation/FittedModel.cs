@@ -3,14 +3,17 @@ using SemLib.Specification;
 
 namespace SemLib.Estimation;
 
-/// <summary>A model at its estimates: everything inference needs, kept internal.</summary>
+/// <summary>
+/// A model at its estimates: everything inference needs, kept internal. Immutable: it holds no live objective, so
+/// what reads it (standard errors, modification indices, effects, reports) never depends on where an optimizer last
+/// evaluated; whatever needs to evaluate the fit function takes its own context from <see cref="NewObjective"/>.
+/// </summary>
 internal sealed class FittedModel
 {
     public required ParameterTable Table { get; init; }
     public required LisrelModel Model { get; init; }
     public required EstimationSample Sample { get; init; }
     public required ModelOptions Options { get; init; }
-    public required Objective Objective { get; init; }
     public required double[] Zeta { get; init; }
     public required double[] Theta { get; init; }
     public required double F { get; init; }
@@ -18,6 +21,9 @@ internal sealed class FittedModel
 
     /// <summary>Each group's discrepancy F_g at the estimates (before weighting).</summary>
     public required double[] GroupF { get; init; }
+
+    /// <summary>A fresh evaluation context for the model and sample (one per caller and thread; not evaluated yet).</summary>
+    public Objective NewObjective() => new(Model, Sample);
 
     private GroupState[]? _states;
 

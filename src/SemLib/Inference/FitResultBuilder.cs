@@ -41,7 +41,7 @@ internal static class FitResultBuilder
                 opt.LowerDivergedF, opt.F));
         }
 
-        var cov = ParameterCovariance.Compute(fitted.Objective, fitted.Zeta, fitted.Options.Information, fitted.Sample.StatisticN);
+        var cov = ParameterCovariance.Compute(fitted.NewObjective(), fitted.Zeta, fitted.Options.InformationInEffect, fitted.Sample.StatisticN);
         if (cov.Warning is not null) warnings.Add(cov.Warning);
         var output = EstimatesBuilder.Build(fitted, cov.CovTheta, fitted.Options.ConfidenceLevel);
         warnings.AddRange(output.Warnings);
@@ -52,7 +52,18 @@ internal static class FitResultBuilder
             : admissible ? FitStatus.Converged : FitStatus.ConvergedInadmissible;
         var measures = FitMeasureCalculator.Compute(fitted, usable);
         var r2 = output.RSquare.Select(d => (IReadOnlyDictionary<string, double>)d).ToList();
-        return new SemFit(fitted, status, output.Rows, measures, r2, warnings, cov.CovTheta, cov.CovZeta);
+        var tests = usable ? StandardTest(fitted) : [];
+        return new SemFit(fitted, status, output.Rows, measures, r2, warnings, cov.CovTheta, cov.CovZeta, tests, null);
+    }
+
+    /// <summary>The standard test: χ² with its df and upper-tail p (none for ULS, whose statistic has no known distribution).</summary>
+    private static ModelTest[] StandardTest(FittedModel fitted)
+    {
+        double x2 = fitted.ChiSquare;
+        int df = fitted.Df;
+        // 1 − CDF, the form of lavaan's fitMeasures() pvalue, so that the two agree digit for digit.
+        double p = df > 0 && fitted.Sample.Loss.ChiSquareReference ? 1 - MathNet.Numerics.Distributions.ChiSquared.CDF(df, x2) : double.NaN;
+        return [new ModelTest(TestType.Standard, x2, df, p, double.NaN, double.NaN)];
     }
 
     /// <summary>The table names of the ζ parameters a stalled search was drifting along (each ζ's rows with the largest weight).</summary>

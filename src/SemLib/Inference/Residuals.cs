@@ -149,7 +149,7 @@ internal static class Residuals
             }
             else
             {
-                double[] w = est == Estimator.ML ? Inverse(st.Sigma, p) : m.SInverse;
+                double[] w = est.IsMaximumLikelihood() ? Inverse(st.Sigma, p) : m.SInverse;
                 var e = new double[p * p];
                 for (int i = 0; i < p * p; i++) e[i] = sObs[i] - sig[i];
                 t1 = 0.5 * TraceWXWX(w, e, p);

@@ -27,7 +27,7 @@ public static partial class TextSummary
             info.Add(("Bootstrap confidence intervals", BootstrapColumns.IntervalTitle(boot.Options.Interval)));
             info.Add(("Random seed", Int(boot.Options.Seed)));
         }
-        else if (fit.Options.Information == InformationType.Observed)
+        else if (fit.Options.InformationInEffect == InformationType.Observed)
         {
             info.Add(("Information", "Observed"));
             info.Add(("Observed information based on", "Hessian"));

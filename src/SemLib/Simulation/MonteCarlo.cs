@@ -220,7 +220,7 @@ public static class MonteCarlo
         if (!session.SetRows(0, w.Rows, w.All)) return (null, NotPositiveDefinite);
         var res = session.Fit(warm);
         if (!res.Converged) return (null, NotConverged);
-        var cov = ParameterCovariance.Compute(session.Objective, res.X, options.Analysis.Information, session.Sample.StatisticN);
+        var cov = ParameterCovariance.Compute(session.Objective, res.X, options.Analysis.InformationInEffect, session.Sample.StatisticN);
         // The covariance computation leaves the objective evaluated at the solution (the expected information is taken
         // after evaluating at res.X, the observed one ends by evaluating there again): θ, the states and the group
         // discrepancies behind χ² are read there, without another evaluation.

@@ -33,7 +33,7 @@ public sealed record ModelOptions
     public bool MeanStructureFor(int groups) => MeanStructure ?? groups > 1;
 
     /// <summary>The fixed.x setting in effect for the estimator.</summary>
-    public bool FixedXInEffect => FixedX ?? Estimator == Estimator.ML;
+    public bool FixedXInEffect => FixedX ?? Estimator.IsMaximumLikelihood();
 
     /// <summary>Make all covariances among latent variables zero unless written (lavaan's <c>orthogonal</c>).</summary>
     public bool Orthogonal { get; init; }
@@ -41,11 +41,36 @@ public sealed record ModelOptions
     /// <summary>The estimator (default ML).</summary>
     public Estimator Estimator { get; init; } = Estimator.ML;
 
-    /// <summary>Which information matrix the standard errors come from (default expected).</summary>
-    public InformationType Information { get; init; } = InformationType.Expected;
+    /// <summary>
+    /// Which information matrix the standard errors come from; null means lavaan 0.6.14's default: observed with
+    /// FIML (<see cref="MissingPolicy.ML"/>), expected otherwise.
+    /// </summary>
+    public InformationType? Information { get; init; }
 
-    /// <summary>Handling of missing values (default listwise deletion).</summary>
+    /// <summary>The information type in effect.</summary>
+    public InformationType InformationInEffect =>
+        Information ?? (Missing == MissingPolicy.Listwise ? InformationType.Expected : InformationType.Observed);
+
+    /// <summary>How standard errors are computed; null means the estimator's default (lavaan's <c>se</c>).</summary>
+    public StandardErrorType? StandardErrors { get; init; }
+
+    /// <summary>The standard-error type in effect.</summary>
+    public StandardErrorType StandardErrorsInEffect => StandardErrors ?? Estimator.DefaultStandardErrors();
+
+    /// <summary>Which scaled test accompanies the standard χ²; null means the estimator's default (lavaan's <c>test</c>).</summary>
+    public TestType? Test { get; init; }
+
+    /// <summary>The test in effect.</summary>
+    public TestType TestInEffect => Test ?? Estimator.DefaultTest();
+
+    /// <summary>Handling of missing values (default listwise deletion; <see cref="MissingPolicy.ML"/> for FIML).</summary>
     public MissingPolicy Missing { get; init; } = MissingPolicy.Listwise;
+
+    /// <summary>
+    /// The column naming the cluster (primary sampling unit) of each row, for cluster-robust standard errors and test
+    /// (lavaan's <c>cluster</c> with a single-level model); null for independent rows.
+    /// </summary>
+    public string? Cluster { get; init; }
 
     /// <summary>The column that splits the data into groups, or null for one group.</summary>
     public string? Group { get; init; }

@@ -114,9 +114,10 @@ public sealed class RobustSandwichTests
             var d = MomentJacobian.Compute(fitted, g);
             info += fitted.Sample.Groups[g].Weight * d.TransposeThisAndMultiply(w * d);
         }
-        fitted.Objective.Evaluate(fitted.Zeta, []);
+        var objective = fitted.NewObjective();
+        objective.Evaluate(fitted.Zeta, []);
         var expected = new double[r * r];
-        fitted.Objective.Information(expected);
+        objective.Information(expected);
         // The exact relation: factor 1, with the group weights f_g = N_g/N (both are per observation).
         for (int i = 0; i < r; i++)
             for (int j = 0; j < r; j++)
@@ -212,8 +213,9 @@ public sealed class RobustSandwichTests
         Assert.True(Math.Abs(sb.ScalingFactor - 1) < 1e-8, $"{name}: c = {sb.ScalingFactor}");
         int r = fitted.Model.ZetaCount;
         var info = new double[r * r];
-        fitted.Objective.Evaluate(fitted.Zeta, []);
-        fitted.Objective.Information(info);
+        var objective = fitted.NewObjective();
+        objective.Evaluate(fitted.Zeta, []);
+        objective.Information(info);
         var mlCov = Matrix<double>.Build.DenseOfRowMajor(r, r, info).Inverse() / fitted.Sample.TotalN;
         for (int i = 0; i < r; i++)
             for (int j = 0; j < r; j++)

@@ -34,7 +34,7 @@ internal static class SatorraBentler
     /// </summary>
     public static SatorraBentlerResult Compute(FittedModel fitted, Func<int, Matrix<double>>? gamma)
     {
-        if (fitted.Sample.Estimator != Estimator.ML)
+        if (!fitted.Sample.Estimator.IsMaximumLikelihood())
             throw new SemLibException($"Satorra–Bentler (MLM) statistics need an ML fit; this fit used {fitted.Sample.Estimator}.");
         var exogenous = fitted.Table.Roles.ObservedExogenous;
         var groups = fitted.Sample.Data.Groups;
