@@ -3,6 +3,7 @@ using SemLib.Estimation;
 using SemLib.Inference;
 using SemLib.Results;
 using SemLib.Specification;
+using SemLib.Syntax;
 
 namespace SemLib;
 
@@ -120,14 +121,21 @@ public sealed class SemFit
         return new ImpliedMoments(s.Model.Observed, cov, Fitted.Table.MeanStructure ? s.Mu.ToArray() : null);
     }
 
-    /// <summary>The row for lhs op rhs in a group (~~ matches either way round); null when the model has none.</summary>
+    /// <summary>
+    /// The row for lhs op rhs in a group, the operator written as in lavaan (<c>"=~"</c>, <c>"~~"</c>, <c>"~1"</c>
+    /// with an empty rhs; ~~ matches either way round); null when the model has none or op is not an operator.
+    /// </summary>
     public ParameterEstimate? Parameter(string lhs, string op, string rhs, int group = 1) =>
+        ModelOperatorText.FromLavaan(op) is { } o ? Parameter(lhs, o, rhs, group) : null;
+
+    /// <summary>The row for lhs op rhs in a group (~~ matches either way round); null when the model has none.</summary>
+    public ParameterEstimate? Parameter(string lhs, ModelOperator op, string rhs, int group = 1) =>
         Parameters.FirstOrDefault(p => p.Group == group && p.Op == op &&
-            ((p.Lhs == lhs && p.Rhs == rhs) || (op == "~~" && p.Lhs == rhs && p.Rhs == lhs)));
+            ((p.Lhs == lhs && p.Rhs == rhs) || (op == ModelOperator.Covariance && p.Lhs == rhs && p.Rhs == lhs)));
 
     /// <summary>The row of a labelled or defined parameter; null when there is none.</summary>
     public ParameterEstimate? Parameter(string label) =>
-        Parameters.FirstOrDefault(p => p.Label == label || (p.Op == ":=" && p.Lhs == label));
+        Parameters.FirstOrDefault(p => p.Label == label || (p.Op == ModelOperator.Defined && p.Lhs == label));
 
     /// <summary>The sampling covariance matrix of the free parameters (table order of free rows), or null when it could not be computed.</summary>
     public double[,]? ParameterCovariance()

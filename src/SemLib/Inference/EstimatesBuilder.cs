@@ -43,7 +43,7 @@ internal static class EstimatesBuilder
             rows.Add(new ParameterEstimate
             {
                 Lhs = r.Lhs,
-                Op = r.Op.ToLavaan(),
+                Op = r.Op,
                 Rhs = r.Rhs,
                 Group = isDefined ? 1 : r.Group,
                 Label = r.Label,

@@ -2,6 +2,7 @@ using SemLib.Data;
 using SemLib.Estimation;
 using SemLib.Specification;
 using SemLib.Tests.Support;
+using SemLib.Syntax;
 
 namespace SemLib.Tests.Inference;
 
@@ -29,7 +30,7 @@ public sealed class ObservedInformationTests
         foreach (var p in reference.Parameters)
         {
             var mine = fit.Parameter(p.Lhs, p.Op, p.Rhs)!;
-            double power = p.Rhs == "x2" && p.Op == "=~" ? 1 : p.Lhs == "x2" && p.Rhs == "x2" ? 2 : 0;
+            double power = p.Rhs == "x2" && p.Op == ModelOperator.MeasuredBy ? 1 : p.Lhs == "x2" && p.Rhs == "x2" ? 2 : 0;
             double factor = Math.Pow(scale, power);
             if (p.StandardError is not double se || se == 0) continue;
             Assert.NotNull(mine.StandardError);
