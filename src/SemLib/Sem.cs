@@ -11,7 +11,7 @@ namespace SemLib;
 /// <code>
 /// var data = DataSet.ReadCsv("hs.csv");
 /// var fit = Sem.Fit("visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6", data);
-/// Console.WriteLine(fit.FitMeasures["cfi"]);
+/// Console.WriteLine(fit.FitMeasures.Cfi); // or fit.FitMeasures["cfi"], lavaan's name
 /// </code>
 /// Defaults are lavaan's <c>sem()</c>: marker-variable identification, ML on the N-divisor covariance matrix,
 /// expected-information standard errors, exogenous covariates fixed at their sample moments.
