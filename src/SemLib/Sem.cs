@@ -3,6 +3,7 @@ using SemLib.Estimation;
 using SemLib.Inference;
 using SemLib.Specification;
 using SemLib.Syntax;
+using SemLib.Results;
 
 namespace SemLib;
 
@@ -53,7 +54,7 @@ public static class Sem
         var estSample = new EstimationSample(sample, options.Estimator);
         var lisrel = FitEngine.Compile(table, estSample);
         FitEngine.CheckDegreesOfFreedom(table, lisrel, estSample);
-        var warnings = new List<string>(sample.Warnings);
+        var warnings = new List<FitWarning>(sample.Warnings);
         var fitted = InequalityFit.Optimize(table, lisrel, estSample, options, warnings);
         return FitResultBuilder.Build(fitted, warnings);
     }
