@@ -17,7 +17,7 @@ public sealed class SemFit
     private readonly Lazy<IReadOnlyList<ModificationIndex>> _modificationIndices;
 
     internal SemFit(FittedModel fitted, FitStatus status, IReadOnlyList<ParameterEstimate> parameters, FitMeasures measures,
-        IReadOnlyList<IReadOnlyDictionary<string, double>> rSquare, IReadOnlyList<string> warnings, double[]? covTheta, double[]? covZeta,
+        IReadOnlyList<IReadOnlyDictionary<string, double>> rSquare, IReadOnlyList<FitWarning> warnings, double[]? covTheta, double[]? covZeta,
         IReadOnlyList<ModelTest> tests, IReadOnlyList<MissingDataSummary>? missingData)
     {
         Tests = tests;
@@ -85,8 +85,12 @@ public sealed class SemFit
     /// <summary>R² per group.</summary>
     public IReadOnlyList<IReadOnlyDictionary<string, double>> RSquareByGroup { get; }
 
-    /// <summary>One sentence per problem: non-convergence, negative variances, non-positive-definite matrices, possible non-identification, dropped rows.</summary>
-    public IReadOnlyList<string> Warnings { get; }
+    /// <summary>
+    /// One warning per problem — non-convergence, negative variances, non-positive-definite matrices, possible
+    /// non-identification, dropped rows — each with its <see cref="FitWarning.Kind"/>, its sentence
+    /// (<see cref="FitWarning.Message"/>) and the variables or parameters it names.
+    /// </summary>
+    public IReadOnlyList<FitWarning> Warnings { get; }
 
     /// <summary>Modification indices with expected parameter changes (lavaan's <c>modindices()</c>), sorted by the index, largest first.</summary>
     public IReadOnlyList<ModificationIndex> ModificationIndices() => _modificationIndices.Value;

@@ -93,7 +93,7 @@ public static class FitJson
         writer.WriteEndObject();
 
         writer.WriteStartArray("warnings");
-        foreach (var w in fit.Warnings) writer.WriteStringValue(w);
+        foreach (var w in fit.Warnings) writer.WriteStringValue(w.Message);
         if (boot is not null)
             foreach (var w in boot.Warnings) writer.WriteStringValue(w);
         writer.WriteEndArray();

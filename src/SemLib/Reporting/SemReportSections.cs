@@ -168,7 +168,7 @@ public static class SemReportSections
             _ => "The estimation did not converge; the estimates are those of the last iteration and should not be interpreted.",
         };
         var blocks = new List<ReportBlock> { new ReportParagraph(status) };
-        blocks.Add(fit.Warnings.Count == 0 ? new ReportParagraph("The fit reported no warnings.") : new ReportList(fit.Warnings));
+        blocks.Add(fit.Warnings.Count == 0 ? new ReportParagraph("The fit reported no warnings.") : new ReportList(fit.Warnings.Select(w => w.Message).ToList()));
         return new ReportSection("Warnings", blocks);
     }
 

@@ -40,7 +40,7 @@ public sealed class InvariancePropertyTests
     private const double ChiSquareRidge = 1e-3;
 
     private static bool Stalled(SemFit fit) =>
-        fit.Status == FitStatus.ConvergedSingular && fit.Warnings.Any(w => w.StartsWith("The fit function converged but the estimates did not"));
+        fit.Status == FitStatus.ConvergedSingular && fit.Warnings.Any(w => w.Message.StartsWith("The fit function converged but the estimates did not"));
     private const double EstimateInSe = 1e-4;
     private const double SeRelative = 1e-4;
 

@@ -26,7 +26,7 @@ public sealed class ObservedInformationTests
         var options = ModelOptions.Default with { Information = InformationType.Observed };
         var reference = Sem.Fit(model, Data(1), options);
         var fit = Sem.Fit(model, Data(scale), options);
-        Assert.DoesNotContain(fit.Warnings, w => w.Contains("identified", StringComparison.Ordinal));
+        Assert.DoesNotContain(fit.Warnings, w => w.Message.Contains("identified", StringComparison.Ordinal));
         foreach (var p in reference.Parameters)
         {
             var mine = fit.Parameter(p.Lhs, p.Op, p.Rhs)!;
