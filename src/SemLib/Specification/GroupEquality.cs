@@ -52,6 +52,24 @@ internal static class GroupEquality
         throw new SemLibException($"group.partial: {MessageText.Quote(text)} is not a parameter written as lhs op rhs (for example \"x1 ~ 1\", \"visual =~ x2\", \"x1 ~~ x4\").");
     }
 
+    /// <summary>Throws when a group.partial entry names no parameter of the model (checked on the one-group table).</summary>
+    public static void CheckPartial(ParsedModel model, ModelOptions options)
+    {
+        if (options.GroupPartial.Count == 0) return;
+        var table = ParameterTableBuilder.Build(model, options with { GroupEqual = [], GroupPartial = [] }, 1);
+        CheckPartial(table.Rows, options.GroupPartial);
+    }
+
+    private static void CheckPartial(IReadOnlyList<ParameterRow> rows, IReadOnlyList<string> partial)
+    {
+        foreach (var text in partial)
+        {
+            var (lhs, op, rhs) = ParsePartial(text);
+            if (!rows.Any(r => r.Matches(lhs, op, rhs)))
+                throw new SemLibException($"group.partial: the model has no parameter {MessageText.Quote(text.Trim())} ({lhs}{op.ToLavaan()}{rhs}); name a parameter of the model as lhs op rhs.");
+        }
+    }
+
     /// <summary>The group.equal keyword a row belongs to, or null.</summary>
     public static string? KindOf(ParameterRow r, VariableRoles roles)
     {
@@ -82,11 +100,7 @@ internal static class GroupEquality
         if (groups < 2) return;
         var equal = ParseKeywords(options.GroupEqual);
         var partial = options.GroupPartial.Select(p => (Text: p, Parsed: ParsePartial(p))).ToList();
-        foreach (var (text, (lhs, op, rhs)) in partial)
-        {
-            if (!table.Any(r => r.Matches(lhs, op, rhs)))
-                throw new SemLibException($"group.partial: the model has no parameter {MessageText.Quote(text.Trim())} ({lhs}{op.ToLavaan()}{rhs}); name a parameter of the model as lhs op rhs.");
-        }
+        CheckPartial(table, options.GroupPartial);
         if (equal.Count == 0) return;
 
         bool freeMeans = (equal.Contains("intercepts") || equal.Contains("thresholds")) && !equal.Contains("means");
