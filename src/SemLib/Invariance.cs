@@ -1,3 +1,4 @@
+using MathNet.Numerics.LinearAlgebra;
 using System.Globalization;
 using SemLib.Data;
 using SemLib.Estimation;
@@ -103,6 +104,96 @@ public static class Invariance
             Steps = results,
             Warnings = warnings,
         };
+    }
+
+    /// <summary>
+    /// Tests each regression path of a multi-group model for equality across groups: the Wald test of the difference
+    /// in the free model, and the χ² difference of the model with that one path equal (lavaan's
+    /// <c>group.equal = "regressions"</c> with every other path in <c>group.partial</c>) against the free model.
+    /// </summary>
+    public static PathComparison PathDifferences(string model, DataSet data, ModelOptions options, int maxDegreeOfParallelism = 0) =>
+        PathDifferences(ModelSyntax.Parse(model), data, options, maxDegreeOfParallelism);
+
+    /// <inheritdoc cref="PathDifferences(string, DataSet, ModelOptions, int)"/>
+    public static PathComparison PathDifferences(ParsedModel model, DataSet data, ModelOptions options, int maxDegreeOfParallelism = 0)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Group is not { } groupColumn)
+            throw new SemLibException("Comparing paths across groups needs a group column (ModelOptions.Group, --group).");
+        var (_, sample) = FitEngine.Prepare(model, options with { GroupEqual = [], GroupPartial = [] }, data, null);
+        if (sample.Groups.Length < 2)
+            throw new SemLibException($"The group column {MessageText.Quote(groupColumn)} has only one group ({MessageText.Quote(sample.Groups[0].Label)}) among the complete rows; comparing paths needs at least two groups.");
+        GroupEquality.CheckPartial(model, options);
+        var free = FitStep(model, options, sample);
+        var table = free.Table;
+        int n = table.Rows.Count(r => r.Group == 1);
+        int groups = table.GroupCount;
+        var paths = Enumerable.Range(0, n).Where(i => table.Rows[i].Op == ModelOperator.Regression
+            && Enumerable.Range(0, groups).All(g => table.Rows[g * n + i].Free && table.Rows[g * n + i].Label.Length == 0)).ToList();
+        var warnings = free.Warnings.Select(w => w with { Message = "free model: " + w.Message }).ToList();
+        if (paths.Count == 0) return new PathComparison(free, [], warnings);
+
+        string Name(ParameterRow r) => $"{r.Lhs} ~ {r.Rhs}";
+        var equalFits = new SemFit[paths.Count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism > 0 ? maxDegreeOfParallelism : Environment.ProcessorCount };
+        Parallel.For(0, paths.Count, parallel, k =>
+        {
+            var others = paths.Where(j => j != paths[k]).Select(j => Name(table.Rows[j]));
+            var o = options with
+            {
+                GroupEqual = options.GroupEqual.Append("regressions").Distinct().ToList(),
+                GroupPartial = options.GroupPartial.Concat(others).ToList(),
+            };
+            equalFits[k] = FitStep(model, o, sample);
+        });
+
+        var cov = free.ParameterCovariance();
+        var thetaOf = free.Fitted.Model.ThetaOfRow;
+        var results = new List<PathDifference>();
+        for (int k = 0; k < paths.Count; k++)
+        {
+            var row = table.Rows[paths[k]];
+            var idx = Enumerable.Range(0, groups).Select(g => thetaOf[g * n + paths[k]]).ToArray();
+            var est = idx.Select(t => free.Fitted.Theta[t]).ToArray();
+            double? diff = null, se = null, z = null, wald = null, waldP = null;
+            if (cov is not null)
+            {
+                // Contrasts b_g − b_1, g = 2..G, and their Wald χ².
+                var c = Matrix<double>.Build.Dense(groups - 1, groups, (a, b) => b == 0 ? -1 : b == a + 1 ? 1 : 0);
+                var v = Matrix<double>.Build.Dense(groups, groups, (a, b) => cov[idx[a], idx[b]]);
+                var d = c * Vector<double>.Build.Dense(est);
+                var cvc = c * v * c.Transpose();
+                if (groups == 2)
+                {
+                    diff = d[0];
+                    if (cvc[0, 0] > 0)
+                    {
+                        se = Math.Sqrt(cvc[0, 0]);
+                        z = diff / se;
+                        wald = z * z;
+                    }
+                }
+                else if (cvc.Determinant() > 0) wald = d.DotProduct(cvc.Inverse() * d);
+                if (wald is double w) waldP = ScoreTestCalculator.PValue(w, groups - 1);
+            }
+            double? dChi = null, dP = null;
+            int? dDf = null;
+            var eq = equalFits[k];
+            if (eq.Converged && free.Converged)
+            {
+                var lrt = ModelComparison.ChiSquareDifference([free, eq], ["free", "equal"]).Single(r => r.Name == "equal");
+                (dChi, dDf, dP) = (lrt.ChiSquareDifference, lrt.DfDifference, lrt.PValue);
+            }
+            else if (!eq.Converged)
+            {
+                warnings.Add(new FitWarning(FitWarningKind.NotConverged,
+                    $"The model with {Name(row)} equal across groups did not converge after {eq.Iterations} iterations; its χ² difference is not reported.", [Name(row)]));
+            }
+            results.Add(new PathDifference(row.Lhs, row.Rhs, est, diff, se, z, wald, groups - 1, waldP, dChi, dDf, dP));
+        }
+        return new PathComparison(free, results, warnings);
     }
 
     private static SemFit FitStep(ParsedModel model, ModelOptions options, SampleData sample)
@@ -211,7 +302,7 @@ public static class Invariance
             r.Step.Name(), r.Df, r.ChiSquare, r.Cfi, r.Rmsea, r.Srmr);
 
     /// <summary>Score tests of the constraints the step added to the one it is compared with.</summary>
-    private static InvarianceStepResult WithScoreTests(InvarianceStepResult result, InvarianceStep previous)
+    internal static InvarianceStepResult WithScoreTests(InvarianceStepResult result, InvarianceStep previous)
     {
         var fitted = result.Fit.Fitted;
         var table = fitted.Table;

@@ -56,7 +56,7 @@ internal static class GroupEquality
     public static void CheckPartial(ParsedModel model, ModelOptions options)
     {
         if (options.GroupPartial.Count == 0) return;
-        var table = ParameterTableBuilder.Build(model, options with { GroupEqual = [], GroupPartial = [] }, 1);
+        var table = ParameterTableBuilder.Build(model, options with { GroupEqual = [], GroupPartial = [], MeanStructure = options.MeanStructure ?? true }, 1); // groups have means by default
         CheckPartial(table.Rows, options.GroupPartial);
     }
 

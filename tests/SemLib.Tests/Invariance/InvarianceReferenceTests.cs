@@ -36,6 +36,9 @@ public sealed class InvarianceReferenceTests
 
     [Theory]
     [InlineData("hs-invariance")]
+    [InlineData("hs-partial")]
+    [InlineData("hs-stdlv")]
+    [InlineData("hs-two-steps")]
     public void Steps_agree_with_lavaan(string name)
     {
         var (root, result) = Run(name);
@@ -85,6 +88,77 @@ public sealed class InvarianceReferenceTests
             Assert.Equal(e.GetProperty("parameter").GetString()!.Trim(), t.Parameter);
             agree.Check(t.Constraint + " chisq", t.ChiSquare, ReferenceCase.Number(e.GetProperty("chisq")));
             agree.Check(t.Constraint + " pvalue", t.PValue, ReferenceCase.Number(e.GetProperty("pvalue")));
+        }
+        agree.Assert();
+    }
+
+    [Theory]
+    [InlineData("hs-partial")]
+    [InlineData("hs-stdlv")]
+    [InlineData("hs-two-steps")]
+    public void Score_tests_of_each_steps_constraints_agree_with_lavTestScore(string name)
+    {
+        var (root, result) = Run(name);
+        var agree = new Agreement(name + " score tests");
+        var expectedSteps = root.GetProperty("steps").EnumerateArray().ToList();
+        for (int i = 1; i < result.Steps.Count; i++)
+        {
+            var e = expectedSteps[i].GetProperty("score_tests");
+            // Computed whether or not the step holds (Run computes them only for a step that does not).
+            var r = SemLib.Invariance.WithScoreTests(result.Steps[i], result.Steps[i - 1].Step);
+            var expected = e.GetProperty("univariate").EnumerateArray().ToList();
+            Assert.Equal(expected.Count, r.ScoreTests.Count);
+            foreach (var x in expected)
+            {
+                string constraint = x.GetProperty("constraint").GetString()!;
+                var t = r.ScoreTests.SingleOrDefault(t => t.Constraint == constraint);
+                Assert.True(t is not null, $"{name} {r.Step.Name()}: no score test for {constraint}");
+                Assert.Equal(x.GetProperty("parameter").GetString(), t!.Parameter);
+                agree.Check($"{r.Step.Name()} {constraint} chisq", t.ChiSquare, ReferenceCase.Number(x.GetProperty("chisq")));
+                agree.Check($"{r.Step.Name()} {constraint} pvalue", t.PValue, ReferenceCase.Number(x.GetProperty("pvalue")));
+            }
+            Assert.Equal(r.ScoreTests.Select(t => t.ChiSquare).OrderByDescending(v => v), r.ScoreTests.Select(t => t.ChiSquare)); // largest first
+            var total = e.GetProperty("total");
+            agree.Check($"{r.Step.Name()} total chisq", r.TotalScoreTest?.ChiSquare, ReferenceCase.Number(total.GetProperty("chisq")));
+            Assert.Equal(total.GetProperty("df").GetInt32(), r.TotalScoreTest!.Df);
+            agree.Check($"{r.Step.Name()} total pvalue", r.TotalScoreTest.PValue, ReferenceCase.Number(total.GetProperty("pvalue")));
+        }
+        agree.Assert();
+    }
+
+    [Theory]
+    [InlineData("hs-paths")]
+    [InlineData("hs-paths-observed")]
+    public void Path_differences_agree_with_lavaan(string name)
+    {
+        var root = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder(name), "paths.json"))).RootElement;
+        var data = DataSet.ReadCsv(Path.Combine(Folder(name), "data.csv"));
+        var groupEqual = root.GetProperty("group_equal");
+        var options = new ModelOptions
+        {
+            Group = root.GetProperty("group").GetString(),
+            GroupEqual = groupEqual.ValueKind == JsonValueKind.Array && groupEqual.GetArrayLength() == 0 ? [] : ReferenceCase.Strings(groupEqual),
+        };
+        var result = SemLib.Invariance.PathDifferences(root.GetProperty("model").GetString()!, data, options);
+        var expected = root.GetProperty("paths").EnumerateArray().ToList();
+        Assert.Equal(expected.Count, result.Paths.Count);
+        var agree = new Agreement(name);
+        for (int i = 0; i < expected.Count; i++)
+        {
+            var e = expected[i];
+            var p = result.Paths[i];
+            Assert.Equal(e.GetProperty("dependent").GetString(), p.Dependent);
+            Assert.Equal(e.GetProperty("predictor").GetString(), p.Predictor);
+            string what = $"{p.Dependent} ~ {p.Predictor}";
+            var est = e.GetProperty("estimates").EnumerateArray().Select(x => x.GetDouble()).ToList();
+            for (int g = 0; g < est.Count; g++) agree.Check($"{what} est group {g + 1}", p.Estimates[g], est[g]);
+            agree.Check(what + " difference", p.Difference, ReferenceCase.Number(e.GetProperty("difference")));
+            agree.Check(what + " se", p.StandardError, ReferenceCase.Number(e.GetProperty("se")));
+            agree.Check(what + " z", p.Z, ReferenceCase.Number(e.GetProperty("z")));
+            agree.Check(what + " wald p", p.WaldPValue, ReferenceCase.Number(e.GetProperty("wald_pvalue")));
+            agree.Check(what + " delta_chisq", p.DeltaChiSquare, ReferenceCase.Number(e.GetProperty("delta_chisq")));
+            agree.Check(what + " delta_df", p.DeltaDf, ReferenceCase.Number(e.GetProperty("delta_df")));
+            agree.Check(what + " delta_pvalue", p.DeltaPValue, ReferenceCase.Number(e.GetProperty("delta_pvalue")));
         }
         agree.Assert();
     }
