@@ -272,8 +272,9 @@ public static class Invariance
             _ => "The configural model",
         };
         string lrt = row.PValue is double p
-            ? string.Format(CultureInfo.InvariantCulture, " The χ² difference test against {0} {1} it (Δχ² = {2:0.00}, Δdf = {3}, p {4}); with large samples it rejects small differences.",
-                previous.Step.Name(), p < 0.05 ? "rejects" : "does not reject", row.ChiSquareDifference, row.DfDifference, p < 0.001 ? "< .001" : "= " + p.ToString("0.000", CultureInfo.InvariantCulture))
+            ? string.Format(CultureInfo.InvariantCulture, " The χ² difference test against {0} {1} it (Δχ² = {2:0.00}, Δdf = {3}, p {4}){5}.",
+                previous.Step.Name(), p < 0.05 ? "rejects" : "does not reject", row.ChiSquareDifference, row.DfDifference, p < 0.001 ? "< .001" : "= " + p.ToString("0.000", CultureInfo.InvariantCulture),
+                p < 0.05 ? "; in large samples it rejects even trivial differences, which is why the fit-index changes decide" : "")
             : "";
         string verdict = holds switch
         {
