@@ -210,7 +210,7 @@ public static class Invariance
     /// <summary>A group with no more rows than the configural model has free parameters per group cannot identify its own model.</summary>
     private static void CheckGroupSizes(ParsedModel model, ModelOptions options, SampleData sample, string groupColumn)
     {
-        var table = ParameterTable.Build(model, options, 1);
+        var table = ParameterTable.Build(model, options with { MeanStructure = options.MeanStructure ?? true }, 1); // groups have means by default
         int perGroup = table.FreeRowCount;
         foreach (var g in sample.Groups)
             if (g.N <= perGroup)
