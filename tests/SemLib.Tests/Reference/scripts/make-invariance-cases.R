@@ -108,3 +108,29 @@ write_paths("hs-paths", "Structural paths speed ~ visual + textual compared acro
   paste0(three, "\nspeed ~ visual + textual"), hs, "school", group.equal = "loadings")
 write_paths("hs-paths-observed", "Observed path model x9 ~ x7 + x8, x8 ~ x7 compared across schools (no constraints in the free model).",
   "x9 ~ x7 + x8\nx8 ~ x7", hs, "school")
+
+# group.equal / group.partial parameter tables: which rows are free, their labels (lavaan's .pN.), the estimates and
+# SEs, and the model test, for every group.equal keyword SemLib supports (thresholds needs ordinal items).
+write_table <- function(name, description, model, data, group, group.equal, group.partial = character(0), std.lv = FALSE) {
+  fit <- sem(model, data = data, group = group, group.equal = group.equal, group.partial = group.partial, std.lv = std.lv)
+  pt <- parTable(fit)
+  keep <- pt$group > 0
+  rows <- lapply(which(keep), function(i) list(lhs = pt$lhs[i], op = pt$op[i], rhs = pt$rhs[i], group = pt$group[i],
+    free = pt$free[i] > 0, label = pt$label[i], est = num(pt$est[i]), se = num(pt$se[i])))
+  fm <- fitMeasures(fit, c("npar", "chisq", "df"))
+  case <- list(description = description, reference = ref, model = model, group = group, group_equal = group.equal,
+               group_partial = group.partial, std_lv = std.lv, rows = rows, fit = setNames(lapply(fm, num), names(fm)))
+  dir.create(file.path(out.dir, "tables"), recursive = TRUE, showWarnings = FALSE)
+  writeLines(toJSON(case, auto_unbox = TRUE, null = "null", na = "null", digits = NA, pretty = TRUE),
+             file.path(out.dir, "tables", paste0(name, ".json")))
+  cat("wrote table", name, "\n")
+}
+sem.model <- "visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9\nspeed ~ visual + textual\nx1 ~~ x4\nx2 ~~ x5"
+write_table("all-kinds", "Every group.equal keyword except thresholds and means, with a residual covariance and two regressions.",
+  sem.model, hs, "school", c("loadings", "intercepts", "regressions", "residuals", "residual.covariances", "lv.variances", "lv.covariances"))
+write_table("means-partial", "Equal loadings, intercepts and means (latent means stay fixed at 0), with group.partial on a loading, an intercept and a residual covariance.",
+  sem.model, hs, "school", c("loadings", "intercepts", "means", "residual.covariances"), c("visual =~ x3", "x2 ~ 1", "x2 ~~ x5"))
+write_table("stdlv-loadings", "std.lv with equal loadings and lv.covariances: the second group's factor variances are freed.",
+  three, hs, "school", c("loadings", "lv.covariances"), std.lv = TRUE)
+write_table("user-labels", "A user label on one loading (both groups) and c() labels on another: group.equal leaves user-labelled rows alone.",
+  "visual =~ x1 + a*x2 + c(b1, b2)*x3\ntextual =~ x4 + x5 + x6", hs, "school", c("loadings", "intercepts"))
