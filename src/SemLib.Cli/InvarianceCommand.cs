@@ -31,12 +31,17 @@ internal sealed class InvarianceCommand
     private readonly Option<bool> _stdLv = new("--std-lv") { Description = "Identify factors by fixing their variances to 1 (lavaan's std.lv); equal loadings then free the later groups' factor variances, as in lavaan." };
     private readonly Option<int> _iterMax = new("--iter-max") { Description = "Maximum optimizer iterations per attempt.", HelpName = "N", DefaultValueFactory = _ => ModelOptions.Default.MaxIterations };
     private readonly FormatOption _format = new("Output: text (tables and verdicts) or json (the documented JSON document, nothing else on standard output).");
+    private readonly Option<string[]> _report = new("--report")
+    {
+        Description = "Also write a report with the invariance table (and the path table with --paths); the extension chooses the format: .html (self-contained) or .md. Repeatable.",
+        AllowMultipleArgumentsPerToken = false,
+    };
     private readonly Option<bool> _verbose = new("--verbose") { Description = "Report progress on standard error, and the stack trace when something fails." };
 
     public Command Build(TextWriter stdout, TextWriter stderr)
     {
         var command = new Command("invariance", "Measurement invariance across groups: configural, metric, scalar and strict models compared step by step (lavTestLRT, ΔCFI, ΔRMSEA, ΔSRMR, score tests), and group differences in regression paths (--paths).");
-        foreach (var option in new Option[] { _model, _data, _encoding, _group, _steps, _equality.GroupEqual, _equality.GroupPartial, _paths, _estimator, _stdLv, _iterMax, _format, _verbose })
+        foreach (var option in new Option[] { _model, _data, _encoding, _group, _steps, _equality.GroupEqual, _equality.GroupPartial, _paths, _estimator, _stdLv, _iterMax, _format, _report, _verbose })
             command.Options.Add(option);
         OptionChecks.ExistingFile(_model, "model");
         OptionChecks.ExistingFile(_data, "data");
@@ -75,6 +80,10 @@ internal sealed class InvarianceCommand
                 StdLv = parse.GetValue(_stdLv),
                 MaxIterations = parse.GetValue(_iterMax),
             };
+            var reports = parse.GetValue(_report) ?? [];
+            foreach (var r in reports)
+                if (Path.GetExtension(r).ToLowerInvariant() is not (".html" or ".htm" or ".md"))
+                    throw new CliUsageException($"--report {r}: the extension must be .html or .md (it chooses the format).");
             var partial = _equality.Partial(parse);
             GroupEqualityOptions.Check(inputs.Model, options with { GroupPartial = partial });
             var stepNames = GroupEqualityOptions.Split(parse.GetValue(_steps));
@@ -91,6 +100,18 @@ internal sealed class InvarianceCommand
                 : null;
 
             // The whole output is built before anything is written, so it is never half-written.
+            if (reports.Length > 0)
+            {
+                var doc = new ReportDocument("Measurement invariance") { Subtitle = $"{Path.GetFileName(modelPath)}, groups by {options.Group}" };
+                if (result is not null) doc = doc.Add(InvarianceReportSections.Invariance(result));
+                if (comparison is not null) doc = doc.Add(InvarianceReportSections.PathDifferences(comparison));
+                foreach (var r in reports)
+                {
+                    string content = Path.GetExtension(r).ToLowerInvariant() == ".md" ? doc.ToMarkdown() : doc.ToHtml();
+                    OutputFiles.Write(r, w => w.Write(content));
+                    stderr.WriteLine($"semlib invariance: report written to {r}");
+                }
+            }
             string output = json ? InvarianceJson.ToJson(result, comparison) + Environment.NewLine : InvarianceText.Format(result, comparison);
             return CommandOutput.Success("invariance", output, json, (comparison?.Warnings ?? []).Select(w => w.Message), stdout, stderr);
         }

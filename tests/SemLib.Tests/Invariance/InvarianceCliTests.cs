@@ -68,4 +68,22 @@ public sealed class InvarianceCliTests : IDisposable
         Assert.Contains("speed ~ visual", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("speed ~ textual", run.Stdout, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Report_has_the_invariance_table_with_flags_the_score_tests_and_the_path_table()
+    {
+        var model = _files.Write("m.lav", "visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9\nspeed ~ visual + textual");
+        string md = Path.Combine(_files.Root, "inv.md"), html = Path.Combine(_files.Root, "inv.html");
+        var run = CliRun.Of("invariance", "--model", model, "--data", Path.Combine(Folder, "data.csv"), "--group", "school", "--paths", "--group-equal", "loadings",
+            "--report", md, "--report", html);
+        Assert.Equal(0, run.ExitCode);
+        var text = File.ReadAllText(md);
+        // lavaan 0.6.14 (hs-invariance): scalar ΔCFI = −0.0385, beyond −.010, so flagged; x3 ~1 has the largest score test (19.19).
+        Assert.Contains("**-0.038** ⚠", text, StringComparison.Ordinal);
+        Assert.Contains("| x3 ~1 | .p27. == .p63. | 19.19 |", text, StringComparison.Ordinal);
+        Assert.Contains("## Group differences in paths", text, StringComparison.Ordinal);
+        Assert.Contains("speed ← visual", File.ReadAllText(html), StringComparison.Ordinal);
+        Assert.Contains("must be .html or .md", CliRun.Of("invariance", "--model", model, "--data", Path.Combine(Folder, "data.csv"), "--group", "school",
+            "--report", Path.Combine(_files.Root, "x.svg")).AssertOneLineError(2), StringComparison.Ordinal);
+    }
 }
