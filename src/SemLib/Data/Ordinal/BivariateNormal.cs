@@ -21,7 +21,8 @@ namespace SemLib.Data.Ordinal;
 internal static class BivariateNormal
 {
     private const double TwoPi = 2 * Math.PI;
-    private static readonly GaussLegendreRule[] Rules = [new(-1, 1, 6), new(-1, 1, 12), new(-1, 1, 20)];
+    private static readonly double[][] Nodes = [.. new[] { 6, 12, 20 }.Select(n => new GaussLegendreRule(-1, 1, n).Abscissas.ToArray())];
+    private static readonly double[][] Weights = [.. new[] { 6, 12, 20 }.Select(n => new GaussLegendreRule(-1, 1, n).Weights.ToArray())];
 
     /// <summary>Φ(x) of the standard normal, with Φ(−∞) = 0 and Φ(∞) = 1.</summary>
     public static double Phi(double x) =>
@@ -39,60 +40,108 @@ internal static class BivariateNormal
     }
 
     /// <summary>P(X &lt; h, Y &lt; k) for standard normal X, Y with correlation r (|r| ≤ 1); h, k may be ±∞.</summary>
-    public static double Cdf(double h, double k, double r)
-    {
-        if (double.IsNaN(h) || double.IsNaN(k) || double.IsNaN(r)) return double.NaN;
-        if (double.IsNegativeInfinity(h) || double.IsNegativeInfinity(k)) return 0;
-        if (double.IsPositiveInfinity(h)) return Phi(k);
-        if (double.IsPositiveInfinity(k)) return Phi(h);
-        // BVND computes the upper orthant P(X > dh, Y > dk); P(X < h, Y < k) = P(−X > −h, −Y > −k).
-        return UpperOrthant(-h, -k, r);
-    }
+    public static double Cdf(double h, double k, double r) => new Evaluator(r).Cdf(h, k);
 
-    private static double UpperOrthant(double dh, double dk, double r)
+    /// <summary>
+    /// Φ₂(·, ·; r) for one correlation r at many points: what depends on r alone (the quadrature nodes mapped through
+    /// sin or √(1 − r²)) is computed once, so a table of cells costs one exponential per node and point.
+    /// </summary>
+    internal sealed class Evaluator
     {
-        double ar = Math.Abs(r);
-        var rule = ar < 0.3 ? Rules[0] : ar < 0.75 ? Rules[1] : Rules[2];
-        double h = dh, k = dk, hk = h * k, bvn = 0;
-        if (ar < 0.925)
+        private readonly double[] _w = new double[20], _a = new double[20], _b = new double[20];
+        private int _order;
+        private double _r, _asr, _as, _sqrtAs;
+
+        /// <summary>An evaluator for correlation r.</summary>
+        public Evaluator(double r) => Reset(r);
+
+        /// <summary>The correlation.</summary>
+        public double R => _r;
+
+        /// <summary>Switches to correlation r.</summary>
+        public void Reset(double r)
         {
-            double hs = (h * h + k * k) / 2, asr = Math.Asin(r);
-            for (int i = 0; i < rule.Order; i++)
+            _r = r;
+            double ar = Math.Abs(r);
+            int g = ar < 0.3 ? 0 : ar < 0.75 ? 1 : 2;
+            var x = Nodes[g];
+            var w = Weights[g];
+            _order = x.Length;
+            if (ar < 0.925)
             {
-                double sn = Math.Sin(asr * (rule.Abscissas[i] + 1) / 2);
-                bvn += rule.Weights[i] * Math.Exp((sn * hk - hs) / (1 - sn * sn));
+                // Plackett: node i contributes wᵢ exp((snᵢ hk − (h² + k²)/2) / (1 − snᵢ²)), snᵢ = sin(asr (xᵢ + 1)/2).
+                _asr = Math.Asin(r);
+                for (int i = 0; i < _order; i++)
+                {
+                    double sn = Math.Sin(_asr * (x[i] + 1) / 2);
+                    _w[i] = w[i];
+                    _a[i] = sn;
+                    _b[i] = 1 / (1 - sn * sn);
+                }
+                return;
             }
-            return bvn * asr / (2 * TwoPi) + Phi(-h) * Phi(-k);
-        }
-        if (r < 0)
-        {
-            k = -k;
-            hk = -hk;
-        }
-        if (ar < 1)
-        {
-            double As = (1 - r) * (1 + r), a = Math.Sqrt(As), bs = (h - k) * (h - k);
-            double c = (4 - hk) / 8, d = (12 - hk) / 16;
-            bvn = a * Math.Exp(-(bs / As + hk) / 2) * (1 - c * (bs - As) * (1 - d * bs / 5) / 3 + c * d * As * As / 5);
-            if (hk > -160)
+            _as = (1 - r) * (1 + r);
+            _sqrtAs = Math.Sqrt(_as);
+            double a = _sqrtAs / 2;
+            for (int i = 0; i < _order; i++)
             {
-                double b = Math.Sqrt(bs);
-                bvn -= Math.Exp(-hk / 2) * Math.Sqrt(TwoPi) * Phi(-b / a) * b * (1 - c * bs * (1 - d * bs / 5) / 3);
-            }
-            a /= 2;
-            for (int i = 0; i < rule.Order; i++)
-            {
-                double xs = a * (rule.Abscissas[i] + 1);
+                double xs = a * (x[i] + 1);
                 xs *= xs;
-                double rs = Math.Sqrt(1 - xs), asr = -(bs / xs + hk) / 2;
-                if (asr > -100)
-                    bvn += a * rule.Weights[i] * Math.Exp(asr) * (Math.Exp(-hk * xs / (2 * (1 + rs) * (1 + rs))) / rs - (1 + c * xs * (1 + d * xs)));
+                _w[i] = a * w[i];
+                _a[i] = xs;
+                _b[i] = Math.Sqrt(1 - xs);
             }
-            bvn = -bvn / TwoPi;
         }
-        if (r > 0) return bvn + Phi(-Math.Max(h, k));
-        bvn = -bvn;
-        if (k > h) bvn += h < 0 ? Phi(k) - Phi(h) : Phi(-h) - Phi(-k);
-        return bvn;
+
+        /// <summary>P(X &lt; h, Y &lt; k); h, k may be ±∞.</summary>
+        public double Cdf(double h, double k)
+        {
+            if (double.IsNaN(h) || double.IsNaN(k) || double.IsNaN(_r)) return double.NaN;
+            if (double.IsNegativeInfinity(h) || double.IsNegativeInfinity(k)) return 0;
+            if (double.IsPositiveInfinity(h)) return Phi(k);
+            if (double.IsPositiveInfinity(k)) return Phi(h);
+            return Cdf(h, k, Phi(h), Phi(k));
+        }
+
+        /// <summary>P(X &lt; h, Y &lt; k) for finite h, k, given Φ(h) and Φ(k).</summary>
+        public double Cdf(double h, double k, double phiH, double phiK)
+        {
+            // BVND computes the upper orthant P(X > dh, Y > dk) with dh = −h, dk = −k.
+            double dh = -h, dk = -k, hk = dh * dk, bvn = 0;
+            if (Math.Abs(_r) < 0.925)
+            {
+                double hs = (dh * dh + dk * dk) / 2;
+                for (int i = 0; i < _order; i++) bvn += _w[i] * Math.Exp((_a[i] * hk - hs) * _b[i]);
+                return bvn * _asr / (2 * TwoPi) + phiH * phiK;
+            }
+            if (_r < 0)
+            {
+                dk = -dk;
+                hk = -hk;
+            }
+            if (Math.Abs(_r) < 1)
+            {
+                double As = _as, a = _sqrtAs, bs = (dh - dk) * (dh - dk);
+                double c = (4 - hk) / 8, d = (12 - hk) / 16;
+                bvn = a * Math.Exp(-(bs / As + hk) / 2) * (1 - c * (bs - As) * (1 - d * bs / 5) / 3 + c * d * As * As / 5);
+                if (hk > -160)
+                {
+                    double b = Math.Sqrt(bs);
+                    bvn -= Math.Exp(-hk / 2) * Math.Sqrt(TwoPi) * Phi(-b / a) * b * (1 - c * bs * (1 - d * bs / 5) / 3);
+                }
+                for (int i = 0; i < _order; i++)
+                {
+                    double xs = _a[i], rs = _b[i], asr = -(bs / xs + hk) / 2;
+                    if (asr > -100)
+                        bvn += _w[i] * Math.Exp(asr) * (Math.Exp(-hk * xs / (2 * (1 + rs) * (1 + rs))) / rs - (1 + c * xs * (1 + d * xs)));
+                }
+                bvn = -bvn / TwoPi;
+            }
+            // Φ(−max(dh, dk)) = Φ(min(h, ±k)); with r < 0, dk was negated.
+            if (_r > 0) return bvn + (dh >= dk ? phiH : phiK);
+            bvn = -bvn;
+            if (dk > dh) bvn += dh < 0 ? Phi(dk) - Phi(dh) : phiH - Phi(-dk);
+            return bvn;
+        }
     }
 }

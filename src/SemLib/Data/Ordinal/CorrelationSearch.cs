@@ -3,7 +3,8 @@ namespace SemLib.Data.Ordinal;
 /// <summary>
 /// Maximises a one-parameter log-likelihood in a correlation ρ on [lower, upper] from its first and second
 /// derivatives: Newton steps kept inside a bracket that the sign of the first derivative narrows, bisection when a
-/// step leaves it (or the curvature is not negative). A maximum beyond a bound ends at the bound, as lavaan's nlminb
+/// step leaves it (or the curvature is not negative). It stops after a step shorter than 1e-10 (Newton's error after
+/// such a step is of the order of its square). A maximum beyond a bound ends at the bound, as lavaan's nlminb
 /// with box constraints does.
 /// </summary>
 internal static class CorrelationSearch
@@ -32,7 +33,7 @@ internal static class CorrelationSearch
             if (g > 0) lo = x; else hi = x;
             double next = h < 0 && double.IsFinite(h) ? x - g / h : double.NaN;
             if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
-            if (Math.Abs(next - x) <= 1e-13 || hi - lo <= 1e-13)
+            if (Math.Abs(next - x) <= 1e-10 || hi - lo <= 1e-13)
             {
                 converged = true;
                 return next;

@@ -121,7 +121,8 @@ internal static class PolychoricPair
     {
         private readonly double[] _t1, _t2;
         private readonly int _k1, _k2;
-        private readonly double[] _cdf, _density, _curve;
+        private readonly double[] _cdf, _density, _curve, _phi1, _phi2;
+        private readonly BivariateNormal.Evaluator _evaluator = new(0);
 
         public Grid(double[] t1, double[] t2)
         {
@@ -135,6 +136,10 @@ internal static class PolychoricPair
             Pi = new double[_k1 * _k2];
             Phi = new double[_k1 * _k2];
             Curvature = new double[_k1 * _k2];
+            _phi1 = new double[_k1 + 1];
+            _phi2 = new double[_k2 + 1];
+            for (int i = 0; i <= _k1; i++) _phi1[i] = BivariateNormal.Phi(Bound(t1, i));
+            for (int j = 0; j <= _k2; j++) _phi2[j] = BivariateNormal.Phi(Bound(t2, j));
         }
 
         public double[] Pi { get; }
@@ -147,13 +152,14 @@ internal static class PolychoricPair
         {
             int w = _k2 + 1;
             double s = 1 - rho * rho;
+            _evaluator.Reset(rho);
             for (int i = 0; i <= _k1; i++)
             {
                 double u = Bound(_t1, i);
                 for (int j = 0; j <= _k2; j++)
                 {
                     double v = Bound(_t2, j);
-                    _cdf[i * w + j] = BivariateNormal.Cdf(u, v, rho);
+                    _cdf[i * w + j] = i == 0 || j == 0 ? 0 : i == _k1 ? _phi2[j] : j == _k2 ? _phi1[i] : _evaluator.Cdf(u, v, _phi1[i], _phi2[j]);
                     double d = BivariateNormal.Density(u, v, rho);
                     _density[i * w + j] = d;
                     // ∂φ₂/∂ρ = φ₂ · (uv(1−ρ²) − ρ(u² − 2ρuv + v²) + ρ(1−ρ²)) / (1−ρ²)²
