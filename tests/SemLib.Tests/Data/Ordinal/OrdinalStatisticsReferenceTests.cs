@@ -62,6 +62,9 @@ public class OrdinalStatisticsReferenceTests(ITestOutputHelper output)
             Assert.Equal(exp.GetProperty("nobs").GetInt32(), mine.RowCount);
             Assert.Equal(exp.GetProperty("wls_names").EnumerateArray().Select(e => e.GetString()), mine.Names);
 
+            for (int i = 0; i < mine.Variables.Length; i++)
+                for (int j = 0; j < i; j++)
+                    Assert.Equal($"{mine.Variables[j]}~~{mine.Variables[i]}", mine.Names[mine.PairIndex(i, j)]);
             var thNames = exp.GetProperty("th_names").EnumerateArray().Select(e => e.GetString()!).ToArray();
             var th = Numbers(exp.GetProperty("th"));
             for (int k = 0; k < th.Length; k++)
