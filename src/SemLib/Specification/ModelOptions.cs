@@ -19,7 +19,7 @@ public sealed record ModelOptions
 
     /// <summary>
     /// Estimate intercepts and means (lavaan's <c>meanstructure</c>); null means lavaan's default: on with more than
-    /// one group. Any <c>~ 1</c> in the syntax also switches it on.
+    /// one group or with a cluster column (as lavaan). Any <c>~ 1</c> in the syntax also switches it on.
     /// </summary>
     public bool? MeanStructure { get; init; }
 
@@ -30,7 +30,7 @@ public sealed record ModelOptions
     public bool? FixedX { get; init; }
 
     /// <summary>The mean-structure setting in effect for this many groups.</summary>
-    public bool MeanStructureFor(int groups) => MeanStructure ?? groups > 1;
+    public bool MeanStructureFor(int groups) => MeanStructure ?? (groups > 1 || Cluster is not null);
 
     /// <summary>The fixed.x setting in effect for the estimator.</summary>
     public bool FixedXInEffect => FixedX ?? Estimator.IsMaximumLikelihood();
@@ -43,13 +43,13 @@ public sealed record ModelOptions
 
     /// <summary>
     /// Which information matrix the standard errors come from; null means lavaan 0.6.14's default: observed with
-    /// FIML (<see cref="MissingPolicy.ML"/>), expected otherwise.
+    /// FIML (<see cref="MissingPolicy.ML"/>) and for MLR, expected otherwise.
     /// </summary>
     public InformationType? Information { get; init; }
 
-    /// <summary>The information type in effect.</summary>
+    /// <summary>The information type in effect (lavaan 0.6.14: observed for MLR and with FIML, expected otherwise).</summary>
     public InformationType InformationInEffect =>
-        Information ?? (Missing == MissingPolicy.Listwise ? InformationType.Expected : InformationType.Observed);
+        Information ?? (Missing == MissingPolicy.Listwise && Estimator != Estimator.MLR ? InformationType.Expected : InformationType.Observed);
 
     /// <summary>How standard errors are computed; null means the estimator's default (lavaan's <c>se</c>).</summary>
     public StandardErrorType? StandardErrors { get; init; }
