@@ -35,7 +35,8 @@ internal static class RobustInference
 
     /// <param name="fitted">The fit.</param>
     /// <param name="cov">The standard covariance of the estimates from the information in effect (its inverse is A⁻¹·N).</param>
-    public static Result Compute(FittedModel fitted, ParameterCovariance.Result cov)
+    /// <param name="h1">The h1 part of the Yuan–Bentler trace when already known for the same data (see <see cref="ScaledTest.H1"/>).</param>
+    public static Result Compute(FittedModel fitted, ParameterCovariance.Result cov, (double Trace, int Ndat)? h1 = null)
     {
         var options = fitted.Options;
         var se = options.StandardErrorsInEffect;
@@ -64,14 +65,14 @@ internal static class RobustInference
         {
             TestType.SatorraBentler => new ScaledTest(TestType.SatorraBentler, fitted.ChiSquare, fitted.Df,
                 fitted.Df > 0 && sb is { Problem: null } ? sb.ScalingFactor : double.NaN, fitted.Df > 0 && sb is not null ? sb.TraceUGamma : double.NaN),
-            TestType.YuanBentlerMplus => YuanBentlerMplus(fitted, cov.CovZeta, b0, n, r),
+            TestType.YuanBentlerMplus => YuanBentlerMplus(fitted, cov.CovZeta, b0, n, r, h1),
             _ => null,
         };
         return new Result(covTheta, covZeta, scaled, warnings);
     }
 
-    /// <summary>The scaled test alone (for the baseline model of the robust fit measures).</summary>
-    public static ScaledTest? Test(FittedModel fitted)
+    /// <summary>The scaled test alone (for the baseline model of the robust fit measures), reusing <paramref name="h1"/> when given.</summary>
+    public static ScaledTest? Test(FittedModel fitted, (double Trace, int Ndat)? h1 = null)
     {
         if (fitted.Options.TestInEffect == TestType.Standard) return null;
         var cov = ParameterCovariance.Compute(fitted.NewObjective(), fitted.Zeta, fitted.Options.InformationInEffect, fitted.Sample.StatisticN);
@@ -80,7 +81,7 @@ internal static class RobustInference
         {
             Table = fitted.Table, Model = fitted.Model, Sample = fitted.Sample, Options = options, Zeta = fitted.Zeta,
             Theta = fitted.Theta, F = fitted.F, Optimizer = fitted.Optimizer, GroupF = fitted.GroupF,
-        }, cov).Scaled;
+        }, cov, h1).Scaled;
     }
 
     /// <summary>B0_g = S_gᵀS_g/N_g (clusters: summed within clusters, times G/(G − 1)) for every group.</summary>
@@ -131,7 +132,7 @@ internal static class RobustInference
     }
 
     /// <summary>lavaan's yuan.bentler.mplus: tr(UΓ) = Σ_g [tr(A1_g⁻¹B1_g) − f_g tr(A⁻¹B0_g)], c = tr(UΓ)/df.</summary>
-    private static ScaledTest YuanBentlerMplus(FittedModel fitted, double[]? covZeta, double[][]? b0, double n, int r)
+    private static ScaledTest YuanBentlerMplus(FittedModel fitted, double[]? covZeta, double[][]? b0, double n, int r, (double Trace, int Ndat)? knownH1)
     {
         double chisq = fitted.ChiSquare;
         int df = fitted.Df;
@@ -143,17 +144,20 @@ internal static class RobustInference
         int ndat = 0;
         for (int g = 0; g < groups.Length; g++)
         {
-            var model = fitted.Model.Groups[g];
-            var exoIndex = exogenous.Select(model.ObservedIndex).ToArray();
-            var (trace, nd) = UnstructuredH1Trace.Compute(groups[g], exoIndex, means, groups[g].Clusters, groups[g].ClusterCount);
-            h1 += trace;
-            ndat += nd;
+            if (knownH1 is null)
+            {
+                var exoIndex = exogenous.Select(fitted.Model.Groups[g].ObservedIndex).ToArray();
+                var (trace, nd) = UnstructuredH1Trace.Compute(groups[g], exoIndex, means, groups[g].Clusters, groups[g].ClusterCount);
+                h1 += trace;
+                ndat += nd;
+            }
             // f_g tr(A⁻¹ B0_g) with A⁻¹ = N·Cov(ζ); both symmetric, so the trace of the product is the elementwise sum.
             h0 += fitted.Sample.Groups[g].Weight * n * Dense.Dot(covZeta, b0[g]);
         }
+        if (knownH1 is { } known) (h1, ndat) = known;
         double traceUGamma = h1 - h0;
         double c = traceUGamma / df;
         if (c < 0) c = double.NaN;
-        return new ScaledTest(TestType.YuanBentlerMplus, chisq, df, c, traceUGamma, h1 / ndat, h0 / fitted.Model.ThetaCount);
+        return new ScaledTest(TestType.YuanBentlerMplus, chisq, df, c, traceUGamma, h1 / ndat, h0 / fitted.Model.ThetaCount) { H1 = (h1, ndat) };
     }
 }

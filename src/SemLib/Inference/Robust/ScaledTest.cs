@@ -11,6 +11,10 @@ namespace SemLib.Inference;
 internal sealed record ScaledTest(TestType Kind, double ChiSquare, double Df, double ScalingFactor, double TraceUGamma,
     double ScalingFactorH1 = double.NaN, double ScalingFactorH0 = double.NaN)
 {
+    /// <summary>The h1 part Σ_g tr(A1_g⁻¹B1_g) and its moment count of a Yuan–Bentler test, or null: it depends on the
+    /// data only, so the baseline model's test reuses the model's.</summary>
+    public (double Trace, int Ndat)? H1 { get; init; }
+
     /// <summary>χ²/c; the standard χ² when c is not available (df = 0), as lavaan.</summary>
     public double Statistic => Df > 0 && double.IsFinite(ScalingFactor) ? ChiSquare / ScalingFactor : Df > 0 ? double.NaN : ChiSquare;
 
