@@ -55,6 +55,8 @@ internal static class FitEngine
             throw new SemLibException($"Robust standard errors and scaled tests need an ML estimator (ML, MLM or MLR); the estimator is {options.Estimator}.");
         if (test is TestType.YuanBentler or TestType.ScaledShifted)
             throw new SemLibException($"The test '{new Results.ModelTest(test, 0, 0, 0, 0, 0).Name}' is not available yet; use satorra.bentler (MLM) or yuan.bentler.mplus (MLR).");
+        if (test == TestType.YuanBentlerMplus && options.Estimator != Estimator.MLR)
+            throw new SemLibException($"The test yuan.bentler.mplus is available with estimator = MLR; with estimator {options.Estimator} lavaan computes it from another (h1-based) observed information, which SemLib does not have yet.");
         if (robust && !rawData)
             throw new SemLibException($"Robust standard errors and scaled tests (estimator {options.Estimator}) need the raw data: they are computed from the individual rows, which a covariance matrix does not have.");
         if (options.Cluster is { } cluster)

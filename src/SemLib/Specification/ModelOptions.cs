@@ -43,19 +43,28 @@ public sealed record ModelOptions
 
     /// <summary>
     /// Which information matrix the standard errors come from; null means lavaan 0.6.14's default: observed with
-    /// FIML (<see cref="MissingPolicy.ML"/>) and for MLR, expected otherwise.
+    /// FIML (<see cref="MissingPolicy.ML"/>) and with Huber–White standard errors (MLR), expected otherwise.
     /// </summary>
     public InformationType? Information { get; init; }
 
-    /// <summary>The information type in effect (lavaan 0.6.14: observed for MLR and with FIML, expected otherwise).</summary>
+    /// <summary>
+    /// The information type in effect (lavaan 0.6.14: observed with FIML and with Huber–White standard errors — MLR's
+    /// default — expected otherwise, so MLR with <c>se = "robust"</c> uses the expected one).
+    /// </summary>
     public InformationType InformationInEffect =>
-        Information ?? (Missing == MissingPolicy.Listwise && Estimator != Estimator.MLR ? InformationType.Expected : InformationType.Observed);
+        Information ?? (Missing == MissingPolicy.Listwise && StandardErrorsInEffect != StandardErrorType.RobustHuberWhite
+            ? InformationType.Expected : InformationType.Observed);
 
     /// <summary>How standard errors are computed; null means the estimator's default (lavaan's <c>se</c>).</summary>
     public StandardErrorType? StandardErrors { get; init; }
 
     /// <summary>The standard-error type in effect.</summary>
-    public StandardErrorType StandardErrorsInEffect => StandardErrors ?? Estimator.DefaultStandardErrors();
+    public StandardErrorType StandardErrorsInEffect => StandardErrors switch
+    {
+        null => Estimator.DefaultStandardErrors(),
+        StandardErrorType.Robust => Missing == MissingPolicy.Listwise ? StandardErrorType.RobustSem : StandardErrorType.RobustHuberWhite,
+        var se => se.Value,
+    };
 
     /// <summary>Which scaled test accompanies the standard χ²; null means the estimator's default (lavaan's <c>test</c>).</summary>
     public TestType? Test { get; init; }

@@ -90,5 +90,7 @@ public sealed class ClusterRobustInputTests
         Assert.Contains("GLS", e.Message);
         e = Assert.Throws<SemLibException>(() => Sem.Fit(Model, TestData.HolzingerSwineford(), ModelOptions.Default with { Test = TestType.ScaledShifted }));
         Assert.Contains("scaled.shifted", e.Message);
+        e = Assert.Throws<SemLibException>(() => Sem.Fit(Model, TestData.HolzingerSwineford(), ModelOptions.Default with { Test = TestType.YuanBentlerMplus }));
+        Assert.Contains("MLR", e.Message);
     }
 }

@@ -69,6 +69,7 @@ public sealed class ReferenceCase
                     "standard" => StandardErrorType.Standard,
                     "robust.sem" => StandardErrorType.RobustSem,
                     "robust.huber.white" => StandardErrorType.RobustHuberWhite,
+                    "robust" => StandardErrorType.Robust,
                     var t => throw new NotSupportedException($"se {t} of case {Name}"),
                 } },
                 _ => throw new NotSupportedException($"Option {p.Name} of case {Name} is not supported by this test."),

@@ -78,6 +78,8 @@ write_case("hs-cfa-mlm", "HS 3-factor CFA, MLM (robust.sem SEs, Satorra-Bentler 
 write_case("hs-cfa-mlr", "HS 3-factor CFA, MLR (Huber-White SEs from the observed information, Yuan-Bentler Mplus test).", "cfa", three, hs, list(estimator = "MLR"))
 write_case("hs-cfa-mlr-means", "HS 3-factor CFA, MLR with a mean structure.", "cfa", three, hs, list(estimator = "MLR", meanstructure = TRUE))
 write_case("hs-cfa-ml-sb", "HS 3-factor CFA, ML with test = satorra.bentler (standard SEs, scaled test).", "cfa", three, hs, list(test = "satorra.bentler"))
+write_case("hs-cfa-mlr-se-robust", "HS 3-factor CFA, MLR with se = \"robust\" (lavaan maps it to robust.sem and the expected information; the test stays yuan.bentler.mplus).", "cfa", three, hs, list(estimator = "MLR", se = "robust"))
+write_case("hs-cfa-ml-hw", "HS 3-factor CFA, ML with se = \"robust.huber.white\" (the observed information, as lavaan then sets it) and the standard test.", "cfa", three, hs, list(se = "robust.huber.white"))
 write_case("hs-cfa-mlm-groups", "HS CFA in two groups (school), MLM.", "cfa", three, hs, list(estimator = "MLM", group = "school"))
 write_case("hs-cfa-mlr-groups", "HS CFA in two groups (school), MLR.", "cfa", three, hs, list(estimator = "MLR", group = "school"))
 write_case("hs-cfa-mlr-groups-equal", "HS CFA in two groups with loadings equal across groups (labels), MLR.", "cfa", three.equal, hs, list(estimator = "MLR", group = "school"))
