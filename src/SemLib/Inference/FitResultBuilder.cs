@@ -45,10 +45,19 @@ internal static class FitResultBuilder
         if (cov.Warning is not null) warnings.Add(cov.Warning);
         // Robust standard errors and scaled tests (MLM, MLR, se/test options): the sandwich replaces the covariance of
         // the estimates, so SEs, z, p, CIs, defined parameters and standardized SEs are all robust.
+        // A fit that did not converge gets none (its estimates are not interpretable, and plain ones would pass for robust).
         RobustInference.Result? robust = null;
         if (RobustInference.Needed(fitted.Options))
         {
-            robust = RobustInference.Compute(fitted, cov);
+            try
+            {
+                robust = opt.Converged || opt.Stalled ? RobustInference.Compute(fitted, cov) : new RobustInference.Result(null, null, null, []);
+            }
+            catch (SemLibException e)
+            {
+                // The implied covariance matrix at the estimates is not positive definite: a statistical outcome.
+                robust = new RobustInference.Result(null, null, null, [e.Message]);
+            }
             warnings.AddRange(robust.Warnings);
             cov = cov with { CovTheta = robust.CovTheta, CovZeta = robust.CovZeta };
         }

@@ -78,6 +78,18 @@ public sealed class ClusterRobustInputTests
         Assert.Contains("MLR", e.Message);
     }
 
+    /// <summary>One iteration does not converge: no robust SEs (plain ones would pass for robust), no exception, no scaled test.</summary>
+    [Fact]
+    public void A_robust_fit_that_did_not_converge_has_no_standard_errors()
+    {
+        var fit = Sem.Fit(Model, TestData.HolzingerSwineford(), Mlr with { MaxIterations = 1 });
+        Assert.False(fit.Converged);
+        Assert.All(fit.Parameters.Where(p => p.Free == true), p => Assert.Null(p.StandardError));
+        Assert.Empty(fit.Tests);
+        var converged = Sem.Fit(Model, TestData.HolzingerSwineford(), Mlr);
+        Assert.All(converged.Parameters.Where(p => p.Free == true), p => Assert.NotNull(p.StandardError));
+    }
+
     [Fact]
     public void Robust_options_need_raw_data_and_an_ML_estimator()
     {
