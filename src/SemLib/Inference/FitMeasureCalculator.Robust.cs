@@ -34,7 +34,7 @@ internal static partial class FitMeasureCalculator
         double x2 = fit.ChiSquare, df = fit.Df, x2s = scaled.Statistic, c = scaled.ScalingFactor;
         double n = fit.Sample.StatisticN;
         int groups = fit.Sample.Groups.Length;
-        var baseline = converged && baselineFit is not null ? RobustInference.Test(baselineFit, scaled.H1) : null;
+        var baseline = converged && baselineFit is not null ? RobustInference.BaselineTest(baselineFit, scaled.H1) : null;
         double x2b = baselineFit?.ChiSquare ?? double.NaN, dfb = baselineFit?.Df ?? double.NaN;
         double x2bs = baseline?.Statistic ?? double.NaN, cb = baseline?.ScalingFactor ?? double.NaN;
 

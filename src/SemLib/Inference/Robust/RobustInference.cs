@@ -71,11 +71,16 @@ internal static class RobustInference
         return new Result(covTheta, covZeta, scaled, warnings);
     }
 
-    /// <summary>The scaled test alone (for the baseline model of the robust fit measures), reusing <paramref name="h1"/> when given.</summary>
-    public static ScaledTest? Test(FittedModel fitted, (double Trace, int Ndat)? h1 = null)
+    /// <summary>
+    /// The scaled test of the independence (baseline) model of the robust fit measures, reusing <paramref name="h1"/> when
+    /// given. Its information is the expected one whatever the options say: at the independence model's estimates every
+    /// free variance and mean equals its sample value, so the observed information (the Hessian of a fit function that
+    /// separates by variable) equals the expected one, and the finite-difference Hessian is not needed.
+    /// </summary>
+    public static ScaledTest? BaselineTest(FittedModel fitted, (double Trace, int Ndat)? h1 = null)
     {
         if (fitted.Options.TestInEffect == TestType.Standard) return null;
-        var cov = ParameterCovariance.Compute(fitted.NewObjective(), fitted.Zeta, fitted.Options.InformationInEffect, fitted.Sample.StatisticN);
+        var cov = ParameterCovariance.Compute(fitted.NewObjective(), fitted.Zeta, InformationType.Expected, fitted.Sample.StatisticN);
         var options = fitted.Options with { StandardErrors = StandardErrorType.Standard };
         return Compute(new FittedModel
         {
