@@ -89,6 +89,8 @@ write_case("poldem-mediation-mlr", "Political democracy mediation with defined i
 write_case("poldem-mediation-mlm", "Political democracy mediation with defined indirect and total effects, MLM.", "sem", poldem, PD, list(estimator = "MLM"))
 write_case("hs-cfa-mlr-cluster", "HS 3-factor CFA, MLR with a single-level cluster (30 made-up classes by id).", "cfa", three, hs, list(estimator = "MLR", cluster = "class"))
 write_case("hs-mimic-mlr-cluster", "MIMIC with fixed.x covariates, MLR with a single-level cluster (30 made-up classes).", "sem", mimic, hs, list(estimator = "MLR", cluster = "class"))
+write_case("hs-cfa-mlr-groups-cluster", "HS CFA in two groups (school) with the made-up classes as clusters within groups, MLR, std.lv.", "cfa", three, hs, list(estimator = "MLR", group = "school", cluster = "class", std.lv = TRUE))
+write_case("hs-mimic-ml-sb-groups", "MIMIC with fixed.x covariates in two groups, ML with test = \"satorra.bentler\".", "sem", mimic, hs, list(test = "satorra.bentler", group = "school"))
 dt <- lavaan::Demo.twolevel
 write_case("twolevel-single-mlr-cluster", "lavaan's Demo.twolevel, a single-level CFA of y1-y6 with cluster = \"cluster\" (200 clusters), MLR.", "cfa",
   "f =~ y1 + y2 + y3\ng =~ y4 + y5 + y6\n", dt[, c("cluster", paste0("y", 1:6))], list(estimator = "MLR", cluster = "cluster"))
