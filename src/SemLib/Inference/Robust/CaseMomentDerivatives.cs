@@ -42,13 +42,32 @@ internal abstract class CaseMomentDerivatives
         return new CompleteRows(rows, mean.ToArray(), inverse);
     }
 
-    private sealed class CompleteRows(IReadOnlyList<double[]> rows, double[] mean, double[] sigmaInverse) : CaseMomentDerivatives(mean.Length)
+    /// <summary>
+    /// Complete rows about the sample moments, weighted by the implied Σ: u_i = Σ⁻¹(x_i − x̄) and C = Σ⁻¹SΣ⁻¹, so that
+    /// ½(u_iu_iᵀ − C) = ½Σ⁻¹[(x_i − x̄)(x_i − x̄)ᵀ − S]Σ⁻¹ is the normal-theory weight W applied to row i's contribution
+    /// to the distribution-free Γ (Satorra–Bentler's meat). Null when Σ is not positive definite.
+    /// </summary>
+    public static CaseMomentDerivatives? CentredSample(IReadOnlyList<double[]> rows, ReadOnlySpan<double> sampleMean,
+        ReadOnlySpan<double> sampleCovariance, ReadOnlySpan<double> sigma)
+    {
+        int p = sampleMean.Length;
+        var inverse = new double[p * p];
+        if (!Dense.InvertSpd(sigma, inverse, new double[2 * p * p], p, out _)) return null;
+        var tmp = new double[p * p];
+        var c = new double[p * p];
+        Dense.Multiply(inverse, sampleCovariance, tmp, p, p, p);
+        Dense.Multiply(tmp, inverse, c, p, p, p);
+        return new CompleteRows(rows, sampleMean.ToArray(), inverse, c);
+    }
+
+    private sealed class CompleteRows(IReadOnlyList<double[]> rows, double[] mean, double[] sigmaInverse, double[]? patternMatrix = null)
+        : CaseMomentDerivatives(mean.Length)
     {
         private readonly double[] _deviation = new double[mean.Length];
 
         public override int CaseCount => rows.Count;
         public override int PatternCount => 1;
-        public override ReadOnlySpan<double> PatternMatrix(int pattern) => sigmaInverse;
+        public override ReadOnlySpan<double> PatternMatrix(int pattern) => patternMatrix ?? sigmaInverse;
 
         public override int Case(int i, Span<double> u)
         {

@@ -27,14 +27,18 @@ internal static class UnstructuredH1Trace
     /// <param name="meanStructure">Whether the means are moments.</param>
     /// <param name="cluster">Cluster index (0-based) of each row, or null.</param>
     /// <param name="clusterCount">Number of clusters.</param>
+    /// <param name="weight">
+    /// The covariance matrix whose normal-theory information weighs the contributions: null for the sample's own (A1, the
+    /// h1 trace); the implied Σ̂ gives Satorra–Bentler's tr(WΓ).
+    /// </param>
     public static (double Trace, int Ndat) Compute(GroupSample sample, IReadOnlyList<int> exogenous, bool meanStructure,
-        int[]? cluster, int clusterCount)
+        int[]? cluster, int clusterCount, double[]? weight = null)
     {
         var rows = sample.Rows ?? throw new ArgumentException("The h1 trace needs the raw rows.", nameof(sample));
         int n = rows.Length, p = sample.P, k = exogenous.Count;
         var s = sample.Covariance;
         var sInv = new double[p * p];
-        if (!Dense.InvertSpd(s, sInv, new double[2 * p * p], p, out _)) return (double.NaN, 0);
+        if (!Dense.InvertSpd(weight ?? s, sInv, new double[2 * p * p], p, out _)) return (double.NaN, 0);
 
         // a_i and b_i (deviations), and their images under S⁻¹.
         var a = new double[n * p];
