@@ -39,6 +39,7 @@ public sealed class InvarianceReferenceTests
     [InlineData("hs-partial")]
     [InlineData("hs-stdlv")]
     [InlineData("hs-two-steps")]
+    [InlineData("hs-mlr")]
     public void Steps_agree_with_lavaan(string name)
     {
         var (root, result) = Run(name);
@@ -96,6 +97,7 @@ public sealed class InvarianceReferenceTests
     [InlineData("hs-partial")]
     [InlineData("hs-stdlv")]
     [InlineData("hs-two-steps")]
+    [InlineData("hs-mlr")]
     public void Score_tests_of_each_steps_constraints_agree_with_lavTestScore(string name)
     {
         var (root, result) = Run(name);

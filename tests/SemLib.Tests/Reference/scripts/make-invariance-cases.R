@@ -70,6 +70,8 @@ write_sequence("hs-partial", "HS three-factor sequence with the intercepts of x3
   three, hs, "school", partial = c("x3 ~ 1", "x7 ~ 1"))
 write_sequence("hs-stdlv", "HS three-factor sequence under std.lv = TRUE: equal loadings free the latent variances of the second group; equal intercepts free its latent means.",
   three, hs, "school", std.lv = TRUE)
+write_sequence("hs-mlr", "HS three-factor sequence with MLR: lavTestLRT's Satorra-Bentler (2001) scaled difference; the fit columns are fitMeasures' standard chisq, cfi, rmsea and srmr.",
+  three, hs, "school", estimator = "MLR")
 write_sequence("hs-two-steps", "Only configural and scalar: scalar is compared with configural (the step before it in the list).",
   three, hs, "school", steps = c("configural", "scalar"))
 
