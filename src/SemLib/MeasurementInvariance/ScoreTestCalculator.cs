@@ -12,8 +12,8 @@ namespace SemLib.MeasurementInvariance;
 /// constrained estimates, I the expected information per observation and R the constraint rows (θ_a − θ_b, one per
 /// later member of a label, as lavaan's <c>==</c> rows), releasing the set r gives N·sᵀ P s with P the upper-left
 /// block of the pseudo-inverse of [[I, R₋ᵣᵀ], [R₋ᵣ, 0]] (R₋ᵣ: R without the rows released). The univariate test
-/// releases one row; the total releases the given set. Explicit <c>==</c> constraints of the syntax are not among R
-/// (the model's other equalities are only those of labels), which is where this can differ from lavaan.
+/// releases one row; the total releases the given set. An explicit <c>a == b</c> between two labels is among R; other
+/// explicit constraints (<c>a == 2*b</c>, <c>a + b == 1</c>) are not, which is where this can differ from lavaan.
 /// </summary>
 internal static class ScoreTestCalculator
 {
@@ -33,6 +33,13 @@ internal static class ScoreTestCalculator
                 else first[r.Label] = row;
             }
             if (r.EqualTo > 0) pairs.Add((r.EqualTo - 1, row));
+        }
+        // An explicit a == b between two labels is one more row θ_a − θ_b, as lavaan's con.jac has it.
+        foreach (var c in table.Rows.Where(r => r.Op == ModelOperator.Equal))
+        {
+            if (c.ConstraintLeft is NameExpression left && c.Formula is NameExpression right
+                && first.TryGetValue(left.Name, out int a) && first.TryGetValue(right.Name, out int b) && a != b)
+                pairs.Add((Math.Min(a, b), Math.Max(a, b)));
         }
         return pairs.OrderBy(p => p.Item1).ThenBy(p => p.Item2).ToList();
     }

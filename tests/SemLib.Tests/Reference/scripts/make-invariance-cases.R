@@ -136,3 +136,17 @@ write_table("stdlv-loadings", "std.lv with equal loadings and lv.covariances: th
   three, hs, "school", c("loadings", "lv.covariances"), std.lv = TRUE)
 write_table("user-labels", "A user label on one loading (both groups) and c() labels on another: group.equal leaves user-labelled rows alone.",
   "visual =~ x1 + a*x2 + c(b1, b2)*x3\ntextual =~ x4 + x5 + x6", hs, "school", c("loadings", "intercepts"))
+
+# lavTestScore on a model with every kind of equality the score tests know: group.equal labels, a user label shared
+# by the groups, and an explicit a == b between two labels.
+local({
+  model <- "visual =~ x1 + a*x2 + b*x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + c*x9\nb == c"
+  fit <- cfa(model, data = hs, group = "school", group.equal = c("intercepts"))
+  st <- lavTestScore(fit)
+  case <- list(description = "lavTestScore(fit)$uni and $test for group.equal = intercepts with labels a (shared), b, c and b == c.",
+               reference = ref, model = model, group = "school", group_equal = "intercepts",
+               chisq = num(st$uni$X2), total = list(chisq = num(st$test$X2), df = st$test$df))
+  writeLines(toJSON(case, auto_unbox = TRUE, null = "null", na = "null", digits = NA, pretty = TRUE),
+             file.path(out.dir, "score-explicit.json"))
+  cat("wrote score-explicit\n")
+})
