@@ -52,7 +52,8 @@ public static class Invariance
         var steps = options.Steps.OrderBy(s => s).ToList();
 
         var baseOptions = options.Model with { GroupEqual = [], GroupPartial = [] };
-        var (_, sample) = FitEngine.Prepare(model, baseOptions, data, null);
+        var (configuralTable, sample) = FitEngine.Prepare(model, baseOptions, data, null);
+        bool ordinal = configuralTable.Rows.Any(r => r.Op == ModelOperator.Threshold); // none until ordinal items are supported
         if (sample.Groups.Length < 2)
             throw new SemLibException($"The group column {MessageText.Quote(groupColumn)} has only one group ({MessageText.Quote(sample.Groups[0].Label)}) among the complete rows; measurement invariance needs at least two groups.");
         GroupEquality.CheckPartial(model, options.Model with { GroupPartial = options.GroupPartial });
@@ -60,7 +61,7 @@ public static class Invariance
 
         var stepOptions = steps.Select(s => options.Model with
         {
-            GroupEqual = s.GroupEqual(),
+            GroupEqual = s.GroupEqual(ordinal),
             GroupPartial = s == InvarianceStep.Configural ? [] : options.GroupPartial,
         }).ToList();
         var fits = new SemFit[steps.Count];
@@ -307,7 +308,7 @@ public static class Invariance
     {
         var fitted = result.Fit.Fitted;
         var table = fitted.Table;
-        var added = result.GroupEqual.Except(previous.GroupEqual()).ToHashSet(StringComparer.Ordinal);
+        var added = result.GroupEqual.Except(previous.GroupEqual(result.GroupEqual.Contains("thresholds"))).ToHashSet(StringComparer.Ordinal);
         var (uni, total) = ScoreTestCalculator.Compute(fitted, (a, b) =>
             table.Rows[b].Label.StartsWith(".p", StringComparison.Ordinal)
             && GroupEquality.KindOf(table.Rows[b], table.Roles) is { } kind && added.Contains(kind));

@@ -19,12 +19,15 @@ public static class InvarianceSteps
         _ => null,
     };
 
-    /// <summary>The group.equal keywords of a step (cumulative, as semTools' measEq and the usual practice).</summary>
-    public static IReadOnlyList<string> GroupEqual(this InvarianceStep step) => step switch
+    /// <summary>
+    /// The group.equal keywords of a step (cumulative, as semTools' measEq and the usual practice); with ordinal items
+    /// (a model whose table has thresholds) the scalar step equates thresholds instead of intercepts.
+    /// </summary>
+    public static IReadOnlyList<string> GroupEqual(this InvarianceStep step, bool ordinal = false) => step switch
     {
         InvarianceStep.Configural => [],
         InvarianceStep.Metric => ["loadings"],
-        InvarianceStep.Scalar => ["loadings", "intercepts"],
-        _ => ["loadings", "intercepts", "residuals"],
+        InvarianceStep.Scalar => ["loadings", ordinal ? "thresholds" : "intercepts"],
+        _ => ["loadings", ordinal ? "thresholds" : "intercepts", "residuals"],
     };
 }
