@@ -27,7 +27,14 @@ internal sealed class InvarianceCommand
     {
         Description = "Also test every regression path for equality across groups (Wald z of the difference and the chi-square difference of the path made equal); --group-equal sets the constraints of the free model (e.g. loadings). With --steps none, only the paths.",
     };
-    private readonly EstimatorOption _estimator = new("The estimator of every model: ML, GLS or ULS.");
+    // Its own --estimator (not EstimatorOption): the robust estimators are available to the library, and their χ²
+    // differences are the Satorra-Bentler (2001) scaled test that invariance reports.
+    private readonly Option<string> _estimator = new("--estimator")
+    {
+        Description = "The estimator of every model: ML, GLS, ULS, MLM or MLR (with MLM and MLR the χ² differences are lavaan's Satorra-Bentler 2001 scaled tests).",
+        HelpName = "ML|GLS|ULS|MLM|MLR",
+        DefaultValueFactory = _ => "ML",
+    };
     private readonly Option<bool> _stdLv = new("--std-lv") { Description = "Identify factors by fixing their variances to 1 (lavaan's std.lv); equal loadings then free the later groups' factor variances, as in lavaan." };
     private readonly Option<int> _iterMax = new("--iter-max") { Description = "Maximum optimizer iterations per attempt.", HelpName = "N", DefaultValueFactory = _ => ModelOptions.Default.MaxIterations };
     private readonly FormatOption _format = new("Output: text (tables and verdicts) or json (the documented JSON document, nothing else on standard output).");
@@ -46,6 +53,9 @@ internal sealed class InvarianceCommand
         OptionChecks.ExistingFile(_model, "model");
         OptionChecks.ExistingFile(_data, "data");
         NumberOptions.Integer(_iterMax, 1, NumberOptions.MaxIterations);
+        OptionChecks.Choice(_estimator, ["ML", "GLS", "ULS", "MLM", "MLR"], ["MLMV", "MLMVS", "MLF", "WLS", "DWLS", "WLSM", "WLSMV", "WLSMVS", "ULSM", "ULSMV", "ULSMVS", "DLS", "PML", "FML", "IV", "MML", "REML", "BAYES", "CATML"],
+            v => $"--estimator {v} is not supported yet by semlib invariance; use ML, GLS, ULS, MLM or MLR.",
+            v => $"--estimator {v} is not an estimator; use ML, GLS, ULS, MLM or MLR.");
         _steps.Validators.Add(r =>
         {
             var steps = GroupEqualityOptions.Split(r.GetValueOrDefault<string[]>());
@@ -76,7 +86,7 @@ internal sealed class InvarianceCommand
             var options = new ModelOptions
             {
                 Group = parse.GetValue(_group),
-                Estimator = _estimator.Value(parse),
+                Estimator = Enum.Parse<Estimation.Estimator>(parse.GetValue(_estimator)!, ignoreCase: true),
                 StdLv = parse.GetValue(_stdLv),
                 MaxIterations = parse.GetValue(_iterMax),
             };

@@ -86,4 +86,18 @@ public sealed class InvarianceCliTests : IDisposable
         Assert.Contains("must be .html or .md", CliRun.Of("invariance", "--model", model, "--data", Path.Combine(Folder, "data.csv"), "--group", "school",
             "--report", Path.Combine(_files.Root, "x.svg")).AssertOneLineError(2), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Mlr_gives_lavaans_scaled_differences()
+    {
+        var model = _files.Write("m.lav", "visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9");
+        var json = CliRun.Of("invariance", "--model", model, "--data", Path.Combine(ReferenceCase.BaseDirectory, "invariance", "hs-mlr", "data.csv"),
+            "--group", "school", "--estimator", "MLR", "--format", "json").Json();
+        Assert.Equal("MLR", json.GetProperty("estimator").GetString());
+        // lavaan 0.6.14 lavTestLRT with MLR (Reference/invariance/hs-mlr, make-invariance-cases.R): scaled Δχ² 6.56720173686226 (metric), 40.8383912284573 (scalar).
+        var agree = new Agreement("cli mlr");
+        agree.Check("metric", json.GetProperty("steps")[1].GetProperty("delta_chisq").GetDouble(), 6.56720173686226);
+        agree.Check("scalar", json.GetProperty("steps")[2].GetProperty("delta_chisq").GetDouble(), 40.8383912284573);
+        agree.Assert();
+    }
 }
