@@ -26,7 +26,39 @@ internal sealed class LossWorkspace
         Q = new double[m2 * m2];
         Gram = new double[(p + m2) * (p + m2)];
         LtG = new double[m2];
+        if (sample.Patterns is { } pats)
+        {
+            int q = pats.MaxObserved, count = pats.PatternCount;
+            PatternOffset = new int[count];
+            PatternVectorOffset = new int[count];
+            int size = 0, vsize = 0;
+            for (int k = 0; k < count; k++)
+            {
+                int qk = pats.Patterns[k].ObservedIndices.Length;
+                PatternOffset[k] = size;
+                PatternVectorOffset[k] = vsize;
+                size += qk * qk;
+                vsize += qk;
+            }
+            PatternInverse = new double[size];
+            PatternWd = new double[vsize];
+            PatternFactor = new double[q * q];
+            PatternWork = new double[q * q];
+            PatternProduct = new double[q * q];
+            PatternDeviation = new double[q];
+        }
     }
+
+    // Full-information ML (only with sample.Patterns): per pattern k, W_k = Σ_oo⁻¹ (q_k×q_k, at PatternOffset[k])
+    // and W_k d_k (q_k values at PatternVectorOffset[k]) at the last evaluation, and scratch of the largest q.
+    public readonly int[] PatternOffset = [];
+    public readonly int[] PatternVectorOffset = [];
+    public readonly double[] PatternInverse = [];
+    public readonly double[] PatternWd = [];
+    public readonly double[] PatternFactor = [];
+    public readonly double[] PatternWork = [];
+    public readonly double[] PatternProduct = [];
+    public readonly double[] PatternDeviation = [];
 
     public GroupState State { get; }
     public EstimationSample.Moments Sample { get; }

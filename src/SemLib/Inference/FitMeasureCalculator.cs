@@ -137,9 +137,13 @@ internal static class FitMeasureCalculator
         return ll;
     }
 
-    /// <summary>The saturated model's log-likelihood: Σ_g −N_g/2 [p log 2π + log|S_g| + p].</summary>
+    /// <summary>
+    /// The saturated model's log-likelihood: Σ_g −N_g/2 [p log 2π + log|S_g| + p]; under full-information ML the EM
+    /// (h1) log-likelihood of the incomplete rows.
+    /// </summary>
     public static double UnrestrictedLogLikelihood(FittedModel fit)
     {
+        if (fit.Sample.FullInformation) return fit.Sample.Groups.Sum(g => g.H1!.LogLikelihood);
         double ll = 0;
         foreach (var g in fit.Sample.Groups)
             ll += -g.N / 2.0 * (g.P * Math.Log(2 * Math.PI) + g.LogDetS + g.P);

@@ -56,6 +56,8 @@ public sealed class ReferenceCase
                 "estimator" => opts with { Estimator = Enum.Parse<Estimator>(p.Value.GetString()!) },
                 "information" => opts with { Information = p.Value.GetString() == "observed" ? InformationType.Observed : InformationType.Expected },
                 "group" => opts with { Group = p.Value.GetString() },
+                "missing" => opts with { Missing = p.Value.GetString() switch { "ml" => MissingPolicy.ML, "ml.x" => MissingPolicy.MLX, var m => throw new NotSupportedException($"missing = {m}") } },
+                "fixed.x" => opts with { FixedX = p.Value.GetBoolean() },
                 _ => throw new NotSupportedException($"Option {p.Name} of case {Name} is not supported by this test."),
             };
         }
