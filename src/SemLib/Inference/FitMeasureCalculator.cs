@@ -18,6 +18,7 @@ internal static class FitMeasureCalculator
         var items = new List<KeyValuePair<string, double?>>();
         void Add(string name, double value) => items.Add(new(name, double.IsFinite(value) ? value : null));
         bool ml = fit.Sample.Loss.HasLogLikelihood;
+        bool fiml = fit.Sample.FullInformation;
         int groups = fit.Sample.Groups.Length;
         double ntotal = fit.Sample.TotalN;
         double n = fit.Sample.StatisticN;
@@ -26,10 +27,13 @@ internal static class FitMeasureCalculator
         if (!converged)
         {
             items.Add(new("npar", npar));
-            foreach (var name in Names(ml).Skip(1)) items.Add(new(name, name == "ntotal" ? ntotal : null));
+            foreach (var name in Names(ml, fiml).Skip(1)) items.Add(new(name, name == "ntotal" ? ntotal : null));
             return new FitMeasures(items);
         }
-        var (x2b, dfb) = Baseline(fit);
+        var baseline = FitBaseline(fit);
+        double x2b = baseline.ChiSquare, dfb = baseline.Df;
+        // lavaan lists its FIML-corrected ("robust") RMSEA and CFI after every missing = "ml" fit.
+        var corrected = fiml ? FimlCorrection.Compute(fit, baseline) : null;
 
         Add("npar", npar);
         Add("fmin", x2 / (2 * ntotal));
@@ -45,12 +49,22 @@ internal static class FitMeasureCalculator
         Add("cfi", FitIndices.Cfi(x2, df, x2b, dfb));
         double tli = FitIndices.Tli(x2, df, x2b, dfb);
         Add("tli", tli);
+        if (corrected is { } fc)
+        {
+            Add("cfi.robust", FimlCorrection.Cfi(fc.X2, df, fc.X2Null, dfb, fc.CHat, fc.CHatNull));
+            Add("tli.robust", FimlCorrection.Tli(fc.X2, df, fc.X2Null, dfb, fc.CHat, fc.CHatNull));
+        }
         Add("nnfi", tli);
         Add("rfi", FitIndices.Rfi(x2, df, x2b, dfb));
         Add("nfi", FitIndices.Nfi(x2, df, x2b, dfb));
         Add("pnfi", FitIndices.Pnfi(x2, df, x2b, dfb));
         Add("ifi", FitIndices.Ifi(x2, df, x2b));
         Add("rni", FitIndices.Rni(x2, df, x2b, dfb));
+        if (corrected is { } fr)
+        {
+            Add("nnfi.robust", FimlCorrection.Tli(fr.X2, df, fr.X2Null, dfb, fr.CHat, fr.CHatNull));
+            Add("rni.robust", FimlCorrection.Rni(fr.X2, df, fr.X2Null, dfb, fr.CHat, fr.CHatNull));
+        }
         if (ml)
         {
             double h1 = UnrestrictedLogLikelihood(fit) - ExogenousLogLikelihood(fit);
@@ -71,6 +85,16 @@ internal static class FitMeasureCalculator
         Add("rmsea.close.h0", 0.05);
         Add("rmsea.notclose.pvalue", FitIndices.RmseaNotCloseFit(x2, df, n, groups, 0.08));
         Add("rmsea.notclose.h0", 0.08);
+        if (corrected is { } rc)
+        {
+            double scaled = rc.X2 / rc.CHat;
+            Add("rmsea.robust", FimlCorrection.Rmsea(rc.X2, df, n, groups, rc.CHat));
+            var (rlo, rhi) = FimlCorrection.RmseaInterval(scaled, df, n, groups, rc.CHat, 0.90);
+            Add("rmsea.ci.lower.robust", rlo);
+            Add("rmsea.ci.upper.robust", rhi);
+            Add("rmsea.pvalue.robust", FimlCorrection.CloseFit(scaled, df, n, groups, rc.CHat, 0.05));
+            Add("rmsea.notclose.pvalue.robust", FimlCorrection.NotCloseFit(scaled, df, n, groups, rc.CHat, 0.08));
+        }
         var r = Residuals.Summaries(fit);
         Add("rmr", r.Rmr);
         Add("rmr_nomean", r.RmrNoMean);
@@ -92,25 +116,36 @@ internal static class FitMeasureCalculator
         return new FitMeasures(items);
     }
 
-    /// <summary>lavaan's measure names in order, for the estimator.</summary>
-    public static IEnumerable<string> Names(bool ml)
+    /// <summary>lavaan's measure names in order, for the estimator (and with full-information ML, its corrected RMSEA and CFI).</summary>
+    public static IEnumerable<string> Names(bool ml, bool fiml = false)
     {
-        string[] head = ["npar", "fmin", "chisq", "df", "pvalue", "baseline.chisq", "baseline.df", "baseline.pvalue",
-            "cfi", "tli", "nnfi", "rfi", "nfi", "pnfi", "ifi", "rni"];
+        string[] head = fiml
+            ? ["npar", "fmin", "chisq", "df", "pvalue", "baseline.chisq", "baseline.df", "baseline.pvalue",
+                "cfi", "tli", "cfi.robust", "tli.robust", "nnfi", "rfi", "nfi", "pnfi", "ifi", "rni", "nnfi.robust", "rni.robust"]
+            : ["npar", "fmin", "chisq", "df", "pvalue", "baseline.chisq", "baseline.df", "baseline.pvalue",
+                "cfi", "tli", "nnfi", "rfi", "nfi", "pnfi", "ifi", "rni"];
         string[] logl = ["logl", "unrestricted.logl", "aic", "bic", "ntotal", "bic2"];
         string[] tail = ["rmsea", "rmsea.ci.lower", "rmsea.ci.upper", "rmsea.ci.level", "rmsea.pvalue", "rmsea.close.h0",
-            "rmsea.notclose.pvalue", "rmsea.notclose.h0", "rmr", "rmr_nomean", "srmr", "srmr_bentler", "srmr_bentler_nomean",
+            "rmsea.notclose.pvalue", "rmsea.notclose.h0", .. (fiml ? RobustRmsea : []), "rmr", "rmr_nomean", "srmr", "srmr_bentler", "srmr_bentler_nomean",
             "crmr", "crmr_nomean", "srmr_mplus", "srmr_mplus_nomean", "cn_05", "cn_01", "gfi", "agfi", "pgfi", "mfi", "ecvi"];
         return ml ? head.Concat(logl).Concat(tail) : head.Concat(tail);
     }
 
+    private static readonly string[] RobustRmsea = ["rmsea.robust", "rmsea.ci.lower.robust", "rmsea.ci.upper.robust", "rmsea.pvalue.robust", "rmsea.notclose.pvalue.robust"];
+
     /// <summary>Fits the independence model with the same estimator and returns its χ² and df.</summary>
     public static (double ChiSquare, double Df) Baseline(FittedModel fit)
     {
+        var baseline = FitBaseline(fit);
+        return (baseline.ChiSquare, baseline.Df);
+    }
+
+    /// <summary>The independence model fitted with the same estimator and data.</summary>
+    public static FittedModel FitBaseline(FittedModel fit)
+    {
         var table = IndependenceModel.Build(fit.Table);
         var model = FitEngine.Compile(table, fit.Sample);
-        var baseline = FitEngine.Optimize(table, model, fit.Sample, fit.Options);
-        return (baseline.ChiSquare, baseline.Df);
+        return FitEngine.Optimize(table, model, fit.Sample, fit.Options);
     }
 
     /// <summary>
