@@ -20,7 +20,17 @@ namespace SemLib.Data;
 internal static class MissingDataInformation
 {
     /// <summary>The observed information at (<paramref name="mu"/>, <paramref name="sigma"/>); null when some pattern's Σ_oo is not positive definite.</summary>
-    public static Matrix<double>? Observed(MissingPatterns data, ReadOnlySpan<double> mu, ReadOnlySpan<double> sigma)
+    public static Matrix<double>? Observed(MissingPatterns data, ReadOnlySpan<double> mu, ReadOnlySpan<double> sigma) =>
+        Compute(data, mu, sigma, expected: false);
+
+    /// <summary>
+    /// The expected information at (<paramref name="mu"/>, <paramref name="sigma"/>): the same with C = Σ_oo (so M = W
+    /// and no μ–Σ block), lavaan's <c>lav_mvnorm_missing_information_expected</c>.
+    /// </summary>
+    public static Matrix<double>? Expected(MissingPatterns data, ReadOnlySpan<double> mu, ReadOnlySpan<double> sigma) =>
+        Compute(data, mu, sigma, expected: true);
+
+    private static Matrix<double>? Compute(MissingPatterns data, ReadOnlySpan<double> mu, ReadOnlySpan<double> sigma, bool expected)
     {
         int p = data.P, q0 = p, size = MomentCovariance.MomentCount(p, true);
         var h = new double[size * size];
@@ -39,13 +49,17 @@ internal static class MissingDataInformation
                 for (int b = 0; b < q; b++) l[a * q + b] = sigma[o[a] * p + o[b]];
             if (!Dense.Cholesky(l.AsSpan(0, q * q), q)) return null;
             Dense.InverseFromCholesky(l.AsSpan(0, q * q), w.AsSpan(0, q * q), work.AsSpan(0, q * q), q);
-            for (int a = 0; a < q; a++) d[a] = pt.Mean[a] - mu[o[a]];
+            for (int a = 0; a < q; a++) d[a] = expected ? 0 : pt.Mean[a] - mu[o[a]];
             for (int a = 0; a < q; a++) wd[a] = Dense.Dot(w.AsSpan(a * q, q), d.AsSpan(0, q));
-            // M = W S W + (Wd)(Wd)ᵀ
-            Dense.Multiply(w.AsSpan(0, q * q), pt.Covariance, work.AsSpan(0, q * q), q, q, q);
-            Dense.MultiplySymmetricResult(work.AsSpan(0, q * q), w.AsSpan(0, q * q), m.AsSpan(0, q * q), q);
+            // M = W S W + (Wd)(Wd)ᵀ (W itself for the expected information)
+            if (expected) Array.Copy(w, m, q * q);
+            else
+            {
+                Dense.Multiply(w.AsSpan(0, q * q), pt.Covariance, work.AsSpan(0, q * q), q, q, q);
+                Dense.MultiplySymmetricResult(work.AsSpan(0, q * q), w.AsSpan(0, q * q), m.AsSpan(0, q * q), q);
+            }
             for (int a = 0; a < q; a++)
-                for (int b = 0; b < q; b++) m[a * q + b] += wd[a] * wd[b];
+                for (int b = 0; b < q && !expected; b++) m[a * q + b] += wd[a] * wd[b];
             double f = pt.Count / (double)data.N;
             // Moment index of each observed mean and covariance.
             for (int a = 0; a < q; a++)

@@ -26,23 +26,56 @@ internal static class FimlCorrection
         var sample = fit.Sample;
         int groups = sample.Groups.Length;
         var wm = new Matrix<double>[groups];
-        var wmInverse = new Matrix<double>[groups];
         var wc = new Matrix<double>[groups];
+        // The information E of the estimates: lavaan takes it from the fit's information type with the unstructured
+        // (EM) h1 information, observed or expected.
+        bool expected = fit.Options.InformationInEffect == InformationType.Expected;
+        var we = expected ? new Matrix<double>[groups] : wm;
         double traceData = 0;
+        var obs = fit.Table.ObservedVariables;
+        var exogenous = fit.Table.Roles.ObservedExogenous.Select(x => obs.ToList().IndexOf(x)).ToHashSet();
         for (int g = 0; g < groups; g++)
         {
             var m = sample.Groups[g];
             var observed = MissingDataInformation.Observed(m.Patterns!, m.Mean, m.S);
             var complete = NormalTheoryWeight.Compute(m.S, m.P, true);
-            if (observed is null || complete is null) return new Result(double.NaN, double.NaN, double.NaN, double.NaN);
+            var exp = expected ? MissingDataInformation.Expected(m.Patterns!, m.Mean, m.S) : observed;
+            if (observed is null || complete is null || exp is null) return new Result(double.NaN, double.NaN, double.NaN, double.NaN);
+            // Under fixed.x lavaan zeroes the rows and columns of the exogenous covariates' own moments (their means and
+            // covariances among themselves) and inverts what is left.
+            var keep = Enumerable.Range(0, observed.RowCount).Where(i => !ExogenousMoment(i, m.P, exogenous)).ToArray();
+            foreach (var mat in new[] { observed, complete, exp }.Distinct())
+                for (int i = 0; i < mat.RowCount; i++)
+                    if (ExogenousMoment(i, m.P, exogenous))
+                    {
+                        mat.ClearRow(i);
+                        mat.ClearColumn(i);
+                    }
             wm[g] = observed;
             wc[g] = complete;
-            wmInverse[g] = observed.Inverse();
-            traceData += (complete * wmInverse[g]).Trace();
+            we[g] = exp;
+            var wmKept = Matrix<double>.Build.Dense(keep.Length, keep.Length, (i, j) => observed[keep[i], keep[j]]);
+            var wcKept = Matrix<double>.Build.Dense(keep.Length, keep.Length, (i, j) => complete[keep[i], keep[j]]);
+            traceData += wcKept.TransposeThisAndMultiply(wmKept.Inverse()).Trace();
         }
-        var (x2, c) = Statistic(fit, wm, wc, traceData);
-        var (x2b, cb) = Statistic(baseline, wm, wc, traceData);
+        var (x2, c) = Statistic(fit, we, wc, traceData);
+        var (x2b, cb) = Statistic(baseline, we, wc, traceData);
         return new Result(x2, c, x2b, cb);
+    }
+
+    /// <summary>Whether moment <paramref name="index"/> (μ first, then vech(Σ)) belongs to the exogenous covariates alone.</summary>
+    private static bool ExogenousMoment(int index, int p, HashSet<int> exogenous)
+    {
+        if (exogenous.Count == 0) return false;
+        if (index < p) return exogenous.Contains(index);
+        int v = index - p;
+        for (int j = 0; j < p; j++)
+        {
+            int column = p - j;
+            if (v < column) return exogenous.Contains(j) && exogenous.Contains(j + v);
+            v -= column;
+        }
+        return false;
     }
 
     private static (double X2, double CHat) Statistic(FittedModel fit, Matrix<double>[] wm, Matrix<double>[] wc, double traceData)
