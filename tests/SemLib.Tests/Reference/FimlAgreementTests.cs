@@ -51,4 +51,96 @@ public sealed class FimlAgreementTests
         LavaanComparison.RSquareAndImplied(c, fit, agree);
         agree.Assert();
     }
+
+    /// <summary>Rows used, patterns and coverage per group: the case's "missing" (lavaan's nobs, Mp$npatterns, lavInspect(fit, "coverage")).</summary>
+    [Theory]
+    [MemberData(nameof(FimlCases))]
+    public void Missing_data_summary_agrees_with_lavaan(string folder)
+    {
+        var c = ReferenceCase.Load(folder);
+        var fit = c.Fit();
+        var agree = new Agreement(c.Name);
+        var missing = c.Root.GetProperty("missing");
+        var summary = fit.MissingData!;
+        var nobs = missing.GetProperty("nobs").EnumerateArray().Select(x => x.GetInt32()).ToList();
+        var patterns = missing.GetProperty("npatterns").EnumerateArray().Select(x => x.GetInt32()).ToList();
+        var cov = missing.GetProperty("coverage");
+        // one group: a list holding the matrix; groups: keyed by group label
+        var coverage = cov.ValueKind == System.Text.Json.JsonValueKind.Object
+            ? fit.GroupLabels.Select(l => cov.GetProperty(l)).ToList()
+            : cov.EnumerateArray().ToList();
+        Assert.Equal(nobs.Count, summary.Count);
+        for (int g = 0; g < summary.Count; g++)
+        {
+            Assert.Equal(nobs[g], summary[g].Rows);
+            Assert.Equal(patterns[g], summary[g].Patterns);
+            var rows = coverage[g].EnumerateArray().Select(r => r.EnumerateArray().Select(x => x.GetDouble()).ToArray()).ToArray();
+            for (int i = 0; i < rows.Length; i++)
+                for (int j = 0; j < rows.Length; j++) agree.Check($"coverage[{i},{j}] group {g + 1}", summary[g].Coverage[i, j], rows[i][j]);
+        }
+        agree.Assert();
+    }
+
+    public static TheoryData<string> FimlCases()
+    {
+        var data = new TheoryData<string>();
+        foreach (var c in ReferenceCase.All("fiml")) data.Add(c);
+        return data;
+    }
+
+    public static TheoryData<string> CasesWithModificationIndices()
+    {
+        var data = new TheoryData<string>();
+        foreach (var f in ReferenceCase.All("fiml"))
+            if (ReferenceCase.Load(f).Root.TryGetProperty("modification_indices", out _)) data.Add(f);
+        return data;
+    }
+
+    /// <summary>modindices() after a FIML fit (lavaan's score tests with its observed information).</summary>
+    [Theory]
+    [MemberData(nameof(CasesWithModificationIndices))]
+    public void Modification_indices_agree_with_lavaan(string folder)
+    {
+        var c = ReferenceCase.Load(folder);
+        var fit = c.Fit();
+        var mine = fit.ModificationIndices();
+        var agree = new Agreement(c.Name);
+        var expected = c.Root.GetProperty("modification_indices").EnumerateArray().ToList();
+        foreach (var e in expected)
+        {
+            string lhs = e.GetProperty("lhs").GetString()!, op = e.GetProperty("op").GetString()!, rhs = e.GetProperty("rhs").GetString()!;
+            var m = mine.FirstOrDefault(x => x.Op == op && ((x.Lhs == lhs && x.Rhs == rhs) || (op == "~~" && x.Lhs == rhs && x.Rhs == lhs)));
+            if (m is null)
+            {
+                agree.Fail($"modification index {lhs}{op}{rhs} missing");
+                continue;
+            }
+            agree.Check($"{lhs}{op}{rhs} mi", m.Mi, ReferenceCase.Number(e.GetProperty("mi")));
+            agree.Check($"{lhs}{op}{rhs} epc", m.Epc, ReferenceCase.Number(e.GetProperty("epc")));
+            agree.Check($"{lhs}{op}{rhs} sepc.lv", m.SepcLv, ReferenceCase.Number(e.GetProperty("sepc.lv")));
+            agree.Check($"{lhs}{op}{rhs} sepc.all", m.SepcAll, ReferenceCase.Number(e.GetProperty("sepc.all")));
+        }
+        if (mine.Count != expected.Count) agree.Fail($"SemLib lists {mine.Count} modification indices, lavaan {expected.Count}");
+        agree.Assert();
+    }
+
+    /// <summary>Raw residuals are the EM (h1) moments minus the implied ones, as lavaan's resid() under missing = "ml".</summary>
+    [Fact]
+    public void Residuals_are_taken_against_the_EM_moments()
+    {
+        var c = ReferenceCase.Load(Path.Combine("fiml", "hs-fiml-mi"));
+        var fit = c.Fit();
+        var r = c.Root.GetProperty("residuals");
+        var names = r.GetProperty("names").EnumerateArray().Select(x => x.GetString()!).ToList();
+        var cov = r.GetProperty("cov").EnumerateArray().Select(row => row.EnumerateArray().Select(x => x.GetDouble()).ToArray()).ToArray();
+        var mean = r.GetProperty("mean").EnumerateArray().Select(x => x.GetDouble()).ToArray();
+        var mine = fit.Residuals()[0];
+        var agree = new Agreement(c.Name);
+        for (int i = 0; i < names.Count; i++)
+        {
+            agree.Check($"mean residual {names[i]}", mine.Means![mine.Names.ToList().IndexOf(names[i])], mean[i], 1);
+            for (int j = 0; j < names.Count; j++) agree.Check($"residual {names[i]},{names[j]}", mine[names[i], names[j]], cov[i][j], 1);
+        }
+        agree.Assert();
+    }
 }
