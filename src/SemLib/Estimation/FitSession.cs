@@ -17,6 +17,9 @@ internal sealed class FitSession
 
     public FitSession(LisrelModel model, EstimationSample template, ModelOptions options)
     {
+        // Refits replace complete-row moments; a FIML sample's pattern statistics would be left as they were.
+        if (template.FullInformation)
+            throw new SemLibException("Refitting a full-information ML sample from new rows (bootstrap, simulation) is not available yet.");
         Model = model;
         Options = options;
         Sample = template.Clone();

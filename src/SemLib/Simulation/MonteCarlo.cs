@@ -44,6 +44,8 @@ public static class MonteCarlo
             ArgumentNullException.ThrowIfNull(population);
             ArgumentNullException.ThrowIfNull(analysisModel);
             if (options.Replications < 1) throw new ArgumentOutOfRangeException(nameof(options), "At least one replication is needed.");
+            if (options.Analysis.Missing != Data.MissingPolicy.Listwise)
+                throw new SemLibException($"Monte Carlo replications are simulated complete, so missing = {options.Analysis.Missing} (full-information ML) has nothing to do there, and simulating missing cells is not available yet; use the default missing handling for the analysis model.");
             var parsed = ModelSyntax.Parse(analysisModel);
             if (parsed.Statements.FirstOrDefault(st => st.Operator is ModelOperator.Less or ModelOperator.Greater) is { } inequality)
                 throw new SemLibException($"The analysis model has an inequality constraint (at {inequality.Span}); Monte Carlo replications do not enforce inequality constraints yet, so remove it or write it as a fixed value or an equality.");

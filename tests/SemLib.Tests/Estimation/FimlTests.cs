@@ -1,0 +1,221 @@
+using SemLib.Data;
+using SemLib.Estimation;
+using SemLib.Reporting;
+using SemLib.Resampling;
+using SemLib.Simulation;
+using SemLib.Specification;
+using SemLib.Syntax;
+using SemLib.Tests.Support;
+
+namespace SemLib.Tests.Estimation;
+
+/// <summary>
+/// Full-information ML: the analytic gradient against finite differences, allocation-free evaluation, agreement with
+/// complete-data ML when nothing is missing, and the bad-input cases (each a clear message naming what and where).
+/// The incomplete data are the reference cases' own (Reference/fiml, Reference/missing).
+/// </summary>
+public sealed class FimlTests
+{
+    private static DataSet Data(string folder) => DataSet.ReadCsv(Path.Combine(ReferenceCase.BaseDirectory, folder, "data.csv"));
+
+    private static readonly (string Folder, string Model, MissingPolicy Missing)[] GradientCases =
+    [
+        ("fiml/hs-fiml-mi", "visual =~ x1 + x2 + x3 + x9\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9\nx2 ~~ x3", MissingPolicy.ML),
+        ("fiml/hs-fiml-mi", "visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9\ng =~ visual + textual + speed\nx1 ~ 0*1\nvisual ~ NA*1", MissingPolicy.ML),
+        ("fiml/hs-fiml-covariate", "visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nvisual + textual ~ ageyr + sex", MissingPolicy.ML),
+        ("fiml/hs-fiml-covariate", "visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nvisual + textual ~ ageyr + sex", MissingPolicy.MLX),
+        ("fiml/poldem-fiml", "ind60 =~ x1 + x2 + x3\ndem60 =~ y1 + a*y2 + b*y3 + c*y4\ndem65 =~ y5 + a*y6 + b*y7 + c*y8\ndem60 ~ ind60\ndem65 ~ ind60 + dem60\ny1 ~~ y5\ny2 ~~ y4", MissingPolicy.ML),
+        ("fiml/mono-small-fiml", "f =~ y1 + y2 + y3 + y4", MissingPolicy.ML),
+    ];
+
+    public static TheoryData<int> Gradients()
+    {
+        var data = new TheoryData<int>();
+        for (int i = 0; i < GradientCases.Length; i++) data.Add(i);
+        return data;
+    }
+
+    private static (Objective Objective, double[] Start) Build(int index, string? group = null)
+    {
+        var (folder, model, missing) = GradientCases[index];
+        var options = ModelOptions.Default with { Missing = missing, Group = group };
+        var (table, sample) = FitEngine.Prepare(ModelSyntax.Parse(model), options, Data(folder), null);
+        var est = new EstimationSample(sample, Estimator.ML);
+        Assert.True(est.FullInformation);
+        var lisrel = FitEngine.Compile(table, est);
+        var objective = new Objective(lisrel, est);
+        var start = lisrel.Constraints.ToZeta(StartValues.Compute(lisrel, est, StartValues.Kind.ModelImplied));
+        return (objective, start);
+    }
+
+    /// <summary>Expected values: central differences (f(x+h) − f(x−h))/2h of the FIML objective itself.</summary>
+    [Theory]
+    [MemberData(nameof(Gradients))]
+    public void Analytic_gradient_matches_finite_differences(int index)
+    {
+        var (objective, start) = Build(index);
+        var rng = new Random(11 + index);
+        var x = start.Select(v => v + 0.05 * (2 * rng.NextDouble() - 1) * Math.Max(0.2, Math.Abs(v))).ToArray();
+        var grad = new double[x.Length];
+        Assert.True(double.IsFinite(objective.Evaluate(x, grad)));
+        for (int j = 0; j < x.Length; j++)
+        {
+            double h = 1e-6 * Math.Max(1, Math.Abs(x[j]));
+            var xp = (double[])x.Clone();
+            var xm = (double[])x.Clone();
+            xp[j] += h;
+            xm[j] -= h;
+            double fd = (objective.Evaluate(xp, []) - objective.Evaluate(xm, [])) / (2 * h);
+            Assert.True(Math.Abs(fd - grad[j]) <= 1e-6 * Math.Max(1, Math.Abs(fd)),
+                $"parameter {j}: analytic {grad[j]:G10}, finite difference {fd:G10}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Gradients))]
+    public void Evaluation_and_information_allocate_nothing(int index)
+    {
+        var (objective, start) = Build(index);
+        var grad = new double[start.Length];
+        var info = new double[start.Length * start.Length];
+        var hessian = new double[start.Length * start.Length];
+        void Run()
+        {
+            objective.Evaluate(start, grad);
+            objective.Evaluate(start, []);
+            objective.Information(info);
+            objective.Hessian(start, hessian);
+        }
+        Run();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        Run();
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    /// <summary>
+    /// With no missing cell FIML is ML with a mean structure: the same estimates, standard errors (observed and
+    /// expected information) and χ²; the expected values are SemLib's own complete-data ML fit.
+    /// </summary>
+    [Theory]
+    [InlineData(InformationType.Observed)]
+    [InlineData(InformationType.Expected)]
+    public void Complete_data_FIML_is_ML_with_a_mean_structure(InformationType information)
+    {
+        var data = TestData.HolzingerSwineford();
+        const string model = "visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9";
+        var ml = Sem.Fit(model, data, ModelOptions.Default with { MeanStructure = true, Information = information });
+        var fiml = Sem.Fit(model, data, ModelOptions.Default with { Missing = MissingPolicy.ML, Information = information });
+        Assert.True(fiml.Converged);
+        Assert.Equal(1, fiml.MissingData![0].Patterns);
+        Assert.Equal(ml.Parameters.Count, fiml.Parameters.Count);
+        for (int i = 0; i < ml.Parameters.Count; i++)
+        {
+            Assert.Equal(ml.Parameters[i].Estimate, fiml.Parameters[i].Estimate, 5);
+            Assert.Equal(ml.Parameters[i].StandardError!.Value, fiml.Parameters[i].StandardError!.Value, 5);
+        }
+        Assert.Equal(ml.FitMeasures["chisq"]!.Value, fiml.FitMeasures["chisq"]!.Value, 4);
+        Assert.Equal(ml.FitMeasures["logl"]!.Value, fiml.FitMeasures["logl"]!.Value, 4);
+    }
+
+    [Fact]
+    public void A_variable_missing_in_every_row_is_named()
+    {
+        var data = Data("fiml/hs-fiml-mi");
+        var cols = data.Names.Where(n => n != "school").Select(n => new KeyValuePair<string, double[]>(n, n == "x5" ? new double[data.RowCount].Select(_ => double.NaN).ToArray() : Column(data, n))).ToList();
+        var broken = DataSet.FromColumns(cols, "hs.csv");
+        var e = Assert.Throws<DataException>(() => Sem.Fit("visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6", broken, ModelOptions.Default with { Missing = MissingPolicy.ML }));
+        Assert.Contains("'x5'", e.Message);
+        Assert.Contains("missing in every row", e.Message);
+    }
+
+    [Fact]
+    public void A_variable_missing_in_every_row_of_one_group_names_the_group()
+    {
+        var data = Data("fiml/hs-fiml-mi");
+        var school = data["school"];
+        var x5 = Column(data, "x5");
+        for (int i = 0; i < x5.Length; i++)
+            if (school.TextAt(i) == "Pasteur") x5[i] = double.NaN;
+        var cols = data.Names.Where(n => n != "school").Select(n => new KeyValuePair<string, double[]>(n, n == "x5" ? x5 : Column(data, n)))
+            .Append(new("g", Enumerable.Range(0, data.RowCount).Select(i => school.TextAt(i) == "Pasteur" ? 1.0 : 2.0).ToArray())).ToList();
+        var broken = DataSet.FromColumns(cols, "hs.csv");
+        var e = Assert.Throws<DataException>(() => Sem.Fit("visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6", broken,
+            ModelOptions.Default with { Missing = MissingPolicy.ML, Group = "g" }));
+        Assert.Contains("group '1'", e.Message);
+        Assert.Contains("'x5'", e.Message);
+    }
+
+    [Fact]
+    public void A_pattern_with_a_single_row_is_used_and_an_empty_row_is_dropped_with_a_warning()
+    {
+        // mono-small: row 39 misses only y1 (its own pattern), row 40 misses everything.
+        var fit = Sem.Fit("f =~ y1 + y2 + y3 + y4", Data("fiml/mono-small-fiml"), ModelOptions.Default with { Missing = MissingPolicy.ML });
+        Assert.True(fit.Converged);
+        Assert.Equal(39, fit.MissingData![0].Rows);
+        Assert.Contains(fit.Fitted.Sample.Groups[0].Patterns!.Patterns, p => p.Count == 1);
+        Assert.Contains(fit.Warnings, w => w.Contains("every model variable", StringComparison.Ordinal) && w.Contains("40", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Rows_missing_a_fixed_covariate_are_dropped_under_ml_and_kept_under_mlx()
+    {
+        var data = Data("fiml/hs-fiml-covariate");
+        const string model = "visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nvisual + textual ~ ageyr + sex";
+        var ml = Sem.Fit(model, data, ModelOptions.Default with { Missing = MissingPolicy.ML });
+        var mlx = Sem.Fit(model, data, ModelOptions.Default with { Missing = MissingPolicy.MLX });
+        // lavaan: 281 rows under "ml" (20 miss ageyr), 301 under "ml.x" (the cases' nobs).
+        Assert.Equal(281, ml.NObs[0]);
+        Assert.Equal(301, mlx.NObs[0]);
+        Assert.Contains(ml.Warnings, w => w.Contains("'ageyr'", StringComparison.Ordinal) && w.Contains("20 of 301", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Missing_ml_with_a_covariance_matrix_is_refused()
+    {
+        var cov = new CovarianceData(["a", "b", "c"], new double[,] { { 1, 0.5, 0.4 }, { 0.5, 1, 0.3 }, { 0.4, 0.3, 1 } }, 100);
+        var e = Assert.Throws<SemLibException>(() => Sem.Fit("f =~ a + b + c", cov, ModelOptions.Default with { Missing = MissingPolicy.ML }));
+        Assert.Contains("raw rows", e.Message);
+    }
+
+    [Theory]
+    [InlineData(Estimator.MLM, "MLM")]
+    [InlineData(Estimator.GLS, "GLS")]
+    [InlineData(Estimator.ULS, "ULS")]
+    [InlineData(Estimator.MLR, "MLR")]
+    public void Estimators_that_cannot_use_fiml_are_refused_with_the_reason(Estimator estimator, string name)
+    {
+        var e = Assert.Throws<SemLibException>(() => Sem.Fit("visual =~ x1 + x2 + x3", Data("fiml/hs-fiml-mi"),
+            ModelOptions.Default with { Missing = MissingPolicy.ML, Estimator = estimator }));
+        Assert.Contains(name, e.Message);
+        Assert.Contains("missing = ml", e.Message);
+        if (estimator == Estimator.MLM) Assert.Contains("complete data", e.Message);
+    }
+
+    [Fact]
+    public void Bootstrap_and_simulation_refuse_fiml_with_a_reason()
+    {
+        var fit = Sem.Fit("visual =~ x1 + x2 + x3", Data("fiml/hs-fiml-mi"), ModelOptions.Default with { Missing = MissingPolicy.ML });
+        var e = Assert.Throws<SemLibException>(() => Bootstrap.Run(fit, new BootstrapOptions { Draws = 10 }));
+        Assert.Contains("full-information ML", e.Message);
+        var pop = PopulationModel.FromSyntax("f =~ 0.7*y1 + 0.7*y2 + 0.7*y3", standardized: true);
+        var m = Assert.Throws<SemLibException>(() => MonteCarlo.Run(pop, "f =~ y1 + y2 + y3",
+            new MonteCarloOptions { Replications = 5, SampleSize = 100, Analysis = ModelOptions.Default with { Missing = MissingPolicy.ML } }));
+        Assert.Contains("missing = ML", m.Message);
+    }
+
+    [Fact]
+    public void The_summary_gives_the_number_of_missing_patterns()
+    {
+        var one = Sem.Fit("visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9", Data("missing/hs-cfa-fiml"),
+            ModelOptions.Default with { Missing = MissingPolicy.ML });
+        // lavaan's summary: "  Number of missing patterns                        36" (36 = the case's npatterns).
+        Assert.Contains("  Number of missing patterns                        36", TextSummary.Format(one));
+        var two = Sem.Fit("visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9", Data("fiml/hs-fiml-groups"),
+            ModelOptions.Default with { Missing = MissingPolicy.ML, Group = "school" });
+        var text = TextSummary.Format(two);
+        Assert.Contains("Number of missing patterns per group:", text);
+        Assert.Contains("    Pasteur                                         27", text);
+    }
+
+    private static double[] Column(DataSet data, string name) => data.NumericColumns([name])[0];
+}
