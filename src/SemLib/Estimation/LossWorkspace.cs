@@ -46,6 +46,10 @@ internal sealed class LossWorkspace
             PatternWork = new double[q * q];
             PatternProduct = new double[q * q];
             PatternDeviation = new double[q];
+            GramW = new double[(p + m2) * (p + m2)];
+            PatternU = new double[p + m2];
+            SavedG = new double[p * p];
+            SavedGMu = new double[p];
         }
     }
 
@@ -59,6 +63,13 @@ internal sealed class LossWorkspace
     public readonly double[] PatternWork = [];
     public readonly double[] PatternProduct = [];
     public readonly double[] PatternDeviation = [];
+    /// <summary>FIML observed information: the Gram matrix of W_k (the Gram of W_k C_k W_k goes in <see cref="Gram"/>).</summary>
+    public readonly double[] GramW = [];
+    /// <summary>FIML observed information: [I | L1 | L2]ᵀ W_k d_k.</summary>
+    public readonly double[] PatternU = [];
+    /// <summary>FIML observed information: ∂F/∂Σ and ∂F/∂μ at the point, kept while the state moves.</summary>
+    public readonly double[] SavedG = [];
+    public readonly double[] SavedGMu = [];
 
     public GroupState State { get; }
     public EstimationSample.Moments Sample { get; }

@@ -32,7 +32,12 @@ internal sealed partial class Objective
         _hessianPoint = new double[model.ZetaCount];
         _hessianPlus = new double[model.ZetaCount];
         _hessianMinus = new double[model.ZetaCount];
+        _thetaPoint = new double[model.ThetaCount];
+        _gradPlus = new double[model.ThetaCount];
+        _gradMinus = new double[model.ThetaCount];
     }
+
+    private readonly double[] _thetaPoint, _gradPlus, _gradMinus;
 
     public Estimator Estimator { get; }
     public LisrelModel Model => _model;
