@@ -41,6 +41,11 @@ internal static class MissingDataInformation
         var m = new double[qMax * qMax];
         var d = new double[qMax];
         var wd = new double[qMax];
+        var index = new int[qMax * (qMax + 1) / 2];
+        var rowOf = new int[index.Length];
+        var colOf = new int[index.Length];
+        var row = new double[index.Length];
+        var aRow = new double[qMax];
         foreach (var pt in data.Patterns)
         {
             var o = pt.ObservedIndices;
@@ -61,36 +66,57 @@ internal static class MissingDataInformation
             for (int a = 0; a < q; a++)
                 for (int b = 0; b < q && !expected; b++) m[a * q + b] += wd[a] * wd[b];
             double f = pt.Count / (double)data.N;
-            // Moment index of each observed mean and covariance.
+            // Moment index of each observed covariance (local i ≥ j), and the weight s_ij.
+            int nq = q * (q + 1) / 2;
+            for (int j = 0, c = 0; j < q; j++)
+                for (int i = j; i < q; i++, c++)
+                {
+                    index[c] = q0 + MomentCovariance.VechIndex(p, o[i], o[j]);
+                    rowOf[c] = i;
+                    colOf[c] = j;
+                }
             for (int a = 0; a < q; a++)
             {
-                for (int b = 0; b < q; b++) h[o[a] * size + o[b]] += f * w[a * q + b];
-                for (int j = 0; j < q; j++)
-                    for (int i = j; i < q; i++)
-                    {
-                        double s = i == j ? 0.5 : 1;
-                        double v = f * s * (wd[i] * w[j * q + a] + wd[j] * w[i * q + a]);
-                        int c = q0 + MomentCovariance.VechIndex(p, o[i], o[j]);
-                        h[o[a] * size + c] += v;
-                        h[c * size + o[a]] += v;
-                    }
-            }
-            for (int j = 0; j < q; j++)
-                for (int i = j; i < q; i++)
+                int ra = o[a] * size;
+                for (int b = 0; b < q; b++) h[ra + o[b]] += f * w[a * q + b];
+                if (expected) continue;
+                for (int c = 0; c < nq; c++)
                 {
-                    int r = q0 + MomentCovariance.VechIndex(p, o[i], o[j]);
-                    double sij = i == j ? 0.5 : 1;
-                    for (int ll = 0; ll < q; ll++)
-                        for (int k = ll; k < q; k++)
-                        {
-                            double skl = k == ll ? 0.5 : 1;
-                            double v = w[j * q + k] * m[i * q + ll] + w[j * q + ll] * m[i * q + k]
-                                + w[i * q + k] * m[j * q + ll] + w[i * q + ll] * m[j * q + k]
-                                - w[j * q + k] * w[i * q + ll] - w[j * q + ll] * w[i * q + k];
-                            h[r * size + q0 + MomentCovariance.VechIndex(p, o[k], o[ll])] += f * sij * skl * v;
-                        }
+                    int i = rowOf[c], j = colOf[c];
+                    double s = i == j ? 0.5 : 1;
+                    double v = f * s * (wd[i] * w[j * q + a] + wd[j] * w[i * q + a]);
+                    h[ra + index[c]] += v;
+                    h[index[c] * size + o[a]] += v;
                 }
+            }
+            // Row (i, j) of the σ–σ block is T + Tᵀ restricted to k ≥ l, T = w_j ⊗ (m_i − w_i) + w_i ⊗ m_j (rows of W, M):
+            // T_kl + T_lk = a_l w_jk + b_l w_ik + w_jl a_k + w_il b_k with a = m_i − w_i, b = m_j; each column l is
+            // four vector updates over k = l..q−1, then the row is scattered once.
+            for (int c1 = 0; c1 < nq; c1++)
+            {
+                int i = rowOf[c1], j = colOf[c1];
+                double sij = f * (i == j ? 0.5 : 1);
+                var wi = w.AsSpan(i * q, q);
+                var wj = w.AsSpan(j * q, q);
+                var va = aRow.AsSpan(0, q);
+                var vb = m.AsSpan(j * q, q);
+                for (int x = 0; x < q; x++) va[x] = m[i * q + x] - wi[x];
+                for (int col = 0, c2 = 0; col < q; col++)
+                {
+                    int len = q - col;
+                    var dest = row.AsSpan(c2, len);
+                    dest.Clear();
+                    Dense.Axpy(va[col], wj[col..], dest);
+                    Dense.Axpy(vb[col], wi[col..], dest);
+                    Dense.Axpy(wj[col], va[col..], dest);
+                    Dense.Axpy(wi[col], vb[col..], dest);
+                    dest[0] *= 0.5; // the diagonal σ_ll
+                    c2 += len;
+                }
+                int target = index[c1] * size;
+                for (int c2 = 0; c2 < nq; c2++) h[target + index[c2]] += sij * row[c2];
+            }
         }
-        return Matrix<double>.Build.Dense(size, size, (i, j) => h[i * size + j]);
+        return Matrix<double>.Build.Dense(size, size, h); // symmetric, so column-major storage is the same
     }
 }

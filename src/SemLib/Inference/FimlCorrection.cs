@@ -25,43 +25,48 @@ internal static class FimlCorrection
     {
         var sample = fit.Sample;
         int groups = sample.Groups.Length;
-        var wm = new Matrix<double>[groups];
-        var wc = new Matrix<double>[groups];
+        var wc = new double[groups][];
         // The information E of the estimates: lavaan takes it from the fit's information type with the unstructured
         // (EM) h1 information, observed or expected.
         bool expected = fit.Options.InformationInEffect == InformationType.Expected;
-        var we = expected ? new Matrix<double>[groups] : wm;
+        var we = new double[groups][];
         double traceData = 0;
         var obs = fit.Table.ObservedVariables;
         var exogenous = fit.Table.Roles.ObservedExogenous.Select(x => obs.ToList().IndexOf(x)).ToHashSet();
         for (int g = 0; g < groups; g++)
         {
             var m = sample.Groups[g];
-            var observed = MissingDataInformation.Observed(m.Patterns!, m.Mean, m.S);
-            var complete = NormalTheoryWeight.Compute(m.S, m.P, true);
-            var exp = expected ? MissingDataInformation.Expected(m.Patterns!, m.Mean, m.S) : observed;
+            var observed = MissingDataInformation.Observed(m.Patterns!, m.Mean, m.S)?.AsColumnMajorArray();
+            var complete = NormalTheoryWeight.Compute(m.S, m.P, true)?.ToRowMajorArray();
+            var exp = expected ? MissingDataInformation.Expected(m.Patterns!, m.Mean, m.S)?.AsColumnMajorArray() : observed;
             if (observed is null || complete is null || exp is null) return new Result(double.NaN, double.NaN, double.NaN, double.NaN);
+            int size = MomentCount(m.P);
             // Under fixed.x lavaan zeroes the rows and columns of the exogenous covariates' own moments (their means and
             // covariances among themselves) and inverts what is left.
-            var keep = Enumerable.Range(0, observed.RowCount).Where(i => !ExogenousMoment(i, m.P, exogenous)).ToArray();
-            foreach (var mat in new[] { observed, complete, exp }.Distinct())
-                for (int i = 0; i < mat.RowCount; i++)
-                    if (ExogenousMoment(i, m.P, exogenous))
-                    {
-                        mat.ClearRow(i);
-                        mat.ClearColumn(i);
-                    }
-            wm[g] = observed;
+            var keep = Enumerable.Range(0, size).Where(i => !ExogenousMoment(i, m.P, exogenous)).ToArray();
+            if (keep.Length < size)
+                foreach (var mat in new[] { observed, complete, exp }.Distinct())
+                    for (int i = 0; i < size; i++)
+                        if (ExogenousMoment(i, m.P, exogenous))
+                            for (int j = 0; j < size; j++) mat[i * size + j] = mat[j * size + i] = 0;
             wc[g] = complete;
             we[g] = exp;
-            var wmKept = Matrix<double>.Build.Dense(keep.Length, keep.Length, (i, j) => observed[keep[i], keep[j]]);
-            var wcKept = Matrix<double>.Build.Dense(keep.Length, keep.Length, (i, j) => complete[keep[i], keep[j]]);
-            traceData += wcKept.TransposeThisAndMultiply(wmKept.Inverse()).Trace();
+            int nk = keep.Length;
+            var wmKept = new double[nk * nk];
+            for (int i = 0; i < nk; i++)
+                for (int j = 0; j < nk; j++) wmKept[i * nk + j] = observed[keep[i] * size + keep[j]];
+            var inverse = new double[nk * nk];
+            if (!Dense.InvertSpd(wmKept, inverse, new double[2 * nk * nk], nk, out _))
+                return new Result(double.NaN, double.NaN, double.NaN, double.NaN);
+            for (int i = 0; i < nk; i++)
+                for (int j = 0; j < nk; j++) traceData += complete[keep[i] * size + keep[j]] * inverse[j * nk + i];
         }
         var (x2, c) = Statistic(fit, we, wc, traceData);
         var (x2b, cb) = Statistic(baseline, we, wc, traceData);
         return new Result(x2, c, x2b, cb);
     }
+
+    private static int MomentCount(int p) => p + p * (p + 1) / 2;
 
     /// <summary>Whether moment <paramref name="index"/> (μ first, then vech(Σ)) belongs to the exogenous covariates alone.</summary>
     private static bool ExogenousMoment(int index, int p, HashSet<int> exogenous)
@@ -78,12 +83,13 @@ internal static class FimlCorrection
         return false;
     }
 
-    private static (double X2, double CHat) Statistic(FittedModel fit, Matrix<double>[] wm, Matrix<double>[] wc, double traceData)
+    private static (double X2, double CHat) Statistic(FittedModel fit, double[][] we, double[][] wc, double traceData)
     {
         var sample = fit.Sample;
         int r = fit.Model.ZetaCount;
-        var em = Matrix<double>.Build.Dense(r, r);
-        var ec = Matrix<double>.Build.Dense(r, r);
+        var em = new double[r * r];
+        var ec = new double[r * r];
+        var e = new double[r * r];
         double x2 = 0;
         for (int g = 0; g < sample.Groups.Length; g++)
         {
@@ -92,13 +98,21 @@ internal static class FimlCorrection
             double f = MaximumLikelihood(state.Sigma, state.Mu, m);
             if (!double.IsFinite(f)) return (double.NaN, double.NaN);
             x2 += 2 * m.N * f;
-            var delta = MomentJacobian.ToZeta(MomentJacobian.Theta(state, fit.Model.ThetaCount), fit.Model.Constraints);
-            em += m.Weight * delta.TransposeThisAndMultiply(wm[g] * delta);
-            ec += m.Weight * delta.TransposeThisAndMultiply(wc[g] * delta);
+            var delta = MomentJacobian.ToZeta(MomentJacobian.Theta(state, fit.Model.ThetaCount), fit.Model.Constraints).ToRowMajorArray();
+            int size = MomentCount(m.P);
+            var product = new double[size * r];
+            foreach (var (w, target) in new[] { (we[g], em), (wc[g], ec) })
+            {
+                Dense.Multiply(w, delta, product, size, size, r);
+                Dense.MultiplyTransposeA(delta, product, e, size, r, r);
+                for (int i = 0; i < r * r; i++) target[i] += m.Weight * e[i];
+            }
         }
         double df = fit.Df;
         if (!(df > 0)) return (x2, double.NaN);
-        double k = traceData - em.Solve(ec).Trace();
+        var inverse = new double[r * r];
+        if (!Dense.InvertSpd(em, inverse, new double[2 * r * r], r, out _)) return (x2, double.NaN);
+        double k = traceData - Dense.Dot(inverse, ec);
         return (x2, k / df);
     }
 
