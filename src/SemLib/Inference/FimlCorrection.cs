@@ -89,7 +89,6 @@ internal static class FimlCorrection
         int r = fit.Model.ZetaCount;
         var em = new double[r * r];
         var ec = new double[r * r];
-        var e = new double[r * r];
         double x2 = 0;
         for (int g = 0; g < sample.Groups.Length; g++)
         {
@@ -98,14 +97,25 @@ internal static class FimlCorrection
             double f = MaximumLikelihood(state.Sigma, state.Mu, m);
             if (!double.IsFinite(f)) return (double.NaN, double.NaN);
             x2 += 2 * m.N * f;
-            var delta = MomentJacobian.ToZeta(MomentJacobian.Theta(state, fit.Model.ThetaCount), fit.Model.Constraints).ToRowMajorArray();
+            var delta = MomentJacobian.ToZeta(MomentJacobian.Theta(state, fit.Model.ThetaCount), fit.Model.Constraints);
             int size = MomentCount(m.P);
-            var product = new double[size * r];
+            // Δ is sparse (a loading moves the moments of one variable, a residual variance one moment): ΔᵀWΔ from
+            // its non-zero entries, column by column of WΔ (W symmetric, so its rows are its columns).
+            var nonzero = Enumerable.Range(0, r).Select(c => Enumerable.Range(0, size).Where(t => delta[t, c] != 0).Select(t => (t, delta[t, c])).ToArray()).ToArray();
+            var column = new double[size];
             foreach (var (w, target) in new[] { (we[g], em), (wc[g], ec) })
             {
-                Dense.Multiply(w, delta, product, size, size, r);
-                Dense.MultiplyTransposeA(delta, product, e, size, r, r);
-                for (int i = 0; i < r * r; i++) target[i] += m.Weight * e[i];
+                for (int c2 = 0; c2 < r; c2++)
+                {
+                    Array.Clear(column);
+                    foreach (var (t, v) in nonzero[c2]) Dense.Axpy(v, w.AsSpan(t * size, size), column);
+                    for (int c1 = 0; c1 < r; c1++)
+                    {
+                        double sum = 0;
+                        foreach (var (t, v) in nonzero[c1]) sum += v * column[t];
+                        target[c1 * r + c2] += m.Weight * sum;
+                    }
+                }
             }
         }
         double df = fit.Df;

@@ -18,6 +18,17 @@ public sealed class FimlAgreementTests
         return data;
     }
 
+    /// <summary>Reference/fiml holds exactly the cases make-fiml-cases.R writes (its write_case("name", ...) calls).</summary>
+    [Fact]
+    public void Every_case_of_the_script_is_present()
+    {
+        var script = File.ReadAllText(Path.Combine(ReferenceCase.BaseDirectory, "scripts", "make-fiml-cases.R"));
+        var written = System.Text.RegularExpressions.Regex.Matches(script, @"^write_case\(""([^""]+)""", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .Select(m => m.Groups[1].Value).Order().ToList();
+        Assert.True(written.Count >= 10, $"the script writes {written.Count} cases");
+        Assert.Equal(written, ReferenceCase.All("fiml").Select(Path.GetFileName).Order());
+    }
+
     [Theory]
     [MemberData(nameof(Cases))]
     public void Parameters_agree_with_lavaan(string folder)
