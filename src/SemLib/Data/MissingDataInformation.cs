@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using MathNet.Numerics.LinearAlgebra;
 using SemLib.LinearAlgebra;
 
@@ -44,7 +46,6 @@ internal static class MissingDataInformation
         var index = new int[qMax * (qMax + 1) / 2];
         var rowOf = new int[index.Length];
         var colOf = new int[index.Length];
-        var row = new double[index.Length];
         var aRow = new double[qMax];
         foreach (var pt in data.Patterns)
         {
@@ -85,38 +86,42 @@ internal static class MissingDataInformation
                     int i = rowOf[c], j = colOf[c];
                     double s = i == j ? 0.5 : 1;
                     double v = f * s * (wd[i] * w[j * q + a] + wd[j] * w[i * q + a]);
-                    h[ra + index[c]] += v;
-                    h[index[c] * size + o[a]] += v;
+                    h[index[c] * size + o[a]] += v; // lower triangle; mirrored at the end
                 }
             }
-            // Row (i, j) of the σ–σ block is T + Tᵀ restricted to k ≥ l, T = w_j ⊗ (m_i − w_i) + w_i ⊗ m_j (rows of W, M):
-            // T_kl + T_lk = a_l w_jk + b_l w_ik + w_jl a_k + w_il b_k with a = m_i − w_i, b = m_j; each column l is
-            // four vector updates over k = l..q−1, then the row is scattered once.
+            // Entry ((i,j),(k,l)) of the σ–σ block, with a = m_i − w_i and b = m_j (rows of M and W):
+            // a_l w_jk + b_l w_ik + w_jl a_k + w_il b_k (the bracket above), times s_ij s_kl. Local vech order maps to
+            // increasing moment indices, so only (k,l) ≤ (i,j) is accumulated (the lower triangle), mirrored at the end.
+            ref double h0 = ref MemoryMarshal.GetArrayDataReference(h);
+            ref double w0 = ref MemoryMarshal.GetArrayDataReference(w);
+            ref double m0 = ref MemoryMarshal.GetArrayDataReference(m);
+            ref double a0 = ref MemoryMarshal.GetArrayDataReference(aRow);
+            ref int index0 = ref MemoryMarshal.GetArrayDataReference(index);
             for (int c1 = 0; c1 < nq; c1++)
             {
                 int i = rowOf[c1], j = colOf[c1];
                 double sij = f * (i == j ? 0.5 : 1);
-                var wi = w.AsSpan(i * q, q);
-                var wj = w.AsSpan(j * q, q);
-                var va = aRow.AsSpan(0, q);
-                var vb = m.AsSpan(j * q, q);
-                for (int x = 0; x < q; x++) va[x] = m[i * q + x] - wi[x];
-                for (int col = 0, c2 = 0; col < q; col++)
-                {
-                    int len = q - col;
-                    var dest = row.AsSpan(c2, len);
-                    dest.Clear();
-                    Dense.Axpy(va[col], wj[col..], dest);
-                    Dense.Axpy(vb[col], wi[col..], dest);
-                    Dense.Axpy(wj[col], va[col..], dest);
-                    Dense.Axpy(wi[col], vb[col..], dest);
-                    dest[0] *= 0.5; // the diagonal σ_ll
-                    c2 += len;
-                }
+                int wi = i * q, wj = j * q, mj = j * q;
+                for (int x = 0; x < q; x++) aRow[x] = m[wi + x] - w[wi + x];
                 int target = index[c1] * size;
-                for (int c2 = 0; c2 < nq; c2++) h[target + index[c2]] += sij * row[c2];
+                for (int col = 0, c2 = 0; col <= j; col++)
+                {
+                    double ca = aRow[col], cb = m[mj + col], cj = w[wj + col], ci = w[wi + col];
+                    int last = col < j ? q - 1 : i;
+                    // The innermost loop of FIML's corrected fit measures: references instead of indexed (bounds-checked) access.
+                    ref double hRow = ref Unsafe.Add(ref h0, target);
+                    for (int k = col; k <= last; k++, c2++)
+                    {
+                        double v = ca * Unsafe.Add(ref w0, wj + k) + cb * Unsafe.Add(ref w0, wi + k)
+                            + cj * Unsafe.Add(ref a0, k) + ci * Unsafe.Add(ref m0, mj + k);
+                        if (k == col) v *= 0.5; // the diagonal σ_ll
+                        Unsafe.Add(ref hRow, Unsafe.Add(ref index0, c2)) += sij * v;
+                    }
+                }
             }
         }
+        for (int r = 0; r < size; r++)
+            for (int c = 0; c < r; c++) h[c * size + r] = h[r * size + c];
         return Matrix<double>.Build.Dense(size, size, h); // symmetric, so column-major storage is the same
     }
 }
