@@ -32,9 +32,11 @@ internal sealed partial class Objective
         _hessianPoint = new double[model.ZetaCount];
         _hessianPlus = new double[model.ZetaCount];
         _hessianMinus = new double[model.ZetaCount];
-        _thetaPoint = new double[model.ThetaCount];
-        _gradPlus = new double[model.ThetaCount];
-        _gradMinus = new double[model.ThetaCount];
+        // Buffers of the analytic FIML observed information (FullInformationHessian), only for FIML samples.
+        int fimlTheta = sample.FullInformation ? model.ThetaCount : 0;
+        _thetaPoint = new double[fimlTheta];
+        _gradPlus = new double[fimlTheta];
+        _gradMinus = new double[fimlTheta];
     }
 
     private readonly double[] _thetaPoint, _gradPlus, _gradMinus;

@@ -193,6 +193,16 @@ public sealed class FimlTests
     }
 
     [Fact]
+    public void Switching_the_mean_structure_off_under_fiml_is_overridden_with_a_warning()
+    {
+        // lavaan 0.6.14: "missing argument forces meanstructure = TRUE" (9 free parameters: 6 + 3 intercepts).
+        var fit = Sem.Fit("visual =~ x1 + x2 + x3", Data("fiml/hs-fiml-mi"), ModelOptions.Default with { Missing = MissingPolicy.ML, MeanStructure = false });
+        Assert.True(fit.Fitted.Table.MeanStructure);
+        Assert.Equal(9, fit.Fitted.Npar);
+        Assert.Contains(fit.Warnings, w => w.Contains("mean structure", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Missing_ml_with_a_covariance_matrix_is_refused()
     {
         var cov = new CovarianceData(["a", "b", "c"], new double[,] { { 1, 0.5, 0.4 }, { 0.5, 1, 0.3 }, { 0.4, 0.3, 1 } }, 100);
