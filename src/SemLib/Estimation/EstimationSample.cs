@@ -68,12 +68,7 @@ internal sealed class EstimationSample
             _work = new double[2 * P * P];
             Patterns = g.Patterns;
             H1 = g.H1;
-            if (g.Patterns is { } pats)
-            {
-                double c = 0;
-                foreach (var pt in pats.Patterns) c += 0.5 * pt.Count * pt.ObservedIndices.Length * Math.Log(2 * Math.PI);
-                FimlConstant = (c + g.H1!.LogLikelihood) / g.N;
-            }
+            if (g.Patterns is { } pats) FimlConstant = Constant(pats, g.H1!, g.N);
             if (!SetMoments(g.Covariance, g.Mean))
                 throw new DataException("The sample covariance matrix is not positive definite.");
         }
@@ -95,16 +90,37 @@ internal sealed class EstimationSample
         }
 
         /// <summary>Under full-information ML, the group's missing-data patterns (per pattern the observed variables' n, mean and n-divisor covariance); null otherwise.</summary>
-        public MissingPatterns? Patterns { get; }
+        public MissingPatterns? Patterns { get; private set; }
 
         /// <summary>Under full-information ML, the EM estimates of the unrestricted moments and the h1 log-likelihood; null otherwise.</summary>
-        public SaturatedMoments? H1 { get; }
+        public SaturatedMoments? H1 { get; private set; }
 
         /// <summary>
         /// Under full-information ML, (½ Σ_k n_k q_k log 2π + h1 log-likelihood)/N: added to the patterns' terms it
         /// makes F = (ℓ_h1 − ℓ)/N, lavaan's scale, on which χ² = 2·N·F.
         /// </summary>
-        public double FimlConstant { get; }
+        public double FimlConstant { get; private set; }
+
+        /// <summary>
+        /// Under full-information ML, replaces the patterns and the EM moments by those of new rows of the same count (a
+        /// bootstrap draw); false when the EM covariance matrix is not positive definite. The workspaces that read the
+        /// patterns must be refreshed (<see cref="Objective.RefreshPatterns"/>).
+        /// </summary>
+        public bool SetFullInformation(MissingPatterns patterns, SaturatedMoments h1)
+        {
+            if (Patterns is null) throw new InvalidOperationException("Only a FIML group's patterns can be replaced.");
+            Patterns = patterns;
+            H1 = h1;
+            FimlConstant = Constant(patterns, h1, N);
+            return SetMoments(h1.Covariance, h1.Mean);
+        }
+
+        private static double Constant(MissingPatterns patterns, SaturatedMoments h1, int n)
+        {
+            double c = 0;
+            foreach (var pt in patterns.Patterns) c += 0.5 * pt.Count * pt.ObservedIndices.Length * Math.Log(2 * Math.PI);
+            return (c + h1.LogLikelihood) / n;
+        }
 
         public Moments Clone() => new(this);
 

@@ -52,6 +52,9 @@ internal sealed partial class Objective
         foreach (var w in _ws) w.State.SetExogenous(w.Sample.S, w.Sample.Mean);
     }
 
+    /// <summary>After a FIML group's patterns were replaced (<see cref="EstimationSample.Moments.SetFullInformation"/>): resizes its buffers.</summary>
+    public void RefreshPatterns(int group) => _ws[group].PreparePatterns();
+
     /// <summary>The group states at the last evaluated point.</summary>
     public GroupState State(int group) => _ws[group].State;
 
