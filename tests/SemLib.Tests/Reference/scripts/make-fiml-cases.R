@@ -68,10 +68,13 @@ write_case <- function(name, description, call, model, data, options = list(), m
   }
   if (residuals && ng == 1) {
     # resid(): the EM (h1) moments minus the implied ones, as lavaan computes residuals under missing = "ml".
+    # type = "standardized": each raw residual over its standard error from the h1 information of the incomplete rows.
     r <- resid(fit, type = "raw")
+    z <- resid(fit, type = "standardized")
     h1 <- lavInspect(fit, "sampstat.h1")
     case$residuals <- list(names = colnames(r$cov), cov = mat(r$cov), mean = num(r$mean),
-                           h1_cov = mat(h1$cov), h1_mean = num(h1$mean))
+                           h1_cov = mat(h1$cov), h1_mean = num(h1$mean),
+                           standardized_cov = mat(z$cov), standardized_mean = num(z$mean))
   }
   dir.create(file.path(out.dir, name), recursive = TRUE, showWarnings = FALSE)
   write.csv(data, file.path(out.dir, name, "data.csv"), row.names = FALSE, na = "")
@@ -95,7 +98,7 @@ write_case("hs-fiml-groups-equal", "Two groups by school, FIML, loadings equal a
 write_case("hs-fiml-intercepts", "FIML with an explicit mean structure: the marker intercept fixed to zero and the factor mean free.", "cfa",
   "visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nx1 ~ 0*1\nvisual ~ NA*1\n", hs, options = list(missing = "ml"))
 write_case("hs-fiml-expected", "The shared hs-cfa-fiml CFA with standard errors from the expected information (lavaan's structured h1 information, pattern by pattern).", "cfa",
-  three, hs, options = list(missing = "ml", information = "expected"))
+  three, hs, options = list(missing = "ml", information = "expected"), residuals = TRUE)
 write_case("hs-fiml-stdlv", "FIML with std.lv (factor variances fixed to one).", "cfa",
   three, hs, options = list(missing = "ml", std.lv = TRUE))
 
@@ -108,7 +111,7 @@ drop <- sample(seq_len(nrow(hsx)), 20, prob = w)
 hsx$ageyr[drop] <- NA
 cov.model <- "visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nvisual + textual ~ ageyr + sex\n"
 write_case("hs-fiml-covariate", "Factors regressed on ageyr and sex, FIML with fixed.x: the 20 rows missing ageyr are dropped, as lavaan drops them.", "sem",
-  cov.model, hsx, options = list(missing = "ml"))
+  cov.model, hsx, options = list(missing = "ml"), residuals = TRUE)
 write_case("hs-fiml-covariate-mlx", "Factors regressed on ageyr and sex by missing = ml.x: rows missing ageyr are kept and the covariates are random.", "sem",
   cov.model, hsx, options = list(missing = "ml.x"))
 write_case("hs-fiml-path", "Observed path model with a fixed.x covariate complete and missing outcomes, FIML.", "sem",
