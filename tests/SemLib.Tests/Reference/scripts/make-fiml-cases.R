@@ -132,6 +132,12 @@ write_case("poldem-fiml", "Political democracy SEM with labelled equal loadings 
          "dem60 ~ ind60\ndem65 ~ ind60 + dem60\ny1 ~~ y5\ny2 ~~ y4 + y6\ny3 ~~ y7\ny4 ~~ y8\ny6 ~~ y8\n"),
   pd, options = list(missing = "ml"), mi = TRUE)
 
+write_case("poldem-fiml-mediation", "Latent mediation with labelled paths and defined indirect and total effects (delta-method SEs from the FIML observed information); the same MAR-deleted data.", "sem",
+  paste0("ind60 =~ x1 + x2 + x3\ndem60 =~ y1 + y2 + y3 + y4\ndem65 =~ y5 + y6 + y7 + y8\n",
+         "dem60 ~ a*ind60\ndem65 ~ c*ind60 + b*dem60\ny1 ~~ y5\ny2 ~~ y4 + y6\ny3 ~~ y7\ny4 ~~ y8\ny6 ~~ y8\n",
+         "indirect := a*b\ntotal := c + a*b\n"),
+  pd, options = list(missing = "ml"))
+
 # Monotone patterns, a pattern with a single row and an empty row (dropped): the mono-small data of make-missing-cases.R.
 mono <- read.csv("tests/SemLib.Tests/Reference/missing/mono-small/data.csv")
 write_case("mono-small-fiml", "One factor, 40 rows: monotone patterns, a single-row pattern, one empty row (dropped).", "cfa",
