@@ -8,7 +8,7 @@ namespace SemLib.Benchmarks;
 /// One complete full-information ML fit (missing = ML: patterns, EM h1 moments, estimation, observed-information
 /// standard errors, every fit measure with the FIML baseline and lavaan's corrected RMSEA/CFI) of psych's bfi: 25
 /// items, 2800 rows, 87 missing-data patterns, five-factor CFA. lavaan 0.6.14 takes about 2.6–3.1 s per cfa() of
-/// it on this machine (tests/SemLib.Tests/Reference/scripts/make-fiml-cases.R, which also writes Data/bfi.csv).
+/// it on this machine (tests/SemLib.Tests/Reference/scripts/make-fiml-cases.R, whose bfi-fiml case holds the data).
 /// </summary>
 [MemoryDiagnoser]
 public class FimlBenchmarks

@@ -34,9 +34,9 @@ internal sealed partial class Objective
         _hessianMinus = new double[model.ZetaCount];
         // Buffers of the analytic FIML observed information (FullInformationHessian), only for FIML samples.
         int fimlTheta = sample.FullInformation ? model.ThetaCount : 0;
-        _thetaPoint = new double[fimlTheta];
-        _gradPlus = new double[fimlTheta];
-        _gradMinus = new double[fimlTheta];
+        _thetaPoint = fimlTheta == 0 ? [] : new double[fimlTheta];
+        _gradPlus = fimlTheta == 0 ? [] : new double[fimlTheta];
+        _gradMinus = fimlTheta == 0 ? [] : new double[fimlTheta];
     }
 
     private readonly double[] _thetaPoint, _gradPlus, _gradMinus;

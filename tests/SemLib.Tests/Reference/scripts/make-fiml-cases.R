@@ -1,6 +1,6 @@
 # Produces the full-information ML reference cases in tests/SemLib.Tests/Reference/fiml/<case>/ (case.json + data.csv,
 # the same fields as the lavaan-extra cases, plus "missing": lavaan's nobs, number of patterns and coverage per group)
-# and the psych::bfi data of the FIML benchmark (benchmarks/SemLib.Benchmarks/Data/bfi.csv). Run from the repository root:
+# (the bfi-fiml case's data.csv is also the data of the FIML benchmark, benchmarks/SemLib.Benchmarks). Run from the repository root:
 #   Rscript tests/SemLib.Tests/Reference/scripts/make-fiml-cases.R
 # Needs R 4.2 with lavaan 0.6.14, psych and jsonlite. Tests never run R: they read the committed JSON.
 # Missing cells are deleted here with fixed seeds, at random (MCAR) or depending on an observed variable (MAR).
@@ -146,7 +146,6 @@ write_case("mono-small-fiml", "One factor, 40 rows: monotone patterns, a single-
 # The FIML benchmark: psych::bfi, 25 items, 2800 rows, scattered missing cells; five-factor CFA.
 suppressPackageStartupMessages(library(psych))
 bfi.items <- psych::bfi[, 1:25]
-write.csv(bfi.items, "benchmarks/SemLib.Benchmarks/Data/bfi.csv", row.names = FALSE, na = "")
 bfi.model <- "A =~ A1 + A2 + A3 + A4 + A5\nC =~ C1 + C2 + C3 + C4 + C5\nE =~ E1 + E2 + E3 + E4 + E5\nN =~ N1 + N2 + N3 + N4 + N5\nO =~ O1 + O2 + O3 + O4 + O5\n"
 times <- sapply(1:3, function(i) system.time(cfa(bfi.model, bfi.items, missing = "ml"))[["elapsed"]])
 cat("bfi five-factor CFA by FIML, lavaan seconds per fit:", times, "\n")
