@@ -37,7 +37,7 @@ internal static class FimlCorrection
         {
             var m = sample.Groups[g];
             var observed = MissingDataInformation.Observed(m.Patterns!, m.Mean, m.S)?.AsColumnMajorArray();
-            var complete = NormalTheoryWeight.Compute(m.S, m.P, true)?.ToRowMajorArray();
+            var complete = NormalTheoryWeight.Compute(m.S, m.P, true)?.AsColumnMajorArray(); // symmetric: either order
             var exp = expected ? MissingDataInformation.Expected(m.Patterns!, m.Mean, m.S)?.AsColumnMajorArray() : observed;
             if (observed is null || complete is null || exp is null) return new Result(double.NaN, double.NaN, double.NaN, double.NaN);
             int size = MomentCount(m.P);
@@ -52,9 +52,13 @@ internal static class FimlCorrection
             wc[g] = complete;
             we[g] = exp;
             int nk = keep.Length;
-            var wmKept = new double[nk * nk];
-            for (int i = 0; i < nk; i++)
-                for (int j = 0; j < nk; j++) wmKept[i * nk + j] = observed[keep[i] * size + keep[j]];
+            var wmKept = observed;
+            if (nk < size)
+            {
+                wmKept = new double[nk * nk];
+                for (int i = 0; i < nk; i++)
+                    for (int j = 0; j < nk; j++) wmKept[i * nk + j] = observed[keep[i] * size + keep[j]];
+            }
             var inverse = new double[nk * nk];
             if (!Dense.InvertSpd(wmKept, inverse, new double[2 * nk * nk], nk, out _))
                 return new Result(double.NaN, double.NaN, double.NaN, double.NaN);
