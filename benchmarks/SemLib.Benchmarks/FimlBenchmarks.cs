@@ -19,7 +19,7 @@ public class FimlBenchmarks
     private readonly ModelOptions _options = ModelOptions.Default with { Missing = MissingPolicy.ML };
 
     [GlobalSetup]
-    public void Setup() => _data = DataSet.ReadCsv(Path.Combine(AppContext.BaseDirectory, "data", "bfi.csv"));
+    public void Setup() => _data = DataSet.ReadCsv(Path.Combine(AppContext.BaseDirectory, "data", "bfi-fiml.csv"));
 
     [Benchmark]
     public SemFit BfiFiveFactorCfa() => Sem.Fit(Model, _data, _options);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SemLib.LinearAlgebra;
+using SemLib.Results;
 
 namespace SemLib.Data;
 
@@ -11,7 +12,7 @@ namespace SemLib.Data;
 /// </summary>
 internal sealed class SampleData
 {
-    private SampleData(IReadOnlyList<string> names, GroupSample[] groups, bool fromCovariance, IReadOnlyList<string> warnings,
+    private SampleData(IReadOnlyList<string> names, GroupSample[] groups, bool fromCovariance, IReadOnlyList<FitWarning> warnings,
         IReadOnlyList<int>? rowsRead = null)
     {
         Names = names;
@@ -27,7 +28,7 @@ internal sealed class SampleData
     public int TotalN { get; }
     public bool IsSummaryData { get; }
     public bool HasRawData => !IsSummaryData;
-    public IReadOnlyList<string> Warnings { get; }
+    public IReadOnlyList<FitWarning> Warnings { get; }
 
     /// <summary>
     /// Per group, the rows of raw data read before listwise deletion (lavaan's <c>norig</c>, the "Total" column of
@@ -40,12 +41,13 @@ internal sealed class SampleData
     /// (<paramref name="missing"/> ML or MLX), keeping the rows with missing cells (per group their missing-data
     /// patterns and the EM estimates of the unrestricted moments, <see cref="GroupSample.Patterns"/>). Under FIML,
     /// rows missing any of <paramref name="requiredVariables"/> (the exogenous covariates held fixed, as lavaan
-    /// requires them under missing = "ml" with fixed.x) are dropped with a warning.
+    /// requires them under missing = "ml" with fixed.x) are dropped with a warning. With a cluster column each
+    /// group's rows carry their cluster (<see cref="GroupSample.Clusters"/>).
     /// </summary>
-    public static SampleData FromDataSet(DataSet data, IReadOnlyList<string> names, string? groupColumn = null,
+    public static SampleData FromDataSet(DataSet data, IReadOnlyList<string> names, string? groupColumn = null, string? clusterColumn = null,
         MissingPolicy missing = MissingPolicy.Listwise, IReadOnlyCollection<string>? requiredVariables = null)
     {
-        if (missing != MissingPolicy.Listwise) return FullInformation(data, names, groupColumn, requiredVariables ?? []);
+        if (missing != MissingPolicy.Listwise) return FullInformation(data, names, groupColumn, clusterColumn, requiredVariables ?? []);
         var columns = data.NumericColumns(names);
         DataColumn? group = null;
         if (groupColumn is not null)
@@ -54,6 +56,14 @@ internal sealed class SampleData
                 throw new DataException($"{data.Source}: the group variable {MessageText.Quote(groupColumn)} is not a column of the data.");
             group = data[groupColumn];
         }
+        DataColumn? cluster = null;
+        if (clusterColumn is not null)
+        {
+            if (!data.Contains(clusterColumn))
+                throw new DataException($"{data.Source}: the cluster variable {MessageText.Quote(clusterColumn)} is not a column of the data; available: {MessageText.List(data.Names)}.");
+            cluster = data[clusterColumn];
+        }
+        var clusterByGroup = new Dictionary<string, List<string>>(StringComparer.Ordinal);
 
         int p = names.Count;
         var labels = new List<string>();
@@ -98,15 +108,19 @@ internal sealed class SampleData
                 bucket = [];
                 rowsByGroup[label] = bucket;
                 labels.Add(label);
+                clusterByGroup[label] = [];
             }
             bucket.Add(row);
+            if (cluster is not null)
+                clusterByGroup[label].Add(cluster.TextAt(i) ?? throw new DataException(
+                    $"{data.Source}, row {i + 1}: the cluster variable {MessageText.Quote(clusterColumn)} is missing; every row used needs its cluster."));
         }
 
-        var warnings = new List<string>();
+        var warnings = new List<FitWarning>();
         if (dropped > 0)
-            warnings.Add($"{dropped} of {data.RowCount} rows were dropped because they have missing values on model variables (listwise deletion).");
+            warnings.Add(new(FitWarningKind.RowsDropped, $"{dropped} of {data.RowCount} rows were dropped because they have missing values on model variables (listwise deletion)."));
         if (droppedGroup > 0)
-            warnings.Add($"{droppedGroup} rows were dropped because the group variable {MessageText.Quote(groupColumn)} is missing.");
+            warnings.Add(new(FitWarningKind.RowsDropped, $"{droppedGroup} rows were dropped because the group variable {MessageText.Quote(groupColumn)} is missing.", [groupColumn!]));
 
         foreach (var g in seenGroups.Where(g => !labels.Contains(g)))
             throw new DataException($"{data.Source}: group {MessageText.Quote(g)} of {MessageText.Quote(groupColumn)} has no row with values on all model variables; it cannot be analysed.");
@@ -123,13 +137,16 @@ internal sealed class SampleData
             var (mean, cov) = GroupSample.Moments(rows, p);
             CheckColumns(where, names, rows, cov);
             CheckPositiveDefinite(where, names, cov, p);
-            groups[g] = new GroupSample(labels[g], rows.Count, cov, mean, rows.ToArray());
+            groups[g] = cluster is null
+                ? new GroupSample(labels[g], rows.Count, cov, mean, rows.ToArray())
+                : WithClusters(new GroupSample(labels[g], rows.Count, cov, mean, rows.ToArray()), clusterByGroup[labels[g]], clusterColumn!, where);
         }
         return new SampleData(names, groups, false, warnings, labels.Select(l => read[l]).ToArray());
     }
 
     /// <summary>The FIML sample: rows with missing cells kept, per group their patterns and EM moments.</summary>
-    private static SampleData FullInformation(DataSet data, IReadOnlyList<string> names, string? groupColumn, IReadOnlyCollection<string> required)
+    private static SampleData FullInformation(DataSet data, IReadOnlyList<string> names, string? groupColumn, string? clusterColumn,
+        IReadOnlyCollection<string> required)
     {
         var columns = data.NumericColumns(names);
         DataColumn? group = null;
@@ -138,6 +155,13 @@ internal sealed class SampleData
             if (!data.Contains(groupColumn))
                 throw new DataException($"{data.Source}: the group variable {MessageText.Quote(groupColumn)} is not a column of the data.");
             group = data[groupColumn];
+        }
+        DataColumn? cluster = null;
+        if (clusterColumn is not null)
+        {
+            if (!data.Contains(clusterColumn))
+                throw new DataException($"{data.Source}: the cluster variable {MessageText.Quote(clusterColumn)} is not a column of the data; available: {MessageText.List(data.Names)}.");
+            cluster = data[clusterColumn];
         }
         int p = names.Count;
         var requiredIndex = names.Select((n, j) => (n, j)).Where(x => required.Contains(x.n)).Select(x => x.j).ToArray();
@@ -181,11 +205,12 @@ internal sealed class SampleData
             fileRows[label].Add(i);
         }
 
-        var warnings = new List<string>();
+        var warnings = new List<FitWarning>();
         if (droppedGroup > 0)
-            warnings.Add($"{droppedGroup} rows were dropped because the group variable {MessageText.Quote(groupColumn)} is missing.");
+            warnings.Add(new(FitWarningKind.RowsDropped, $"{droppedGroup} rows were dropped because the group variable {MessageText.Quote(groupColumn)} is missing.", [groupColumn!]));
         if (droppedCovariate > 0)
-            warnings.Add($"{droppedCovariate} of {data.RowCount} rows were dropped because they miss an exogenous covariate ({MessageText.List(requiredIndex.Select(j => names[j]), quote: true)}) held fixed (fixed.x), as lavaan drops them under missing = ML; missing = MLX keeps them and treats the covariates as random.");
+            warnings.Add(new(FitWarningKind.RowsDropped, $"{droppedCovariate} of {data.RowCount} rows were dropped because they miss an exogenous covariate ({MessageText.List(requiredIndex.Select(j => names[j]), quote: true)}) held fixed (fixed.x), as lavaan drops them under missing = ML; missing = MLX keeps them and treats the covariates as random.",
+                requiredIndex.Select(j => names[j]).ToArray()));
         if (labels.Count == 0)
             throw new DataException($"{data.Source}: there are no rows to analyse.");
 
@@ -199,11 +224,12 @@ internal sealed class SampleData
             // Rows missing every model variable carry no information: dropped, as lavaan drops them ("some cases are
             // empty and will be ignored"), so that the patterns' row indices are indices into the rows kept.
             var used = rows.Where(r => r.Any(v => !double.IsNaN(v))).ToArray();
+            var usedFileRows = fileRows[labels[g]].Where((_, i) => !rows[i].All(double.IsNaN)).ToList();
             var empty = fileRows[labels[g]].Where((_, i) => rows[i].All(double.IsNaN)).ToList();
             if (used.Length == 0)
                 throw new DataException($"{where}: every row misses every model variable ({MessageText.List(names)}); there is nothing to analyse.");
             if (empty.Count > 0)
-                warnings.Add($"{where}: {MessageText.Count(empty.Count)} {(empty.Count == 1 ? "row misses" : "rows miss")} every model variable and {(empty.Count == 1 ? "was" : "were")} dropped (data row{(empty.Count == 1 ? "" : "s")} {MessageText.List(empty.Take(20).Select(i => (i + 1).ToString(CultureInfo.InvariantCulture)))}{(empty.Count > 20 ? ", ..." : "")}); {MessageText.Count(used.Length)} rows are used.");
+                warnings.Add(new(FitWarningKind.RowsDropped, $"{where}: {MessageText.Count(empty.Count)} {(empty.Count == 1 ? "row misses" : "rows miss")} every model variable and {(empty.Count == 1 ? "was" : "were")} dropped (data row{(empty.Count == 1 ? "" : "s")} {MessageText.List(empty.Take(20).Select(i => (i + 1).ToString(CultureInfo.InvariantCulture)))}{(empty.Count > 20 ? ", ..." : "")}); {MessageText.Count(used.Length)} rows are used."));
             MissingPatterns patterns;
             SaturatedMoments h1;
             try
@@ -215,11 +241,48 @@ internal sealed class SampleData
             {
                 throw new DataException($"{where}: {e.Message}");
             }
-            foreach (var w in h1.Warnings) warnings.Add(group is null ? w : $"Group {MessageText.Quote(labels[g])}: {w}");
+            foreach (var w in h1.Warnings)
+                warnings.Add(new(FitWarningKind.MissingData, group is null ? w : $"Group {MessageText.Quote(labels[g])}: {w}"));
             CheckPositiveDefinite($"{where} (the EM estimate of the unrestricted moments)", names, h1.Covariance, p);
-            groups[g] = new GroupSample(labels[g], patterns.N, h1.Covariance, h1.Mean, used, patterns, h1);
+            var sample = new GroupSample(labels[g], patterns.N, h1.Covariance, h1.Mean, used, patterns, h1);
+            groups[g] = cluster is null
+                ? sample
+                : WithClusters(sample, usedFileRows.Select(i => cluster.TextAt(i) ?? throw new DataException(
+                    $"{data.Source}, row {i + 1}: the cluster variable {MessageText.Quote(clusterColumn)} is missing; every row used needs its cluster.")).ToList(),
+                    clusterColumn!, where);
         }
         return new SampleData(names, groups, false, warnings, labels.Select(l => read[l]).ToArray());
+    }
+
+    /// <summary>
+    /// The group with each row's cluster index (in order of first appearance). One cluster, or a cluster per row, is
+    /// refused: the first leaves no between-cluster variation to estimate from, the second is no clustering at all.
+    /// </summary>
+    private static GroupSample WithClusters(GroupSample sample, List<string> clusterLabels, string column, string where)
+    {
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var order = new List<string>();
+        var clusters = new int[clusterLabels.Count];
+        for (int i = 0; i < clusters.Length; i++)
+        {
+            if (!index.TryGetValue(clusterLabels[i], out int c))
+            {
+                c = order.Count;
+                index[clusterLabels[i]] = c;
+                order.Add(clusterLabels[i]);
+            }
+            clusters[i] = c;
+        }
+        if (order.Count < 2)
+            throw new DataException($"{where}: all {clusters.Length} rows are in one cluster ({MessageText.Quote(order[0])}) of the cluster variable {MessageText.Quote(column)}; cluster-robust standard errors need at least two clusters.");
+        if (order.Count == clusters.Length)
+            throw new DataException($"{where}: each of the {clusters.Length} rows is a cluster of its own in the cluster variable {MessageText.Quote(column)} (an identifier?); clustering needs clusters of several rows. Drop the cluster option for independent rows.");
+        return new GroupSample(sample.Label, sample.N, sample.Covariance, sample.Mean, sample.Rows, sample.Patterns, sample.H1)
+        {
+            Clusters = clusters,
+            ClusterCount = order.Count,
+            ClusterLabels = order,
+        };
     }
 
     /// <summary>Builds the sample from a covariance matrix; ML's N-divisor matrix is cov·(N − 1)/N.</summary>

@@ -11,9 +11,9 @@ namespace SemLib.Inference;
 /// tests, the residual-based RMR/SRMR/CRMR family, Hoelter's N, GFI/AGFI/PGFI, MFI and ECVI. On a model that did
 /// not converge every value is null except npar, so nothing misleading is reported.
 /// </summary>
-internal static class FitMeasureCalculator
+internal static partial class FitMeasureCalculator
 {
-    public static FitMeasures Compute(FittedModel fit, bool converged)
+    public static FitMeasures Compute(FittedModel fit, bool converged, ScaledTest? scaled = null)
     {
         var items = new List<KeyValuePair<string, double?>>();
         void Add(string name, double value) => items.Add(new(name, double.IsFinite(value) ? value : null));
@@ -28,12 +28,12 @@ internal static class FitMeasureCalculator
         {
             items.Add(new("npar", npar));
             foreach (var name in Names(ml, fiml).Skip(1)) items.Add(new(name, name == "ntotal" ? ntotal : null));
-            return new FitMeasures(items);
+            return new FitMeasures(WithRobust(items, fit, scaled, null, false));
         }
-        var baseline = FitBaseline(fit);
-        double x2b = baseline.ChiSquare, dfb = baseline.Df;
+        var baselineFit = BaselineModel(fit);
+        var (x2b, dfb) = (baselineFit.ChiSquare, (double)baselineFit.Df);
         // lavaan lists its FIML-corrected ("robust") RMSEA and CFI after every missing = "ml" fit.
-        var corrected = fiml ? FimlCorrection.Compute(fit, baseline) : null;
+        var corrected = fiml ? FimlCorrection.Compute(fit, baselineFit) : null;
 
         Add("npar", npar);
         Add("fmin", x2 / (2 * ntotal));
@@ -87,13 +87,13 @@ internal static class FitMeasureCalculator
         Add("rmsea.notclose.h0", 0.08);
         if (corrected is { } rc)
         {
-            double scaled = rc.X2 / rc.CHat;
+            double x2Scaled = rc.X2 / rc.CHat;
             Add("rmsea.robust", FimlCorrection.Rmsea(rc.X2, df, n, groups, rc.CHat));
-            var (rlo, rhi) = FimlCorrection.RmseaInterval(scaled, df, n, groups, rc.CHat, 0.90);
+            var (rlo, rhi) = FimlCorrection.RmseaInterval(x2Scaled, df, n, groups, rc.CHat, 0.90);
             Add("rmsea.ci.lower.robust", rlo);
             Add("rmsea.ci.upper.robust", rhi);
-            Add("rmsea.pvalue.robust", FimlCorrection.CloseFit(scaled, df, n, groups, rc.CHat, 0.05));
-            Add("rmsea.notclose.pvalue.robust", FimlCorrection.NotCloseFit(scaled, df, n, groups, rc.CHat, 0.08));
+            Add("rmsea.pvalue.robust", FimlCorrection.CloseFit(x2Scaled, df, n, groups, rc.CHat, 0.05));
+            Add("rmsea.notclose.pvalue.robust", FimlCorrection.NotCloseFit(x2Scaled, df, n, groups, rc.CHat, 0.08));
         }
         var r = Residuals.Summaries(fit);
         Add("rmr", r.Rmr);
@@ -113,7 +113,7 @@ internal static class FitMeasureCalculator
         Add("pgfi", FitIndices.Pgfi(gfi, nel, df));
         Add("mfi", FitIndices.Mfi(x2, df, n));
         Add("ecvi", FitIndices.Ecvi(x2, npar, n));
-        return new FitMeasures(items);
+        return new FitMeasures(WithRobust(items, fit, scaled, baselineFit, true));
     }
 
     /// <summary>lavaan's measure names in order, for the estimator (and with full-information ML, its corrected RMSEA and CFI).</summary>
@@ -136,12 +136,12 @@ internal static class FitMeasureCalculator
     /// <summary>Fits the independence model with the same estimator and returns its χ² and df.</summary>
     public static (double ChiSquare, double Df) Baseline(FittedModel fit)
     {
-        var baseline = FitBaseline(fit);
+        var baseline = BaselineModel(fit);
         return (baseline.ChiSquare, baseline.Df);
     }
 
-    /// <summary>The independence model fitted with the same estimator and data.</summary>
-    public static FittedModel FitBaseline(FittedModel fit)
+    /// <summary>The independence model fitted with the same estimator and options.</summary>
+    public static FittedModel BaselineModel(FittedModel fit)
     {
         var table = IndependenceModel.Build(fit.Table);
         var model = FitEngine.Compile(table, fit.Sample);

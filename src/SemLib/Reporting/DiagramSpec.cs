@@ -1,3 +1,4 @@
+using SemLib.Syntax;
 namespace SemLib.Reporting;
 
 /// <summary>
@@ -20,7 +21,7 @@ internal sealed class DiagramSpec
         if (o.Group < 1 || o.Group > fit.Table.GroupCount)
             throw new ArgumentOutOfRangeException(nameof(o), $"The diagram asks for group {o.Group}, but the model has {fit.Table.GroupCount} group(s).");
         var roles = fit.Table.Roles;
-        var rows = fit.Parameters.Where(p => p.Group == o.Group && p.Op is "=~" or "~" or "~~").ToList();
+        var rows = fit.Parameters.Where(p => p.Group == o.Group && p.Op is ModelOperator.MeasuredBy or ModelOperator.Regression or ModelOperator.Covariance).ToList();
         var nodes = new List<SpecNode>();
         var byId = new Dictionary<string, SpecNode>(StringComparer.Ordinal);
         void Add(string name)
@@ -32,8 +33,8 @@ internal sealed class DiagramSpec
         }
         foreach (var r in rows)
         {
-            if (r.Op == "~~" && r.Lhs == r.Rhs) continue;
-            if (r.Op == "~") { Add(r.Rhs); Add(r.Lhs); }
+            if (r.Op == ModelOperator.Covariance && r.Lhs == r.Rhs) continue;
+            if (r.Op == ModelOperator.Regression) { Add(r.Rhs); Add(r.Lhs); }
             else { Add(r.Lhs); Add(r.Rhs); }
         }
         foreach (var v in roles.Latent.Concat(roles.Observed)) Add(v);
@@ -42,16 +43,16 @@ internal sealed class DiagramSpec
         bool dashed = false;
         foreach (var r in rows)
         {
-            if (r.Op == "~~" && !SemReportSections.IsCovariance(r)) continue;
-            var kind = r.Op switch { "=~" => DiagramEdgeKind.Loading, "~" => DiagramEdgeKind.Regression, _ => DiagramEdgeKind.Covariance };
+            if (r.Op == ModelOperator.Covariance && !SemReportSections.IsCovariance(r)) continue;
+            var kind = r.Op switch { ModelOperator.MeasuredBy => DiagramEdgeKind.Loading, ModelOperator.Regression => DiagramEdgeKind.Regression, _ => DiagramEdgeKind.Covariance };
             double? value = o.Standardized ? r.StdAll ?? r.Estimate : r.Estimate;
             bool isDashed = o.DashNonSignificant && kind != DiagramEdgeKind.Loading && r.PValue is double p && p >= o.DashLevel;
             dashed |= isDashed;
             edges.Add(new SpecEdge
             {
                 Id = r.Name,
-                From = r.Op == "~" ? r.Rhs : r.Lhs,
-                To = r.Op == "~" ? r.Lhs : r.Rhs,
+                From = r.Op == ModelOperator.Regression ? r.Rhs : r.Lhs,
+                To = r.Op == ModelOperator.Regression ? r.Lhs : r.Rhs,
                 Kind = kind,
                 Value = value,
                 PValue = r.PValue,

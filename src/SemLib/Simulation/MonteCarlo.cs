@@ -48,6 +48,8 @@ public static class MonteCarlo
                 throw new ArgumentOutOfRangeException(nameof(options), $"The proportion of missing cells must lie in [0, 1); it is {options.MissingProportion}.");
             if (options.MissingProportion > 0 && options.Analysis.Missing == Data.MissingPolicy.Listwise)
                 throw new SemLibException($"Replications with missing cells (MissingProportion {options.MissingProportion}) are fitted by full-information ML: set the analysis option missing = ML (or MLX); listwise deletion would change each replication's sample size.");
+            if (Inference.RobustInference.Needed(options.Analysis) || options.Analysis.Cluster is not null)
+                throw new SemLibException($"Monte Carlo replications compute normal-theory standard errors and the standard test; robust ones (estimator {options.Analysis.Estimator}, se {options.Analysis.StandardErrorsInEffect}, test {options.Analysis.TestInEffect}{(options.Analysis.Cluster is null ? "" : ", cluster")}) are not available in replications yet. Use estimator ML for the analysis model.");
             var parsed = ModelSyntax.Parse(analysisModel);
             if (parsed.Statements.FirstOrDefault(st => st.Operator is ModelOperator.Less or ModelOperator.Greater) is { } inequality)
                 throw new SemLibException($"The analysis model has an inequality constraint (at {inequality.Span}); Monte Carlo replications do not enforce inequality constraints yet, so remove it or write it as a fixed value or an equality.");
@@ -128,7 +130,7 @@ public static class MonteCarlo
             parameters.Add(new MonteCarloParameter
             {
                 Lhs = row.Lhs,
-                Op = row.Op.ToLavaan(),
+                Op = row.Op,
                 Rhs = row.Rhs,
                 Label = row.Label,
                 Population = pop,

@@ -54,7 +54,7 @@ public sealed class FimlInputTests
         Assert.True(fit.Converged);
         Assert.Equal(39, fit.MissingData![0].Rows);
         Assert.Contains(fit.Fitted.Sample.Groups[0].Patterns!.Patterns, p => p.Count == 1);
-        Assert.Contains(fit.Warnings, w => w.Contains("every model variable", StringComparison.Ordinal) && w.Contains("40", StringComparison.Ordinal));
+        Assert.Contains(fit.Warnings, w => w.Message.Contains("every model variable", StringComparison.Ordinal) && w.Message.Contains("40", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class FimlInputTests
         // lavaan: 281 rows under "ml" (20 miss ageyr), 301 under "ml.x" (the cases' nobs).
         Assert.Equal(281, ml.NObs[0]);
         Assert.Equal(301, mlx.NObs[0]);
-        Assert.Contains(ml.Warnings, w => w.Contains("'ageyr'", StringComparison.Ordinal) && w.Contains("20 of 301", StringComparison.Ordinal));
+        Assert.Contains(ml.Warnings, w => w.Message.Contains("'ageyr'", StringComparison.Ordinal) && w.Message.Contains("20 of 301", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class FimlInputTests
         var fit = Sem.Fit("visual =~ x1 + x2 + x3", Data("fiml/hs-fiml-mi"), ModelOptions.Default with { Missing = MissingPolicy.ML, MeanStructure = false });
         Assert.True(fit.Fitted.Table.MeanStructure);
         Assert.Equal(9, fit.Fitted.Npar);
-        Assert.Contains(fit.Warnings, w => w.Contains("mean structure", StringComparison.Ordinal));
+        Assert.Contains(fit.Warnings, w => w.Message.Contains("mean structure", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using SemLib.Reporting;
 using SemLib.Resampling;
 using SemLib.Simulation;
 using SemLib.Specification;
+using SemLib.Syntax;
 using SemLib.Tests.Support;
 
 namespace SemLib.Tests.Estimation;
@@ -35,7 +36,7 @@ public sealed class FimlResamplingTests
         var lavaan = new Dictionary<string, double> { ["x2"] = 0.129, ["x3"] = 0.122, ["x5"] = 0.073, ["x6"] = 0.059, ["x8"] = 0.178, ["x9"] = 0.405 };
         foreach (var (rhs, se) in lavaan)
         {
-            var b = boot.Parameters.Single(x => x.Op == "=~" && x.Rhs == rhs);
+            var b = boot.Parameters.Single(x => x.Op == ModelOperator.MeasuredBy && x.Rhs == rhs);
             double ratio = b.StandardError!.Value / se;
             Assert.True(ratio is > 0.6 and < 1.4, $"{b.Lhs}=~{rhs}: bootstrap SE {b.StandardError:G4}, lavaan's bootstrap {se:G4}");
         }
@@ -75,21 +76,21 @@ public sealed class FimlResamplingTests
             Analysis = ModelOptions.Default with { Missing = MissingPolicy.ML },
         });
         Assert.True(result.Converged >= 195, $"{result.Converged} of 200 converged");
-        foreach (var p in result.Parameters.Where(p => p.Op == "=~"))
+        foreach (var p in result.Parameters.Where(p => p.Op == ModelOperator.MeasuredBy))
         {
             Assert.True(Math.Abs(p.RelativeBias ?? 0) < 0.05, $"{p.Lhs}=~{p.Rhs}: relative bias {p.RelativeBias:G3}");
             Assert.True(p.Coverage is > 0.88 and < 0.99, $"{p.Lhs}=~{p.Rhs}: coverage {p.Coverage:G3}");
         }
         // The intercepts are estimated (a mean structure, as FIML has).
-        Assert.Contains(result.Parameters, p => p.Op == "~1");
+        Assert.Contains(result.Parameters, p => p.Op == ModelOperator.Intercept);
         // The deleted cells cost precision: the same study on complete data has smaller standard errors.
         var complete = MonteCarlo.Run(pop, "f =~ y1 + y2 + y3 + y4", new MonteCarloOptions
         {
             Replications = 200, SampleSize = 300, Seed = 11,
             Analysis = ModelOptions.Default with { Missing = MissingPolicy.ML },
         });
-        foreach (var p in result.Parameters.Where(p => p.Op == "=~"))
-            Assert.True(p.MeanSe > complete.Parameters.Single(c => c.Op == "=~" && c.Rhs == p.Rhs).MeanSe * 1.05, $"{p.Rhs}: SE with missing cells {p.MeanSe:G3}");
+        foreach (var p in result.Parameters.Where(p => p.Op == ModelOperator.MeasuredBy))
+            Assert.True(p.MeanSe > complete.Parameters.Single(c => c.Op == ModelOperator.MeasuredBy && c.Rhs == p.Rhs).MeanSe * 1.05, $"{p.Rhs}: SE with missing cells {p.MeanSe:G3}");
     }
 
     [Fact]

@@ -58,6 +58,22 @@ public sealed class ReferenceCase
                 "group" => opts with { Group = p.Value.GetString() },
                 "missing" => opts with { Missing = p.Value.GetString() switch { "ml" => MissingPolicy.ML, "ml.x" => MissingPolicy.MLX, var m => throw new NotSupportedException($"missing = {m}") } },
                 "fixed.x" => opts with { FixedX = p.Value.GetBoolean() },
+                "cluster" => opts with { Cluster = p.Value.GetString() },
+                "test" => opts with { Test = p.Value.GetString() switch
+                {
+                    "standard" => TestType.Standard,
+                    "satorra.bentler" => TestType.SatorraBentler,
+                    "yuan.bentler.mplus" => TestType.YuanBentlerMplus,
+                    var t => throw new NotSupportedException($"test {t} of case {Name}"),
+                } },
+                "se" => opts with { StandardErrors = p.Value.GetString() switch
+                {
+                    "standard" => StandardErrorType.Standard,
+                    "robust.sem" => StandardErrorType.RobustSem,
+                    "robust.huber.white" => StandardErrorType.RobustHuberWhite,
+                    "robust" => StandardErrorType.Robust,
+                    var t => throw new NotSupportedException($"se {t} of case {Name}"),
+                } },
                 _ => throw new NotSupportedException($"Option {p.Name} of case {Name} is not supported by this test."),
             };
         }
