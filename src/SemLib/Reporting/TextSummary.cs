@@ -103,6 +103,7 @@ public static partial class TextSummary
         {
             if (threeColumns) rows.Add(["", "Used", "Total"]);
             rows.Add(threeColumns ? ["Number of observations", Int(n[0]), Int(read![0])] : ["Number of observations", Int(n[0])]);
+            if (fit.MissingData is { } md) rows.Add(threeColumns ? ["Number of missing patterns", Int(md[0].Patterns), ""] : ["Number of missing patterns", Int(md[0].Patterns)]);
         }
         else
         {
@@ -111,6 +112,16 @@ public static partial class TextSummary
             {
                 string label = "  " + fit.GroupLabels[g].PadRight(40);
                 rows.Add(threeColumns ? [label, Int(n[g]), Int(read![g])] : [label, Int(n[g])]);
+            }
+            if (fit.MissingData is { } md)
+            {
+                // lavaan's summary under missing = "ml": the patterns per group, under the observations.
+                rows.Add(threeColumns ? ["Number of missing patterns per group:", "", ""] : ["Number of missing patterns per group:", ""]);
+                for (int g = 0; g < md.Count; g++)
+                {
+                    string label = "  " + fit.GroupLabels[g].PadRight(40);
+                    rows.Add(threeColumns ? [label, Int(md[g].Patterns), ""] : [label, Int(md[g].Patterns)]);
+                }
             }
         }
         text.Columns(rows, 43, 8, 11);
