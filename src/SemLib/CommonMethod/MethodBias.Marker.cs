@@ -55,7 +55,7 @@ public static partial class MethodBias
             warnings.Add(restricted.Count == 0 && baseFit.Converged
                 ? "Method-R was not fitted: the model has no trait correlations to restrict."
                 : "Method-R was not fitted: the baseline model did not converge.");
-            rSummary = new ModelFitSummary(false, null, null, null, null, null, null, null);
+            rSummary = ModelFitSummary.None;
             accVsR = NestedModelTest.Unavailable;
         }
         else

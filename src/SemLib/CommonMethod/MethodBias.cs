@@ -34,6 +34,7 @@ public static partial class MethodBias
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
         options ??= MethodBiasOptions.Default;
+        if (!(options.Alpha > 0 && options.Alpha < 1)) throw new ArgumentOutOfRangeException(nameof(options), options.Alpha, "The significance level must be between 0 and 1.");
         var parsed = ModelSyntax.Parse(model);
         var traits = parsed.LatentVariables;
         if (traits.Count == 0)
@@ -65,6 +66,7 @@ public static partial class MethodBias
         var marker = markers.Count == 0 ? null
             : RunMarker(model, items, traits, markers, data, options, names, warnings);
         var result = new MethodBiasResult(model, items, traits, harman, ModelFitSummary.From(measurement), clfResult, marker, [], warnings);
+        result = result with { Alpha = options.Alpha };
         return result with { Verdicts = MethodBiasVerdicts.For(result, options.Alpha) };
     }
 
@@ -149,6 +151,11 @@ public static partial class MethodBias
     private static void AddWarnings(List<string> warnings, string what, SemFit fit)
     {
         if (!fit.Converged) warnings.Add($"The {what} did not converge after {fit.Iterations} iterations; its fit is not reported.");
-        foreach (var w in fit.Warnings) warnings.Add($"{ItemData.Capital(what)}: {w.Message}");
+        foreach (var w in fit.Warnings)
+        {
+            // Dropped rows are the same for every model of the same variables: said once, without a model's name.
+            if (w.Kind == Results.FitWarningKind.RowsDropped) { if (!warnings.Contains(w.Message)) warnings.Add(w.Message); }
+            else warnings.Add($"{ItemData.Capital(what)}: {w.Message}");
+        }
     }
 }

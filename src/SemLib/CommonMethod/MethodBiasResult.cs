@@ -21,4 +21,8 @@ public sealed record MethodBiasResult(
     CommonLatentFactor CommonLatentFactor,
     MarkerTechnique? Marker,
     IReadOnlyList<string> Verdicts,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary>The significance level of the verdicts and of the choice between Method-C and Method-U.</summary>
+    public double Alpha { get; init; } = 0.05;
+}

@@ -37,7 +37,9 @@ internal static class MethodBiasVerdicts
                 ? $"Common latent factor: adding a method factor with one common loading improves fit significantly (Δχ² = {F2(clf.VsMeasurement.DeltaChiSquare)}, Δdf = 1, p {P(p2)}); it accounts for {Pct(ms)} of the items' variance on average ({(ms > 0.25 ? "more" : "less")} than the 25% median Williams, Cote & Buckley 1989 report for self-reports)."
                 : $"Common latent factor: adding a method factor with one common loading does not improve fit significantly (Δχ² = {F2(clf.VsMeasurement.DeltaChiSquare)}, Δdf = 1, p {P(p2)}); it would account for {Pct(ms)} of the items' variance on average.")
                 + " The model assumes one equal method effect uncorrelated with the traits and cannot tell method variance from any unmodelled general factor; it is known to detect method variance unreliably (Richardson, Simmering & Sturman 2009).");
-        else
+        if (clf.Fit.Converged && !clf.Fit.Clean)
+            v.Add($"The common latent factor solution is not clean ({clf.Fit.Status}: see the warnings, e.g. a negative trait variance): the method factor competes with the traits for the same covariation, and its loading and method share should not be interpreted.");
+        else if (clf.VsMeasurement.PValue is null || clf.MethodVarianceShare is null)
             v.Add("Common latent factor: the model did not converge (or its test could not be done), so it gives no evidence either way.");
         if (r.Marker is { } mk)
         {
