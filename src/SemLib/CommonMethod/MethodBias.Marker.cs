@@ -14,7 +14,7 @@ public static partial class MethodBias
         string m = names.Latent("M");
         string label = names.Label("mc");
         string cfaSyntax = model + "\n" + $"{m} =~ {string.Join(" + ", markers)}";
-        var cfa = Sem.Fit(cfaSyntax, data, fitOptions);
+        var cfa = FitOne("the marker CFA model", cfaSyntax, data, fitOptions);
         AddWarnings(warnings, "marker CFA model", cfa);
         if (!cfa.Converged)
             throw new SemLibException($"The marker CFA model (the traits and a marker factor measured by {MessageText.List(markers)}) did not converge after {cfa.Iterations} iterations; the marker technique needs its marker loadings and residual variances.");
@@ -27,7 +27,7 @@ public static partial class MethodBias
             + $"{m} ~~ {string.Join(" + ", traits.Select(t => $"0*{t}"))}";
         string methodC = baseline + "\n" + $"{m} =~ {string.Join(" + ", items.Select(i => $"{label}*{i}"))}";
         string methodU = baseline + "\n" + $"{m} =~ {string.Join(" + ", items)}";
-        var fits = FitAll(data, fitOptions, [baseline, methodC, methodU], options.MaxDegreeOfParallelism);
+        var fits = FitAll(data, fitOptions, [("the marker baseline model", baseline), ("the Method-C model", methodC), ("the Method-U model", methodU)], options.MaxDegreeOfParallelism);
         var (baseFit, cFit, uFit) = (fits[0], fits[1], fits[2]);
         AddWarnings(warnings, "marker baseline model", baseFit);
         AddWarnings(warnings, "Method-C model", cFit);
@@ -60,7 +60,7 @@ public static partial class MethodBias
         }
         else
         {
-            var rFit = Sem.Fit(acceptedSyntax + "\n" + string.Join("\n", restricted), data, fitOptions);
+            var rFit = FitOne("the Method-R model", acceptedSyntax + "\n" + string.Join("\n", restricted), data, fitOptions);
             AddWarnings(warnings, "Method-R model", rFit);
             rSummary = ModelFitSummary.From(rFit);
             accVsR = Compare(acceptedFit, rFit, warnings, "accepted method model vs Method-R");

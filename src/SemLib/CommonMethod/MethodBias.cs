@@ -42,6 +42,8 @@ public static partial class MethodBias
         var items = ItemsOf(parsed);
         if (items.Count < MinItems)
             throw new SemLibException($"The measurement model has {items.Count} item{(items.Count == 1 ? "" : "s")} ({MessageText.List(items)}); the method-bias checks need at least {MinItems} (the common latent factor model must have positive degrees of freedom).");
+        if (options.Fit.Group is not null)
+            throw new SemLibException($"The method-bias checks are for one group; fit options name the group column {MessageText.Quote(options.Fit.Group)}. Run them per group (on each group's rows).");
         var markers = CheckMarkers(options.Markers, items, traits, data);
 
         // Harman's first component: listwise correlations of the items, as the reliability module computes them.
@@ -53,7 +55,7 @@ public static partial class MethodBias
         string single = $"{names.Latent("general")} =~ {string.Join(" + ", items)}";
         string methodName = names.Latent("method");
         string clf = CommonLatentFactorSyntax(model, items, traits, methodName, names.Label("m"));
-        var fits = FitAll(data, options.Fit, [model, single, clf], options.MaxDegreeOfParallelism);
+        var fits = FitAll(data, options.Fit, [("the measurement model", model), ("the one-factor model", single), ("the common latent factor model", clf)], options.MaxDegreeOfParallelism);
         var (measurement, oneFactor, clfFit) = (fits[0], fits[1], fits[2]);
 
         var warnings = new List<string>();
@@ -118,21 +120,39 @@ public static partial class MethodBias
     }
 
     /// <summary>Fits the models in parallel (each fit is deterministic and independent of the others).</summary>
-    internal static SemFit[] FitAll(DataSet data, Specification.ModelOptions options, IReadOnlyList<string> models, int? threads)
+    internal static SemFit[] FitAll(DataSet data, Specification.ModelOptions options, IReadOnlyList<(string Name, string Syntax)> models, int? threads)
     {
         var fits = new SemFit[models.Count];
+        var errors = new Exception?[models.Count];
         var po = new ParallelOptions { MaxDegreeOfParallelism = threads ?? Environment.ProcessorCount };
+        Parallel.For(0, models.Count, po, i =>
+        {
+            try
+            {
+                fits[i] = FitOne(models[i].Name, models[i].Syntax, data, options);
+            }
+            catch (Exception e)
+            {
+                errors[i] = e;
+            }
+        });
+        // The failure of the first model in order, whichever thread failed first: the same message at any thread count.
+        if (errors.FirstOrDefault(e => e is not null) is { } first)
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
+        return fits;
+    }
+
+    /// <summary>Fits one model; a model that cannot be estimated at all (df &lt; 0, ...) is named in the message.</summary>
+    internal static SemFit FitOne(string name, string syntax, DataSet data, Specification.ModelOptions options)
+    {
         try
         {
-            Parallel.For(0, models.Count, po, i => fits[i] = Sem.Fit(models[i], data, options));
+            return Sem.Fit(syntax, data, options);
         }
-        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        catch (SemLibException e) when (e is not ModelSyntaxException)
         {
-            // The first failure, as a sequential run would throw it (the lowest model index among the failures is not
-            // tracked; any of them says what is wrong).
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            throw new SemLibException($"{ItemData.Capital(name)}: {e.Message}", e);
         }
-        return fits;
     }
 
     /// <summary>lavTestLRT of two nested fits; unavailable (with a warning) when one did not converge.</summary>

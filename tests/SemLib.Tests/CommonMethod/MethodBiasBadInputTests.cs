@@ -57,4 +57,24 @@ public sealed class MethodBiasBadInputTests
         var e = Fails("sat =~ sat1 + sat2 + sat3 + satX");
         Assert.Contains("'satX'", e.Message);
     }
+
+    [Fact]
+    public void A_model_that_cannot_be_estimated_is_named()
+    {
+        // Two single-indicator traits (their residual variances fixed at 0, as lavaan does): the measurement model has
+        // 9 parameters for 10 moments (df = 1). In the common latent factor model sat3 and sat4 load on two factors,
+        // so their residual variances are free (+2) besides the common loading (+1): 12 parameters, df = -2.
+        var e = Fails("a =~ sat1 + sat2\nb =~ sat3\nc =~ sat4");
+        Assert.StartsWith("The common latent factor model: ", e.Message);
+        Assert.Contains("df = -2", e.Message);
+    }
+
+    [Fact]
+    public void Groups_are_refused()
+    {
+        var (_, data) = MethodBiasReferenceTests.Case("likert-marker");
+        var e = Assert.ThrowsAny<SemLibException>(() => MethodBias.Run(Model, data,
+            new MethodBiasOptions { Fit = SemLib.Specification.ModelOptions.Default with { Group = "mk1" } }));
+        Assert.Contains("for one group", e.Message);
+    }
 }
