@@ -31,6 +31,8 @@ internal static class MethodBiasVerdicts
             v.Add(p1 < alpha
                 ? $"The one-factor model fits significantly worse than the measurement model (Δχ² = {F2(sf.DeltaChiSquare)}, Δdf = {sf.DeltaDf}, p {P(p1)}): the items are not one method factor, but method variance that coexists with the traits is not ruled out."
                 : $"The one-factor model does not fit significantly worse than the measurement model (Δχ² = {F2(sf.DeltaChiSquare)}, Δdf = {sf.DeltaDf}, p {P(p1)}): the traits are not distinguishable from one common factor, which may be a method factor (or the traits may not be distinct).");
+        else if (r.Traits.Count == 1)
+            v.Add("With one trait the one-factor model is the measurement model, so the confirmatory form of Harman's test says nothing; the common latent factor is then not separable from the trait either.");
         var clf = r.CommonLatentFactor;
         if (clf.VsMeasurement.PValue is { } p2 && clf.MethodVarianceShare is { } ms)
             v.Add((p2 < alpha

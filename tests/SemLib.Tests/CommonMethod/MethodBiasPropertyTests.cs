@@ -42,4 +42,17 @@ public sealed class MethodBiasPropertyTests
         Assert.InRange(r.Harman.FirstComponentShare, 1.0 / r.Items.Count, 1.0);
         Assert.NotEmpty(r.Verdicts);
     }
+
+    [Fact]
+    public void With_one_trait_the_one_factor_test_has_no_p_value_as_in_lavaan()
+    {
+        // lavaan 0.6.14: lavTestLRT of cfa("f =~ x1 + ... + x6") against the same model under another factor name
+        // prints Chisq diff 0, Df diff 0 and no p-value (both models chisq 103.23 on 9 df).
+        var (_, data) = MethodBiasReferenceTests.Case("hs");
+        var r = MethodBias.Run("f =~ x1 + x2 + x3 + x4 + x5 + x6", data);
+        Assert.Equal(0, r.Harman.SingleFactorVsMeasurement.DeltaDf);
+        Assert.Null(r.Harman.SingleFactorVsMeasurement.PValue);
+        Assert.Contains(r.Verdicts, v => v.StartsWith("With one trait", StringComparison.Ordinal));
+        Assert.Contains("\"delta_pvalue\": null", SemLib.Reporting.MethodBiasJson.ToJson(r));
+    }
 }
