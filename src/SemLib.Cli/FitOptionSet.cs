@@ -62,11 +62,8 @@ internal sealed class FitOptionSet
         DefaultValueFactory = _ => "listwise",
     };
 
-    public Option<string?> GroupEqual { get; } = new("--group-equal")
-    {
-        Description = "Parameters constrained equal across groups (lavaan's group.equal). Not supported yet.",
-        HelpName = "loadings,intercepts,...",
-    };
+    /// <summary>--group-equal and --group-partial.</summary>
+    public GroupEqualityOptions GroupEquality { get; } = new();
 
     public Option<string?> Ordered { get; } = new("--ordered")
     {
@@ -142,7 +139,6 @@ internal sealed class FitOptionSet
         Choice(Ci, ["perc", "bc", "bca.simple", "bca"], ["norm", "basic"],
             v => $"--ci {v} is not supported yet; use perc, bc or bca.",
             v => $"--ci {v} is not valid; use perc, bc or bca.");
-        Rejected(GroupEqual, "--group-equal is not supported yet: multi-group models are configural only (every parameter free in each group).");
         Rejected(Ordered, "--ordered is not supported yet: SemLib treats every variable as continuous.");
         NumberOptions.Integer(Bootstrap, 2, NumberOptions.MaxRepetitions);
         NumberOptions.Integer(Seed, int.MinValue);
@@ -166,7 +162,7 @@ internal sealed class FitOptionSet
     private IEnumerable<Option> All =>
     [
         Model, Source.Data, Source.Cov, Source.NObs, Source.Encoding, Estimator, StdLv, MeanStructure, FixedX, Orthogonal, Information, Missing, Source.Group,
-        GroupEqual, Ordered, Se, Bootstrap, Seed, Ci, BollenStine, Effect, IterMax, Format, Verbose,
+        GroupEquality.GroupEqual, GroupEquality.GroupPartial, Ordered, Se, Bootstrap, Seed, Ci, BollenStine, Effect, IterMax, Format, Verbose,
     ];
 
     private void Combinations(CommandResult result)
@@ -275,6 +271,8 @@ internal sealed class FitOptionSet
                 ? InformationType.Observed : InformationType.Expected,
             Group = parse.GetValue(Source.Group),
             MaxIterations = parse.GetValue(IterMax),
+            GroupEqual = GroupEquality.Equal(parse),
+            GroupPartial = GroupEquality.Partial(parse),
         };
     }
 }

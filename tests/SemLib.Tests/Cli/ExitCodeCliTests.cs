@@ -80,7 +80,6 @@ public sealed class ExitCodeCliTests : IDisposable
     [Theory]
     [InlineData("--missing", "ml")]
     [InlineData("--missing", "fiml")]
-    [InlineData("--group-equal", "loadings,intercepts")]
     [InlineData("--ordered", "x1,x2")]
     [InlineData("--se", "robust")]
     [InlineData("--se", "sandwich")]
