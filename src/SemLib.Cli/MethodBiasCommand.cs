@@ -41,7 +41,14 @@ internal sealed class MethodBiasCommand
 
     private readonly EncodingOption _encoding = new();
 
-    private readonly EstimatorOption _estimator = new("The estimator of every model: ML, GLS or ULS.");
+    // Its own --estimator (as invariance): the robust estimators are available to the library, and the χ² differences are
+    // then lavaan's Satorra-Bentler (2001) scaled tests.
+    private readonly Option<string> _estimator = new("--estimator")
+    {
+        Description = "The estimator of every model: ML, GLS, ULS, MLM or MLR (with MLM and MLR the χ² differences are lavaan's Satorra-Bentler 2001 scaled tests).",
+        HelpName = "ML|GLS|ULS|MLM|MLR",
+        DefaultValueFactory = _ => "ML",
+    };
 
     private readonly Option<bool> _stdLv = new("--std-lv")
     {
@@ -76,6 +83,9 @@ internal sealed class MethodBiasCommand
         OptionChecks.ExistingFile(_model, "model");
         OptionChecks.ExistingFile(_data, "data");
         NumberOptions.Integer(_iterMax, 1, NumberOptions.MaxIterations);
+        OptionChecks.Choice(_estimator, ["ML", "GLS", "ULS", "MLM", "MLR"], ["MLMV", "MLMVS", "MLF", "WLS", "DWLS", "WLSM", "WLSMV", "WLSMVS", "ULSM", "ULSMV", "ULSMVS", "DLS", "PML", "FML", "IV", "MML", "REML", "BAYES", "CATML"],
+            v => $"--estimator {v} is not supported yet by semlib method-bias; use ML, GLS, ULS, MLM or MLR.",
+            v => $"--estimator {v} is not an estimator; use ML, GLS, ULS, MLM or MLR.");
         _marker.Validators.Add(r =>
         {
             if (Markers(r.GetValueOrDefault<string[]>() ?? [], out _) is { } error) r.AddError(error);
@@ -119,7 +129,7 @@ internal sealed class MethodBiasCommand
                 Markers = markers,
                 Fit = ModelOptions.Default with
                 {
-                    Estimator = _estimator.Value(parse),
+                    Estimator = Enum.Parse<Estimation.Estimator>(parse.GetValue(_estimator)!, ignoreCase: true),
                     StdLv = parse.GetValue(_stdLv),
                     MaxIterations = parse.GetValue(_iterMax),
                 },

@@ -54,6 +54,19 @@ public sealed class MethodBiasCliTests
     }
 
     [Fact]
+    public void Mlr_gives_lavaans_scaled_differences()
+    {
+        using var files = new TempFiles();
+        var reference = MethodBiasReferenceTests.Case("hs-mlr").Json;
+        string model = files.Write("hs.lav", reference.GetProperty("model").GetString()!);
+        var run = CliRun.Of("method-bias", "--model", model, "--data", Data("hs-mlr.csv"), "--estimator", "MLR", "--format", "json");
+        Assert.True(run.ExitCode is 0 or 3, run.Stderr);
+        var agree = new Agreement("semlib method-bias --estimator MLR against hs-mlr.json");
+        Compare(agree, "", run.Json(), reference);
+        agree.Assert();
+    }
+
+    [Fact]
     public void Markers_add_the_marker_block_and_a_report_is_written()
     {
         using var files = new TempFiles();

@@ -26,12 +26,18 @@ public sealed class MethodBiasReferenceTests
     [InlineData("hs")]
     [InlineData("poldem")]
     [InlineData("bfi")]
+    [InlineData("hs-mlr")]
     [InlineData("likert-marker")]
     public void Agrees_with_lavaan(string name)
     {
         var (json, data) = Case(name);
         var markers = json.TryGetProperty("marker", out var mk) ? mk.GetProperty("markers").EnumerateArray().Select(e => e.GetString()!).ToList() : [];
-        var r = MethodBias.Run(json.GetProperty("model").GetString()!, data, new MethodBiasOptions { Markers = markers });
+        var estimator = json.TryGetProperty("estimator", out var est) ? Enum.Parse<SemLib.Estimation.Estimator>(est.GetString()!) : SemLib.Estimation.Estimator.ML;
+        var r = MethodBias.Run(json.GetProperty("model").GetString()!, data, new MethodBiasOptions
+        {
+            Markers = markers,
+            Fit = SemLib.Specification.ModelOptions.Default with { Estimator = estimator },
+        });
         var a = new Agreement(name);
         Assert.Equal(json.GetProperty("items").EnumerateArray().Select(e => e.GetString()!), r.Items);
         var h = json.GetProperty("harman");
