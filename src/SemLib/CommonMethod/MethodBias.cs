@@ -44,7 +44,7 @@ public static partial class MethodBias
             throw new SemLibException($"The measurement model has {items.Count} item{(items.Count == 1 ? "" : "s")} ({MessageText.List(items)}); the method-bias checks need at least {MinItems} (the common latent factor model must have positive degrees of freedom).");
         if (options.Fit.Group is not null)
             throw new SemLibException($"The method-bias checks are for one group; fit options name the group column {MessageText.Quote(options.Fit.Group)}. Run them per group (on each group's rows).");
-        var markers = CheckMarkers(options.Markers, items, traits, data);
+        var markers = CheckMarkers(options.Markers, ModelNames(parsed), data);
 
         // Harman's first component: listwise correlations of the items, as the reliability module computes them.
         var itemData = ItemData.From(data, items, "the method-bias analysis", MinItems);
@@ -83,8 +83,11 @@ public static partial class MethodBias
             .SelectMany(s => s.Terms).Select(t => t.Name).Where(n => !latent.Contains(n)).Distinct().ToList();
     }
 
-    private static IReadOnlyList<string> CheckMarkers(IReadOnlyList<string> markers, IReadOnlyList<string> items,
-        IReadOnlyList<string> traits, DataSet data)
+    /// <summary>Every variable name the model uses (items, traits, covariates).</summary>
+    private static HashSet<string> ModelNames(ParsedModel model) =>
+        model.Statements.SelectMany(s => s.Lhs.Concat(s.Terms.Select(t => t.Name))).ToHashSet(StringComparer.Ordinal);
+
+    private static IReadOnlyList<string> CheckMarkers(IReadOnlyList<string> markers, HashSet<string> modelNames, DataSet data)
     {
         ArgumentNullException.ThrowIfNull(markers);
         if (markers.Count == 0) return [];
@@ -93,7 +96,7 @@ public static partial class MethodBias
         {
             if (string.IsNullOrWhiteSpace(m)) throw new SemLibException("A marker item has an empty name.");
             if (!seen.Add(m)) throw new SemLibException($"The marker item {MessageText.Quote(m)} is named twice.");
-            if (items.Contains(m, StringComparer.Ordinal) || traits.Contains(m, StringComparer.Ordinal))
+            if (modelNames.Contains(m))
                 throw new SemLibException($"The marker item {MessageText.Quote(m)} is also in the measurement model; a marker must be an item theoretically unrelated to the traits, measured in the same survey but not part of the model.");
             if (!data.Contains(m))
                 throw new SemLibException($"The marker item {MessageText.Quote(m)} is not a column of {data.Source} (columns are: {MessageText.List(data.Names)}).");

@@ -30,6 +30,13 @@ public sealed class MethodBiasBadInputTests
     }
 
     [Fact]
+    public void A_marker_that_is_a_covariate_of_the_model_is_refused()
+    {
+        var e = Fails(Model + "\nsat ~ mk3", "mk1", "mk3");
+        Assert.Contains("'mk3' is also in the measurement model", e.Message);
+    }
+
+    [Fact]
     public void One_marker_is_not_enough()
     {
         var e = Fails(Model, "mk1");
