@@ -11,8 +11,8 @@ namespace SemLib.CommonMethod;
 /// convention, not a test.</item>
 /// <item>The common latent factor assumes one method effect, equal on every item, uncorrelated with the traits; it
 /// cannot tell method variance from any unmodelled general factor and may detect it poorly (Richardson, Simmering
-/// &amp; Sturman 2009, Organizational Research Methods 12(4), 762–800). A method share near 25% is about the median
-/// Williams, Cote &amp; Buckley (1989) found in self-report studies.</item>
+/// &amp; Sturman 2009, Organizational Research Methods 12(4), 762–800). About 25% of method variance is what
+/// reviews of self-report measures found on average (Cote &amp; Buckley 1987; Williams, Cote &amp; Buckley 1989).</item>
 /// <item>The marker technique detects only the method variance the marker items share with the substantive items
 /// (Williams, Hartman &amp; Cavazotte 2010; Lindell &amp; Whitney 2001).</item>
 /// </list>
@@ -36,7 +36,7 @@ internal static class MethodBiasVerdicts
         var clf = r.CommonLatentFactor;
         if (clf.VsMeasurement.PValue is { } p2 && clf.MethodVarianceShare is { } ms)
             v.Add((p2 < alpha
-                ? $"Common latent factor: adding a method factor with one common loading improves fit significantly (Δχ² = {F2(clf.VsMeasurement.DeltaChiSquare)}, Δdf = 1, p {P(p2)}); it accounts for {Pct(ms)} of the items' variance on average ({(ms > 0.25 ? "more" : "less")} than the 25% median Williams, Cote & Buckley 1989 report for self-reports)."
+                ? $"Common latent factor: adding a method factor with one common loading improves fit significantly (Δχ² = {F2(clf.VsMeasurement.DeltaChiSquare)}, Δdf = 1, p {P(p2)}); it accounts for {Pct(ms)} of the items' variance on average ({(ms > 0.25 ? "more" : "less")} than the roughly 25% of method variance reported for self-report measures: Cote & Buckley 1987; Williams, Cote & Buckley 1989)."
                 : $"Common latent factor: adding a method factor with one common loading does not improve fit significantly (Δχ² = {F2(clf.VsMeasurement.DeltaChiSquare)}, Δdf = 1, p {P(p2)}); it would account for {Pct(ms)} of the items' variance on average.")
                 + " The model assumes one equal method effect uncorrelated with the traits and cannot tell method variance from any unmodelled general factor; it is known to detect method variance unreliably (Richardson, Simmering & Sturman 2009).");
         if (clf.Fit.Converged && !clf.Fit.Clean)
