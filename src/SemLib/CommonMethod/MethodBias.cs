@@ -173,7 +173,8 @@ public static partial class MethodBias
 
     private static void AddWarnings(List<string> warnings, string what, SemFit fit)
     {
-        if (!fit.Converged) warnings.Add($"The {what} did not converge after {fit.Iterations} iterations; its fit is not reported.");
+        if (!fit.Converged && !fit.Warnings.Any(w => w.Kind == Results.FitWarningKind.NotConverged))
+            warnings.Add($"The {what} did not converge after {fit.Iterations} iterations; its fit is not reported.");
         foreach (var w in fit.Warnings)
         {
             // Dropped rows are the same for every model of the same variables: said once, without a model's name.

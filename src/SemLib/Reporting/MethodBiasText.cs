@@ -80,7 +80,7 @@ public static class MethodBiasText
         name, TextColumns.F(s.ChiSquare), s.Df is double d ? d.ToString("0", CultureInfo.InvariantCulture) : "NA", TextColumns.F(s.PValue),
         TextColumns.F(s.Cfi), TextColumns.F(s.Tli), TextColumns.F(s.Rmsea), TextColumns.F(s.Srmr),
         t is null ? "" : TextColumns.F(t.DeltaChiSquare), t?.DeltaDf is int dd ? dd.ToString(CultureInfo.InvariantCulture) : t is null ? "" : "NA",
-        t is null ? "" : Numbers.PValue(t.PValue),
+        t is null ? "" : t.PValue is null ? "NA" : Numbers.PValue(t.PValue),
     ];
 
     private static string Pct(double? x) => x is double v && double.IsFinite(v) ? (100 * v).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "NA";

@@ -104,6 +104,23 @@ public sealed class MethodBiasCliTests
     }
 
     [Fact]
+    public void Models_that_do_not_converge_give_nulls_and_exit_3()
+    {
+        using var files = new TempFiles();
+        string model = files.Write("hs.lav", MethodBiasReferenceTests.Case("hs").Json.GetProperty("model").GetString()!);
+        var run = CliRun.Of("method-bias", "--model", model, "--data", Data("hs.csv"), "--iter-max", "2", "--format", "json");
+        Assert.True(run.ExitCode == 3, run.Stderr);
+        var json = run.Json();
+        foreach (var key in new[] { "chisq", "df", "pvalue", "cfi", "tli", "rmsea", "srmr" })
+            Assert.Equal(JsonValueKind.Null, json.GetProperty("measurement").GetProperty(key).ValueKind);
+        foreach (var key in new[] { "delta_chisq", "delta_df", "delta_pvalue", "method_loading_unstd", "method_variance_share" })
+            Assert.Equal(JsonValueKind.Null, json.GetProperty("common_latent_factor").GetProperty(key).ValueKind);
+        Assert.Equal(0.357371575715301, json.GetProperty("harman").GetProperty("first_component_share").GetDouble(), 1e-9); // hs.json: needs no fit
+        Assert.Contains(json.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.StartsWith("Measurement model: The optimizer did not converge", StringComparison.Ordinal));
+        Assert.Contains(json.GetProperty("verdicts").EnumerateArray(), v => v.GetString()!.Contains("did not converge"));
+    }
+
+    [Fact]
     public void A_marker_not_in_the_data_exits_1_naming_it()
     {
         using var files = new TempFiles();
