@@ -13,6 +13,7 @@ namespace SemLib.Benchmarks;
 /// The same with estimator MLR (robust FIML: Huber–White SEs from the incomplete rows' casewise scores, the Yuan–Bentler
 /// test with the EM saturated model's h1 parts, the scaled and FIML-corrected robust fit measures of model and baseline):
 /// lavaan 0.6.14 takes about 14 s per fit (lavaan_ms_per_fit of Reference/robust-fiml/bfi-fiml-mlr, make-robust-fiml-cases.R).
+/// Measured (default job, 2 shared cores, load average about 9–15): MLR 124 ms, ML 55 ms per fit.
 /// </summary>
 [MemoryDiagnoser]
 public class FimlBenchmarks

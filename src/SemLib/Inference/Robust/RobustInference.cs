@@ -6,8 +6,9 @@ using SemLib.Results;
 namespace SemLib.Inference;
 
 /// <summary>
-/// The sandwich layer: robust covariance matrices of the estimates and scaled model tests of an ML fit to complete raw
-/// data, with lavaan 0.6.14's definitions. With N the total sample size, f_g = N_g/N, A the information per observation
+/// The sandwich layer: robust covariance matrices of the estimates and scaled model tests of an ML fit to raw data
+/// (complete rows, or incomplete ones under full-information ML), with lavaan 0.6.14's definitions. With N the total
+/// sample size, f_g = N_g/N, A the information per observation
 /// that <see cref="ParameterCovariance"/> inverts (expected, or observed = the Hessian of F, as
 /// <see cref="Specification.ModelOptions.InformationInEffect"/>: observed for MLR) and B0_g the first-order information
 /// of group g per case (<see cref="CasewiseScores.FirstOrder"/>, casewise scores summed within clusters with the factor
@@ -22,7 +23,8 @@ namespace SemLib.Inference;
 /// </list>
 /// Every matrix is in ζ, the parameters after equality constraints (θ = Kζ + c): for linear constraints this is
 /// lavaan's information bordered by the constraints' Jacobian, and Cov(θ) = K Cov(ζ) Kᵀ.
-/// Robust FIML plugs in per-pattern <see cref="CaseMomentDerivatives"/> (scores) and its own h1 trace.
+/// Under full-information ML the scores are those of the incomplete rows (<see cref="IncompleteCaseDerivatives"/>) and the
+/// h1 part comes from the EM saturated model (<see cref="IncompleteH1Parts"/>), as lavaan's MLR with missing = "ml".
 /// </summary>
 internal static class RobustInference
 {
