@@ -83,6 +83,8 @@ hsc <- hs[, c("id", "school", paste0("x", 1:9))]
 hsc$class <- paste0("c", (hsc$id %% 30) + 1)
 write_case("hs-fiml-mlr-cluster", "The hs-cfa-fiml CFA, MLR with missing = ml and a single-level cluster (30 made-up classes by id).", "cfa",
   three, hsc, list(estimator = "MLR", missing = "ml", cluster = "class"))
+write_case("hs-fiml-mlr-groups-cluster", "The hs-cfa-fiml CFA in two groups (school) with the made-up classes as clusters within groups, MLR with missing = ml.", "cfa",
+  three, hsc, list(estimator = "MLR", missing = "ml", group = "school", cluster = "class"), data.ref = "../hs-fiml-mlr-cluster/data.csv")
 
 cov.model <- "visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nvisual + textual ~ ageyr + sex\n"
 hsx <- read.csv(file.path(ref, "fiml/hs-fiml-covariate-mlx/data.csv"))
