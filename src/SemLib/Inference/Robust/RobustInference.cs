@@ -67,7 +67,7 @@ internal static class RobustInference
         {
             TestType.SatorraBentler => new ScaledTest(TestType.SatorraBentler, fitted.ChiSquare, fitted.Df,
                 fitted.Df > 0 && sb is { Problem: null } ? sb.ScalingFactor : double.NaN, fitted.Df > 0 && sb is not null ? sb.TraceUGamma : double.NaN),
-            TestType.YuanBentlerMplus => YuanBentlerMplus(fitted, cov.CovZeta, b0, n, r, h1),
+            TestType.YuanBentlerMplus => YuanBentlerMplus(fitted, cov.CovZeta, b0, n, r, h1, warnings),
             _ => null,
         };
         return new Result(covTheta, covZeta, scaled, warnings);
@@ -144,7 +144,8 @@ internal static class RobustInference
     }
 
     /// <summary>lavaan's yuan.bentler.mplus: tr(UΓ) = Σ_g [tr(A1_g⁻¹B1_g) − f_g tr(A⁻¹B0_g)], c = tr(UΓ)/df.</summary>
-    private static ScaledTest YuanBentlerMplus(FittedModel fitted, double[]? covZeta, double[][]? b0, double n, int r, (double Trace, int Ndat)? knownH1)
+    private static ScaledTest YuanBentlerMplus(FittedModel fitted, double[]? covZeta, double[][]? b0, double n, int r, (double Trace, int Ndat)? knownH1,
+        List<FitWarning> warnings)
     {
         double chisq = fitted.ChiSquare;
         int df = fitted.Df;
@@ -163,6 +164,9 @@ internal static class RobustInference
                 var (trace, nd) = groups[g].Patterns is null
                     ? UnstructuredH1Trace.Compute(groups[g], exoIndex, means, groups[g].Clusters, groups[g].ClusterCount)
                     : IncompleteH1Parts.Get(groups[g], exoIndex)?.YuanBentlerH1() ?? (double.NaN, 0);
+                if (double.IsNaN(trace) && groups[g].Patterns is not null)
+                    warnings.Add(new(FitWarningKind.RobustInference,
+                        $"The scaled (Yuan-Bentler) test is not available{GroupText(fitted, g)}: the information of the unrestricted (EM) model of the incomplete rows is singular — for example when two variables are never observed in the same row, so that the data carry no information about their covariance. The standard test and the robust standard errors are reported."));
                 h1 += trace;
                 ndat += nd;
             }
