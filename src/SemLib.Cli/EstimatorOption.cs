@@ -4,27 +4,33 @@ using SemLib.Estimation;
 namespace SemLib.Cli;
 
 /// <summary>
-/// --estimator, for every command that fits models: ML (the default), GLS or ULS. lavaan's other estimators are
-/// recognised so that the message can say "not supported yet" rather than "not an estimator".
+/// --estimator, for every command that fits models: ML (the default), GLS, ULS, MLM (ML with Satorra-Bentler robust
+/// standard errors and scaled test) or MLR (ML with Huber-White sandwich standard errors and the Yuan-Bentler scaled
+/// test). lavaan's other estimators are recognised so that the message can say "not supported yet" rather than "not an
+/// estimator".
 /// </summary>
 internal sealed class EstimatorOption : Option<string>
 {
-    private static readonly string[] Supported = ["ML", "GLS", "ULS"];
+    private static readonly string[] Supported = ["ML", "GLS", "ULS", "MLM", "MLR"];
 
     /// <summary>lavaan's other estimators (lavOptions "estimator").</summary>
     private static readonly string[] Later =
-        ["MLM", "MLMV", "MLMVS", "MLF", "MLR", "WLS", "DWLS", "WLSM", "WLSMV", "WLSMVS", "ULSM", "ULSMV", "ULSMVS", "DLS", "PML", "FML", "IV", "MML", "REML", "BAYES", "CATML"];
+        ["MLMV", "MLMVS", "MLF", "WLS", "DWLS", "WLSM", "WLSMV", "WLSMVS", "ULSM", "ULSMV", "ULSMVS", "DLS", "PML", "FML", "IV", "MML", "REML", "BAYES", "CATML"];
 
     public EstimatorOption(string description) : base("--estimator")
     {
         Description = description;
-        HelpName = "ML|GLS|ULS";
+        HelpName = "ML|GLS|ULS|MLM|MLR";
         DefaultValueFactory = _ => "ML";
         OptionChecks.Choice(this, Supported, Later,
-            v => $"--estimator {v} is not supported yet; SemLib estimates ML, GLS and ULS.",
-            v => $"--estimator {v} is not an estimator; use ML, GLS or ULS.");
+            v => $"--estimator {v} is not supported yet; SemLib estimates ML, GLS, ULS, MLM and MLR.",
+            v => $"--estimator {v} is not an estimator; use ML, GLS, ULS, MLM or MLR.");
     }
 
     /// <summary>The estimator the command line names.</summary>
-    public Estimator Value(ParseResult parse) => Enum.Parse<Estimator>(parse.GetValue(this)!, ignoreCase: true);
+    public Estimator Value(ParseResult parse) => Parse(parse.GetValue(this));
+
+    /// <summary>A supported estimator's name as the enum (ML for null or a name the validator reports).</summary>
+    public static Estimator Parse(string? name) =>
+        Enum.TryParse<Estimator>(name, ignoreCase: true, out var e) && Supported.Contains(name, StringComparer.OrdinalIgnoreCase) ? e : Estimator.ML;
 }

@@ -74,6 +74,7 @@ internal sealed class FitCommand
             bool json = _options.Format.Json(parse);
             var modelOptions = _options.ModelOptions(parse);
             var inputs = _options.Source.Load(parse, modelPath!);
+            EstimationOptions.CheckData(inputs, modelOptions);
             if (verbose) stderr.WriteLine($"semlib fit: read {inputs.Description}");
 
             // Checked here, after parsing, so that a bad number (--min-mi abc) is reported as such first.
