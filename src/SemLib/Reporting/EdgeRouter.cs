@@ -11,6 +11,9 @@ internal sealed class EdgeRouter(Dictionary<string, PlacedNode> nodes, Layering 
 {
     private readonly List<Polyline> _routed = [];
 
+    /// <summary>Arrows closer than this over a stretch read as one.</summary>
+    private const double CloseRun = 6;
+
     public Dictionary<SpecEdge, DiagramPoint[]> Route(IReadOnlyList<SpecEdge> edges)
     {
         var paths = new Dictionary<SpecEdge, DiagramPoint[]>();
@@ -26,6 +29,14 @@ internal sealed class EdgeRouter(Dictionary<string, PlacedNode> nodes, Layering 
             var (a, b) = (nodes[e.From], nodes[e.To]);
             var port = b.InnerPort;
             Keep(e, Geometry.Line(a.BoundaryToward(port), port));
+        }
+        // Cross-loadings (and growth models' loadings on the slope) straight when nothing is in the way: a loading reads
+        // as a straight arrow, and crossing the factor's other arrows costs less than a long detour.
+        foreach (var e in edges.Where(e => e.Kind == DiagramEdgeKind.Loading && nodes[e.To].Spec.Owner is string owner && owner != e.From))
+        {
+            var (a, b) = (nodes[e.From], nodes[e.To]);
+            var line = Geometry.Line(a.BoundaryToward(b.Center), b.BoundaryToward(a.Center));
+            if (NodeHits(new Polyline(line), a, b, 2) == 0) Keep(e, line);
         }
         var channel = new List<SpecEdge>();
         foreach (var e in edges.Where(layering.Chains.ContainsKey))
@@ -156,7 +167,9 @@ internal sealed class EdgeRouter(Dictionary<string, PlacedNode> nodes, Layering 
         foreach (var (path, penalty) in candidates)
         {
             var line = new Polyline(path);
-            double score = 1000 * NodeHits(line, a, b, 3) + 25 * _routed.Sum(r => line.Crossings(r)) + 0.04 * line.Length + penalty;
+            double score = 1000 * NodeHits(line, a, b, 3) + 25 * _routed.Sum(r => line.Crossings(r)) + 0.04 * line.Length + penalty
+                // Running alongside another arrow makes the two read as one (and their labels as each other's).
+                + 400 * _routed.Sum(r => line.NearShare(r, CloseRun, 14));
             if (e.Text.Length > 0 && !RoomForLabel(line, e.Text)) score += 300;
             if (score < bestScore) { bestScore = score; best = path; }
         }

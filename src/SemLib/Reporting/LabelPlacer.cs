@@ -4,12 +4,17 @@ namespace SemLib.Reporting;
 /// Places labels greedily, each at the best of a list of candidate positions: a coefficient along its arrow (by
 /// arc length, nearest the preferred fraction first, then beside the arrow), an R² around its node. A candidate is
 /// excluded when its box meets a node (grown by a margin, which also keeps arrowheads clear) or a label already
-/// placed; among the rest, crossing other arrows and distance from the preferred spot cost points.
+/// placed, and a coefficient's candidate is excluded when it is not clearly nearer its own arrow than any other (by
+/// <see cref="OwnPathMargin"/>), so that no label can be read as another arrow's; among the rest, crossing other arrows
+/// and distance from the preferred spot cost points.
 /// </summary>
 internal sealed class LabelPlacer(IReadOnlyList<PlacedNode> nodes, IReadOnlyList<(string Id, Polyline Line)> lines)
 {
     /// <summary>Distance labels keep from nodes (which also keeps arrowheads visible).</summary>
     public const double NodeMargin = 5;
+
+    /// <summary>How much nearer its own arrow than any other a coefficient's centre must be.</summary>
+    public const double OwnPathMargin = 3;
     private readonly List<DiagramLabel> _placed = [];
 
     /// <summary>Labels that found no free candidate spot (they went to the nearest free place instead).</summary>
@@ -40,7 +45,17 @@ internal sealed class LabelPlacer(IReadOnlyList<PlacedNode> nodes, IReadOnlyList
                 double clear = (Math.Abs(normal.X) * w + Math.Abs(normal.Y) * h) / 2 + 2;
                 candidates.Add((p + normal * (side * clear), 40 * Math.Abs(step) + 30 * Math.Abs(side)));
             }
-        return Place(text, DiagramLabelKind.Coefficient, edgeId, w, h, m.LabelFont, candidates, candidates[0].Center);
+        return Place(text, DiagramLabelKind.Coefficient, edgeId, w, h, m.LabelFont, candidates, candidates[0].Center,
+            ownPath: c => IsOwn(edgeId, line, c));
+    }
+
+    /// <summary>True when <paramref name="c"/> is nearer the edge's own line than any other line, by <see cref="OwnPathMargin"/>.</summary>
+    private bool IsOwn(string edgeId, Polyline own, DiagramPoint c)
+    {
+        double limit = own.DistanceTo(c) + OwnPathMargin;
+        foreach (var (id, other) in lines)
+            if (id != edgeId && other.Bounds.Inflate(limit).Contains(c) && other.DistanceTo(c) < limit) return false;
+        return true;
     }
 
     public DiagramLabel PlaceNear(PlacedNode node, string text, LayoutMetrics m)
@@ -67,10 +82,14 @@ internal sealed class LabelPlacer(IReadOnlyList<PlacedNode> nodes, IReadOnlyList
         return Place(text, DiagramLabelKind.RSquare, node.Spec.Id, w, h, m.LabelFont, candidates, raw[0], nodeMargin: 1);
     }
 
-    /// <summary>The first free spot on rings of growing radius around <paramref name="center"/> (16 directions a ring).</summary>
-    private DiagramPoint Spiral(DiagramPoint center, double w, double h, double nodeMargin)
+    /// <summary>
+    /// The first free spot on rings of growing radius around <paramref name="center"/> (16 directions a ring) that
+    /// <paramref name="accept"/> accepts; without one, the first free spot.
+    /// </summary>
+    private DiagramPoint Spiral(DiagramPoint center, double w, double h, double nodeMargin, Func<DiagramPoint, bool>? accept)
     {
         double step = h / 2;
+        DiagramPoint? firstFree = null;
         for (int ring = 1; ring < 400; ring++)
         {
             double r = ring * step;
@@ -78,10 +97,12 @@ internal sealed class LabelPlacer(IReadOnlyList<PlacedNode> nodes, IReadOnlyList
             {
                 double a = 2 * Math.PI * k / 16;
                 var c = new DiagramPoint(center.X + r * Math.Cos(a), center.Y + r * Math.Sin(a));
-                if (IsFree(DiagramRect.Centered(c, w, h), nodeMargin)) return c;
+                if (!IsFree(DiagramRect.Centered(c, w, h), nodeMargin)) continue;
+                if (accept is null || accept(c)) return c;
+                firstFree ??= c;
             }
         }
-        return center;
+        return firstFree ?? center;
     }
 
     /// <summary>True when the box keeps <paramref name="nodeMargin"/> from every node and clear of every label placed.</summary>
@@ -89,14 +110,15 @@ internal sealed class LabelPlacer(IReadOnlyList<PlacedNode> nodes, IReadOnlyList
         !nodes.Any(n => n.Bounds.Inflate(nodeMargin).Intersects(box)) && !_placed.Any(l => l.Bounds.Inflate(1).Intersects(box));
 
     private DiagramLabel Place(string text, DiagramLabelKind kind, string owner, double w, double h, double font,
-        List<(DiagramPoint Center, double Cost)> candidates, DiagramPoint fallback, double nodeMargin = NodeMargin)
+        List<(DiagramPoint Center, double Cost)> candidates, DiagramPoint fallback, double nodeMargin = NodeMargin,
+        Func<DiagramPoint, bool>? ownPath = null)
     {
         DiagramPoint? best = null;
         double bestScore = double.MaxValue;
         foreach (var (c, cost) in candidates)
         {
             var box = DiagramRect.Centered(c, w, h);
-            if (!IsFree(box, nodeMargin)) continue;
+            if (!IsFree(box, nodeMargin) || (ownPath is not null && !ownPath(c))) continue;
             double score = cost;
             foreach (var (id, line) in lines)
                 if (id != owner && line.Intersects(box)) score += 15;
@@ -107,7 +129,7 @@ internal sealed class LabelPlacer(IReadOnlyList<PlacedNode> nodes, IReadOnlyList
             // Counted, so the layout is retried with wider gaps; if it is the last try, the label still must not sit on
             // anything: spiral outward from the preferred spot to the nearest free place.
             Failures++;
-            best = Spiral(fallback, w, h, nodeMargin);
+            best = Spiral(fallback, w, h, nodeMargin, ownPath);
         }
         var label = new DiagramLabel { Text = text, Kind = kind, Center = best.Value, FontSize = font, Width = w, Height = h, Owner = owner };
         _placed.Add(label);
