@@ -11,8 +11,8 @@ internal sealed class EdgeRouter(Dictionary<string, PlacedNode> nodes, Layering 
 {
     private readonly List<Polyline> _routed = [];
 
-    /// <summary>Arrows closer than this over a stretch read as one.</summary>
-    private const double CloseRun = 6;
+    /// <summary>Arrows closer than this over a stretch read as one, and leave no room between them for a label.</summary>
+    private const double CloseRun = 14;
 
     public Dictionary<SpecEdge, DiagramPoint[]> Route(IReadOnlyList<SpecEdge> edges)
     {
@@ -39,10 +39,14 @@ internal sealed class EdgeRouter(Dictionary<string, PlacedNode> nodes, Layering 
             if (NodeHits(new Polyline(line), a, b, 2) == 0) Keep(e, line);
         }
         var channel = new List<SpecEdge>();
+        // Reciprocal paths (a non-recursive model's x ~ y and y ~ x) would be one straight line: they take the channel,
+        // whose ports keep them apart.
+        var pairs = edges.Where(layering.Chains.ContainsKey).GroupBy(e => string.CompareOrdinal(e.From, e.To) < 0 ? (e.From, e.To) : (e.To, e.From))
+            .Where(g => g.Count() > 1).SelectMany(g => g).ToHashSet();
         foreach (var e in edges.Where(layering.Chains.ContainsKey))
         {
             var (chain, _) = layering.Chains[e];
-            if (chain.Count == 2)
+            if (chain.Count == 2 && !pairs.Contains(e))
             {
                 var (a, b) = (nodes[e.From], nodes[e.To]);
                 var line = Geometry.Line(a.BoundaryToward(b.Center), b.BoundaryToward(a.Center));
@@ -169,7 +173,7 @@ internal sealed class EdgeRouter(Dictionary<string, PlacedNode> nodes, Layering 
             var line = new Polyline(path);
             double score = 1000 * NodeHits(line, a, b, 3) + 25 * _routed.Sum(r => line.Crossings(r)) + 0.04 * line.Length + penalty
                 // Running alongside another arrow makes the two read as one (and their labels as each other's).
-                + 400 * _routed.Sum(r => line.NearShare(r, CloseRun, 14));
+                + 400 * _routed.Sum(r => line.NearShare(r, CloseRun, 18));
             if (e.Text.Length > 0 && !RoomForLabel(line, e.Text)) score += 300;
             if (score < bestScore) { bestScore = score; best = path; }
         }
@@ -183,8 +187,12 @@ internal sealed class EdgeRouter(Dictionary<string, PlacedNode> nodes, Layering 
         var (w, h) = LabelPlacer.Box(text, metrics);
         foreach (double t in new[] { 0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8 })
         {
-            var box = DiagramRect.Centered(line.At(t).Point, w, h);
-            if (!nodes.Values.Any(n => n.Bounds.Inflate(LabelPlacer.NodeMargin).Intersects(box))) return true;
+            var p = line.At(t).Point;
+            var box = DiagramRect.Centered(p, w, h);
+            if (nodes.Values.Any(n => n.Bounds.Inflate(LabelPlacer.NodeMargin).Intersects(box))) continue;
+            // The label on the curve must also read as this curve's: no arrow routed before runs through it or nearby.
+            if (_routed.Any(r => r.Bounds.Inflate(h).Contains(p) && r.DistanceTo(p) < h / 2 + LabelPlacer.OwnPathMargin)) continue;
+            return true;
         }
         return false;
     }

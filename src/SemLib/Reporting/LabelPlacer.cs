@@ -36,17 +36,26 @@ internal sealed class LabelPlacer(IReadOnlyList<PlacedNode> nodes, IReadOnlyList
         double[] steps = [0, 0.06, -0.06, 0.12, -0.12, 0.18, -0.18, 0.24, -0.24, 0.3, -0.3, 0.36, -0.36];
         foreach (double side in new[] { 0.0, 1, -1 })
             foreach (double step in steps)
-            {
-                double t = preferred + step;
-                if (t < 0.1 || t > 0.9) continue;
-                var (p, tangent) = line.At(t);
-                var normal = new DiagramPoint(-tangent.Y, tangent.X);
-                // Beside the arrow: far enough along the normal that the box clears the line.
-                double clear = (Math.Abs(normal.X) * w + Math.Abs(normal.Y) * h) / 2 + 2;
-                candidates.Add((p + normal * (side * clear), 40 * Math.Abs(step) + 30 * Math.Abs(side)));
-            }
+                AddBeside(candidates, line, preferred + step, side, w, h, 40 * Math.Abs(step) + 30 * Math.Abs(side), 0.1);
+        // When none of those is free, any spot along the arrow or a little further beside it, at a higher cost (so that
+        // the layout is still retried with wider gaps).
+        var more = new List<(DiagramPoint Center, double Cost)>();
+        for (double t = 0.04; t <= 0.96; t += 0.02)
+            foreach (double side in new[] { 0.0, 1, -1, 1.6, -1.6, 2.3, -2.3 })
+                AddBeside(more, line, t, side, w, h, 40 * Math.Abs(t - preferred) + 30 * Math.Abs(side), 0.04);
         return Place(text, DiagramLabelKind.Coefficient, edgeId, w, h, m.LabelFont, candidates, candidates[0].Center,
-            ownPath: c => IsOwn(edgeId, line, c));
+            ownPath: c => IsOwn(edgeId, line, c), more: more);
+    }
+
+    /// <summary>A candidate at fraction <paramref name="t"/> of the arrow, <paramref name="side"/> box-widths beside it.</summary>
+    private static void AddBeside(List<(DiagramPoint, double)> candidates, Polyline line, double t, double side, double w, double h, double cost, double margin)
+    {
+        if (t < margin || t > 1 - margin) return;
+        var (p, tangent) = line.At(t);
+        var normal = new DiagramPoint(-tangent.Y, tangent.X);
+        // Beside the arrow: far enough along the normal that the box clears the line.
+        double clear = (Math.Abs(normal.X) * w + Math.Abs(normal.Y) * h) / 2 + 2;
+        candidates.Add((p + normal * (side * clear), cost));
     }
 
     /// <summary>True when <paramref name="c"/> is nearer the edge's own line than any other line, by <see cref="OwnPathMargin"/>.</summary>
@@ -111,25 +120,31 @@ internal sealed class LabelPlacer(IReadOnlyList<PlacedNode> nodes, IReadOnlyList
 
     private DiagramLabel Place(string text, DiagramLabelKind kind, string owner, double w, double h, double font,
         List<(DiagramPoint Center, double Cost)> candidates, DiagramPoint fallback, double nodeMargin = NodeMargin,
-        Func<DiagramPoint, bool>? ownPath = null)
+        Func<DiagramPoint, bool>? ownPath = null, List<(DiagramPoint Center, double Cost)>? more = null)
     {
-        DiagramPoint? best = null;
-        double bestScore = double.MaxValue;
-        foreach (var (c, cost) in candidates)
+        DiagramPoint? Best(List<(DiagramPoint Center, double Cost)> list)
         {
-            var box = DiagramRect.Centered(c, w, h);
-            if (!IsFree(box, nodeMargin) || (ownPath is not null && !ownPath(c))) continue;
-            double score = cost;
-            foreach (var (id, line) in lines)
-                if (id != owner && line.Intersects(box)) score += 15;
-            if (score < bestScore) { bestScore = score; best = c; }
+            DiagramPoint? best = null;
+            double bestScore = double.MaxValue;
+            foreach (var (c, cost) in list)
+            {
+                var box = DiagramRect.Centered(c, w, h);
+                if (!IsFree(box, nodeMargin) || (ownPath is not null && !ownPath(c))) continue;
+                double score = cost;
+                foreach (var (id, line) in lines)
+                    if (id != owner && line.Intersects(box)) score += 15;
+                if (score < bestScore) { bestScore = score; best = c; }
+            }
+            return best;
         }
+        var best = Best(candidates);
         if (best is null)
         {
             // Counted, so the layout is retried with wider gaps; if it is the last try, the label still must not sit on
-            // anything: spiral outward from the preferred spot to the nearest free place.
+            // anything: the further spots along its arrow, else spiral outward from the preferred spot to the nearest
+            // free place.
             Failures++;
-            best = Spiral(fallback, w, h, nodeMargin, ownPath);
+            best = (more is null ? null : Best(more)) ?? Spiral(fallback, w, h, nodeMargin, ownPath);
         }
         var label = new DiagramLabel { Text = text, Kind = kind, Center = best.Value, FontSize = font, Width = w, Height = h, Owner = owner };
         _placed.Add(label);
