@@ -1,5 +1,6 @@
 using System.Text;
 using SemLib.Reliability;
+using SemLib.Syntax;
 
 namespace ClusterUpgrade;
 
@@ -75,7 +76,7 @@ public static class ConsoleReport
         sb.AppendLine($"  RMSEA = {Format.N(f["rmsea"])} [90% CI {Format.N(f["rmsea.ci.lower"])}, {Format.N(f["rmsea.ci.upper"])}], SRMR = {Format.N(f["srmr"])}, CFI = {Format.N(f["cfi"])}, TLI = {Format.N(f["tli"])}, GFI = {Format.N(f["gfi"])}, AGFI = {Format.N(f["agfi"])}");
         // β is the standardized (std.all) estimate; SE, z and p belong to the unstandardized estimate B.
         sb.AppendLine($"  {"path",-16} {"β (std.all)",-11} {"B",7} {"SE(B)",7} {"z(B)",6}  p");
-        foreach (var p in r.Structural.Parameters.Where(p => p.Op == "~"))
+        foreach (var p in r.Structural.Parameters.Where(p => p.Op == ModelOperator.Regression))
             sb.AppendLine($"  {p.Lhs + " <- " + p.Rhs,-16} {Format.N(p.StdAll),8}{Format.Stars(p.PValue),-3} {Format.N(p.Estimate),7} {Format.N(p.StandardError),7} {Format.N(p.Z, 2),6}  {Format.P(p.PValue)}");
         sb.AppendLine($"  R²: acq {Format.N(r.Structural.RSquare["acq"])}, crea {Format.N(r.Structural.RSquare["crea"])}, upg {Format.N(r.Structural.RSquare["upg"])}");
 

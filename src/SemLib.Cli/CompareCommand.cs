@@ -95,7 +95,7 @@ internal sealed class CompareCommand
 
             // The whole output is built before anything is written, so it is never half-written.
             string output = json ? ModelComparisonJson.ToJson(rows) + Environment.NewLine : ModelComparisonText.Format(rows);
-            var warnings = fits.SelectMany((f, i) => f.Warnings.Select(w => $"{paths[i]}: {w}"));
+            var warnings = fits.SelectMany((f, i) => f.Warnings.Select(w => $"{paths[i]}: {w.Message}"));
             return CommandOutput.Success("compare", output, json, warnings, stdout, stderr);
         }
         catch (Exception e)

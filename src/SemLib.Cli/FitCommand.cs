@@ -137,7 +137,7 @@ internal sealed class FitCommand
                 var written = ReportFiles.Write(r, fit, boot, Path.GetFileNameWithoutExtension(modelPath!), DiagramOptions(parse));
                 stderr.WriteLine($"semlib fit: report written to {string.Join(" and ", written)}");
             }
-            int code = CommandOutput.Success("fit", output, json, fit.Warnings.Concat(boot?.Warnings ?? []), stdout, stderr);
+            int code = CommandOutput.Success("fit", output, json, fit.Warnings.Select(w => w.Message).Concat(boot?.Warnings ?? []), stdout, stderr);
             if (fit.Status == FitStatus.Converged) return code;
             Failures.WriteError(stderr, $"semlib fit: the solution is not a clean convergence (status {fit.Status}; see the warnings); exit code {ExitCodes.NotClean}.{Environment.NewLine}");
             return ExitCodes.NotClean;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using SemLib.Reporting;
 using SemLib.Results;
+using SemLib.Syntax;
 using Spectre.Console;
 
 namespace SemLib.Cli;
@@ -32,7 +33,7 @@ internal static class ModificationIndexTable
         foreach (var name in new[] { "mi", "epc", "sepc.lv", "sepc.all" }) table.AddColumn(new TableColumn(name).RightAligned());
         foreach (var m in indices)
         {
-            var cells = new List<string> { m.Lhs, m.Op, m.Rhs };
+            var cells = new List<string> { m.Lhs, m.Op.ToLavaan(), m.Rhs };
             if (groups) cells.Add(m.Group.ToString(CultureInfo.InvariantCulture));
             cells.AddRange([TextColumns.F(m.Mi), TextColumns.F(m.Epc), TextColumns.F(m.SepcLv), TextColumns.F(m.SepcAll)]);
             table.AddRow(cells.Select(c => new Text(c)).ToArray<Spectre.Console.Rendering.IRenderable>());

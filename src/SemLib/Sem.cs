@@ -3,6 +3,7 @@ using SemLib.Estimation;
 using SemLib.Inference;
 using SemLib.Specification;
 using SemLib.Syntax;
+using SemLib.Results;
 
 namespace SemLib;
 
@@ -11,7 +12,7 @@ namespace SemLib;
 /// <code>
 /// var data = DataSet.ReadCsv("hs.csv");
 /// var fit = Sem.Fit("visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6", data);
-/// Console.WriteLine(fit.FitMeasures["cfi"]);
+/// Console.WriteLine(fit.FitMeasures.Cfi); // or fit.FitMeasures["cfi"], lavaan's name
 /// </code>
 /// Defaults are lavaan's <c>sem()</c>: marker-variable identification, ML on the N-divisor covariance matrix,
 /// expected-information standard errors, exogenous covariates fixed at their sample moments.
@@ -53,7 +54,7 @@ public static class Sem
         var estSample = new EstimationSample(sample, options.Estimator);
         var lisrel = FitEngine.Compile(table, estSample);
         FitEngine.CheckDegreesOfFreedom(table, lisrel, estSample);
-        var warnings = new List<string>(sample.Warnings);
+        var warnings = new List<FitWarning>(sample.Warnings);
         var fitted = InequalityFit.Optimize(table, lisrel, estSample, options, warnings);
         return FitResultBuilder.Build(fitted, warnings);
     }

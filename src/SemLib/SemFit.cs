@@ -3,6 +3,7 @@ using SemLib.Estimation;
 using SemLib.Inference;
 using SemLib.Results;
 using SemLib.Specification;
+using SemLib.Syntax;
 
 namespace SemLib;
 
@@ -16,7 +17,7 @@ public sealed class SemFit
     private readonly Lazy<IReadOnlyList<ModificationIndex>> _modificationIndices;
 
     internal SemFit(FittedModel fitted, FitStatus status, IReadOnlyList<ParameterEstimate> parameters, FitMeasures measures,
-        IReadOnlyList<IReadOnlyDictionary<string, double>> rSquare, IReadOnlyList<string> warnings, double[]? covTheta, double[]? covZeta,
+        IReadOnlyList<IReadOnlyDictionary<string, double>> rSquare, IReadOnlyList<FitWarning> warnings, double[]? covTheta, double[]? covZeta,
         IReadOnlyList<ModelTest> tests, IReadOnlyList<MissingDataSummary>? missingData)
     {
         Tests = tests;
@@ -84,8 +85,12 @@ public sealed class SemFit
     /// <summary>R² per group.</summary>
     public IReadOnlyList<IReadOnlyDictionary<string, double>> RSquareByGroup { get; }
 
-    /// <summary>One sentence per problem: non-convergence, negative variances, non-positive-definite matrices, possible non-identification, dropped rows.</summary>
-    public IReadOnlyList<string> Warnings { get; }
+    /// <summary>
+    /// One warning per problem — non-convergence, negative variances, non-positive-definite matrices, possible
+    /// non-identification, dropped rows — each with its <see cref="FitWarning.Kind"/>, its sentence
+    /// (<see cref="FitWarning.Message"/>) and the variables or parameters it names.
+    /// </summary>
+    public IReadOnlyList<FitWarning> Warnings { get; }
 
     /// <summary>Modification indices with expected parameter changes (lavaan's <c>modindices()</c>), sorted by the index, largest first.</summary>
     public IReadOnlyList<ModificationIndex> ModificationIndices() => _modificationIndices.Value;
@@ -120,14 +125,21 @@ public sealed class SemFit
         return new ImpliedMoments(s.Model.Observed, cov, Fitted.Table.MeanStructure ? s.Mu.ToArray() : null);
     }
 
-    /// <summary>The row for lhs op rhs in a group (~~ matches either way round); null when the model has none.</summary>
+    /// <summary>
+    /// The row for lhs op rhs in a group, the operator written as in lavaan (<c>"=~"</c>, <c>"~~"</c>, <c>"~1"</c>
+    /// with an empty rhs; ~~ matches either way round); null when the model has none or op is not an operator.
+    /// </summary>
     public ParameterEstimate? Parameter(string lhs, string op, string rhs, int group = 1) =>
+        ModelOperatorText.FromLavaan(op) is { } o ? Parameter(lhs, o, rhs, group) : null;
+
+    /// <summary>The row for lhs op rhs in a group (~~ matches either way round); null when the model has none.</summary>
+    public ParameterEstimate? Parameter(string lhs, ModelOperator op, string rhs, int group = 1) =>
         Parameters.FirstOrDefault(p => p.Group == group && p.Op == op &&
-            ((p.Lhs == lhs && p.Rhs == rhs) || (op == "~~" && p.Lhs == rhs && p.Rhs == lhs)));
+            ((p.Lhs == lhs && p.Rhs == rhs) || (op == ModelOperator.Covariance && p.Lhs == rhs && p.Rhs == lhs)));
 
     /// <summary>The row of a labelled or defined parameter; null when there is none.</summary>
     public ParameterEstimate? Parameter(string label) =>
-        Parameters.FirstOrDefault(p => p.Label == label || (p.Op == ":=" && p.Lhs == label));
+        Parameters.FirstOrDefault(p => p.Label == label || (p.Op == ModelOperator.Defined && p.Lhs == label));
 
     /// <summary>The sampling covariance matrix of the free parameters (table order of free rows), or null when it could not be computed.</summary>
     public double[,]? ParameterCovariance()

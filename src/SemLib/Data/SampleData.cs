@@ -1,5 +1,6 @@
 using System.Globalization;
 using SemLib.LinearAlgebra;
+using SemLib.Results;
 
 namespace SemLib.Data;
 
@@ -11,7 +12,7 @@ namespace SemLib.Data;
 /// </summary>
 internal sealed class SampleData
 {
-    private SampleData(IReadOnlyList<string> names, GroupSample[] groups, bool fromCovariance, IReadOnlyList<string> warnings,
+    private SampleData(IReadOnlyList<string> names, GroupSample[] groups, bool fromCovariance, IReadOnlyList<FitWarning> warnings,
         IReadOnlyList<int>? rowsRead = null)
     {
         Names = names;
@@ -27,7 +28,7 @@ internal sealed class SampleData
     public int TotalN { get; }
     public bool IsSummaryData { get; }
     public bool HasRawData => !IsSummaryData;
-    public IReadOnlyList<string> Warnings { get; }
+    public IReadOnlyList<FitWarning> Warnings { get; }
 
     /// <summary>
     /// Per group, the rows of raw data read before listwise deletion (lavaan's <c>norig</c>, the "Total" column of
@@ -94,11 +95,11 @@ internal sealed class SampleData
             bucket.Add(row);
         }
 
-        var warnings = new List<string>();
+        var warnings = new List<FitWarning>();
         if (dropped > 0)
-            warnings.Add($"{dropped} of {data.RowCount} rows were dropped because they have missing values on model variables (listwise deletion).");
+            warnings.Add(new(FitWarningKind.RowsDropped, $"{dropped} of {data.RowCount} rows were dropped because they have missing values on model variables (listwise deletion)."));
         if (droppedGroup > 0)
-            warnings.Add($"{droppedGroup} rows were dropped because the group variable {MessageText.Quote(groupColumn)} is missing.");
+            warnings.Add(new(FitWarningKind.RowsDropped, $"{droppedGroup} rows were dropped because the group variable {MessageText.Quote(groupColumn)} is missing.", [groupColumn!]));
 
         foreach (var g in seenGroups.Where(g => !labels.Contains(g)))
             throw new DataException($"{data.Source}: group {MessageText.Quote(g)} of {MessageText.Quote(groupColumn)} has no row with values on all model variables; it cannot be analysed.");

@@ -2,6 +2,7 @@ using System.Globalization;
 using SemLib.LinearAlgebra;
 using SemLib.Model;
 using SemLib.Specification;
+using SemLib.Results;
 
 namespace SemLib.Estimation;
 
@@ -26,7 +27,7 @@ internal static class InequalityFit
     /// from the active set <paramref name="initialActive"/> (table rows; none by default).
     /// </summary>
     public static FittedModel Optimize(ParameterTable table, LisrelModel model, EstimationSample sample, ModelOptions options,
-        List<string> warnings, IReadOnlySet<int>? initialActive = null)
+        List<FitWarning> warnings, IReadOnlySet<int>? initialActive = null)
     {
         var active = new HashSet<int>(initialActive ?? new HashSet<int>());
         var fitted = FitEngine.Optimize(table, active.Count == 0 ? model : model.WithActiveInequalities(active), sample, options);
@@ -46,9 +47,9 @@ internal static class InequalityFit
             var next = model.WithActiveInequalities(active);
             fitted = FitEngine.Optimize(table, next, sample, options, next.Constraints.ToZeta(fitted.Theta));
         }
-        warnings.Add(string.Format(CultureInfo.InvariantCulture,
+        warnings.Add(new(FitWarningKind.InequalityConstraints, string.Format(CultureInfo.InvariantCulture,
             "The active set of the inequality constraints did not settle; the estimates hold {0} of them as equalities and may not be the constrained optimum.",
-            fitted.Model.ActiveInequalities.Count));
+            fitted.Model.ActiveInequalities.Count)));
         return fitted;
     }
 

@@ -15,7 +15,7 @@ namespace SemLib.Inference;
 internal static class EstimatesBuilder
 {
     public sealed record Output(List<ParameterEstimate> Rows, double[] Estimates, double[] StdLv, double[] StdAll,
-        List<Dictionary<string, double>> RSquare, List<string> Warnings);
+        List<Dictionary<string, double>> RSquare, List<FitWarning> Warnings);
 
     public static Output Build(FittedModel fit, double[]? covTheta, double confidenceLevel)
     {
@@ -31,7 +31,7 @@ internal static class EstimatesBuilder
         var r2 = Standardization.RSquare(table, stdAll);
         double zcrit = Wald.CriticalValue(confidenceLevel);
         var rows = new List<ParameterEstimate>();
-        var warnings = new List<string>();
+        var warnings = new List<FitWarning>();
         for (int i = 0; i < n; i++)
         {
             var r = table.Rows[i];
@@ -43,7 +43,7 @@ internal static class EstimatesBuilder
             rows.Add(new ParameterEstimate
             {
                 Lhs = r.Lhs,
-                Op = r.Op.ToLavaan(),
+                Op = r.Op,
                 Rhs = r.Rhs,
                 Group = isDefined ? 1 : r.Group,
                 Label = r.Label,
@@ -65,12 +65,12 @@ internal static class EstimatesBuilder
     /// A defined parameter whose value does not exist at the estimates (NaN: a/0, log of a negative number, an
     /// overflow), or whose derivative does not (no SE although the parameters have one): a warning naming it.
     /// </summary>
-    private static void UndefinedWarning(ParameterRow r, double estimate, double? se, bool haveCovariance, List<string> warnings)
+    private static void UndefinedWarning(ParameterRow r, double estimate, double? se, bool haveCovariance, List<FitWarning> warnings)
     {
         if (double.IsNaN(estimate))
-            warnings.Add($"The defined parameter '{r.Lhs}' ({r.Lhs} := {r.Rhs}) has no finite value at the estimates (a division by zero, the log or square root of a negative number, or an overflow); its estimate, standard error and interval are NA.");
+            warnings.Add(new(FitWarningKind.UndefinedDefinedParameter, $"The defined parameter '{r.Lhs}' ({r.Lhs} := {r.Rhs}) has no finite value at the estimates (a division by zero, the log or square root of a negative number, or an overflow); its estimate, standard error and interval are NA.", [r.Lhs]));
         else if (haveCovariance && se is null)
-            warnings.Add($"The defined parameter '{r.Lhs}' ({r.Lhs} := {r.Rhs}) has no finite derivative at the estimates, so the delta method gives it no standard error; its standard error and interval are NA.");
+            warnings.Add(new(FitWarningKind.UndefinedDefinedParameter, $"The defined parameter '{r.Lhs}' ({r.Lhs} := {r.Rhs}) has no finite derivative at the estimates, so the delta method gives it no standard error; its standard error and interval are NA.", [r.Lhs]));
     }
 
     /// <summary>

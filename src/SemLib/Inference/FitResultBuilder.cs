@@ -10,9 +10,9 @@ namespace SemLib.Inference;
 /// <summary>Turns a fitted model into a <see cref="SemFit"/>: standard errors, estimates, fit measures, status and warnings.</summary>
 internal static class FitResultBuilder
 {
-    public static SemFit Build(FittedModel fitted, IEnumerable<string> earlierWarnings)
+    public static SemFit Build(FittedModel fitted, IEnumerable<FitWarning> earlierWarnings)
     {
-        var warnings = new List<string>(earlierWarnings);
+        var warnings = new List<FitWarning>(earlierWarnings);
         warnings.AddRange(fitted.Table.Warnings);
         var opt = fitted.Optimizer;
         bool converged = opt.Converged;
@@ -21,24 +21,25 @@ internal static class FitResultBuilder
         bool stalled = !converged && opt.Stalled;
         if (!converged && !stalled)
         {
-            warnings.Add($"The optimizer did not converge: {opt.Message} from each of {opt.Attempts} sets of start values ({opt.Iterations} iterations in all); the estimates are the best last iterate and should not be interpreted.");
+            warnings.Add(new(FitWarningKind.NotConverged, $"The optimizer did not converge: {opt.Message} from each of {opt.Attempts} sets of start values ({opt.Iterations} iterations in all); the estimates are the best last iterate and should not be interpreted."));
             if (double.IsFinite(opt.HigherConvergedF))
-                warnings.Add(string.Format(CultureInfo.InvariantCulture,
+                warnings.Add(new(FitWarningKind.LocalOptimum, string.Format(CultureInfo.InvariantCulture,
                     "Another set of start values converged, but to a worse fit (fit function {0:G6} against {1:G6} here), so it is not reported as the solution.",
-                    opt.HigherConvergedF, opt.F));
+                    opt.HigherConvergedF, opt.F)));
         }
         else if (stalled)
         {
-            string drifting = DriftingNames(fitted);
-            warnings.Add("The fit function converged but the estimates did not: they drift along a direction in which the likelihood is flat (empirical under-identification, as with a two-indicator factor or a loading near zero)"
-                + (drifting.Length > 0 ? $"; the parameters drifting are {drifting}" : "")
-                + ". χ² and the fit measures are those of that limit; the estimates are not interpretable.");
+            var drifting = DriftingNames(fitted);
+            warnings.Add(new(FitWarningKind.EmpiricalUnderidentification,
+                "The fit function converged but the estimates did not: they drift along a direction in which the likelihood is flat (empirical under-identification, as with a two-indicator factor or a loading near zero)"
+                + (drifting.Count > 0 ? $"; the parameters drifting are {string.Join(", ", drifting)}" : "")
+                + ". χ² and the fit measures are those of that limit; the estimates are not interpretable.", drifting));
         }
         else if (double.IsFinite(opt.LowerDivergedF))
         {
-            warnings.Add(string.Format(CultureInfo.InvariantCulture,
+            warnings.Add(new(FitWarningKind.LocalOptimum, string.Format(CultureInfo.InvariantCulture,
                 "From other start values the estimates run off to infinity while the fit function falls below this solution's ({0:G6} against {1:G6}): the model is empirically under-identified, and this solution is a local optimum.",
-                opt.LowerDivergedF, opt.F));
+                opt.LowerDivergedF, opt.F)));
         }
 
         var cov = ParameterCovariance.Compute(fitted.NewObjective(), fitted.Zeta, fitted.Options.InformationInEffect, fitted.Sample.StatisticN);
@@ -67,7 +68,7 @@ internal static class FitResultBuilder
     }
 
     /// <summary>The table names of the ζ parameters a stalled search was drifting along (each ζ's rows with the largest weight).</summary>
-    private static string DriftingNames(FittedModel fitted)
+    private static List<string> DriftingNames(FittedModel fitted)
     {
         var model = fitted.Model;
         var names = new List<string>();
@@ -80,14 +81,14 @@ internal static class FitResultBuilder
             for (int t = 0; t < theta.Length; t++)
                 if (theta[t] != 0) names.Add(model.Table.Rows[model.FreeRows[t]].Name);
         }
-        return string.Join(", ", names.Distinct().Take(6));
+        return names.Distinct().Take(6).ToList();
     }
 
     /// <summary>
     /// Heywood cases: negative residual variances of observed variables, latent variances that are negative, and
     /// covariance matrices of latent variables or residuals that are not positive definite.
     /// </summary>
-    private static bool CheckAdmissibility(FittedModel fitted, double[] estimates, List<string> warnings)
+    private static bool CheckAdmissibility(FittedModel fitted, double[] estimates, List<FitWarning> warnings)
     {
         bool ok = true;
         var table = fitted.Table;
@@ -98,8 +99,8 @@ internal static class FitResultBuilder
             if (!r.IsVariance || !r.Free || estimates[i] >= 0) continue;
             ok = false;
             string what = table.Roles.IsLatent(r.Lhs) ? "variance of the latent variable" : "residual variance of";
-            warnings.Add(string.Format(CultureInfo.InvariantCulture,
-                "The {0} '{1}'{2} is negative ({3:G4}): a Heywood case, so the solution is not admissible.", what, r.Lhs, G(r.Group), estimates[i]));
+            warnings.Add(new(FitWarningKind.HeywoodCase, string.Format(CultureInfo.InvariantCulture,
+                "The {0} '{1}'{2} is negative ({3:G4}): a Heywood case, so the solution is not admissible.", what, r.Lhs, G(r.Group), estimates[i]), [r.Lhs]));
         }
         for (int g = 0; g < fitted.Model.Groups.Length; g++)
         {
@@ -108,13 +109,16 @@ internal static class FitResultBuilder
             if (lv > 0 && !IsPositiveDefinite(s.Phi, m, lv))
             {
                 ok = false;
-                warnings.Add($"The covariance matrix of the latent variables{G(g + 1)} is not positive definite; some latent correlation is beyond ±1 or a latent variance is not positive.");
+                warnings.Add(new(FitWarningKind.NotPositiveDefinite,
+                    $"The covariance matrix of the latent variables{G(g + 1)} is not positive definite; some latent correlation is beyond ±1 or a latent variance is not positive.",
+                    s.Model.Eta.Take(lv).ToList()));
             }
             int p = s.Model.P;
             if (!s.Model.ThetaDiagonal && !IsPositiveDefinite(s.Theta, p, p))
             {
                 ok = false;
-                warnings.Add($"The covariance matrix of the residuals of the observed variables{G(g + 1)} is not positive definite.");
+                warnings.Add(new(FitWarningKind.NotPositiveDefinite,
+                    $"The covariance matrix of the residuals of the observed variables{G(g + 1)} is not positive definite.", s.Model.Observed));
             }
         }
         return ok;

@@ -101,7 +101,7 @@ internal static class ModificationIndices
             output.Add(new ModificationIndex
             {
                 Lhs = row.Lhs,
-                Op = row.Op.ToLavaan(),
+                Op = row.Op,
                 Rhs = row.Rhs,
                 Group = row.Group,
                 Mi = mi,

@@ -3,6 +3,7 @@ using MathNet.Numerics.LinearAlgebra;
 using SemLib.Estimation;
 using SemLib.LinearAlgebra;
 using SemLib.Model;
+using SemLib.Results;
 
 namespace SemLib.Inference;
 
@@ -15,7 +16,7 @@ namespace SemLib.Inference;
 /// </summary>
 internal static class ParameterCovariance
 {
-    public sealed record Result(double[]? CovTheta, double[]? CovZeta, double[] InfoZeta, string? Warning);
+    public sealed record Result(double[]? CovTheta, double[]? CovZeta, double[] InfoZeta, FitWarning? Warning);
 
     /// <remarks>
     /// Leaves <paramref name="objective"/> evaluated at <paramref name="zeta"/> (Monte Carlo replications read θ, the
@@ -70,10 +71,10 @@ internal static class ParameterCovariance
                 if (evd.EigenValues[i].Real < evd.EigenValues[minIdx].Real) minIdx = i;
             double min = evd.EigenValues[minIdx].Real;
             var involved = DescribeDirection(objective.Model, evd.EigenVectors.Column(minIdx));
-            string warning = string.Format(CultureInfo.InvariantCulture,
+            string message = string.Format(CultureInfo.InvariantCulture,
                 "The information matrix is singular or nearly so (smallest eigenvalue of its correlation form {0:G3}, relative {1:G3}): the model may not be identified{2}. Standard errors are not reported.",
-                min, min / Math.Max(max, 1e-300), involved.Length > 0 ? "; the parameters involved are " + involved : "");
-            return new Result(null, null, info, warning);
+                min, min / Math.Max(max, 1e-300), involved.Count > 0 ? "; the parameters involved are " + string.Join(", ", involved) : "");
+            return new Result(null, null, info, new FitWarning(FitWarningKind.SingularInformation, message, involved));
         }
         var covZeta = new double[r * r];
         for (int i = 0; i < r; i++)
@@ -105,7 +106,7 @@ internal static class ParameterCovariance
         return lambda;
     }
 
-    private static string DescribeDirection(LisrelModel model, Vector<double> direction)
+    private static List<string> DescribeDirection(LisrelModel model, Vector<double> direction)
     {
         // Map the null direction in ζ back to table rows and name the largest components.
         var theta = new double[model.ThetaCount];
@@ -117,6 +118,6 @@ internal static class ParameterCovariance
             .Select(i => model.Table.Rows[model.FreeRows[i]].Name)
             .Distinct()
             .ToList();
-        return string.Join(", ", names);
+        return names;
     }
 }

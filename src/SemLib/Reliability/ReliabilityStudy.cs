@@ -49,7 +49,7 @@ public static class ReliabilityStudy
         if (options.Cfa)
         {
             cfa = Sem.Fit(CfaSpecification(scales), ItemColumns(rescored, items), options.CfaOptions ?? ModelOptions.Default);
-            warnings.AddRange(cfa.Warnings.Select(w => "CFA: " + w));
+            warnings.AddRange(cfa.Warnings.Select(w => "CFA: " + w.Message));
             if (cfa.Converged)
             {
                 var sample = SampleCovariance(cfa);

@@ -1,3 +1,4 @@
+using SemLib.Syntax;
 namespace SemLib.Reporting;
 
 /// <summary>
@@ -22,8 +23,8 @@ internal sealed class DiagramSpec
         var roles = fit.Table.Roles;
         // A loading or regression fixed at zero (a growth model's slope on its first occasion) says there is no path:
         // path diagrams draw none (AMOS's convention), unless asked to.
-        var rows = fit.Parameters.Where(p => p.Group == o.Group && p.Op is "=~" or "~" or "~~"
-            && (o.ShowFixedZeroPaths || p.Op == "~~" || p.Free != false || p.Estimate != 0)).ToList();
+        var rows = fit.Parameters.Where(p => p.Group == o.Group && p.Op is ModelOperator.MeasuredBy or ModelOperator.Regression or ModelOperator.Covariance
+            && (o.ShowFixedZeroPaths || p.Op == ModelOperator.Covariance || p.Free != false || p.Estimate != 0)).ToList();
         var nodes = new List<SpecNode>();
         var byId = new Dictionary<string, SpecNode>(StringComparer.Ordinal);
         void Add(string name)
@@ -35,8 +36,8 @@ internal sealed class DiagramSpec
         }
         foreach (var r in rows)
         {
-            if (r.Op == "~~" && r.Lhs == r.Rhs) continue;
-            if (r.Op == "~") { Add(r.Rhs); Add(r.Lhs); }
+            if (r.Op == ModelOperator.Covariance && r.Lhs == r.Rhs) continue;
+            if (r.Op == ModelOperator.Regression) { Add(r.Rhs); Add(r.Lhs); }
             else { Add(r.Lhs); Add(r.Rhs); }
         }
         foreach (var v in roles.Latent.Concat(roles.Observed)) Add(v);
@@ -45,16 +46,16 @@ internal sealed class DiagramSpec
         bool dashed = false;
         foreach (var r in rows)
         {
-            if (r.Op == "~~" && !SemReportSections.IsCovariance(r)) continue;
-            var kind = r.Op switch { "=~" => DiagramEdgeKind.Loading, "~" => DiagramEdgeKind.Regression, _ => DiagramEdgeKind.Covariance };
+            if (r.Op == ModelOperator.Covariance && !SemReportSections.IsCovariance(r)) continue;
+            var kind = r.Op switch { ModelOperator.MeasuredBy => DiagramEdgeKind.Loading, ModelOperator.Regression => DiagramEdgeKind.Regression, _ => DiagramEdgeKind.Covariance };
             double? value = o.Standardized ? r.StdAll ?? r.Estimate : r.Estimate;
             bool isDashed = o.DashNonSignificant && kind != DiagramEdgeKind.Loading && r.PValue is double p && p >= o.DashLevel;
             dashed |= isDashed;
             edges.Add(new SpecEdge
             {
                 Id = r.Name,
-                From = r.Op == "~" ? r.Rhs : r.Lhs,
-                To = r.Op == "~" ? r.Lhs : r.Rhs,
+                From = r.Op == ModelOperator.Regression ? r.Rhs : r.Lhs,
+                To = r.Op == ModelOperator.Regression ? r.Lhs : r.Rhs,
                 Kind = kind,
                 Value = value,
                 PValue = r.PValue,

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SemLib.Resampling;
+using SemLib.Syntax;
 using static SemLib.Reporting.JsonOutput;
 
 namespace SemLib.Reporting;
@@ -53,7 +54,7 @@ public static class FitJson
         {
             writer.WriteStartObject();
             writer.WriteString("lhs", p.Lhs);
-            writer.WriteString("op", p.Op);
+            writer.WriteString("op", p.Op.ToLavaan());
             writer.WriteString("rhs", p.Rhs);
             writer.WriteNumber("group", p.Group);
             writer.WriteString("label", p.Label);
@@ -92,7 +93,7 @@ public static class FitJson
         writer.WriteEndObject();
 
         writer.WriteStartArray("warnings");
-        foreach (var w in fit.Warnings) writer.WriteStringValue(w);
+        foreach (var w in fit.Warnings) writer.WriteStringValue(w.Message);
         if (boot is not null)
             foreach (var w in boot.Warnings) writer.WriteStringValue(w);
         writer.WriteEndArray();
@@ -106,7 +107,7 @@ public static class FitJson
             {
                 writer.WriteStartObject();
                 writer.WriteString("lhs", mi.Lhs);
-                writer.WriteString("op", mi.Op);
+                writer.WriteString("op", mi.Op.ToLavaan());
                 writer.WriteString("rhs", mi.Rhs);
                 writer.WriteNumber("group", mi.Group);
                 Number(writer, "mi", mi.Mi);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SemLib.Simulation;
+using SemLib.Syntax;
 using static SemLib.Reporting.JsonOutput;
 
 namespace SemLib.Reporting;
@@ -55,7 +56,7 @@ public static class MonteCarloJson
             {
                 writer.WriteStartObject();
                 writer.WriteString("lhs", p.Lhs);
-                writer.WriteString("op", p.Op);
+                writer.WriteString("op", p.Op.ToLavaan());
                 writer.WriteString("rhs", p.Rhs);
                 writer.WriteString("label", p.Label);
                 Number(writer, "population", p.Population);

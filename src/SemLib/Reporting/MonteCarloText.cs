@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using SemLib.Simulation;
 using static SemLib.Reporting.TextColumns;
+using SemLib.Syntax;
 
 namespace SemLib.Reporting;
 
@@ -33,8 +34,8 @@ public static class MonteCarloText
             var rows = new List<string[]> { new[] { "Parameter", "Population", "Mean est", "Bias", "Rel.bias", "SE ratio", "Coverage", "Power" } };
             foreach (var p in s.Parameters)
             {
-                string name = p.Op == "~1" ? $"{p.Lhs} ~1" : $"{p.Lhs} {p.Op} {p.Rhs}";
-                if (p.Label.Length > 0 && p.Op != ":=") name += $" ({p.Label})";
+                string name = p.Op == ModelOperator.Intercept ? $"{p.Lhs} ~1" : $"{p.Lhs} {p.Op.ToLavaan()} {p.Rhs}";
+                if (p.Label.Length > 0 && p.Op != ModelOperator.Defined) name += $" ({p.Label})";
                 rows.Add([name, F(p.Population), F(p.MeanEstimate), F(p.Bias), F(p.RelativeBias), F(p.SeRatio), F(p.Coverage), F(p.Power)]);
             }
             foreach (var l in Layout(rows, 1)) Line("  " + l);

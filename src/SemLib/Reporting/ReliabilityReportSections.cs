@@ -1,5 +1,6 @@
 using System.Globalization;
 using SemLib.Reliability;
+using SemLib.Syntax;
 
 namespace SemLib.Reporting;
 
@@ -128,7 +129,7 @@ public static class ReliabilityReportSections
     public static ReportSection ConstructReliability(SemFit fit, ValidityCutoffs? cutoffs = null)
     {
         ArgumentNullException.ThrowIfNull(fit);
-        var loadings = fit.Parameters.Where(p => p.Group == 1 && p.Op == "=~" && p.StdAll is not null)
+        var loadings = fit.Parameters.Where(p => p.Group == 1 && p.Op == ModelOperator.MeasuredBy && p.StdAll is not null)
             .GroupBy(p => p.Lhs).Where(g => g.Count() >= 2)
             .Select(g => new FactorLoadings(g.Key, g.Select(p => p.Rhs).ToList(), g.Select(p => p.StdAll!.Value).ToList()));
         return ConstructReliability(loadings, cutoffs);

@@ -1,3 +1,4 @@
+using SemLib.Syntax;
 namespace SemLib.Reporting;
 
 /// <summary>
@@ -33,9 +34,9 @@ public static class SemReport
             SemReportSections.ModelFit(fit, fitCutoffs),
             PerGroup("Path diagrams", each.Select(g => SemReportSections.Diagram(fit, o with { Group = g }))),
         };
-        if (fit.Parameters.Any(p => p.Op == "=~"))
+        if (fit.Parameters.Any(p => p.Op == ModelOperator.MeasuredBy))
             sections.Add(PerGroup("Measurement model", each.Select(g => SemReportSections.Loadings(fit, group: g))));
-        if (fit.Parameters.Any(p => p.Op == "~"))
+        if (fit.Parameters.Any(p => p.Op == ModelOperator.Regression))
             sections.Add(PerGroup("Structural paths", each.Select(g => SemReportSections.StructuralPaths(fit, levels, g))));
         if (fit.Parameters.Any(SemReportSections.IsCovariance))
             sections.Add(PerGroup("Covariances", each.Select(g => SemReportSections.Covariances(fit, levels, g))));
@@ -49,8 +50,8 @@ public static class SemReport
     {
         var sections = new List<ReportSection> { SemReportSections.ModelFit(fit, fitCutoffs), SemReportSections.Diagram(fit, diagram) };
         var ops = fit.Parameters.Where(p => p.Group == 1).ToList();
-        if (ops.Any(p => p.Op == "=~")) sections.Add(SemReportSections.Loadings(fit));
-        if (ops.Any(p => p.Op == "~")) sections.Add(SemReportSections.StructuralPaths(fit, diagram?.SignificanceLevels));
+        if (ops.Any(p => p.Op == ModelOperator.MeasuredBy)) sections.Add(SemReportSections.Loadings(fit));
+        if (ops.Any(p => p.Op == ModelOperator.Regression)) sections.Add(SemReportSections.StructuralPaths(fit, diagram?.SignificanceLevels));
         if (ops.Any(SemReportSections.IsCovariance))
             sections.Add(SemReportSections.Covariances(fit, diagram?.SignificanceLevels));
         if (fit.RSquare.Count > 0) sections.Add(SemReportSections.RSquare(fit));

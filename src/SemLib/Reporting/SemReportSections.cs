@@ -2,6 +2,7 @@ using System.Globalization;
 using SemLib.Reliability;
 using SemLib.Resampling;
 using SemLib.Results;
+using SemLib.Syntax;
 
 namespace SemLib.Reporting;
 
@@ -78,7 +79,7 @@ public static class SemReportSections
     {
         ArgumentNullException.ThrowIfNull(fit);
         double cut = (cutoffs ?? new ValidityCutoffs()).StandardizedLoading;
-        var rows = Rows(fit, group, "=~").Select(p => (IReadOnlyList<ReportCell>)
+        var rows = Rows(fit, group, ModelOperator.MeasuredBy).Select(p => (IReadOnlyList<ReportCell>)
         [
             p.Lhs, p.Rhs, .. Estimates(p),
             ReportCell.FlagIf(p.StdAll is double b && Math.Abs(b) < cut, Numbers.Bounded(p.StdAll, 3), $"below {Numbers.CutOff(cut)}"),
@@ -96,7 +97,7 @@ public static class SemReportSections
     public static ReportSection StructuralPaths(SemFit fit, IReadOnlyList<double>? significanceLevels = null, int group = 1)
     {
         ArgumentNullException.ThrowIfNull(fit);
-        var paths = Rows(fit, group, "~").ToList();
+        var paths = Rows(fit, group, ModelOperator.Regression).ToList();
         if (paths.Count == 0) return new ReportSection("Structural paths", new ReportParagraph("The model has no regression paths."));
         bool labels = paths.Any(p => p.Label.Length > 0);
         var rows = paths.Select(p =>
@@ -126,7 +127,7 @@ public static class SemReportSections
     {
         ArgumentNullException.ThrowIfNull(fit);
         var dependent = fit.Table.Roles.Dependent.ToHashSet(StringComparer.Ordinal);
-        var covs = Rows(fit, group, "~~").Where(IsCovariance).ToList();
+        var covs = Rows(fit, group, ModelOperator.Covariance).Where(IsCovariance).ToList();
         if (covs.Count == 0) return new ReportSection("Covariances", new ReportParagraph("The model has no covariances between different variables."));
         var rows = covs.Select(p => (IReadOnlyList<ReportCell>)
         [
@@ -167,7 +168,7 @@ public static class SemReportSections
             _ => "The estimation did not converge; the estimates are those of the last iteration and should not be interpreted.",
         };
         var blocks = new List<ReportBlock> { new ReportParagraph(status) };
-        blocks.Add(fit.Warnings.Count == 0 ? new ReportParagraph("The fit reported no warnings.") : new ReportList(fit.Warnings));
+        blocks.Add(fit.Warnings.Count == 0 ? new ReportParagraph("The fit reported no warnings.") : new ReportList(fit.Warnings.Select(w => w.Message).ToList()));
         return new ReportSection("Warnings", blocks);
     }
 
@@ -219,12 +220,12 @@ public static class SemReportSections
 
     /// <summary>A covariance of two different variables that the model states: not a variance, and not a covariance
     /// fixed at zero (which states that there is none). The covariance table lists these; the diagram draws them.</summary>
-    internal static bool IsCovariance(ParameterEstimate p) => p.Op == "~~" && p.Lhs != p.Rhs && !(p.Free == false && p.Estimate == 0);
+    internal static bool IsCovariance(ParameterEstimate p) => p.Op == ModelOperator.Covariance && p.Lhs != p.Rhs && !(p.Free == false && p.Estimate == 0);
 
     private static readonly ReportColumn[] EstimateColumns =
         [ReportColumn.Numeric("Estimate"), ReportColumn.Numeric("SE"), ReportColumn.Numeric("z"), ReportColumn.Numeric("p")];
 
-    private static IEnumerable<ParameterEstimate> Rows(SemFit fit, int group, string op)
+    private static IEnumerable<ParameterEstimate> Rows(SemFit fit, int group, ModelOperator op)
     {
         if (group < 1 || group > fit.Table.GroupCount)
             throw new ArgumentOutOfRangeException(nameof(group), $"The report asks for group {group}, but the model has {fit.Table.GroupCount} group(s).");

@@ -178,7 +178,7 @@ public static partial class TextSummary
         for (int i = 0; i < entries.Count; i++)
         {
             var row = entries[i].Row;
-            string lhs = row.Lhs + " " + entries[i].Estimate.Op;
+            string lhs = row.Lhs + " " + entries[i].Estimate.Op.ToLavaan();
             if (i == 0 || lhs != previous)
             {
                 string dot = covariance && yNames.Contains(row.Lhs) ? "." : "";

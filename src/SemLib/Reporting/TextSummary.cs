@@ -39,7 +39,7 @@ public static partial class TextSummary
             BootstrapEffects(text, boot);
             text.Blank();
         }
-        var warnings = fit.Warnings.Concat(options.Bootstrap?.Warnings ?? []).ToList();
+        var warnings = fit.Warnings.Select(w => w.Message).Concat(options.Bootstrap?.Warnings ?? []).ToList();
         if (options.Warnings && warnings.Count > 0)
         {
             text.Add("Warnings:");

@@ -165,7 +165,7 @@ public static class Bootstrap
         for (int r = 0; r < plan.RowCount; r++)
         {
             var row = plan.Fit.Parameters[r];
-            bool varies = row.Free != false || row.Op == ":=" || plan.VariesWithData[r];
+            bool varies = row.Free != false || row.Op == ModelOperator.Defined || plan.VariesWithData[r];
             var (se, lo, hi) = varies ? Interval(r) : (0, null, null);
             var (sse, slo, shi) = varies || row.StdAll is not null ? Interval(plan.RowCount + r) : (null, null, null);
             parameters.Add(new BootstrapEstimate

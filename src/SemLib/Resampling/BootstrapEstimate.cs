@@ -1,3 +1,5 @@
+using SemLib.Syntax;
+
 namespace SemLib.Resampling;
 
 /// <summary>
@@ -9,8 +11,8 @@ public sealed record BootstrapEstimate
 {
     /// <summary>Left-hand side.</summary>
     public required string Lhs { get; init; }
-    /// <summary>lavaan's operator.</summary>
-    public required string Op { get; init; }
+    /// <summary>lavaan's operator (<see cref="ModelOperatorText.ToLavaan"/> gives its spelling).</summary>
+    public required ModelOperator Op { get; init; }
     /// <summary>Right-hand side.</summary>
     public required string Rhs { get; init; }
     /// <summary>1-based group.</summary>
@@ -35,5 +37,5 @@ public sealed record BootstrapEstimate
     public double? StdAllCiUpper { get; init; }
 
     /// <summary>The row as lavaan prints it.</summary>
-    public string Name => Op == "~1" ? Lhs + "~1" : Lhs + Op + Rhs;
+    public string Name => Op == ModelOperator.Intercept ? Lhs + "~1" : Lhs + Op.ToLavaan() + Rhs;
 }

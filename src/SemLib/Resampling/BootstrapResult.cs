@@ -1,3 +1,4 @@
+using SemLib.Syntax;
 namespace SemLib.Resampling;
 
 /// <summary>
@@ -64,14 +65,18 @@ public sealed class BootstrapResult
     /// <summary>Notes, e.g. how many draws failed.</summary>
     public IReadOnlyList<string> Warnings { get; }
 
-    /// <summary>The row for lhs op rhs (~~ either way round), or null.</summary>
+    /// <summary>The row for lhs op rhs, the operator written as in lavaan (~~ either way round), or null (also when op is not an operator).</summary>
     public BootstrapEstimate? Parameter(string lhs, string op, string rhs, int group = 1) =>
+        ModelOperatorText.FromLavaan(op) is { } o ? Parameter(lhs, o, rhs, group) : null;
+
+    /// <summary>The row for lhs op rhs (~~ either way round), or null.</summary>
+    public BootstrapEstimate? Parameter(string lhs, ModelOperator op, string rhs, int group = 1) =>
         Parameters.FirstOrDefault(p => p.Group == group && p.Op == op &&
-            ((p.Lhs == lhs && p.Rhs == rhs) || (op == "~~" && p.Lhs == rhs && p.Rhs == lhs)));
+            ((p.Lhs == lhs && p.Rhs == rhs) || (op == ModelOperator.Covariance && p.Lhs == rhs && p.Rhs == lhs)));
 
     /// <summary>The row of a labelled or defined parameter, or null.</summary>
     public BootstrapEstimate? Parameter(string label) =>
-        Parameters.FirstOrDefault(p => p.Label == label || (p.Op == ":=" && p.Lhs == label));
+        Parameters.FirstOrDefault(p => p.Label == label || (p.Op == ModelOperator.Defined && p.Lhs == label));
 
     /// <summary>Names of the bootstrapped statistics, in the column order of <see cref="Draw"/>.</summary>
     public IReadOnlyList<string> Statistics => _statistics;

@@ -1,3 +1,5 @@
+using SemLib.Syntax;
+
 namespace SemLib.Results;
 
 /// <summary>
@@ -8,8 +10,8 @@ public sealed record ModificationIndex
 {
     /// <summary>Left-hand side.</summary>
     public required string Lhs { get; init; }
-    /// <summary>lavaan's operator.</summary>
-    public required string Op { get; init; }
+    /// <summary>lavaan's operator (<see cref="ModelOperatorText.ToLavaan"/> gives its spelling).</summary>
+    public required ModelOperator Op { get; init; }
     /// <summary>Right-hand side.</summary>
     public required string Rhs { get; init; }
     /// <summary>1-based group.</summary>

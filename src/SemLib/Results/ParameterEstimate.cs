@@ -1,3 +1,5 @@
+using SemLib.Syntax;
+
 namespace SemLib.Results;
 
 /// <summary>
@@ -12,8 +14,8 @@ public sealed record ParameterEstimate
     /// <summary>Left-hand side (the defined name for <c>:=</c>, the left expression of a constraint).</summary>
     public required string Lhs { get; init; }
 
-    /// <summary>lavaan's operator: <c>=~ ~ ~~ ~1 := == &lt; &gt;</c>.</summary>
-    public required string Op { get; init; }
+    /// <summary>lavaan's operator (<c>=~ ~ ~~ ~1 := == &lt; &gt;</c>; <see cref="ModelOperatorText.ToLavaan"/> gives its spelling).</summary>
+    public required ModelOperator Op { get; init; }
 
     /// <summary>Right-hand side (empty for intercepts, the formula for <c>:=</c>, the right expression of a constraint).</summary>
     public required string Rhs { get; init; }
@@ -52,5 +54,5 @@ public sealed record ParameterEstimate
     public double? StdAll { get; init; }
 
     /// <summary>The row as lavaan prints it: <c>visual=~x2</c>, <c>x1~1</c>, <c>ind:=a*b</c>.</summary>
-    public string Name => Op == "~1" ? Lhs + "~1" : Lhs + Op + Rhs;
+    public string Name => Op == ModelOperator.Intercept ? Lhs + "~1" : Lhs + Op.ToLavaan() + Rhs;
 }

@@ -120,7 +120,7 @@ public static class MonteCarlo
             parameters.Add(new MonteCarloParameter
             {
                 Lhs = row.Lhs,
-                Op = row.Op.ToLavaan(),
+                Op = row.Op,
                 Rhs = row.Rhs,
                 Label = row.Label,
                 Population = pop,

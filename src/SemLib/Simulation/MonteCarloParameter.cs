@@ -1,3 +1,5 @@
+using SemLib.Syntax;
+
 namespace SemLib.Simulation;
 
 /// <summary>
@@ -9,8 +11,8 @@ public sealed record MonteCarloParameter
 {
     /// <summary>Left-hand side.</summary>
     public required string Lhs { get; init; }
-    /// <summary>lavaan's operator.</summary>
-    public required string Op { get; init; }
+    /// <summary>lavaan's operator (<see cref="ModelOperatorText.ToLavaan"/> gives its spelling).</summary>
+    public required ModelOperator Op { get; init; }
     /// <summary>Right-hand side.</summary>
     public required string Rhs { get; init; }
     /// <summary>Label, or empty.</summary>

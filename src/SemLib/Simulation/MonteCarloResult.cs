@@ -1,3 +1,4 @@
+using SemLib.Syntax;
 namespace SemLib.Simulation;
 
 /// <summary>The outcome of a Monte Carlo study at one sample size.</summary>
@@ -30,8 +31,15 @@ public sealed record MonteCarloResult
     /// <summary>Per free and defined parameter: bias, SE ratio, coverage, power.</summary>
     public required IReadOnlyList<MonteCarloParameter> Parameters { get; init; }
 
-    /// <summary>The row for lhs op rhs, or for a label or defined name when only lhs is given.</summary>
+    /// <summary>
+    /// The row for lhs op rhs, the operator written as in lavaan (null also when op is not an operator), or for a
+    /// label or defined name when only lhs is given.
+    /// </summary>
     public MonteCarloParameter? Parameter(string lhs, string? op = null, string? rhs = null) =>
-        op is null ? Parameters.FirstOrDefault(p => p.Label == lhs || (p.Op == ":=" && p.Lhs == lhs))
-            : Parameters.FirstOrDefault(p => p.Op == op && ((p.Lhs == lhs && p.Rhs == rhs) || (op == "~~" && p.Lhs == rhs && p.Rhs == lhs)));
+        op is null ? Parameters.FirstOrDefault(p => p.Label == lhs || (p.Op == ModelOperator.Defined && p.Lhs == lhs))
+            : ModelOperatorText.FromLavaan(op) is { } o ? Parameter(lhs, o, rhs ?? "") : null;
+
+    /// <summary>The row for lhs op rhs (~~ either way round), or null.</summary>
+    public MonteCarloParameter? Parameter(string lhs, ModelOperator op, string rhs) =>
+        Parameters.FirstOrDefault(p => p.Op == op && ((p.Lhs == lhs && p.Rhs == rhs) || (op == ModelOperator.Covariance && p.Lhs == rhs && p.Rhs == lhs)));
 }

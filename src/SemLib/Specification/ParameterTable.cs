@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using SemLib.Syntax;
+using SemLib.Results;
 
 namespace SemLib.Specification;
 
@@ -12,7 +13,7 @@ namespace SemLib.Specification;
 public sealed class ParameterTable
 {
     internal ParameterTable(ParsedModel model, IReadOnlyList<ParameterRow> rows, VariableRoles roles, int groups,
-        bool meanStructure, IReadOnlyList<string> warnings)
+        bool meanStructure, IReadOnlyList<FitWarning> warnings)
     {
         Model = model;
         Rows = rows;
@@ -37,8 +38,8 @@ public sealed class ParameterTable
     /// <summary>True when intercepts and means are part of the model.</summary>
     public bool MeanStructure { get; }
 
-    /// <summary>Notes from building the table (for example duplicated statements that were merged).</summary>
-    public IReadOnlyList<string> Warnings { get; }
+    /// <summary>Notes from building the table (for example duplicated statements that were merged), of kind <see cref="FitWarningKind.ModelSpecification"/>.</summary>
+    public IReadOnlyList<FitWarning> Warnings { get; }
 
     /// <summary>The observed variables, in the order of the implied matrices.</summary>
     public IReadOnlyList<string> ObservedVariables => Roles.Observed;

@@ -1,4 +1,5 @@
 using SemLib.Syntax;
+using SemLib.Results;
 
 namespace SemLib.Specification;
 
@@ -40,7 +41,7 @@ internal static class ParameterTableBuilder
     public static ParameterTable Build(ParsedModel model, ModelOptions options, int groups)
     {
         if (groups < 1) throw new ArgumentOutOfRangeException(nameof(groups));
-        var warnings = new List<string>();
+        var warnings = new List<FitWarning>();
         var user = Flatten(model, warnings);
         var defined = model.Statements.Where(s => s.Operator == ModelOperator.Defined).ToList();
         var constraints = model.Statements.Where(s => s.Operator is ModelOperator.Equal or ModelOperator.Less or ModelOperator.Greater).ToList();
@@ -108,7 +109,7 @@ internal static class ParameterTableBuilder
             if (groups > 1 && r.Modifiers.Labels is [{ Length: > 0 } label])
                 shared.Add((label, $"{MessageText.Truncate(r.Lhs)}{r.Op.ToLavaan()}{MessageText.Truncate(r.Rhs)}"));
         }
-        warnings.AddRange(MessageText.Collapse(shared,
+        warnings.AddRange(Specification(shared,
             l => $"The label {MessageText.Quote(l.Label)} on {l.Name} is used in every group, so that parameter is constrained equal across groups; give one label per group with c(...) if that is not intended.",
             (n, names) => $"{MessageText.Count(n)} parameters have one label for every group ({names}), so each is constrained equal across groups; give one label per group with c(...) if that is not intended.",
             l => l.Name));
@@ -197,7 +198,7 @@ internal static class ParameterTableBuilder
         }
     }
 
-    private static List<Flat> Flatten(ParsedModel model, List<string> warnings)
+    private static List<Flat> Flatten(ParsedModel model, List<FitWarning> warnings)
     {
         var rows = new List<Flat>();
         var repeated = new List<(string Name, SourceSpan First, SourceSpan Again)>();
@@ -228,11 +229,11 @@ internal static class ParameterTableBuilder
             }
         }
         // A few repeats are warned about one by one; many (a generated model) in one warning each kind.
-        warnings.AddRange(MessageText.Collapse(repeated,
+        warnings.AddRange(Specification(repeated,
             r => $"{r.Name} is written twice ({r.First} and {r.Again}); it is one parameter.",
             (n, names) => $"{MessageText.Count(n)} terms repeat a parameter written before them ({names}); each parameter is one parameter however often it is written.",
             r => r.Name));
-        warnings.AddRange(MessageText.Collapse(replaced,
+        warnings.AddRange(Specification(replaced,
             r => $"{r.Name} is written twice ({r.First} and {r.Again}) with different modifiers; it is one parameter and the later modifiers replace the earlier ones.",
             (n, names) => $"{MessageText.Count(n)} terms repeat a parameter with different modifiers ({names}); each is one parameter and the later modifiers replace the earlier ones.",
             r => r.Name));
@@ -322,8 +323,21 @@ internal static class ParameterTableBuilder
         Check(m.Start?.Count, "start");
     }
 
+    /// <summary>
+    /// <see cref="MessageText.Collapse"/> as <see cref="FitWarningKind.ModelSpecification"/> warnings: each names its
+    /// parameter, and the one warning about many names them all.
+    /// </summary>
+    private static IEnumerable<FitWarning> Specification<T>(IReadOnlyList<T> items, Func<T, string> one, Func<int, string, string> many,
+        Func<T, string> name)
+    {
+        var messages = MessageText.Collapse(items, one, many, name);
+        return messages.Count == items.Count
+            ? messages.Select((m, i) => new FitWarning(FitWarningKind.ModelSpecification, m, [name(items[i])]))
+            : messages.Select(m => new FitWarning(FitWarningKind.ModelSpecification, m, items.Select(name).Distinct(StringComparer.Ordinal).ToList()));
+    }
+
     /// <summary>Parameters that share a label are one parameter; when one of them is fixed, all are fixed to that value.</summary>
-    private static void ApplyLabelEqualities(List<ParameterRow> table, List<string> warnings)
+    private static void ApplyLabelEqualities(List<ParameterRow> table, List<FitWarning> warnings)
     {
         var byLabel = Enumerable.Range(0, table.Count).Where(i => table[i].Label.Length > 0).GroupBy(i => table[i].Label, StringComparer.Ordinal);
         foreach (var members in byLabel)
@@ -331,7 +345,9 @@ internal static class ParameterTableBuilder
             var fixedOne = members.Select(i => table[i]).FirstOrDefault(r => !r.Free);
             if (fixedOne is null || members.Count() < 2) continue;
             if (members.Any(i => !table[i].Free && !table[i].Value.Equals(fixedOne.Value)))
-                warnings.Add($"Parameters labelled '{members.Key}' are fixed to different values; all now take {fixedOne.Value}.");
+                warnings.Add(new FitWarning(FitWarningKind.ModelSpecification,
+                    $"Parameters labelled '{members.Key}' are fixed to different values; all now take {fixedOne.Value}.",
+                    members.Select(i => table[i].Name).Distinct(StringComparer.Ordinal).ToList()));
             foreach (int i in members) table[i] = table[i] with { Free = false, Value = fixedOne.Value, Exogenous = false };
         }
     }

@@ -1,6 +1,10 @@
 namespace SemLib.Syntax;
 
-/// <summary>The lavaan operators a model statement can use.</summary>
+/// <summary>
+/// The lavaan operators: those a model statement can use, and the <c>op</c> column of the parameter table and of the
+/// results (<see cref="SemLib.Results.ParameterEstimate.Op"/>, <see cref="SemLib.Results.ModificationIndex.Op"/>).
+/// <see cref="ModelOperatorText.ToLavaan"/> gives lavaan's spelling, <see cref="ModelOperatorText.FromLavaan"/> reads it.
+/// </summary>
 public enum ModelOperator
 {
     /// <summary><c>=~</c>: a latent variable is measured by indicators.</summary>
@@ -19,12 +23,15 @@ public enum ModelOperator
     Less,
     /// <summary><c>&gt;</c>: an inequality constraint.</summary>
     Greater,
+    /// <summary><c>|</c>: a threshold of an ordinal indicator (<c>x1 | t1</c>); reserved for ordinal data, which the
+    /// model syntax does not accept yet.</summary>
+    Threshold,
 }
 
 /// <summary>How operators are written in lavaan syntax and in parameter tables.</summary>
 public static class ModelOperatorText
 {
-    /// <summary>The lavaan spelling of the operator (<c>=~</c>, <c>~</c>, <c>~~</c>, <c>~1</c>, <c>:=</c>, <c>==</c>, <c>&lt;</c>, <c>&gt;</c>).</summary>
+    /// <summary>The lavaan spelling of the operator (<c>=~</c>, <c>~</c>, <c>~~</c>, <c>~1</c>, <c>:=</c>, <c>==</c>, <c>&lt;</c>, <c>&gt;</c>, <c>|</c>).</summary>
     public static string ToLavaan(this ModelOperator op) => op switch
     {
         ModelOperator.MeasuredBy => "=~",
@@ -35,6 +42,7 @@ public static class ModelOperatorText
         ModelOperator.Equal => "==",
         ModelOperator.Less => "<",
         ModelOperator.Greater => ">",
+        ModelOperator.Threshold => "|",
         _ => throw new ArgumentOutOfRangeException(nameof(op)),
     };
 
@@ -49,6 +57,7 @@ public static class ModelOperatorText
         "==" => ModelOperator.Equal,
         "<" => ModelOperator.Less,
         ">" => ModelOperator.Greater,
+        "|" => ModelOperator.Threshold,
         _ => null,
     };
 }

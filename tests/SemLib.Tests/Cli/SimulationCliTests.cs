@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using SemLib.Simulation;
 using SemLib.Specification;
+using SemLib.Syntax;
 
 namespace SemLib.Tests.Cli;
 
@@ -176,7 +177,7 @@ public sealed class SimulationCliTests : IDisposable
                 var ep = e.Parameters[i];
                 Assert.Equal(["lhs", "op", "rhs", "label", "population", "mean_est", "bias", "rel_bias", "empirical_se", "mean_se", "se_ratio", "coverage", "power"],
                     p.EnumerateObject().Select(x => x.Name));
-                Assert.Equal(ep.Lhs + ep.Op + ep.Rhs, p.GetProperty("lhs").GetString() + p.GetProperty("op").GetString() + p.GetProperty("rhs").GetString());
+                Assert.Equal(ep.Lhs + ep.Op.ToLavaan() + ep.Rhs, p.GetProperty("lhs").GetString() + p.GetProperty("op").GetString() + p.GetProperty("rhs").GetString());
                 Assert.Equal(ep.Population, p.GetProperty("population").GetDouble());
                 Assert.Equal(ep.MeanEstimate, p.GetProperty("mean_est").GetDouble());
                 Assert.Equal(ep.SeRatio!.Value, p.GetProperty("se_ratio").GetDouble());

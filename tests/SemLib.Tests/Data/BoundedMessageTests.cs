@@ -55,7 +55,8 @@ public sealed class BoundedMessageTests
         var terms = Enumerable.Range(0, 50_000).Select(i => $"x{i % 9 + 1}");
         var table = ParameterTable.Build("f =~ " + string.Join(" + ", terms));
         var w = Assert.Single(table.Warnings);
-        Assert.Equal("49,991 terms repeat a parameter written before them (f=~x1, f=~x2, f=~x3 and 6 more); each parameter is one parameter however often it is written.", w);
+        Assert.Equal("49,991 terms repeat a parameter written before them (f=~x1, f=~x2, f=~x3 and 6 more); each parameter is one parameter however often it is written.", w.Message);
+        Assert.Equal(9, w.Variables.Count); // the one warning names every repeated parameter, not only the three shown
         // Up to three repeats keep their own warnings, with where they are.
         Assert.Equal(3, ParameterTable.Build("f =~ x1 + x2 + x3 + x1 + x2 + x3").Warnings.Count);
     }

@@ -1,5 +1,6 @@
 using SemLib.Data;
 using SemLib.Syntax;
+using SemLib.Results;
 
 namespace SemLib.Tests.Data;
 
@@ -134,14 +135,15 @@ public sealed class DataCheckTests
         var data = DataSet.FromColumns([new("x1", hs["x1"].Values.ToArray()), new("x2", x2), new("x3", x3), new("x9", x9)], "hs-holes");
         var fit = Sem.Fit(OneFactor, data);
         Assert.Equal([298], fit.NObs);
-        Assert.Contains("3 of 301 rows were dropped because they have missing values on model variables (listwise deletion).", fit.Warnings);
+        var dropped = Assert.Single(fit.Warnings, w => w.Kind == FitWarningKind.RowsDropped);
+        Assert.Equal("3 of 301 rows were dropped because they have missing values on model variables (listwise deletion).", dropped.Message);
         Assert.Equal(298, fit.FitMeasures["ntotal"]);
     }
 
     [Fact]
     public void No_warning_without_missing_values()
     {
-        Assert.DoesNotContain(Sem.Fit(OneFactor, Hs3()).Warnings, w => w.Contains("dropped"));
+        Assert.DoesNotContain(Sem.Fit(OneFactor, Hs3()).Warnings, w => w.Kind == FitWarningKind.RowsDropped || w.Message.Contains("dropped"));
     }
 
     [Fact]

@@ -45,9 +45,12 @@ public sealed class BadModelTests
         Assert.Equal(10, fit.FitMeasures["npar"]);
         Assert.Equal(5, fit.FitMeasures["df"]);
         Assert.Equal(48.878, fit.FitMeasures["chisq"]!.Value, 3);
-        var warning = Assert.Single(fit.Warnings, w => w.StartsWith("The information matrix is singular or nearly so"));
-        Assert.Contains("the model may not be identified; the parameters involved are", warning);
-        Assert.Contains("f2", warning);
+        var warning = Assert.Single(fit.Warnings, w => w.Message.StartsWith("The information matrix is singular or nearly so"));
+        Assert.Equal(FitWarningKind.SingularInformation, warning.Kind);
+        Assert.Contains("the model may not be identified; the parameters involved are", warning.Message);
+        Assert.Contains("f2", warning.Message);
+        Assert.Contains(warning.Variables, v => v.Contains("f2", StringComparison.Ordinal)); // the parameters the message names
+        Assert.All(warning.Variables, v => Assert.Contains(v, warning.Message));
         Assert.All(fit.Parameters.Where(p => p.Free == true), p => Assert.Null(p.StandardError));
         Assert.All(fit.Parameters.Where(p => p.Free == true), p => Assert.Null(p.Z));
         Assert.Null(fit.ParameterCovariance());
@@ -66,8 +69,8 @@ public sealed class BadModelTests
         Assert.Equal(FitStatus.Converged, good.Status);
         Assert.Equal(good.FitMeasures["df"] - 2, bad.FitMeasures["df"]);
         Assert.Equal(good.FitMeasures["chisq"]!.Value, bad.FitMeasures["chisq"]!.Value, 5);
-        Assert.Contains(bad.Warnings, w => w.StartsWith("The information matrix is singular or nearly so"));
-        Assert.DoesNotContain(good.Warnings, w => w.StartsWith("The information matrix"));
+        Assert.Contains(bad.Warnings, w => w.Message.StartsWith("The information matrix is singular or nearly so"));
+        Assert.DoesNotContain(good.Warnings, w => w.Message.StartsWith("The information matrix"));
         Assert.All(bad.Parameters.Where(p => p.Free == true), p => Assert.Null(p.StandardError));
     }
 
@@ -82,8 +85,8 @@ public sealed class BadModelTests
         var fit = Sem.Fit(ThreeFactors, Hs, ModelOptions.Default with { MaxIterations = 1, Estimator = estimator });
         Assert.Equal(FitStatus.NotConverged, fit.Status);
         Assert.False(fit.Converged);
-        Assert.Contains(fit.Warnings, w => w.StartsWith("The optimizer did not converge: the maximum of 1 iterations was reached from each of")
-            && w.EndsWith("the estimates are the best last iterate and should not be interpreted."));
+        Assert.Contains(fit.Warnings, w => w.Kind == FitWarningKind.NotConverged && w.Message.StartsWith("The optimizer did not converge: the maximum of 1 iterations was reached from each of")
+            && w.Message.EndsWith("the estimates are the best last iterate and should not be interpreted."));
         Assert.Equal(21, fit.FitMeasures["npar"]); // 6 loadings + 9 residuals + 3 variances + 3 covariances
         foreach (var (name, value) in fit.FitMeasures)
         {
@@ -115,8 +118,11 @@ public sealed class BadModelTests
         Assert.Equal(-0.597, fit.Parameter("x1", "~~", "x1")!.Estimate, 3);
         Assert.Equal(1.592, fit.Parameter("f", "~~", "f")!.Estimate, 3);
         Assert.Equal(0.500, fit.Parameter("f", "=~", "x2")!.Estimate, 3);
-        Assert.Contains("The residual variance of 'x1' is negative (-0.597): a Heywood case, so the solution is not admissible.", fit.Warnings);
-        Assert.DoesNotContain(fit.Warnings, w => w.Contains("'x2'") || w.Contains("'x3'"));
+        var heywood = Assert.Single(fit.Warnings, w => w.Kind == FitWarningKind.HeywoodCase);
+        Assert.Equal("The residual variance of 'x1' is negative (-0.597): a Heywood case, so the solution is not admissible.", heywood.Message);
+        Assert.Equal(["x1"], heywood.Variables);
+        Assert.Equal(heywood.Message, heywood.ToString()); // what string contexts (and older callers) print
+        Assert.DoesNotContain(fit.Warnings, w => w.Message.Contains("'x2'") || w.Message.Contains("'x3'"));
         Assert.NotNull(fit.FitMeasures["chisq"]);
     }
 
@@ -133,7 +139,9 @@ public sealed class BadModelTests
         var phi = fit.Parameter("f", "~~", "f")!;
         Assert.Equal(-0.2985, phi.Estimate, 4);
         Assert.Equal(0.135, phi.StandardError!.Value, 3);
-        Assert.Contains("The variance of the latent variable 'f' is negative (-0.2985): a Heywood case, so the solution is not admissible.", fit.Warnings);
+        var heywood = Assert.Single(fit.Warnings, w => w.Kind == FitWarningKind.HeywoodCase);
+        Assert.Equal("The variance of the latent variable 'f' is negative (-0.2985): a Heywood case, so the solution is not admissible.", heywood.Message);
+        Assert.Equal(["f"], heywood.Variables);
         Assert.Equal(0, fit.FitMeasures["chisq"]!.Value, 6);
     }
 
@@ -151,8 +159,10 @@ public sealed class BadModelTests
         Assert.Equal(0.39851982, fit.Parameter("x1", "~~", "x2")!.Estimate, 5);
         Assert.Equal(0.09971116, fit.Parameter("x1", "~~", "x1")!.Estimate, 5);
         Assert.Equal(0.89582287, fit.Parameter("x2", "~~", "x2")!.Estimate, 5);
-        Assert.Contains("The covariance matrix of the residuals of the observed variables is not positive definite.", fit.Warnings);
-        Assert.DoesNotContain(fit.Warnings, w => w.Contains("Heywood"));
+        var notPd = Assert.Single(fit.Warnings, w => w.Kind == FitWarningKind.NotPositiveDefinite);
+        Assert.Equal("The covariance matrix of the residuals of the observed variables is not positive definite.", notPd.Message);
+        Assert.Equal(["x1", "x2", "x3", "x4"], notPd.Variables);
+        Assert.DoesNotContain(fit.Warnings, w => w.Message.Contains("Heywood"));
     }
 
     [Fact]

@@ -64,7 +64,7 @@ public sealed class InequalityFitTests
             if (candidate.Converged && feasible) best = Math.Min(best, candidate.FitMeasures["chisq"]!.Value);
         }
         Assert.Equal(best, fit.FitMeasures["chisq"]!.Value, 1e-5);
-        Assert.All(fit.Parameters.Where(p => p.Op is "<" or ">"), p => Assert.True(p.Estimate >= -1e-6, $"{p.Lhs} {p.Op} {p.Rhs}: slack {p.Estimate}"));
+        Assert.All(fit.Parameters.Where(p => p.Op is ModelOperator.Less or ModelOperator.Greater), p => Assert.True(p.Estimate >= -1e-6, $"{p.Lhs} {p.Op.ToLavaan()} {p.Rhs}: slack {p.Estimate}"));
     }
 
     /// <summary>Whether "left op right" holds at the fit's estimates, within 1e-6.</summary>

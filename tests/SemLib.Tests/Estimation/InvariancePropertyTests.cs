@@ -6,6 +6,7 @@ using Microsoft.FSharp.Core;
 using SemLib.Data;
 using SemLib.Results;
 using SemLib.Tests.Support;
+using SemLib.Syntax;
 
 namespace SemLib.Tests.Estimation;
 
@@ -39,7 +40,7 @@ public sealed class InvariancePropertyTests
     private const double ChiSquareRidge = 1e-3;
 
     private static bool Stalled(SemFit fit) =>
-        fit.Status == FitStatus.ConvergedSingular && fit.Warnings.Any(w => w.StartsWith("The fit function converged but the estimates did not"));
+        fit.Status == FitStatus.ConvergedSingular && fit.Warnings.Any(w => w.Message.StartsWith("The fit function converged but the estimates did not"));
     private const double EstimateInSe = 1e-4;
     private const double SeRelative = 1e-4;
 
@@ -119,7 +120,7 @@ public sealed class InvariancePropertyTests
 
     /// <summary>A variance estimate within the estimate tolerance of 0, where admissibility is decided by rounding.</summary>
     private static bool VarianceOnBoundary(SemFit fit) =>
-        fit.Parameters.Any(p => p.Op == "~~" && p.Lhs == p.Rhs && p.Free == true && Math.Abs(p.Estimate) <= EstimateInSe * (p.StandardError ?? 0) + 1e-9);
+        fit.Parameters.Any(p => p.Op == ModelOperator.Covariance && p.Lhs == p.Rhs && p.Free == true && Math.Abs(p.Estimate) <= EstimateInSe * (p.StandardError ?? 0) + 1e-9);
 
     /// <summary>
     /// Locally identified at the solution: every free parameter has a standard error. Where SemLib finds the information
@@ -193,15 +194,15 @@ public sealed class InvariancePropertyTests
         }
         return p => p.Op switch
         {
-            "=~" => sign[p.Lhs],
-            "~" or "~~" when sign.ContainsKey(p.Lhs) && sign.ContainsKey(p.Rhs) && p.Lhs != p.Rhs => sign[p.Lhs] * sign[p.Rhs],
+            ModelOperator.MeasuredBy => sign[p.Lhs],
+            ModelOperator.Regression or ModelOperator.Covariance when sign.ContainsKey(p.Lhs) && sign.ContainsKey(p.Rhs) && p.Lhs != p.Rhs => sign[p.Lhs] * sign[p.Rhs],
             _ => 1,
         };
     }
 
     private static string Reflected(Func<ParameterEstimate, double> sign, SemFit a)
     {
-        var flipped = a.Parameters.Where(p => p.Op == "=~" && sign(p) < 0).Select(p => p.Lhs).Distinct().ToList();
+        var flipped = a.Parameters.Where(p => p.Op == ModelOperator.MeasuredBy && sign(p) < 0).Select(p => p.Lhs).Distinct().ToList();
         return flipped.Count == 0 ? "" : $" (std.lv: {string.Join(", ", flipped)} reflected in the second fit, compared with signs aligned)";
     }
 

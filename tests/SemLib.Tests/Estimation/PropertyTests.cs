@@ -5,6 +5,7 @@ using SemLib.Data;
 using SemLib.Results;
 using SemLib.Specification;
 using SemLib.Tests.Support;
+using SemLib.Syntax;
 
 namespace SemLib.Tests.Estimation;
 
@@ -192,7 +193,7 @@ public sealed class PropertyTests
                 var q = Row(other, p);
                 AssertClose(p.StdAll, q.StdAll, $"{ctx} {p.Name} std.all");
                 // The loading on v scales by c, v's residual variance by c²; every other parameter is unchanged.
-                double factor = p.Op == "=~" && p.Rhs == v ? c : p.Op == "~~" && p.Lhs == v && p.Rhs == v ? c * c : 1;
+                double factor = p.Op == ModelOperator.MeasuredBy && p.Rhs == v ? c : p.Op == ModelOperator.Covariance && p.Lhs == v && p.Rhs == v ? c * c : 1;
                 AssertClose(p.Estimate * factor, q.Estimate, $"{ctx} {p.Name} est");
                 AssertClose(p.StandardError * factor, q.StandardError, $"{ctx} {p.Name} se");
             }
@@ -209,7 +210,7 @@ public sealed class PropertyTests
             hs[n].Values.ToArray().Select(x => n == "x2" ? c * x : x).ToArray())));
         var fit = Sem.Fit("f =~ x1 + x2 + x3", X2Times(1));
         var scaled = Sem.Fit("f =~ x1 + x2 + x3", X2Times(1000));
-        Assert.DoesNotContain(scaled.Warnings, w => w.StartsWith("The information matrix"));
+        Assert.DoesNotContain(scaled.Warnings, w => w.Message.StartsWith("The information matrix"));
         AssertClose(fit.Parameter("f", "=~", "x2")!.StandardError * 1000, scaled.Parameter("f", "=~", "x2")!.StandardError, "f=~x2 se");
         AssertClose(fit.Parameter("x2", "~~", "x2")!.StandardError * 1e6, scaled.Parameter("x2", "~~", "x2")!.StandardError, "x2~~x2 se");
         AssertClose(fit.Parameter("f", "~~", "f")!.StandardError, scaled.Parameter("f", "~~", "f")!.StandardError, "f~~f se");

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SemLib.Tests.Support;
+using SemLib.Results;
 
 namespace SemLib.Tests.Inference;
 
@@ -67,10 +68,11 @@ public sealed class DefinedParameterTests
             Assert.Null(p.PValue);
             Assert.Null(p.CiLower);
             Assert.Null(p.CiUpper);
-            Assert.Contains(fit.Warnings, w => w.Contains($"'{name}'", StringComparison.Ordinal));
+            Assert.Contains(fit.Warnings, w => w.Kind == FitWarningKind.UndefinedDefinedParameter && w.Variables.SequenceEqual([name])
+                && w.Message.Contains($"'{name}'", StringComparison.Ordinal));
         }
         Assert.NotNull(fit.Parameter("fine")!.StandardError);
-        Assert.DoesNotContain(fit.Warnings, w => w.Contains("'fine'", StringComparison.Ordinal));
+        Assert.DoesNotContain(fit.Warnings, w => w.Message.Contains("'fine'", StringComparison.Ordinal));
 
         using var json = System.Text.Json.JsonDocument.Parse(SemLib.Reporting.FitJson.ToJson(fit));
         var q = json.RootElement.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("lhs").GetString() == "q");
@@ -108,6 +110,7 @@ public sealed class DefinedParameterTests
         Assert.True(double.IsFinite(edge.Estimate));
         Assert.Null(edge.StandardError);
         Assert.Null(edge.CiLower);
-        Assert.Contains(fit.Warnings, w => w.Contains("'edge'", StringComparison.Ordinal) && w.Contains("derivative", StringComparison.Ordinal));
+        Assert.Contains(fit.Warnings, w => w.Kind == FitWarningKind.UndefinedDefinedParameter && w.Variables.SequenceEqual(["edge"])
+            && w.Message.Contains("'edge'", StringComparison.Ordinal) && w.Message.Contains("derivative", StringComparison.Ordinal));
     }
 }

@@ -2,6 +2,7 @@ using SemLib.Data;
 using SemLib.Estimation;
 using SemLib.Specification;
 using SemLib.Tests.Support;
+using SemLib.Syntax;
 
 namespace SemLib.Tests.Inference;
 
@@ -25,11 +26,11 @@ public sealed class ObservedInformationTests
         var options = ModelOptions.Default with { Information = InformationType.Observed };
         var reference = Sem.Fit(model, Data(1), options);
         var fit = Sem.Fit(model, Data(scale), options);
-        Assert.DoesNotContain(fit.Warnings, w => w.Contains("identified", StringComparison.Ordinal));
+        Assert.DoesNotContain(fit.Warnings, w => w.Message.Contains("identified", StringComparison.Ordinal));
         foreach (var p in reference.Parameters)
         {
             var mine = fit.Parameter(p.Lhs, p.Op, p.Rhs)!;
-            double power = p.Rhs == "x2" && p.Op == "=~" ? 1 : p.Lhs == "x2" && p.Rhs == "x2" ? 2 : 0;
+            double power = p.Rhs == "x2" && p.Op == ModelOperator.MeasuredBy ? 1 : p.Lhs == "x2" && p.Rhs == "x2" ? 2 : 0;
             double factor = Math.Pow(scale, power);
             if (p.StandardError is not double se || se == 0) continue;
             Assert.NotNull(mine.StandardError);

@@ -33,6 +33,30 @@ public sealed class PackagingTests
         return (p.ExitCode, stdout.Result + stderr.Result);
     }
 
+    /// <summary>The README's <c>```csharp</c> blocks with the line each starts on.</summary>
+    private static List<(int Line, string Code)> ReadmeCSharpBlocks()
+    {
+        var lines = File.ReadAllLines(Path.Combine(Root, "README.md"));
+        var blocks = new List<(int, string)>();
+        for (int i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].Trim() != "```csharp") continue;
+            int start = i + 1;
+            int end = start;
+            while (end < lines.Length && lines[end].Trim() != "```") end++;
+            blocks.Add((start + 1, string.Join("\n", lines[start..end])));
+            i = end;
+        }
+        return blocks;
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        foreach (var dir in Directory.GetDirectories(from)) CopyDirectory(dir, Path.Combine(to, Path.GetFileName(dir)));
+    }
+
     [Fact]
     public void Packed_library_and_tool_work_from_a_local_feed()
     {
@@ -79,6 +103,23 @@ public sealed class PackagingTests
             Assert.True(runCode == 0, $"the consumer failed:\n{runOutput}");
             // lavaan 0.6.14 on hs-cfa: chisq 85.306, cfi 0.931 (Reference/lavaan/hs-cfa/case.json)
             Assert.Contains("chisq=85.306 cfi=0.931", runOutput);
+
+            // Every C# block of the README, run as a user pastes it: a program of its own against the packaged library,
+            // from a folder that holds the repository's examples/ (the README says its snippets read from there).
+            CopyDirectory(Path.Combine(Root, "examples"), Path.Combine(consumer, "examples"));
+            var snippets = ReadmeCSharpBlocks();
+            Assert.True(snippets.Count >= 2, "the README's C# blocks were not found");
+            var outputs = new List<string>();
+            foreach (var (line, code) in snippets)
+            {
+                File.WriteAllText(Path.Combine(consumer, "Program.cs"), code);
+                var (snippetCode, snippetOutput) = Dotnet(consumer, "run", "-c", "Release");
+                Assert.True(snippetCode == 0, $"the README's C# block at line {line} failed:\n{snippetOutput}");
+                Assert.DoesNotContain("Exception", snippetOutput);
+                outputs.Add(snippetOutput);
+            }
+            // The first block prints the HS CFA's χ²(24) and CFI; lavaan 0.6.14: 85.306 and 0.931 (Reference/lavaan/hs-cfa).
+            Assert.Contains("= 85.31, CFI = 0.931", outputs[0]);
 
             // The tool, installed from the same feed.
             string tools = Path.Combine(work.FullName, "tools");

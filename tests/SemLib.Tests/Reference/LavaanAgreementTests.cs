@@ -1,3 +1,4 @@
+using SemLib.Syntax;
 using SemLib.Tests.Support;
 
 namespace SemLib.Tests.Reference;
@@ -84,7 +85,7 @@ public sealed class LavaanAgreementTests
         foreach (var e in expected)
         {
             string lhs = e.GetProperty("lhs").GetString()!, op = e.GetProperty("op").GetString()!, rhs = e.GetProperty("rhs").GetString()!;
-            var m = mine.FirstOrDefault(x => x.Op == op && ((x.Lhs == lhs && x.Rhs == rhs) || (op == "~~" && x.Lhs == rhs && x.Rhs == lhs)));
+            var m = mine.FirstOrDefault(x => x.Op.ToLavaan() == op && ((x.Lhs == lhs && x.Rhs == rhs) || (op == "~~" && x.Lhs == rhs && x.Rhs == lhs)));
             if (m is null)
             {
                 agree.Fail($"modification index {lhs}{op}{rhs} missing");

@@ -1,5 +1,6 @@
 using SemLib.Reporting;
 using SemLib.Tests.Support;
+using SemLib.Syntax;
 
 namespace SemLib.Tests.Reporting;
 
@@ -10,7 +11,8 @@ public sealed class PathDiagramTests
     /// <summary>The relations the diagram must draw: loadings, regressions and covariances of group 1 (variances, and
     /// paths and covariances fixed at zero, are not relations).</summary>
     private static List<SemLib.Results.ParameterEstimate> Relations(SemFit fit) =>
-        fit.Parameters.Where(p => p.Group == 1 && (p.Op is "=~" or "~" || (p.Op == "~~" && p.Lhs != p.Rhs)) && !(p.Free == false && p.Estimate == 0)).ToList();
+        fit.Parameters.Where(p => p.Group == 1 && (p.Op is ModelOperator.MeasuredBy or ModelOperator.Regression || (p.Op == ModelOperator.Covariance && p.Lhs != p.Rhs))
+            && !(p.Free == false && p.Estimate == 0)).ToList();
 
     [Theory]
     [MemberData(nameof(ReportingModels.Required), MemberType = typeof(ReportingModels))]
@@ -45,12 +47,12 @@ public sealed class PathDiagramTests
         {
             var path = Assert.Single(svg.Paths, x => x.Title.StartsWith(p.Name + " = ", StringComparison.Ordinal));
             var (start, end) = path.Ends();
-            var (from, to) = p.Op == "~" ? (p.Rhs, p.Lhs) : (p.Lhs, p.Rhs);
+            var (from, to) = p.Op == ModelOperator.Regression ? (p.Rhs, p.Lhs) : (p.Lhs, p.Rhs);
             Assert.True(diagram.Node(from).Bounds.Inflate(1.5).Contains(start), $"{p.Name} should start at {from}");
             Assert.True(diagram.Node(to).Bounds.Inflate(1.5).Contains(end), $"{p.Name} should end at {to}");
             Assert.True(path.EndMarker);
-            Assert.Equal(p.Op == "~~", path.StartMarker);
-            Assert.Equal(p.Op switch { "=~" => "loading", "~" => "regression", _ => "covariance" }, path.Class);
+            Assert.Equal(p.Op == ModelOperator.Covariance, path.StartMarker);
+            Assert.Equal(p.Op switch { ModelOperator.MeasuredBy => "loading", ModelOperator.Regression => "regression", _ => "covariance" }, path.Class);
             // The coefficient is written on the arrow, stars included.
             string text = diagram.Edges.Single(e => e.Id == p.Name).Text;
             Assert.Contains(svg.Texts, t => t.Class == "coefficient" && t.Text == text);
@@ -213,12 +215,12 @@ public sealed class PathDiagramTests
         var lines = dot.Split('\n');
         foreach (var p in Relations(fit))
         {
-            var (from, to) = p.Op == "~" ? (p.Rhs, p.Lhs) : (p.Lhs, p.Rhs);
+            var (from, to) = p.Op == ModelOperator.Regression ? (p.Rhs, p.Lhs) : (p.Lhs, p.Rhs);
             string label = $"label=\"{d.Edges.Single(e => e.Id == p.Name).Text}\"";
             Assert.Single(lines, l => l.Contains(label, StringComparison.Ordinal) &&
                 (l.Contains($"\"{from}\" -> \"{to}\"", StringComparison.Ordinal) ||
                  (l.Contains($"\"{to}\" -> \"{from}\"", StringComparison.Ordinal) && l.Contains("dir=back", StringComparison.Ordinal))) &&
-                (p.Op != "~~" || l.Contains("dir=both", StringComparison.Ordinal)));
+                (p.Op != ModelOperator.Covariance || l.Contains("dir=both", StringComparison.Ordinal)));
         }
         Assert.Contains("\\\"q\\\"", DotWriter.Id("\"q\""), StringComparison.Ordinal);
     }

@@ -1,6 +1,7 @@
 using ClusterUpgrade;
 using SemLib.Data;
 using SemLib.Tests.Support;
+using SemLib.Syntax;
 
 namespace SemLib.Tests.Samples;
 
@@ -29,7 +30,7 @@ public sealed class ClusterUpgradeTests
         int header = lines.FindIndex(l => l.TrimStart().StartsWith("path", StringComparison.Ordinal));
         Assert.True(header >= 0, "path table header");
         Assert.Matches(@"^\s+path\s+β \(std\.all\)\s+B\s+SE\(B\)\s+z\(B\)\s+p$", lines[header]);
-        var paths = results.Structural.Parameters.Where(p => p.Op == "~").ToList();
+        var paths = results.Structural.Parameters.Where(p => p.Op == ModelOperator.Regression).ToList();
         for (int i = 0; i < paths.Count; i++)
         {
             var p = paths[i];

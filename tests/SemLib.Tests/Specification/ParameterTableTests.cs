@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using SemLib.Specification;
 using SemLib.Syntax;
+using SemLib.Results;
 
 namespace SemLib.Tests.Specification;
 
@@ -148,8 +149,10 @@ public sealed class ParameterTableTests
         var table = ParameterTable.Build("f =~ x1 + x2 + x3\nf =~ x1 + x2");
         Assert.Equal(3, table.Rows.Count(r => r.Op == ModelOperator.MeasuredBy));
         Assert.Equal(2, table.Warnings.Count);
-        Assert.Contains(table.Warnings, w => w.Contains("f=~x1") && w.Contains("line 1, column 6") && w.Contains("line 2, column 6"));
-        Assert.Contains(table.Warnings, w => w.Contains("f=~x2"));
+        Assert.Contains(table.Warnings, w => w.Message.Contains("f=~x1") && w.Message.Contains("line 1, column 6") && w.Message.Contains("line 2, column 6"));
+        Assert.Contains(table.Warnings, w => w.Message.Contains("f=~x2"));
+        Assert.All(table.Warnings, w => Assert.Equal(FitWarningKind.ModelSpecification, w.Kind));
+        Assert.Equal([["f=~x1"], ["f=~x2"]], table.Warnings.Select(w => w.Variables));
     }
 
     [Fact]
@@ -170,7 +173,7 @@ public sealed class ParameterTableTests
         var row = table.Rows.Single(r => r.Matches("f", ModelOperator.MeasuredBy, "x2"));
         Assert.False(row.Free);
         Assert.Equal(3.0, row.Value);
-        Assert.Contains(table.Warnings, w => w.Contains("f=~x2") && w.Contains("twice"));
+        Assert.Contains(table.Warnings, w => w.Message.Contains("f=~x2") && w.Message.Contains("twice"));
     }
 
     [Fact]
@@ -218,7 +221,10 @@ public sealed class ParameterTableTests
         // lavaan reads a*x2 with two groups as the label a in both groups, so the loading is equal across them.
         var two = ParameterTable.Build("f =~ x1 + a*x2 + x3", groups: 2);
         Assert.Equal(["a", "a"], two.Rows.Where(r => r.Matches("f", ModelOperator.MeasuredBy, "x2")).Select(r => r.Label));
-        Assert.Contains("The label 'a' on f=~x2 is used in every group", Assert.Single(two.Warnings));
+        var shared = Assert.Single(two.Warnings);
+        Assert.Contains("The label 'a' on f=~x2 is used in every group", shared.Message);
+        Assert.Equal(FitWarningKind.ModelSpecification, shared.Kind);
+        Assert.Equal(["f=~x2"], shared.Variables);
         Assert.Empty(ParameterTable.Build("f =~ x1 + a*x2 + x3").Warnings);
         Assert.Empty(ParameterTable.Build("f =~ x1 + c(a,b)*x2 + x3", groups: 2).Warnings);
     }
@@ -229,6 +235,8 @@ public sealed class ParameterTableTests
         // f =~ x1 + 0.5*a*x2 + 0.7*a*x3: one parameter a, fixed first at 0.5 (ParameterTableBuilder.ApplyLabelEqualities).
         var table = ParameterTable.Build("f =~ x1 + 0.5*a*x2 + 0.7*a*x3");
         Assert.All(table.Rows.Where(r => r.Label == "a"), r => Assert.Equal((false, 0.5), (r.Free, r.Value)));
-        Assert.Equal("Parameters labelled 'a' are fixed to different values; all now take 0.5.", Assert.Single(table.Warnings));
+        var w = Assert.Single(table.Warnings);
+        Assert.Equal("Parameters labelled 'a' are fixed to different values; all now take 0.5.", w.Message);
+        Assert.Equal(["f=~x2", "f=~x3"], w.Variables);
     }
 }
