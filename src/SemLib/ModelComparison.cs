@@ -6,7 +6,11 @@ namespace SemLib;
 /// <summary>
 /// Nested-model comparison as lavaan's <c>lavTestLRT()</c>: the models sorted by degrees of freedom, each tested
 /// against the previous one by the χ² difference Δχ² on Δdf (Steiger, Shapiro &amp; Browne 1985), with AIC and BIC
-/// side by side and the RMSEA of the difference, √max(0, (Δχ² − Δdf)/(Δdf·N))·√G.
+/// side by side and the RMSEA of the difference, √max(0, (Δχ² − Δdf)/(Δdf·N))·√G. When every model has a scaled test
+/// (MLM, MLR, ML with <c>test = "satorra.bentler"</c>; a saturated model may have none) the difference is scaled as
+/// lavaan 0.6.14's default for these tests (method "satorra.bentler.2001", Satorra &amp; Bentler 2001): with T the
+/// standard statistics, r the df and c the scaling factors of the less (1) and more (0) restricted model,
+/// c_d = (r₀c₀ − r₁c₁)/(r₀ − r₁) (c₁ = 1 when r₁ = 0) and ΔT = (T₀ − T₁)/c_d on r₀ − r₁ df; no RMSEA column.
 /// </summary>
 public static class ModelComparison
 {
@@ -28,6 +32,10 @@ public static class ModelComparison
             if (!f.NObs.SequenceEqual(first.NObs)) throw new SemLibException($"The models were fitted to different numbers of observations ({string.Join("/", first.NObs)} and {string.Join("/", f.NObs)}); nested models must share the data.");
         }
         for (int i = 1; i < fits.Count; i++) CheckSameVariables(fits[0], names[0], fits[i], names[i]);
+        var scaledFlags = fits.Select(f => f.Tests.Count > 1).ToList();
+        bool scaled = scaledFlags.Any(x => x);
+        if (scaled && fits.Where((f, i) => !scaledFlags[i] && f.FitMeasures["df"] > 0).Any())
+            throw new SemLibException("Some models (but not all) have scaled test statistics; a difference test needs the same kind of test for every model (fit them with the same estimator and test).");
         var order = Enumerable.Range(0, fits.Count).OrderBy(i => fits[i].FitMeasures["df"]).ThenBy(i => fits[i].FitMeasures["chisq"]).ToList();
         double n = first.Fitted.Sample.StatisticN; // N for ML, N − groups otherwise, as the RMSEA of each model
         int groups = first.NObs.Count;
@@ -41,19 +49,45 @@ public static class ModelComparison
             double? bic = f.FitMeasures.TryGetValue("bic", out var b) ? b : null;
             if (k == 0)
             {
-                rows.Add(new ModelComparisonRow(names[order[k]], df, aic, bic, chisq, null, null, null, null));
+                rows.Add(new ModelComparisonRow(names[order[k]], df, aic, bic, chisq, null, null, null, null) { Method = scaled ? "satorra.bentler.2001" : "standard" });
                 continue;
             }
             var prev = fits[order[k - 1]];
             double dChi = chisq - prev.FitMeasures["chisq"]!.Value;
             int dDf = df - (int)prev.FitMeasures["df"]!.Value;
+            if (scaled)
+            {
+                rows.Add(ScaledRow(names[order[k]], f, prev, aic, bic, chisq, dChi, df, dDf));
+                continue;
+            }
             // The upper tail directly: 1 − CDF loses the relative precision of small p-values (1e-14 came out 0.4% off).
             double? p = dDf > 0 ? SpecialFunctions.GammaUpperRegularized(dDf / 2.0, Math.Max(dChi, 0) / 2) : null;
             double? rmsea = dDf > 0 ? Math.Sqrt(Math.Max(0, (dChi - dDf) / (dDf * n))) * Math.Sqrt(groups) : null;
-            rows.Add(new ModelComparisonRow(names[order[k]], df, aic, bic, chisq, dChi, rmsea, dDf, p));
+            rows.Add(new ModelComparisonRow(names[order[k]], df, aic, bic, chisq, dChi, rmsea, dDf, p) { StandardChiSquareDifference = dChi });
         }
         return rows;
     }
+
+    /// <summary>The Satorra–Bentler (2001) scaled difference of model <paramref name="f"/> (more restricted) against <paramref name="prev"/>.</summary>
+    private static ModelComparisonRow ScaledRow(string name, SemFit f, SemFit prev, double? aic, double? bic, double chisq, double dChi, int df, int dDf)
+    {
+        int df1 = (int)prev.FitMeasures["df"]!.Value;
+        double c0 = ScalingFactor(f), c1 = df1 == 0 ? 1 : ScalingFactor(prev);
+        if (dDf == 0)
+            return new ModelComparisonRow(name, df, aic, bic, chisq, dChi, null, dDf, null) { Method = "satorra.bentler.2001", StandardChiSquareDifference = dChi };
+        double cd = (df * c0 - df1 * c1) / dDf;
+        // A negative c_d (possible in small samples) leaves no scaled difference; lavaan reports NA with a warning.
+        double? scaledDiff = cd > 0 ? dChi / cd : null;
+        double? p = scaledDiff is { } t && dDf > 0 ? SpecialFunctions.GammaUpperRegularized(dDf / 2.0, Math.Max(t, 0) / 2) : null;
+        return new ModelComparisonRow(name, df, aic, bic, chisq, scaledDiff, null, dDf, p)
+        {
+            Method = "satorra.bentler.2001",
+            StandardChiSquareDifference = dChi,
+            DifferenceScalingFactor = cd > 0 ? cd : null,
+        };
+    }
+
+    private static double ScalingFactor(SemFit fit) => fit.Tests.Count > 1 ? fit.Tests[1].ScalingFactor : double.NaN;
 
     /// <summary>
     /// Models of different observed variables are fitted to different data (their χ² are about different covariance

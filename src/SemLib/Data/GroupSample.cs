@@ -34,6 +34,18 @@ internal sealed class GroupSample
     /// <summary>Complete rows (n × p) in model variable order, or null for summary data.</summary>
     public double[][]? Rows { get; }
 
+    /// <summary>
+    /// The cluster (primary sampling unit) of each row, 0-based in order of first appearance within the group, when the
+    /// fit names a cluster column (<see cref="Specification.ModelOptions.Cluster"/>); null otherwise.
+    /// </summary>
+    public int[]? Clusters { get; init; }
+
+    /// <summary>Number of distinct clusters among the rows (0 without a cluster column).</summary>
+    public int ClusterCount { get; init; }
+
+    /// <summary>The cluster labels in the order of <see cref="Clusters"/>' indices (empty without a cluster column).</summary>
+    public IReadOnlyList<string> ClusterLabels { get; init; } = [];
+
     /// <summary>Computes mean and N-divisor covariance of complete rows.</summary>
     public static (double[] Mean, double[] Cov) Moments(IReadOnlyList<double[]> rows, int p)
     {

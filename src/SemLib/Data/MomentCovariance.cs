@@ -141,15 +141,29 @@ internal static class MomentCovariance
         for (int r = 0; r < n; r++)
         {
             Contribution(rows[r], mean, covariance, meanStructure, d);
-            Dense.Axpy(1.0, d, sum);
-            // Lower triangle, row a: Γ[a, 0..a] += d[a]·d[0..a].
-            for (int a = 0; a < q; a++)
-            {
-                double da = d[a];
-                if (da != 0) Dense.Axpy(da, d[..(a + 1)], gamma.Slice(a * q, a + 1));
-            }
+            AccumulateOuter(d, gamma, sum, q);
         }
-        // Γ = (1/N) Σ d dᵀ − d̄ d̄ᵀ, mirrored into the upper triangle.
+        FinishCentered(gamma, sum, n, q);
+    }
+
+    /// <summary>
+    /// Adds one contribution d (q values) to a running Γ: the lower triangle of Σ d dᵀ into <paramref name="gamma"/> and
+    /// d into <paramref name="sum"/>; <see cref="FinishCentered"/> then makes Γ = (1/N) Σ (d − d̄)(d − d̄)ᵀ.
+    /// </summary>
+    internal static void AccumulateOuter(ReadOnlySpan<double> d, Span<double> gamma, Span<double> sum, int q)
+    {
+        Dense.Axpy(1.0, d[..q], sum);
+        // Lower triangle, row a: Γ[a, 0..a] += d[a]·d[0..a].
+        for (int a = 0; a < q; a++)
+        {
+            double da = d[a];
+            if (da != 0) Dense.Axpy(da, d[..(a + 1)], gamma.Slice(a * q, a + 1));
+        }
+    }
+
+    /// <summary>Γ = (1/N) Σ d dᵀ − d̄ d̄ᵀ from <see cref="AccumulateOuter"/>'s sums, mirrored into the upper triangle.</summary>
+    internal static void FinishCentered(Span<double> gamma, ReadOnlySpan<double> sum, int n, int q)
+    {
         double inv = 1.0 / n;
         for (int a = 0; a < q; a++)
         {

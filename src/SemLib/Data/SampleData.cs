@@ -37,7 +37,7 @@ internal sealed class SampleData
     public IReadOnlyList<int>? RowsRead { get; }
 
     /// <summary>Builds the sample from raw data with listwise deletion on the model variables.</summary>
-    public static SampleData FromDataSet(DataSet data, IReadOnlyList<string> names, string? groupColumn = null)
+    public static SampleData FromDataSet(DataSet data, IReadOnlyList<string> names, string? groupColumn = null, string? clusterColumn = null)
     {
         var columns = data.NumericColumns(names);
         DataColumn? group = null;
@@ -47,6 +47,14 @@ internal sealed class SampleData
                 throw new DataException($"{data.Source}: the group variable {MessageText.Quote(groupColumn)} is not a column of the data.");
             group = data[groupColumn];
         }
+        DataColumn? cluster = null;
+        if (clusterColumn is not null)
+        {
+            if (!data.Contains(clusterColumn))
+                throw new DataException($"{data.Source}: the cluster variable {MessageText.Quote(clusterColumn)} is not a column of the data; available: {MessageText.List(data.Names)}.");
+            cluster = data[clusterColumn];
+        }
+        var clusterByGroup = new Dictionary<string, List<string>>(StringComparer.Ordinal);
 
         int p = names.Count;
         var labels = new List<string>();
@@ -91,8 +99,12 @@ internal sealed class SampleData
                 bucket = [];
                 rowsByGroup[label] = bucket;
                 labels.Add(label);
+                clusterByGroup[label] = [];
             }
             bucket.Add(row);
+            if (cluster is not null)
+                clusterByGroup[label].Add(cluster.TextAt(i) ?? throw new DataException(
+                    $"{data.Source}, row {i + 1}: the cluster variable {MessageText.Quote(clusterColumn)} is missing; every row used needs its cluster."));
         }
 
         var warnings = new List<FitWarning>();
@@ -116,9 +128,42 @@ internal sealed class SampleData
             var (mean, cov) = GroupSample.Moments(rows, p);
             CheckColumns(where, names, rows, cov);
             CheckPositiveDefinite(where, names, cov, p);
-            groups[g] = new GroupSample(labels[g], rows.Count, cov, mean, rows.ToArray());
+            groups[g] = cluster is null
+                ? new GroupSample(labels[g], rows.Count, cov, mean, rows.ToArray())
+                : WithClusters(new GroupSample(labels[g], rows.Count, cov, mean, rows.ToArray()), clusterByGroup[labels[g]], clusterColumn!, where);
         }
         return new SampleData(names, groups, false, warnings, labels.Select(l => read[l]).ToArray());
+    }
+
+    /// <summary>
+    /// The group with each row's cluster index (in order of first appearance). One cluster, or a cluster per row, is
+    /// refused: the first leaves no between-cluster variation to estimate from, the second is no clustering at all.
+    /// </summary>
+    private static GroupSample WithClusters(GroupSample sample, List<string> clusterLabels, string column, string where)
+    {
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var order = new List<string>();
+        var clusters = new int[clusterLabels.Count];
+        for (int i = 0; i < clusters.Length; i++)
+        {
+            if (!index.TryGetValue(clusterLabels[i], out int c))
+            {
+                c = order.Count;
+                index[clusterLabels[i]] = c;
+                order.Add(clusterLabels[i]);
+            }
+            clusters[i] = c;
+        }
+        if (order.Count < 2)
+            throw new DataException($"{where}: all {clusters.Length} rows are in one cluster ({MessageText.Quote(order[0])}) of the cluster variable {MessageText.Quote(column)}; cluster-robust standard errors need at least two clusters.");
+        if (order.Count == clusters.Length)
+            throw new DataException($"{where}: each of the {clusters.Length} rows is a cluster of its own in the cluster variable {MessageText.Quote(column)} (an identifier?); clustering needs clusters of several rows. Drop the cluster option for independent rows.");
+        return new GroupSample(sample.Label, sample.N, sample.Covariance, sample.Mean, sample.Rows)
+        {
+            Clusters = clusters,
+            ClusterCount = order.Count,
+            ClusterLabels = order,
+        };
     }
 
     /// <summary>Builds the sample from a covariance matrix; ML's N-divisor matrix is cov·(N − 1)/N.</summary>

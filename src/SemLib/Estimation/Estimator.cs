@@ -39,6 +39,11 @@ public enum StandardErrorType
     RobustHuberWhite,
     /// <summary>No standard errors (lavaan's <c>"none"</c>).</summary>
     None,
+    /// <summary>
+    /// lavaan's <c>"robust"</c>: <see cref="RobustSem"/> with complete data (whatever the estimator, as lavaan 0.6.14 maps
+    /// it; the information is then the expected one), <see cref="RobustHuberWhite"/> with FIML.
+    /// </summary>
+    Robust,
 }
 
 /// <summary>Which model test statistics are computed besides the standard one (lavaan's <c>test</c>).</summary>

@@ -18,9 +18,7 @@ internal static class FitEngine
         // Options whose estimation is still being built are refused rather than silently ignored.
         if (options.Missing != MissingPolicy.Listwise)
             throw new SemLibException($"missing = {options.Missing} (full-information ML) is not available yet.");
-        if (options.Cluster is not null || options.StandardErrorsInEffect is StandardErrorType.RobustSem or StandardErrorType.RobustHuberWhite
-            || options.TestInEffect != TestType.Standard)
-            throw new SemLibException($"Robust standard errors and scaled tests (estimator {options.Estimator}) are not available yet.");
+        CheckRobustOptions(options, data is not null);
         var observed = ParameterTableBuilder.ObservedVariables(model);
         var latent = model.LatentVariables;
         CheckNames(model, observed, latent, data, cov);
@@ -29,7 +27,11 @@ internal static class FitEngine
         {
             if (options.Group is { } g && observed.Contains(g))
                 throw new SemLibException($"The group variable '{g}' is also a variable in the model.");
-            sample = SampleData.FromDataSet(data, observed, options.Group);
+            if (options.Cluster is { } cl && observed.Contains(cl))
+                throw new SemLibException($"The cluster variable '{cl}' is also a variable in the model.");
+            if (options.Cluster is not null && options.Cluster == options.Group)
+                throw new SemLibException($"The cluster variable '{options.Cluster}' is also the group variable; clusters are nested within groups.");
+            sample = SampleData.FromDataSet(data, observed, options.Group, options.Cluster);
         }
         else
         {
@@ -38,6 +40,32 @@ internal static class FitEngine
         }
         var table = ParameterTable.Build(model, options, sample.Groups.Length);
         return (table, sample);
+    }
+
+    /// <summary>
+    /// Robust standard errors and scaled tests (Inference/Robust) are built for ML on complete raw data; the
+    /// combinations that are not are refused with a message naming the option.
+    /// </summary>
+    private static void CheckRobustOptions(ModelOptions options, bool rawData)
+    {
+        var se = options.StandardErrorsInEffect;
+        var test = options.TestInEffect;
+        bool robust = se is StandardErrorType.RobustSem or StandardErrorType.RobustHuberWhite || test != TestType.Standard;
+        if (robust && !options.Estimator.IsMaximumLikelihood())
+            throw new SemLibException($"Robust standard errors and scaled tests need an ML estimator (ML, MLM or MLR); the estimator is {options.Estimator}.");
+        if (test is TestType.YuanBentler or TestType.ScaledShifted)
+            throw new SemLibException($"The test '{new Results.ModelTest(test, 0, 0, 0, 0, 0).Name}' is not available yet; use satorra.bentler (MLM) or yuan.bentler.mplus (MLR).");
+        if (test == TestType.YuanBentlerMplus && options.Estimator != Estimator.MLR)
+            throw new SemLibException($"The test yuan.bentler.mplus is available with estimator = MLR; with estimator {options.Estimator} lavaan computes it from another (h1-based) observed information, which SemLib does not have yet.");
+        if (robust && !rawData)
+            throw new SemLibException($"Robust standard errors and scaled tests (estimator {options.Estimator}) need the raw data: they are computed from the individual rows, which a covariance matrix does not have.");
+        if (options.Cluster is { } cluster)
+        {
+            if (!rawData)
+                throw new SemLibException($"The cluster variable '{cluster}' needs raw data; a covariance matrix has no rows to cluster.");
+            if (se != StandardErrorType.RobustHuberWhite || test is not (TestType.Standard or TestType.YuanBentlerMplus))
+                throw new SemLibException($"Cluster-robust standard errors and test (cluster = '{cluster}') are computed with estimator = MLR (robust.huber.white standard errors, yuan.bentler.mplus test); the options ask for estimator {options.Estimator}, se {se}, test {test}.");
+        }
     }
 
     private static void CheckNames(ParsedModel model, IReadOnlyList<string> observed, IReadOnlyList<string> latent, DataSet? data, CovarianceData? cov)

@@ -11,9 +11,9 @@ namespace SemLib.Inference;
 /// tests, the residual-based RMR/SRMR/CRMR family, Hoelter's N, GFI/AGFI/PGFI, MFI and ECVI. On a model that did
 /// not converge every value is null except npar, so nothing misleading is reported.
 /// </summary>
-internal static class FitMeasureCalculator
+internal static partial class FitMeasureCalculator
 {
-    public static FitMeasures Compute(FittedModel fit, bool converged)
+    public static FitMeasures Compute(FittedModel fit, bool converged, ScaledTest? scaled = null)
     {
         var items = new List<KeyValuePair<string, double?>>();
         void Add(string name, double value) => items.Add(new(name, double.IsFinite(value) ? value : null));
@@ -27,9 +27,10 @@ internal static class FitMeasureCalculator
         {
             items.Add(new("npar", npar));
             foreach (var name in Names(ml).Skip(1)) items.Add(new(name, name == "ntotal" ? ntotal : null));
-            return new FitMeasures(items);
+            return new FitMeasures(WithRobust(items, fit, scaled, null, false));
         }
-        var (x2b, dfb) = Baseline(fit);
+        var baselineFit = BaselineModel(fit);
+        var (x2b, dfb) = (baselineFit.ChiSquare, (double)baselineFit.Df);
 
         Add("npar", npar);
         Add("fmin", x2 / (2 * ntotal));
@@ -89,7 +90,7 @@ internal static class FitMeasureCalculator
         Add("pgfi", FitIndices.Pgfi(gfi, nel, df));
         Add("mfi", FitIndices.Mfi(x2, df, n));
         Add("ecvi", FitIndices.Ecvi(x2, npar, n));
-        return new FitMeasures(items);
+        return new FitMeasures(WithRobust(items, fit, scaled, baselineFit, true));
     }
 
     /// <summary>lavaan's measure names in order, for the estimator.</summary>
@@ -107,10 +108,16 @@ internal static class FitMeasureCalculator
     /// <summary>Fits the independence model with the same estimator and returns its χ² and df.</summary>
     public static (double ChiSquare, double Df) Baseline(FittedModel fit)
     {
+        var baseline = BaselineModel(fit);
+        return (baseline.ChiSquare, baseline.Df);
+    }
+
+    /// <summary>The independence model fitted with the same estimator and options.</summary>
+    public static FittedModel BaselineModel(FittedModel fit)
+    {
         var table = IndependenceModel.Build(fit.Table);
         var model = FitEngine.Compile(table, fit.Sample);
-        var baseline = FitEngine.Optimize(table, model, fit.Sample, fit.Options);
-        return (baseline.ChiSquare, baseline.Df);
+        return FitEngine.Optimize(table, model, fit.Sample, fit.Options);
     }
 
     /// <summary>

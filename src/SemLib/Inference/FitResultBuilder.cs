@@ -44,6 +44,24 @@ internal static class FitResultBuilder
 
         var cov = ParameterCovariance.Compute(fitted.NewObjective(), fitted.Zeta, fitted.Options.InformationInEffect, fitted.Sample.StatisticN);
         if (cov.Warning is not null) warnings.Add(cov.Warning);
+        // Robust standard errors and scaled tests (MLM, MLR, se/test options): the sandwich replaces the covariance of
+        // the estimates, so SEs, z, p, CIs, defined parameters and standardized SEs are all robust.
+        // A fit that did not converge gets none (its estimates are not interpretable, and plain ones would pass for robust).
+        RobustInference.Result? robust = null;
+        if (RobustInference.Needed(fitted.Options))
+        {
+            try
+            {
+                robust = opt.Converged || opt.Stalled ? RobustInference.Compute(fitted, cov) : new RobustInference.Result(null, null, null, []);
+            }
+            catch (SemLibException e)
+            {
+                // The implied covariance matrix at the estimates is not positive definite: a statistical outcome.
+                robust = new RobustInference.Result(null, null, null, [e.Message]);
+            }
+            warnings.AddRange(robust.Warnings);
+            cov = cov with { CovTheta = robust.CovTheta, CovZeta = robust.CovZeta };
+        }
         var output = EstimatesBuilder.Build(fitted, cov.CovTheta, fitted.Options.ConfidenceLevel);
         warnings.AddRange(output.Warnings);
         bool admissible = CheckAdmissibility(fitted, output.Estimates, warnings);
@@ -51,9 +69,9 @@ internal static class FitResultBuilder
         var status = !usable ? FitStatus.NotConverged
             : stalled || cov.CovTheta is null ? FitStatus.ConvergedSingular
             : admissible ? FitStatus.Converged : FitStatus.ConvergedInadmissible;
-        var measures = FitMeasureCalculator.Compute(fitted, usable);
+        var measures = FitMeasureCalculator.Compute(fitted, usable, robust?.Scaled);
         var r2 = output.RSquare.Select(d => (IReadOnlyDictionary<string, double>)d).ToList();
-        var tests = usable ? StandardTest(fitted) : [];
+        var tests = !usable ? [] : robust?.Scaled is { } scaled ? [.. StandardTest(fitted), scaled.ToModelTest()] : StandardTest(fitted);
         return new SemFit(fitted, status, output.Rows, measures, r2, warnings, cov.CovTheta, cov.CovZeta, tests, null);
     }
 

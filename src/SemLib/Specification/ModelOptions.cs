@@ -19,7 +19,7 @@ public sealed record ModelOptions
 
     /// <summary>
     /// Estimate intercepts and means (lavaan's <c>meanstructure</c>); null means lavaan's default: on with more than
-    /// one group. Any <c>~ 1</c> in the syntax also switches it on.
+    /// one group or with a cluster column (as lavaan). Any <c>~ 1</c> in the syntax also switches it on.
     /// </summary>
     public bool? MeanStructure { get; init; }
 
@@ -30,7 +30,7 @@ public sealed record ModelOptions
     public bool? FixedX { get; init; }
 
     /// <summary>The mean-structure setting in effect for this many groups.</summary>
-    public bool MeanStructureFor(int groups) => MeanStructure ?? groups > 1;
+    public bool MeanStructureFor(int groups) => MeanStructure ?? (groups > 1 || Cluster is not null);
 
     /// <summary>The fixed.x setting in effect for the estimator.</summary>
     public bool FixedXInEffect => FixedX ?? Estimator.IsMaximumLikelihood();
@@ -43,19 +43,28 @@ public sealed record ModelOptions
 
     /// <summary>
     /// Which information matrix the standard errors come from; null means lavaan 0.6.14's default: observed with
-    /// FIML (<see cref="MissingPolicy.ML"/>), expected otherwise.
+    /// FIML (<see cref="MissingPolicy.ML"/>) and with Huber–White standard errors (MLR), expected otherwise.
     /// </summary>
     public InformationType? Information { get; init; }
 
-    /// <summary>The information type in effect.</summary>
+    /// <summary>
+    /// The information type in effect (lavaan 0.6.14: observed with FIML and with Huber–White standard errors — MLR's
+    /// default — expected otherwise, so MLR with <c>se = "robust"</c> uses the expected one).
+    /// </summary>
     public InformationType InformationInEffect =>
-        Information ?? (Missing == MissingPolicy.Listwise ? InformationType.Expected : InformationType.Observed);
+        Information ?? (Missing == MissingPolicy.Listwise && StandardErrorsInEffect != StandardErrorType.RobustHuberWhite
+            ? InformationType.Expected : InformationType.Observed);
 
     /// <summary>How standard errors are computed; null means the estimator's default (lavaan's <c>se</c>).</summary>
     public StandardErrorType? StandardErrors { get; init; }
 
     /// <summary>The standard-error type in effect.</summary>
-    public StandardErrorType StandardErrorsInEffect => StandardErrors ?? Estimator.DefaultStandardErrors();
+    public StandardErrorType StandardErrorsInEffect => StandardErrors switch
+    {
+        null => Estimator.DefaultStandardErrors(),
+        StandardErrorType.Robust => Missing == MissingPolicy.Listwise ? StandardErrorType.RobustSem : StandardErrorType.RobustHuberWhite,
+        var se => se.Value,
+    };
 
     /// <summary>Which scaled test accompanies the standard χ²; null means the estimator's default (lavaan's <c>test</c>).</summary>
     public TestType? Test { get; init; }

@@ -56,6 +56,22 @@ public sealed class ReferenceCase
                 "estimator" => opts with { Estimator = Enum.Parse<Estimator>(p.Value.GetString()!) },
                 "information" => opts with { Information = p.Value.GetString() == "observed" ? InformationType.Observed : InformationType.Expected },
                 "group" => opts with { Group = p.Value.GetString() },
+                "cluster" => opts with { Cluster = p.Value.GetString() },
+                "test" => opts with { Test = p.Value.GetString() switch
+                {
+                    "standard" => TestType.Standard,
+                    "satorra.bentler" => TestType.SatorraBentler,
+                    "yuan.bentler.mplus" => TestType.YuanBentlerMplus,
+                    var t => throw new NotSupportedException($"test {t} of case {Name}"),
+                } },
+                "se" => opts with { StandardErrors = p.Value.GetString() switch
+                {
+                    "standard" => StandardErrorType.Standard,
+                    "robust.sem" => StandardErrorType.RobustSem,
+                    "robust.huber.white" => StandardErrorType.RobustHuberWhite,
+                    "robust" => StandardErrorType.Robust,
+                    var t => throw new NotSupportedException($"se {t} of case {Name}"),
+                } },
                 _ => throw new NotSupportedException($"Option {p.Name} of case {Name} is not supported by this test."),
             };
         }

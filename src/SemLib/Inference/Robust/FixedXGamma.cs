@@ -26,61 +26,43 @@ internal static class FixedXGamma
         foreach (int i in exogenous) isX[i] = true;
         var yIndex = Enumerable.Range(0, p).Where(i => !isX[i]).ToArray();
 
-        // OLS of y on [1, x].
+        // OLS of y on [1, x]; a fitted row ŷ is x with y replaced by the fitted values.
         var design = Matrix<double>.Build.Dense(n, 1 + k, (r, c) => c == 0 ? 1 : rows[r][exogenous[c - 1]]);
         var y = Matrix<double>.Build.Dense(n, yIndex.Length, (r, c) => rows[r][yIndex[c]]);
         var fitted = design * design.QR().Solve(y);
-        var hat = new double[n][];
-        for (int r = 0; r < n; r++)
+        var hat = new double[p];
+        void Hat(int r)
         {
-            hat[r] = (double[])rows[r].Clone();
-            for (int c = 0; c < yIndex.Length; c++) hat[r][yIndex[c]] = fitted[r, c];
+            rows[r].CopyTo(hat, 0);
+            for (int c = 0; c < yIndex.Length; c++) hat[yIndex[c]] = fitted[r, c];
         }
 
-        var meanY = ColumnMeans(rows, p);
-        var meanHat = ColumnMeans(hat, p);
+        var meanY = new double[p];
+        var meanHat = new double[p];
+        for (int r = 0; r < n; r++)
+        {
+            Hat(r);
+            for (int i = 0; i < p; i++)
+            {
+                meanY[i] += rows[r][i] / n;
+                meanHat[i] += hat[i] / n;
+            }
+        }
         var noCov = new double[p * p];
         int q = MomentCovariance.MomentCount(p, meanStructure);
         var d1 = new double[q];
         var d2 = new double[q];
-        var z = new double[n][];
-        var zMean = new double[q];
+        var sum = new double[q];
+        var gamma = new double[q * q];
         for (int r = 0; r < n; r++)
         {
+            Hat(r);
             MomentCovariance.Contribution(rows[r], meanY, noCov, meanStructure, d1);
-            MomentCovariance.Contribution(hat[r], meanHat, noCov, meanStructure, d2);
-            var zr = new double[q];
-            for (int a = 0; a < q; a++)
-            {
-                zr[a] = d1[a] - d2[a];
-                zMean[a] += zr[a] / n;
-            }
-            z[r] = zr;
+            MomentCovariance.Contribution(hat, meanHat, noCov, meanStructure, d2);
+            for (int a = 0; a < q; a++) d1[a] -= d2[a];
+            MomentCovariance.AccumulateOuter(d1, gamma, sum, q);
         }
-        var gamma = Matrix<double>.Build.Dense(q, q);
-        foreach (var zr in z)
-            for (int a = 0; a < q; a++)
-            {
-                double za = zr[a] - zMean[a];
-                if (za == 0) continue;
-                for (int b = 0; b <= a; b++) gamma[a, b] += za * (zr[b] - zMean[b]);
-            }
-        for (int a = 0; a < q; a++)
-            for (int b = 0; b <= a; b++)
-            {
-                double v = gamma[a, b] / n;
-                gamma[a, b] = v;
-                gamma[b, a] = v;
-            }
-        return gamma;
-    }
-
-    private static double[] ColumnMeans(IReadOnlyList<double[]> rows, int p)
-    {
-        var mean = new double[p];
-        foreach (var row in rows)
-            for (int i = 0; i < p; i++) mean[i] += row[i];
-        for (int i = 0; i < p; i++) mean[i] /= rows.Count;
-        return mean;
+        MomentCovariance.FinishCentered(gamma, sum, n, q);
+        return Matrix<double>.Build.Dense(q, q, gamma);
     }
 }

@@ -29,14 +29,18 @@ internal static class MomentJacobian
     public static Matrix<double> Compute(FittedModel fitted, int group) =>
         ToZeta(Theta(fitted.State(group), fitted.Model.ThetaCount), fitted.Model.Constraints);
 
-    /// <summary>Δ_ζ = Δ_θ K.</summary>
+    /// <summary>Δ_ζ = Δ_θ K: each row (a moment's gradient in θ) mapped by Kᵀ, as the constraint map maps gradients.</summary>
     public static Matrix<double> ToZeta(Matrix<double> deltaTheta, ConstraintMap constraints)
     {
-        var result = Matrix<double>.Build.Dense(deltaTheta.RowCount, constraints.ZetaCount);
-        for (int t = 0; t < constraints.ThetaCount; t++)
-            foreach (var (z, c) in constraints.K[t])
-                for (int a = 0; a < deltaTheta.RowCount; a++) result[a, z] += c * deltaTheta[a, t];
-        return result;
+        int rows = deltaTheta.RowCount, q = constraints.ThetaCount, r = constraints.ZetaCount;
+        var thetaRow = new double[q];
+        var result = new double[rows * r];
+        for (int a = 0; a < rows; a++)
+        {
+            for (int t = 0; t < q; t++) thetaRow[t] = deltaTheta[a, t];
+            constraints.GradientToZeta(thetaRow, result.AsSpan(a * r, r));
+        }
+        return Matrix<double>.Build.DenseOfRowMajor(rows, r, result);
     }
 
     /// <summary>Δ of one group's state in θ coordinates (q × <paramref name="thetaCount"/>; the other groups' parameters give zero columns).</summary>

@@ -15,27 +15,23 @@ namespace SemLib.Inference;
 internal static class NormalTheoryWeight
 {
     /// <summary>W for the implied Σ (p×p, row-major); null when Σ is not positive definite.</summary>
+    /// <remarks>
+    /// W is the normal-theory Γ of Σ⁻¹ (<see cref="MomentCovariance.NormalTheory(ReadOnlySpan{double}, int, bool, Span{double})"/>:
+    /// Σ⁻¹ on the means, s_ik s_jl + s_il s_jk on the covariances) with the covariance block scaled by ¼·d_ij·d_kl.
+    /// </remarks>
     public static Matrix<double>? Compute(ReadOnlySpan<double> sigma, int p, bool meanStructure)
     {
         var inv = new double[p * p];
         if (!Dense.InvertSpd(sigma, inv, new double[2 * p * p], p, out _)) return null;
         int q = MomentCovariance.MomentCount(p, meanStructure), offset = meanStructure ? p : 0;
-        var w = Matrix<double>.Build.Dense(q, q);
-        for (int a = 0; a < offset; a++)
-            for (int b = 0; b < p; b++) w[a, b] = inv[a * p + b];
+        var w = new double[q * q];
+        MomentCovariance.NormalTheory(inv, p, meanStructure, w);
+        // d of each vech position: 1 on the diagonal of Σ, 2 off it.
+        var d = new double[q];
         for (int j = 0; j < p; j++)
-            for (int i = j; i < p; i++)
-            {
-                int r = offset + MomentCovariance.VechIndex(p, i, j);
-                double dij = i == j ? 1 : 2;
-                for (int l = 0; l < p; l++)
-                    for (int k = l; k < p; k++)
-                    {
-                        double dkl = k == l ? 1 : 2;
-                        w[r, offset + MomentCovariance.VechIndex(p, k, l)] =
-                            0.25 * dij * dkl * (inv[i * p + k] * inv[j * p + l] + inv[i * p + l] * inv[j * p + k]);
-                    }
-            }
-        return w;
+            for (int i = j; i < p; i++) d[offset + MomentCovariance.VechIndex(p, i, j)] = i == j ? 1 : 2;
+        for (int a = offset; a < q; a++)
+            for (int b = offset; b < q; b++) w[a * q + b] *= 0.25 * d[a] * d[b];
+        return Matrix<double>.Build.Dense(q, q, w);
     }
 }

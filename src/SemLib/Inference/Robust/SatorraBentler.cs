@@ -19,6 +19,8 @@ namespace SemLib.Inference;
 /// Σ_g [tr(W_gΓ_g) − f_g tr(W_gΔ_g E⁻¹ Δ_gᵀW_g Γ_g)];</item>
 /// <item>c = tr(UΓ)/df and χ²_scaled = χ²/c.</item>
 /// </list>
+/// Without fixed covariates none of Γ, W, Δ is formed (<c>MatrixFree</c>: casewise scores and an O(N·p²) trace); with
+/// them, or with a given Γ, the q×q matrices are (<c>Explicit</c>). E comes from <see cref="Objective.Information"/>.
 /// Equality constraints are handled by working in ζ (θ = Kζ + c); for linear constraints this equals lavaan's
 /// information bordered by the constraints' Jacobian. Fixtures: tests/SemLib.Tests/Reference/robust
 /// (Reference/scripts/make-robust-cases.R).
@@ -42,28 +44,26 @@ internal static class SatorraBentler
         int r = fitted.Model.ZetaCount, nGroups = groups.Length;
         double n = fitted.Sample.TotalN;
 
-        var deltas = new Matrix<double>[nGroups];
-        var weighted = new Matrix<double>[nGroups]; // W_g Δ_g
-        var weights = new Matrix<double>[nGroups];
-        var gammas = new Matrix<double>[nGroups];
+        // Per group: the meat (W_gΔ_g)ᵀΓ_g(W_gΔ_g) and tr(W_gΓ_g); E from the objective (Σ_g f_g Δ_gᵀW_gΔ_g exactly).
+        var meats = new Matrix<double>[nGroups];
+        var traceWGamma = new double[nGroups];
         var f = new double[nGroups];
-        var info = Matrix<double>.Build.Dense(r, r);
         for (int g = 0; g < nGroups; g++)
         {
             var sample = groups[g];
             if (gamma is null && sample.Rows is null)
                 throw new SemLibException($"Satorra–Bentler (MLM) statistics need the raw data; group '{sample.Label}' has only summary statistics.");
-            var state = fitted.State(g);
             f[g] = sample.N / n;
-            deltas[g] = MomentJacobian.Compute(fitted, g);
-            weights[g] = NormalTheoryWeight.Compute(state.Sigma, state.Model.P, means)
-                ?? throw new SemLibException($"The model-implied covariance matrix of group '{sample.Label}' is not positive definite.");
-            weighted[g] = weights[g] * deltas[g];
-            gammas[g] = gamma?.Invoke(g) ?? (exogenous.Count == 0
-                ? MomentCovariance.Adf(sample, means)
-                : FixedXGamma.Compute(sample.Rows!, exogenous.Select(state.Model.ObservedIndex).ToArray(), means));
-            info += f[g] * deltas[g].TransposeThisAndMultiply(weighted[g]);
+            if (gamma is null && exogenous.Count == 0)
+                (meats[g], traceWGamma[g]) = MatrixFree(fitted, g);
+            else
+                (meats[g], traceWGamma[g]) = Explicit(fitted, g, gamma?.Invoke(g));
         }
+        var objective = fitted.NewObjective();
+        objective.Evaluate(fitted.Zeta, []);
+        var infoArray = new double[r * r];
+        objective.Information(infoArray);
+        var info = Matrix<double>.Build.DenseOfRowMajor(r, r, infoArray);
 
         double chisq = fitted.ChiSquare;
         int df = fitted.Df;
@@ -85,11 +85,10 @@ internal static class SatorraBentler
         double trace = 0;
         for (int g = 0; g < nGroups; g++)
         {
-            var m = weighted[g].TransposeThisAndMultiply(gammas[g] * weighted[g]); // (WΔ)ᵀ Γ (WΔ)
+            var m = meats[g]; // (WΔ)ᵀ Γ (WΔ)
             meat += f[g] * m;
-            // tr(WΓ) − f tr(WΔ E⁻¹ ΔᵀW Γ) = tr(WΓ) − f tr(E⁻¹ m); both traces of products of symmetric matrices are
-            // elementwise sums (q² work instead of a q³ product).
-            trace += Dense.Dot(weights[g].ToRowMajorArray(), gammas[g].ToRowMajorArray()) - f[g] * Dense.Dot(infoInv.ToRowMajorArray(), m.ToRowMajorArray());
+            // tr(WΓ) − f tr(WΔ E⁻¹ ΔᵀW Γ) = tr(WΓ) − f tr(E⁻¹ m), the latter an elementwise sum (both symmetric).
+            trace += traceWGamma[g] - f[g] * Dense.Dot(infoInv.ToRowMajorArray(), m.ToRowMajorArray());
         }
         var cov = infoInv * meat * infoInv / n;
         cov = (cov + cov.Transpose()) / 2;
@@ -111,6 +110,47 @@ internal static class SatorraBentler
             ScalingFactor = c,
             ScaledChiSquare = df > 0 ? chisq / c : chisq,
         };
+    }
+
+    /// <summary>
+    /// The meat and tr(WΓ) of one group from Δ, W and Γ as matrices (q×q, q the number of moments): with a given Γ, and
+    /// with fixed exogenous covariates (lavaan's conditional Γ, <see cref="FixedXGamma"/>; their own moments have zero
+    /// rows in Δ).
+    /// </summary>
+    private static (Matrix<double> Meat, double TraceWGamma) Explicit(FittedModel fitted, int g, Matrix<double>? gamma)
+    {
+        var sample = fitted.Sample.Data.Groups[g];
+        var state = fitted.State(g);
+        bool means = fitted.Table.MeanStructure;
+        var exogenous = fitted.Table.Roles.ObservedExogenous;
+        var delta = MomentJacobian.Compute(fitted, g);
+        var weight = NormalTheoryWeight.Compute(state.Sigma, state.Model.P, means)
+            ?? throw new SemLibException($"The model-implied covariance matrix of group '{sample.Label}' is not positive definite.");
+        var weighted = weight * delta;
+        gamma ??= exogenous.Count == 0
+            ? MomentCovariance.Adf(sample, means)
+            : FixedXGamma.Compute(sample.Rows!, exogenous.Select(state.Model.ObservedIndex).ToArray(), means);
+        return (weighted.TransposeThisAndMultiply(gamma * weighted), Dense.Dot(weight.ToRowMajorArray(), gamma.ToRowMajorArray()));
+    }
+
+    /// <summary>
+    /// The meat and tr(WΓ) of one group without forming Γ, W or Δ (no covariates held fixed): with dᵢ the contribution of
+    /// row i about the sample moments (Γ = (1/N)Σ dᵢdᵢᵀ), W dᵢ is the moment derivative ½(uᵢuᵢᵀ − C) with
+    /// uᵢ = Σ̂⁻¹(xᵢ − x̄) and C = Σ̂⁻¹SΣ̂⁻¹ (and uᵢ on the means), so ΔᵀW dᵢ is a casewise score of
+    /// <see cref="CasewiseScores"/> and the meat is their cross-product over N; tr(WΓ) = (1/N)Σ dᵢᵀW dᵢ is
+    /// <see cref="UnstructuredH1Trace"/> with the weight Σ̂. O(N·p²) instead of O(N·p⁴).
+    /// </summary>
+    private static (Matrix<double> Meat, double TraceWGamma) MatrixFree(FittedModel fitted, int g)
+    {
+        var sample = fitted.Sample.Data.Groups[g];
+        var state = fitted.State(g);
+        int p = sample.P, r = fitted.Model.ZetaCount;
+        var cases = CaseMomentDerivatives.CentredSample(sample.Rows!, sample.Mean, sample.Covariance, state.Sigma)
+            ?? throw new SemLibException($"The model-implied covariance matrix of group '{sample.Label}' is not positive definite.");
+        var scores = CasewiseScores.Compute(state, cases, fitted.Model.Constraints);
+        var meat = CasewiseScores.FirstOrder(scores, sample.N, r, null, 0);
+        var (trace, _) = UnstructuredH1Trace.Compute(sample, [], fitted.Table.MeanStructure, null, 0, state.Sigma);
+        return (Matrix<double>.Build.DenseOfRowMajor(r, r, meat), trace);
     }
 
     /// <summary>The Cholesky factorisation of E, or null when E is not numerically positive definite (a pivot below
