@@ -59,7 +59,7 @@ internal static class FitResultBuilder
                 // The implied covariance matrix at the estimates is not positive definite: a statistical outcome.
                 robust = new RobustInference.Result(null, null, null, [e.Message]);
             }
-            warnings.AddRange(robust.Warnings);
+            warnings.AddRange(robust.Warnings.Select(w => new FitWarning(FitWarningKind.Other, w)));
             cov = cov with { CovTheta = robust.CovTheta, CovZeta = robust.CovZeta };
         }
         var output = EstimatesBuilder.Build(fitted, cov.CovTheta, fitted.Options.ConfidenceLevel);
