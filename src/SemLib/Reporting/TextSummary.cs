@@ -115,7 +115,25 @@ public static partial class TextSummary
             }
         }
         MissingPatterns(rows, fit, threeColumns);
+        Clusters(rows, fit, threeColumns);
         text.Columns(rows, 43, 8, 11);
+    }
+
+    /// <summary>lavaan's "Number of clusters [column]" line (per group with groups) for a cluster-robust fit.</summary>
+    private static void Clusters(List<string[]> rows, SemFit fit, bool threeColumns)
+    {
+        if (fit.Options.Cluster is not string column) return;
+        var groups = fit.Fitted.Sample.Data.Groups;
+        if (groups.Any(g => g.Clusters is null)) return;
+        string[] Row(string label, string value) => threeColumns ? [label, value, ""] : [label, value];
+        if (groups.Length == 1)
+        {
+            rows.Add(Row($"Number of clusters [{column}]", Int(groups[0].ClusterCount)));
+            return;
+        }
+        rows.Add(Row($"Number of clusters [{column}]:", ""));
+        for (int g = 0; g < groups.Length; g++)
+            rows.Add(Row("  " + fit.GroupLabels[g].PadRight(40), Int(groups[g].ClusterCount)));
     }
 
     /// <summary>lavaan's "Number of missing patterns" line (per group with groups) under full-information ML.</summary>
