@@ -34,7 +34,8 @@ public sealed class CompareCliTests
         var agree = new Agreement("semlib compare --format json against lavTestLRT");
         for (int i = 0; i < rows.Count; i++)
         {
-            Assert.Equal(["name", "df", "aic", "bic", "chisq", "chisq_diff", "rmsea", "df_diff", "pvalue"], rows[i].EnumerateObject().Select(p => p.Name));
+            Assert.Equal(["name", "df", "aic", "bic", "chisq", "chisq_diff", "rmsea", "df_diff", "pvalue", "method"], rows[i].EnumerateObject().Select(p => p.Name));
+            Assert.Equal("standard", rows[i].GetProperty("method").GetString());
             Assert.Equal(reference[i].GetProperty("name").GetString(), rows[i].GetProperty("name").GetString());
             foreach (var key in new[] { "df", "aic", "bic", "chisq", "chisq_diff", "rmsea", "df_diff", "pvalue" })
                 agree.Check($"{reference[i].GetProperty("name").GetString()} {key}", ReferenceCase.Number(rows[i].GetProperty(key)), ReferenceCase.Number(reference[i].GetProperty(key)));
