@@ -57,9 +57,9 @@ internal static class FitResultBuilder
             catch (SemLibException e)
             {
                 // The implied covariance matrix at the estimates is not positive definite: a statistical outcome.
-                robust = new RobustInference.Result(null, null, null, [e.Message]);
+                robust = new RobustInference.Result(null, null, null, [new FitWarning(FitWarningKind.NotPositiveDefinite, e.Message)]);
             }
-            warnings.AddRange(robust.Warnings.Select(w => new FitWarning(FitWarningKind.Other, w)));
+            warnings.AddRange(robust.Warnings);
             cov = cov with { CovTheta = robust.CovTheta, CovZeta = robust.CovZeta };
         }
         var output = EstimatesBuilder.Build(fitted, cov.CovTheta, fitted.Options.ConfidenceLevel);

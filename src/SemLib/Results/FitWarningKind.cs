@@ -27,4 +27,6 @@ public enum FitWarningKind
     InequalityConstraints,
     /// <summary>The treatment of missing data (EM for the unrestricted moments, missing-data patterns).</summary>
     MissingData,
+    /// <summary>Robust standard errors or the scaled test are unreliable or could not be computed (fewer clusters than parameters, a singular matrix in the sandwich).</summary>
+    RobustInference,
 }

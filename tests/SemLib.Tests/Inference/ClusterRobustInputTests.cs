@@ -1,3 +1,4 @@
+using SemLib.Results;
 using System.Globalization;
 using System.Text;
 using SemLib.Data;
@@ -64,7 +65,7 @@ public sealed class ClusterRobustInputTests
     public void Fewer_clusters_than_parameters_is_a_warning()
     {
         var fit = Sem.Fit(Model, WithCluster(r => "c" + r % 5), Mlr with { Cluster = "cl" });
-        Assert.Contains(fit.Warnings, w => w.Message.Contains("5 clusters") && w.Message.Contains("30 free parameters"));
+        Assert.Contains(fit.Warnings, w => w.Kind == FitWarningKind.RobustInference && w.Message.Contains("5 clusters") && w.Message.Contains("30 free parameters"));
         var many = Sem.Fit(Model, WithCluster(r => "c" + r % 40), Mlr with { Cluster = "cl" });
         Assert.DoesNotContain(many.Warnings, w => w.Message.Contains("clusters but"));
     }

@@ -26,7 +26,7 @@ namespace SemLib.Inference;
 /// </summary>
 internal static class RobustInference
 {
-    public sealed record Result(double[]? CovTheta, double[]? CovZeta, ScaledTest? Scaled, IReadOnlyList<string> Warnings);
+    public sealed record Result(double[]? CovTheta, double[]? CovZeta, ScaledTest? Scaled, IReadOnlyList<FitWarning> Warnings);
 
     /// <summary>Whether the options ask for anything beyond the standard errors and test of the information.</summary>
     public static bool Needed(Specification.ModelOptions options) =>
@@ -41,12 +41,12 @@ internal static class RobustInference
         var options = fitted.Options;
         var se = options.StandardErrorsInEffect;
         var test = options.TestInEffect;
-        var warnings = new List<string>();
+        var warnings = new List<FitWarning>();
         int r = fitted.Model.ZetaCount;
         double n = fitted.Sample.TotalN;
 
         SatorraBentlerResult? sb = se == StandardErrorType.RobustSem || test == TestType.SatorraBentler ? SatorraBentler.Compute(fitted) : null;
-        if (sb?.Problem is { } problem) warnings.Add(problem);
+        if (sb?.Problem is { } problem) warnings.Add(new(FitWarningKind.RobustInference, problem));
 
         double[][]? b0 = null;
         if ((se == StandardErrorType.RobustHuberWhite || test == TestType.YuanBentlerMplus) && cov.CovZeta is not null)
@@ -90,7 +90,7 @@ internal static class RobustInference
     }
 
     /// <summary>B0_g = S_gᵀS_g/N_g (clusters: summed within clusters, times G/(G − 1)) for every group.</summary>
-    private static double[][] FirstOrderByGroup(FittedModel fitted, List<string> warnings)
+    private static double[][] FirstOrderByGroup(FittedModel fitted, List<FitWarning> warnings)
     {
         var groups = fitted.Sample.Data.Groups;
         int r = fitted.Model.ZetaCount;
@@ -108,9 +108,9 @@ internal static class RobustInference
         }
         int clusters = groups.Sum(g => g.ClusterCount);
         if (groups.Any(g => g.Clusters is not null) && clusters < r)
-            warnings.Add(string.Format(CultureInfo.InvariantCulture,
+            warnings.Add(new(FitWarningKind.RobustInference, string.Format(CultureInfo.InvariantCulture,
                 "There are {0} clusters but {1} free parameters: the cluster-robust covariance matrix of the estimates is singular (its rank is at most the number of clusters), so the standard errors and the scaled test are unreliable. Use more clusters or fewer parameters.",
-                clusters, r));
+                clusters, r)));
         return result;
     }
 
