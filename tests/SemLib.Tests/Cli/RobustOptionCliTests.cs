@@ -138,6 +138,22 @@ public sealed class RobustOptionCliTests : IDisposable
     }
 
     [Fact]
+    public void Standard_errors_none_reports_estimates_without_standard_errors()
+    {
+        // lavaan 0.6.14: parameterEstimates(cfa(..., se = "none")) has lhs, op, rhs and est only; the JSON contract
+        // writes a value that does not exist as null.
+        var json = CliRun.Of("fit", "--model", _hsModel, "--data", _hsData, "--se", "none", "--format", "json");
+        Assert.True(json.ExitCode == 0, json.Stderr);
+        var rows = json.Json().GetProperty("parameters").EnumerateArray().ToList();
+        foreach (var key in new[] { "se", "z", "pvalue", "ci.lower", "ci.upper" })
+            Assert.All(rows, r => Assert.Equal(System.Text.Json.JsonValueKind.Null, r.GetProperty(key).ValueKind));
+        Assert.All(rows, r => Assert.Equal(System.Text.Json.JsonValueKind.Number, r.GetProperty("est").ValueKind));
+        var text = CliRun.Of("fit", "--model", _hsModel, "--data", _hsData, "--se", "none");
+        Assert.Equal(0, text.ExitCode);
+        Assert.DoesNotContain("Std.Err", text.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Compare_checks_its_estimation_options_too()
     {
         var models = new[] { "--model", _hsModel, "--model", _files.Write("one.lav", "g =~ x1 + x2 + x3 + x4 + x5 + x6 + x7 + x8 + x9\n") };
