@@ -44,6 +44,8 @@ public static class MonteCarlo
             ArgumentNullException.ThrowIfNull(population);
             ArgumentNullException.ThrowIfNull(analysisModel);
             if (options.Replications < 1) throw new ArgumentOutOfRangeException(nameof(options), "At least one replication is needed.");
+            if (Inference.RobustInference.Needed(options.Analysis) || options.Analysis.Cluster is not null)
+                throw new SemLibException($"Monte Carlo replications compute normal-theory standard errors and the standard test; robust ones (estimator {options.Analysis.Estimator}, se {options.Analysis.StandardErrorsInEffect}, test {options.Analysis.TestInEffect}{(options.Analysis.Cluster is null ? "" : ", cluster")}) are not available in replications yet. Use estimator ML for the analysis model.");
             var parsed = ModelSyntax.Parse(analysisModel);
             if (parsed.Statements.FirstOrDefault(st => st.Operator is ModelOperator.Less or ModelOperator.Greater) is { } inequality)
                 throw new SemLibException($"The analysis model has an inequality constraint (at {inequality.Span}); Monte Carlo replications do not enforce inequality constraints yet, so remove it or write it as a fixed value or an equality.");

@@ -22,7 +22,7 @@ public sealed class ScaledDifferenceTests
         var path = Path.Combine(ReferenceCase.BaseDirectory, "robust-fit", "lrt", name + ".json");
         using var doc = JsonDocument.Parse(File.ReadAllText(path));
         var root = doc.RootElement;
-        var data = DataSet.ReadCsv(Path.Combine(ReferenceCase.BaseDirectory, "robust-fit", "hs-cfa-mlr", "data.csv"));
+        var data = DataSet.ReadCsv(Path.Combine(ReferenceCase.BaseDirectory, "robust-fit", "lrt", root.GetProperty("data").GetString()!));
         var o = root.GetProperty("options");
         var options = ModelOptions.Default with
         {

@@ -68,6 +68,19 @@ public sealed class MonteCarloTests
         Assert.Equal(a.MeanChiSquare, b.MeanChiSquare);
     }
 
+    /// <summary>Replications compute normal-theory SEs: an MLR or MLM analysis is refused rather than reported as robust.</summary>
+    [Theory]
+    [InlineData(SemLib.Estimation.Estimator.MLR)]
+    [InlineData(SemLib.Estimation.Estimator.MLM)]
+    public void Robust_analysis_options_are_refused_with_a_message(SemLib.Estimation.Estimator estimator)
+    {
+        var pop = PopulationModel.FromSyntax(Population, standardized: true);
+        var options = new MonteCarloOptions { Replications = 10, Analysis = ModelOptions.Default with { Estimator = estimator } };
+        var e = Assert.Throws<SemLibException>(() => MonteCarlo.Run(pop, Analysis, options));
+        Assert.Contains(estimator.ToString(), e.Message);
+        Assert.Contains("estimator ML", e.Message);
+    }
+
     /// <summary>A power curve checks its settings as a single study does: at least one replication, and a list of sizes.</summary>
     [Fact]
     public void Power_curve_needs_at_least_one_replication()

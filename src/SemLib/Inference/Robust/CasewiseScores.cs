@@ -53,7 +53,13 @@ internal static class CasewiseScores
         for (int i = 0; i < n; i++)
         {
             int k = cases.Case(i, u);
-            if (m2 > 0) Dense.MultiplyTransposeA(l12, u, ul, p, m2, 1);
+            // ul = L12ᵀu
+            Array.Clear(ul);
+            for (int j = 0; j < p; j++)
+            {
+                double uj = u[j];
+                if (uj != 0 && m2 > 0) Dense.Axpy(uj, l12.AsSpan(j * m2, m2), ul);
+            }
             var ck = constant[k];
             for (int t = 0; t < q; t++) theta[t] = -ck[t];
             foreach (var t in sigmaTerms)

@@ -46,15 +46,21 @@ internal static class UnstructuredH1Trace
         for (int i = 0; i < n; i++)
             for (int j = 0; j < p; j++) a[i * p + j] = rows[i][j] - sample.Mean[j];
         if (k > 0) FittedDeviations(a, b, n, p, s, exogenous);
-        var alpha = Times(sInv, a, n, p);
-        var beta = k > 0 ? Times(sInv, b, n, p) : [];
+        var alpha = new double[n * p];
+        Dense.Multiply(a, sInv, alpha, n, p, p); // row i = S⁻¹a_i (S⁻¹ symmetric)
+        var beta = k > 0 ? new double[n * p] : [];
+        if (k > 0) Dense.Multiply(b, sInv, beta, n, p, p);
 
-        // M̄ = avg(a aᵀ − b bᵀ), K = S⁻¹M̄, R = S⁻¹M̄S⁻¹, tr(KK).
+        // M̄ = (AᵀA − BᵀB)/N, K = S⁻¹M̄, R = S⁻¹M̄S⁻¹, tr(KK).
         var mBar = new double[p * p];
-        for (int i = 0; i < n; i++)
-            for (int x = 0; x < p; x++)
-                for (int y = 0; y < p; y++)
-                    mBar[x * p + y] += (a[i * p + x] * a[i * p + y] - (k > 0 ? b[i * p + x] * b[i * p + y] : 0)) / n;
+        Dense.MultiplyTransposeA(a, a, mBar, n, p, p);
+        if (k > 0)
+        {
+            var bb = new double[p * p];
+            Dense.MultiplyTransposeA(b, b, bb, n, p, p);
+            for (int i = 0; i < p * p; i++) mBar[i] -= bb[i];
+        }
+        for (int i = 0; i < p * p; i++) mBar[i] /= n;
         var kMat = new double[p * p];
         var rMat = new double[p * p];
         Dense.Multiply(sInv, mBar, kMat, p, p, p);
@@ -62,20 +68,17 @@ internal static class UnstructuredH1Trace
         double trKK = 0;
         for (int x = 0; x < p; x++)
             for (int y = 0; y < p; y++) trKK += kMat[x * p + y] * kMat[y * p + x];
+        // linear_i = a_iᵀRa_i − b_iᵀRb_i (R symmetric: rows of A·R are R a_i).
         var linear = new double[n];
-        var tmp = new double[p];
-        for (int i = 0; i < n; i++)
+        var ar = new double[n * p];
+        Dense.Multiply(a, rMat, ar, n, p, p);
+        for (int i = 0; i < n; i++) linear[i] = Dense.Dot(a.AsSpan(i * p, p), ar.AsSpan(i * p, p));
+        if (k > 0)
         {
-            var ai = a.AsSpan(i * p, p);
-            Dense.Multiply(rMat, ai, tmp, p, p, 1);
-            linear[i] = Dense.Dot(ai, tmp);
-            if (k > 0)
-            {
-                var bi = b.AsSpan(i * p, p);
-                Dense.Multiply(rMat, bi, tmp, p, p, 1);
-                linear[i] -= Dense.Dot(bi, tmp);
-            }
+            Dense.Multiply(b, rMat, ar, n, p, p);
+            for (int i = 0; i < n; i++) linear[i] -= Dense.Dot(b.AsSpan(i * p, p), ar.AsSpan(i * p, p));
         }
+        var tmp = new double[p];
 
         // Units: each row, or each cluster's rows.
         var units = new List<int>[cluster is null ? n : clusterCount];
@@ -109,7 +112,7 @@ internal static class UnstructuredH1Trace
                 Array.Clear(m);
                 foreach (int i in unit)
                     for (int j = 0; j < p; j++) m[j] += a[i * p + j] - (k > 0 ? b[i * p + j] : 0);
-                Dense.Multiply(sInv, m, tmp, p, p, 1);
+                for (int j = 0; j < p; j++) tmp[j] = Dense.Dot(sInv.AsSpan(j * p, p), m);
                 value += Dense.Dot(m, tmp);
             }
             total += value;
@@ -155,13 +158,5 @@ internal static class UnstructuredH1Trace
                 for (int x = 0; x < k; x++) v += a[i * p + exogenous[x]] * slopes[x * p + j];
                 b[i * p + j] = v;
             }
-    }
-
-    private static double[] Times(double[] sInv, double[] v, int n, int p)
-    {
-        var result = new double[n * p];
-        for (int i = 0; i < n; i++)
-            Dense.Multiply(sInv, v.AsSpan(i * p, p), result.AsSpan(i * p, p), p, p, 1);
-        return result;
     }
 }

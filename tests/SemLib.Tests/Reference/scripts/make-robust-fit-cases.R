@@ -16,7 +16,8 @@ num <- function(x) { x <- as.numeric(x); ifelse(is.finite(x), x, NA) }
 
 fit_case <- function(call, model, data, options) do.call(call, c(list(model = model, data = data), options))
 
-write_case <- function(name, description, call, model, data, options = list(), data.file = NULL) {
+# data.ref: the data file of another case (relative to this case's folder) instead of a copy of its own.
+write_case <- function(name, description, call, model, data, options = list(), data.file = NULL, data.ref = NULL) {
   fit <- fit_case(call, model, data, options)
   pe <- parameterEstimates(fit, standardized = TRUE, remove.eq = FALSE, remove.ineq = FALSE)
   pt <- parTable(fit)
@@ -43,7 +44,7 @@ write_case <- function(name, description, call, model, data, options = list(), d
   case <- list(
     name = name, description = description,
     reference = paste0("lavaan 0.6.14, R ", getRversion(), " (", script, ")"),
-    call = call, options = options, model = model, data = "data.csv",
+    call = call, options = options, model = model, data = if (is.null(data.ref)) "data.csv" else data.ref,
     sample_cov = NULL, sample_nobs = NULL,
     lavaan_options = list(se = o$se, test = o$test, information = o$information, observed.information = o$observed.information,
                           h1.information = o$h1.information),
@@ -58,7 +59,8 @@ write_case <- function(name, description, call, model, data, options = list(), d
   }
   dir.create(file.path(out.dir, name), recursive = TRUE, showWarnings = FALSE)
   target <- file.path(out.dir, name, "data.csv")
-  if (is.null(data.file)) write.csv(data, target, row.names = FALSE, na = "")
+  if (!is.null(data.ref)) { if (file.exists(target)) file.remove(target) }
+  else if (is.null(data.file)) write.csv(data, target, row.names = FALSE, na = "")
   else file.copy(data.file, target, overwrite = TRUE)
   writeLines(toJSON(case, auto_unbox = TRUE, null = "null", na = "null", digits = NA, pretty = TRUE),
              file.path(out.dir, name, "case.json"))
@@ -75,22 +77,22 @@ mimic <- "visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nvisual + textual ~ se
 poldem <- "ind60 =~ x1 + x2 + x3\ndem60 =~ y1 + y2 + y3 + y4\ndem65 =~ y5 + y6 + y7 + y8\ndem60 ~ a*ind60\ndem65 ~ c*ind60 + b*dem60\ny1 ~~ y5\ny2 ~~ y4 + y6\ny3 ~~ y7\ny4 ~~ y8\ny6 ~~ y8\nindirect := a*b\ntotal := c + a*b\n"
 
 write_case("hs-cfa-mlm", "HS 3-factor CFA, MLM (robust.sem SEs, Satorra-Bentler test).", "cfa", three, hs, list(estimator = "MLM"))
-write_case("hs-cfa-mlr", "HS 3-factor CFA, MLR (Huber-White SEs from the observed information, Yuan-Bentler Mplus test).", "cfa", three, hs, list(estimator = "MLR"))
-write_case("hs-cfa-mlr-means", "HS 3-factor CFA, MLR with a mean structure.", "cfa", three, hs, list(estimator = "MLR", meanstructure = TRUE))
-write_case("hs-cfa-ml-sb", "HS 3-factor CFA, ML with test = satorra.bentler (standard SEs, scaled test).", "cfa", three, hs, list(test = "satorra.bentler"))
-write_case("hs-cfa-mlr-se-robust", "HS 3-factor CFA, MLR with se = \"robust\" (lavaan maps it to robust.sem and the expected information; the test stays yuan.bentler.mplus).", "cfa", three, hs, list(estimator = "MLR", se = "robust"))
-write_case("hs-cfa-ml-hw", "HS 3-factor CFA, ML with se = \"robust.huber.white\" (the observed information, as lavaan then sets it) and the standard test.", "cfa", three, hs, list(se = "robust.huber.white"))
-write_case("hs-cfa-mlm-groups", "HS CFA in two groups (school), MLM.", "cfa", three, hs, list(estimator = "MLM", group = "school"))
-write_case("hs-cfa-mlr-groups", "HS CFA in two groups (school), MLR.", "cfa", three, hs, list(estimator = "MLR", group = "school"))
-write_case("hs-cfa-mlr-groups-equal", "HS CFA in two groups with loadings equal across groups (labels), MLR.", "cfa", three.equal, hs, list(estimator = "MLR", group = "school"))
-write_case("hs-mimic-mlm", "MIMIC with fixed.x covariates sex and ageyr, MLM.", "sem", mimic, hs, list(estimator = "MLM"))
-write_case("hs-mimic-mlr", "MIMIC with fixed.x covariates sex and ageyr, MLR.", "sem", mimic, hs, list(estimator = "MLR"))
+write_case("hs-cfa-mlr", "HS 3-factor CFA, MLR (Huber-White SEs from the observed information, Yuan-Bentler Mplus test).", "cfa", three, hs, data.ref = "../hs-cfa-mlm/data.csv", options = list(estimator = "MLR"))
+write_case("hs-cfa-mlr-means", "HS 3-factor CFA, MLR with a mean structure.", "cfa", three, hs, data.ref = "../hs-cfa-mlm/data.csv", options = list(estimator = "MLR", meanstructure = TRUE))
+write_case("hs-cfa-ml-sb", "HS 3-factor CFA, ML with test = satorra.bentler (standard SEs, scaled test).", "cfa", three, hs, data.ref = "../hs-cfa-mlm/data.csv", options = list(test = "satorra.bentler"))
+write_case("hs-cfa-mlr-se-robust", "HS 3-factor CFA, MLR with se = \"robust\" (lavaan maps it to robust.sem and the expected information; the test stays yuan.bentler.mplus).", "cfa", three, hs, data.ref = "../hs-cfa-mlm/data.csv", options = list(estimator = "MLR", se = "robust"))
+write_case("hs-cfa-ml-hw", "HS 3-factor CFA, ML with se = \"robust.huber.white\" (the observed information, as lavaan then sets it) and the standard test.", "cfa", three, hs, data.ref = "../hs-cfa-mlm/data.csv", options = list(se = "robust.huber.white"))
+write_case("hs-cfa-mlm-groups", "HS CFA in two groups (school), MLM.", "cfa", three, hs, data.ref = "../hs-cfa-mlm/data.csv", options = list(estimator = "MLM", group = "school"))
+write_case("hs-cfa-mlr-groups", "HS CFA in two groups (school), MLR.", "cfa", three, hs, data.ref = "../hs-cfa-mlm/data.csv", options = list(estimator = "MLR", group = "school"))
+write_case("hs-cfa-mlr-groups-equal", "HS CFA in two groups with loadings equal across groups (labels), MLR.", "cfa", three.equal, hs, data.ref = "../hs-cfa-mlm/data.csv", options = list(estimator = "MLR", group = "school"))
+write_case("hs-mimic-mlm", "MIMIC with fixed.x covariates sex and ageyr, MLM.", "sem", mimic, hs, data.ref = "../hs-cfa-mlm/data.csv", options = list(estimator = "MLM"))
+write_case("hs-mimic-mlr", "MIMIC with fixed.x covariates sex and ageyr, MLR.", "sem", mimic, hs, data.ref = "../hs-cfa-mlm/data.csv", options = list(estimator = "MLR"))
 write_case("poldem-mediation-mlr", "Political democracy mediation with defined indirect and total effects, MLR.", "sem", poldem, PD, list(estimator = "MLR"))
-write_case("poldem-mediation-mlm", "Political democracy mediation with defined indirect and total effects, MLM.", "sem", poldem, PD, list(estimator = "MLM"))
-write_case("hs-cfa-mlr-cluster", "HS 3-factor CFA, MLR with a single-level cluster (30 made-up classes by id).", "cfa", three, hs, list(estimator = "MLR", cluster = "class"))
-write_case("hs-mimic-mlr-cluster", "MIMIC with fixed.x covariates, MLR with a single-level cluster (30 made-up classes).", "sem", mimic, hs, list(estimator = "MLR", cluster = "class"))
-write_case("hs-cfa-mlr-groups-cluster", "HS CFA in two groups (school) with the made-up classes as clusters within groups, MLR, std.lv.", "cfa", three, hs, list(estimator = "MLR", group = "school", cluster = "class", std.lv = TRUE))
-write_case("hs-mimic-ml-sb-groups", "MIMIC with fixed.x covariates in two groups, ML with test = \"satorra.bentler\".", "sem", mimic, hs, list(test = "satorra.bentler", group = "school"))
+write_case("poldem-mediation-mlm", "Political democracy mediation with defined indirect and total effects, MLM.", "sem", poldem, PD, data.ref = "../poldem-mediation-mlr/data.csv", options = list(estimator = "MLM"))
+write_case("hs-cfa-mlr-cluster", "HS 3-factor CFA, MLR with a single-level cluster (30 made-up classes by id).", "cfa", three, hs, data.ref = "../hs-cfa-mlm/data.csv", options = list(estimator = "MLR", cluster = "class"))
+write_case("hs-mimic-mlr-cluster", "MIMIC with fixed.x covariates, MLR with a single-level cluster (30 made-up classes).", "sem", mimic, hs, data.ref = "../hs-cfa-mlm/data.csv", options = list(estimator = "MLR", cluster = "class"))
+write_case("hs-cfa-mlr-groups-cluster", "HS CFA in two groups (school) with the made-up classes as clusters within groups, MLR, std.lv.", "cfa", three, hs, data.ref = "../hs-cfa-mlm/data.csv", options = list(estimator = "MLR", group = "school", cluster = "class", std.lv = TRUE))
+write_case("hs-mimic-ml-sb-groups", "MIMIC with fixed.x covariates in two groups, ML with test = \"satorra.bentler\".", "sem", mimic, hs, data.ref = "../hs-cfa-mlm/data.csv", options = list(test = "satorra.bentler", group = "school"))
 dt <- lavaan::Demo.twolevel
 write_case("twolevel-single-mlr-cluster", "lavaan's Demo.twolevel, a single-level CFA of y1-y6 with cluster = \"cluster\" (200 clusters), MLR.", "cfa",
   "f =~ y1 + y2 + y3\ng =~ y4 + y5 + y6\n", dt[, c("cluster", paste0("y", 1:6))], list(estimator = "MLR", cluster = "cluster"))
@@ -102,7 +104,7 @@ structural <- paste("scale =~ sc1 + sc2 + sc3 + sc4", "centr =~ ce1 + ce2 + ce3 
   "acq =~ aq1 + aq2 + aq3 + aq4", "crea =~ cr1 + cr2 + cr3 + cr4", "proc =~ pr1 + pr2 + pr3",
   "prod =~ pd1 + pd2 + pd3", "func =~ fu1 + fu2 + fu3", "upg =~ proc + prod + func",
   "acq ~ a1*scale + a2*centr + a3*ties", "crea ~ c1*scale + c2*centr + c3*ties + d*acq", "upg ~ b1*acq + b2*crea", sep = "\n")
-write_case("study-structural-mlr", "218-firm study: structural model (29 indicators), MLR.", "sem", structural, firms, list(estimator = "MLR"), data.file = firms.file)
+write_case("study-structural-mlr", "218-firm study: structural model (29 indicators), MLR.", "sem", structural, firms, list(estimator = "MLR"), data.ref = "../../lavaan-extra/study-structural/data.csv")
 
 # Scaled chi-square difference tests: lavTestLRT(m1, m0) with its default method for these tests (satorra.bentler.2001).
 dir.create(file.path(out.dir, "lrt"), recursive = TRUE, showWarnings = FALSE)
@@ -116,7 +118,7 @@ write_lrt <- function(name, description, models, options) {
   sb <- lavaan:::lav_test_diff_SatorraBentler2001(fits[[1]], fits[[2]])
   case <- list(name = name, description = description,
     reference = paste0("lavaan 0.6.14, R ", getRversion(), " (", script, ")"),
-    heading = attr(lrt, "heading"), models = models, options = options, data = "../hs-cfa-mlr/data.csv",
+    heading = attr(lrt, "heading"), models = models, options = options, data = "../hs-cfa-mlm/data.csv",
     rows = rows, scaling_factor = num(sb$scaling.factor), chisq_diff_scaled = num(sb$T.delta), df_diff = num(sb$df.delta))
   writeLines(toJSON(case, auto_unbox = TRUE, null = "null", na = "null", digits = NA, pretty = TRUE),
              file.path(out.dir, "lrt", paste0(name, ".json")))
