@@ -13,7 +13,7 @@ public sealed class RobustSummaryCliTests
 {
     private static readonly string HsData = Path.Combine(ReferenceCase.BaseDirectory, "lavaan", "hs-cfa", "data.csv");
     private static readonly string HsGroupsData = Path.Combine(ReferenceCase.BaseDirectory, "cli", "hs-cfa-groups", "data.csv");
-    private static readonly string HsClassData = Path.Combine(ReferenceCase.BaseDirectory, "robust-fit", "hs-cfa-mlr-cluster", "data.csv");
+    private static readonly string HsClassData = Path.Combine(ReferenceCase.BaseDirectory, "robust-fit", "hs-cfa-mlm", "data.csv");
     private const string HsModel = "visual  =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nspeed   =~ x7 + x8 + x9\n";
 
     private static CliRun Fit(TempFiles files, string data, params string[] extra)

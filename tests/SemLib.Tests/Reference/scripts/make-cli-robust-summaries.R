@@ -59,8 +59,8 @@ shifted <- cfa(hs.model, data = hs, estimator = "MLM", test = "scaled.shifted")
 save_summary(shifted, "hs-cfa-mlm-shifted-summary.txt")
 save_measures(shifted, "hs-cfa-mlm-shifted-measures.json")
 
-# Cluster-robust MLR (Reference/robust-fit/hs-cfa-mlr-cluster: HS with a "class" column), one group and two.
-hs.class <- read.csv(file.path(ref, "robust-fit/hs-cfa-mlr-cluster/data.csv"))
+# Cluster-robust MLR (the data of Reference/robust-fit/hs-cfa-mlm: HS with a "class" column), one group and two.
+hs.class <- read.csv(file.path(ref, "robust-fit/hs-cfa-mlm/data.csv"))
 save_summary(cfa(hs.model, data = hs.class, estimator = "MLR", cluster = "class"), "hs-cfa-mlr-cluster-summary.txt")
 save_summary(cfa(hs.model, data = hs.class, estimator = "MLR", cluster = "class", group = "school", std.lv = TRUE),
              "hs-cfa-mlr-groups-cluster-summary.txt")
