@@ -88,7 +88,8 @@ internal sealed class LabelPlacer(IReadOnlyList<PlacedNode> nodes, IReadOnlyList
             new(b.Center.X, b.Bottom + 1.5 * h + gap),
         };
         var candidates = raw.Select((p, i) => (p, 3.0 * i)).ToList();
-        return Place(text, DiagramLabelKind.RSquare, node.Spec.Id, w, h, m.LabelFont, candidates, raw[0], nodeMargin: 1);
+        // An R² belongs to no arrow: one drawn across an arrow (the error term's, say) reads as that arrow's label.
+        return Place(text, DiagramLabelKind.RSquare, node.Spec.Id, w, h, m.LabelFont, candidates, raw[0], nodeMargin: 1, crossCost: 100);
     }
 
     /// <summary>
@@ -120,7 +121,7 @@ internal sealed class LabelPlacer(IReadOnlyList<PlacedNode> nodes, IReadOnlyList
 
     private DiagramLabel Place(string text, DiagramLabelKind kind, string owner, double w, double h, double font,
         List<(DiagramPoint Center, double Cost)> candidates, DiagramPoint fallback, double nodeMargin = NodeMargin,
-        Func<DiagramPoint, bool>? ownPath = null, List<(DiagramPoint Center, double Cost)>? more = null)
+        Func<DiagramPoint, bool>? ownPath = null, List<(DiagramPoint Center, double Cost)>? more = null, double crossCost = 15)
     {
         DiagramPoint? Best(List<(DiagramPoint Center, double Cost)> list)
         {
@@ -132,7 +133,7 @@ internal sealed class LabelPlacer(IReadOnlyList<PlacedNode> nodes, IReadOnlyList
                 if (!IsFree(box, nodeMargin) || (ownPath is not null && !ownPath(c))) continue;
                 double score = cost;
                 foreach (var (id, line) in lines)
-                    if (id != owner && line.Intersects(box)) score += 15;
+                    if (id != owner && line.Intersects(box)) score += crossCost;
                 if (score < bestScore) { bestScore = score; best = c; }
             }
             return best;

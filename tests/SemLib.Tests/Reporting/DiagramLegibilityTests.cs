@@ -61,6 +61,20 @@ public sealed class DiagramLegibilityTests
     }
 
     [Fact]
+    public void The_studys_r_square_labels_sit_clear_of_every_arrow()
+    {
+        // With error terms, crea's R² once sat across the arrow from its disturbance d2, where it read as that arrow's label.
+        foreach (var options in new[] { DiagramOptions.Default, WithErrors })
+        {
+            var d = PathDiagram.Create(ReportingModels.Get("cluster-upgrade"), options);
+            var lines = d.Edges.Select(e => (e.Id, Line: new Polyline(e.Path))).ToList();
+            foreach (var l in d.Labels.Where(l => l.Kind == DiagramLabelKind.RSquare))
+                foreach (var (id, line) in lines)
+                    Assert.False(line.Intersects(l.Bounds), $"'{l.Text}' of {l.Owner} lies across {id} (errors {options.ShowErrorTerms})");
+        }
+    }
+
+    [Fact]
     public void Html_reports_show_diagrams_at_their_own_size_with_text_of_10_px_or_more()
     {
         var fit = ReportingModels.Get("cluster-upgrade");
