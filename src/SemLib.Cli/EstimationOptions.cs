@@ -22,7 +22,7 @@ internal sealed class EstimationOptions
     public Option<string?> Test { get; } = new("--test")
     {
         Description = "The model test besides the standard chi-square (lavaan's test): standard, satorra.bentler (MLM's default), yuan.bentler.mplus (MLR's default), yuan.bentler or scaled.shifted. Default: the estimator's.",
-        HelpName = "standard|satorra.bentler|yuan.bentler|yuan.bentler.mplus|scaled.shifted",
+        HelpName = "TEST",
     };
 
     public Option<string> Missing { get; } = new("--missing")
