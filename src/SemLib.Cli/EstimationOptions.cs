@@ -90,6 +90,8 @@ internal sealed class EstimationOptions
         }
         if (cov && Given(result.GetResult(Cluster)))
             result.AddError("--cluster needs raw data (--data): the clusters are a column of the rows, and a covariance matrix has no rows.");
+        else if (Given(result.GetResult(Cluster)) && EstimatorOption.Parse(result.GetValue(Estimator)) != SemLib.Estimation.Estimator.MLR)
+            result.AddError($"--cluster gives cluster-robust standard errors and test, which SemLib computes with --estimator MLR (Huber-White standard errors, Yuan-Bentler test); add --estimator MLR.");
     }
 
     /// <summary>True when the command line asks for full-information ML (--missing ml or ml.x).</summary>

@@ -115,6 +115,8 @@ public sealed class RobustOptionCliTests : IDisposable
     [InlineData(new[] { "--missing", "ml", "--se", "robust.sem" }, "--se robust.sem needs complete data")]
     [InlineData(new[] { "--missing", "ml", "--test", "satorra.bentler" }, "--test satorra.bentler needs complete data")]
     [InlineData(new[] { "--test", "bollen.stine" }, "--se bootstrap --bollen-stine")]
+    [InlineData(new[] { "--cluster", "school" }, "--cluster gives cluster-robust standard errors and test, which SemLib computes with --estimator MLR")]
+    [InlineData(new[] { "--cluster", "school", "--estimator", "MLM" }, "add --estimator MLR")]
     [InlineData(new[] { "--test", "sb" }, "--test sb is not valid")]
     [InlineData(new[] { "--se", "robust.cluster" }, "--se robust.cluster is not supported yet")]
     [InlineData(new[] { "--information", "first.order" }, "--information first.order is not supported yet")]
