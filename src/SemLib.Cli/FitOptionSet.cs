@@ -49,11 +49,8 @@ internal sealed class FitOptionSet
         Description = "Make latent variables uncorrelated unless the model says otherwise (lavaan's orthogonal).",
     };
 
-    public Option<string?> GroupEqual { get; } = new("--group-equal")
-    {
-        Description = "Parameters constrained equal across groups (lavaan's group.equal). Not supported yet.",
-        HelpName = "loadings,intercepts,...",
-    };
+    /// <summary>--group-equal and --group-partial.</summary>
+    public GroupEqualityOptions GroupEquality { get; } = new();
 
     public Option<string?> Ordered { get; } = new("--ordered")
     {
@@ -122,7 +119,6 @@ internal sealed class FitOptionSet
         Choice(Ci, ["perc", "bc", "bca.simple", "bca"], ["norm", "basic"],
             v => $"--ci {v} is not supported yet; use perc, bc or bca.",
             v => $"--ci {v} is not valid; use perc, bc or bca.");
-        Rejected(GroupEqual, "--group-equal is not supported yet: multi-group models are configural only (every parameter free in each group).");
         Rejected(Ordered, "--ordered is not supported yet: SemLib treats every variable as continuous.");
         NumberOptions.Integer(Bootstrap, 2, NumberOptions.MaxRepetitions);
         NumberOptions.Integer(Seed, int.MinValue);
@@ -147,7 +143,7 @@ internal sealed class FitOptionSet
     private IEnumerable<Option> All =>
     [
         Model, Source.Data, Source.Cov, Source.NObs, Source.Encoding, .. Estimation.All, StdLv, MeanStructure, FixedX, Orthogonal, Source.Group,
-        GroupEqual, Ordered, Se, Bootstrap, Seed, Ci, BollenStine, Effect, IterMax, Format, Verbose,
+        GroupEquality.GroupEqual, GroupEquality.GroupPartial, Ordered, Se, Bootstrap, Seed, Ci, BollenStine, Effect, IterMax, Format, Verbose,
     ];
 
     private void Combinations(CommandResult result)
@@ -255,6 +251,8 @@ internal sealed class FitOptionSet
             Orthogonal = parse.GetValue(Orthogonal),
             Group = parse.GetValue(Source.Group),
             MaxIterations = parse.GetValue(IterMax),
+            GroupEqual = GroupEquality.Equal(parse),
+            GroupPartial = GroupEquality.Partial(parse),
         };
         options = Estimation.Apply(options, parse);
         return options with { StandardErrors = StandardErrorsValue(parse.GetValue(Se), options.Missing) };

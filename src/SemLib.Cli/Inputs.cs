@@ -46,6 +46,9 @@ internal sealed class Inputs
         new(ModelSyntax.Parse(OptionChecks.ReadText(modelPath, "model")), Data, Covariance, Description);
 
     /// <summary>Fits the model (the whole of <c>Sem.Fit</c>, which is what bench times).</summary>
-    public SemFit Fit(ModelOptions options) =>
-        Data is not null ? Sem.Fit(Model, Data, options) : Sem.Fit(Model, Covariance!, options);
+    public SemFit Fit(ModelOptions options)
+    {
+        GroupEqualityOptions.Check(Model, options);
+        return Data is not null ? Sem.Fit(Model, Data, options) : Sem.Fit(Model, Covariance!, options);
+    }
 }

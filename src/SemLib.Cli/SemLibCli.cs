@@ -55,6 +55,7 @@ internal static class SemLibCli
         root.Subcommands.Add(new SimulateCommand().Build(stdout, stderr));
         root.Subcommands.Add(new PowerCommand().Build(stdout, stderr));
         root.Subcommands.Add(new CompareCommand().Build(stdout, stderr));
+        root.Subcommands.Add(new InvarianceCommand().Build(stdout, stderr));
 
         NumberOptions.CoverAll(root);
         return root;

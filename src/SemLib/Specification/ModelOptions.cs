@@ -95,6 +95,24 @@ public sealed record ModelOptions
     /// the default) adds residual variances and factor covariances; <see cref="ModelKind.Lavaan"/> adds nothing.
     /// </summary>
     public ModelKind Kind { get; init; } = ModelKind.Sem;
+
+    // --- group.equal / group.partial (invariance) ---
+
+    /// <summary>
+    /// Parameters constrained equal across groups, lavaan's <c>group.equal</c>: any of "loadings", "intercepts",
+    /// "means", "thresholds", "regressions", "residuals", "residual.covariances", "lv.variances", "lv.covariances".
+    /// As in lavaan, equal intercepts (or thresholds) without equal means free the latent means of the later groups,
+    /// and with <see cref="StdLv"/> equal loadings without equal latent variances free the later groups' latent
+    /// variances. "thresholds" applies to the thresholds of ordinal items (none until ordinal items are supported).
+    /// Ignored with one group, as in lavaan.
+    /// </summary>
+    public IReadOnlyList<string> GroupEqual { get; init; } = [];
+
+    /// <summary>
+    /// Parameters exempted from <see cref="GroupEqual"/>, lavaan's <c>group.partial</c>, each written "lhs op rhs"
+    /// ("x1 ~ 1", "visual =~ x2", "x1 ~~ x4"); a name that is not a parameter of the model is an error.
+    /// </summary>
+    public IReadOnlyList<string> GroupPartial { get; init; } = [];
 }
 
 /// <summary>Which defaults the parameter table gets.</summary>

@@ -152,6 +152,7 @@ internal static class ParameterTableBuilder
             }
         }
 
+        GroupEquality.Apply(table, n, groups, roles, options, i => rows[i].Modifiers.Labels?.Any(l => l.Length > 0) == true);
         ApplyLabelEqualities(table, warnings);
         if (ResolveParameterReferences(table, i => rows[i % n].Modifiers.LabelsFromEqual, groups))
             ApplyLabelEqualities(table, warnings); // a row fixed by its reference passes that on to its label's other rows

@@ -79,7 +79,6 @@ public sealed class ExitCodeCliTests : IDisposable
 
     [Theory]
     [InlineData("--missing", "pairwise")]
-    [InlineData("--group-equal", "loadings,intercepts")]
     [InlineData("--ordered", "x1,x2")]
     [InlineData("--se", "sandwich")]
     [InlineData("--test", "browne.residual.adf")]

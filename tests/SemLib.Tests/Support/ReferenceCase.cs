@@ -56,6 +56,8 @@ public sealed class ReferenceCase
                 "estimator" => opts with { Estimator = Enum.Parse<Estimator>(p.Value.GetString()!) },
                 "information" => opts with { Information = p.Value.GetString() == "observed" ? InformationType.Observed : InformationType.Expected },
                 "group" => opts with { Group = p.Value.GetString() },
+                "group.equal" => opts with { GroupEqual = Strings(p.Value) },
+                "group.partial" => opts with { GroupPartial = Strings(p.Value) },
                 "cluster" => opts with { Cluster = p.Value.GetString() },
                 "test" => opts with { Test = p.Value.GetString() switch
                 {
@@ -77,6 +79,10 @@ public sealed class ReferenceCase
         }
         return opts;
     }
+
+    /// <summary>A JSON string or array of strings (jsonlite writes a one-element vector as a plain string).</summary>
+    public static IReadOnlyList<string> Strings(JsonElement e) =>
+        e.ValueKind == JsonValueKind.Array ? e.EnumerateArray().Select(x => x.GetString()!).ToList() : [e.GetString()!];
 
     public SemFit Fit()
     {
