@@ -21,7 +21,7 @@ public class OrdinalStatisticsBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _data = DataSet.ReadCsv(Path.Combine(AppContext.BaseDirectory, "data", "bfi.csv"));
+        _data = DataSet.ReadCsv(Path.Combine(AppContext.BaseDirectory, "data", "bfi-complete.csv"));
         _items = _data.Names.ToArray();
     }
 

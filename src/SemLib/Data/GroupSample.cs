@@ -2,12 +2,16 @@ namespace SemLib.Data;
 
 /// <summary>
 /// The sample moments of one group, over the model's observed variables in model order: the covariance
-/// matrix with divisor N (maximum likelihood's), the means and, when raw data were given, the complete rows.
+/// matrix with divisor N (maximum likelihood's), the means and, when raw data were given, the rows; under
+/// full-information ML the moments are the EM estimates and the rows keep their missing cells.
 /// </summary>
 internal sealed class GroupSample
 {
-    public GroupSample(string label, int n, double[] covariance, double[] mean, double[][]? rows)
+    public GroupSample(string label, int n, double[] covariance, double[] mean, double[][]? rows,
+        MissingPatterns? patterns = null, SaturatedMoments? h1 = null)
     {
+        Patterns = patterns;
+        H1 = h1;
         Label = label;
         N = n;
         Covariance = covariance;
@@ -31,8 +35,21 @@ internal sealed class GroupSample
     /// <summary>Sample means.</summary>
     public double[] Mean { get; }
 
-    /// <summary>Complete rows (n × p) in model variable order, or null for summary data.</summary>
+    /// <summary>
+    /// The rows used (n × p) in model variable order, or null for summary data: complete rows, except under
+    /// full-information ML, where missing cells are NaN (rows missing every variable are not among them).
+    /// </summary>
     public double[][]? Rows { get; }
+
+    /// <summary>Under full-information ML: the rows' missing-data patterns with their sufficient statistics; null otherwise.</summary>
+    public MissingPatterns? Patterns { get; }
+
+    /// <summary>
+    /// Under full-information ML: the EM estimates of the unrestricted (h1) moments and the h1 log-likelihood; null
+    /// otherwise. <see cref="Covariance"/> and <see cref="Mean"/> are then these estimates (lavaan's
+    /// <c>sampstat.h1</c>, the "sample" moments of start values, residuals and SRMR).
+    /// </summary>
+    public SaturatedMoments? H1 { get; }
 
     /// <summary>
     /// The cluster (primary sampling unit) of each row, 0-based in order of first appearance within the group, when the

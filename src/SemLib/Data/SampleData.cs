@@ -36,9 +36,18 @@ internal sealed class SampleData
     /// </summary>
     public IReadOnlyList<int>? RowsRead { get; }
 
-    /// <summary>Builds the sample from raw data with listwise deletion on the model variables.</summary>
-    public static SampleData FromDataSet(DataSet data, IReadOnlyList<string> names, string? groupColumn = null, string? clusterColumn = null)
+    /// <summary>
+    /// Builds the sample from raw data: with listwise deletion on the model variables, or, for full-information ML
+    /// (<paramref name="missing"/> ML or MLX), keeping the rows with missing cells (per group their missing-data
+    /// patterns and the EM estimates of the unrestricted moments, <see cref="GroupSample.Patterns"/>). Under FIML,
+    /// rows missing any of <paramref name="requiredVariables"/> (the exogenous covariates held fixed, as lavaan
+    /// requires them under missing = "ml" with fixed.x) are dropped with a warning. With a cluster column each
+    /// group's rows carry their cluster (<see cref="GroupSample.Clusters"/>).
+    /// </summary>
+    public static SampleData FromDataSet(DataSet data, IReadOnlyList<string> names, string? groupColumn = null, string? clusterColumn = null,
+        MissingPolicy missing = MissingPolicy.Listwise, IReadOnlyCollection<string>? requiredVariables = null)
     {
+        if (missing != MissingPolicy.Listwise) return FullInformation(data, names, groupColumn, clusterColumn, requiredVariables ?? []);
         var columns = data.NumericColumns(names);
         DataColumn? group = null;
         if (groupColumn is not null)
@@ -135,6 +144,116 @@ internal sealed class SampleData
         return new SampleData(names, groups, false, warnings, labels.Select(l => read[l]).ToArray());
     }
 
+    /// <summary>The FIML sample: rows with missing cells kept, per group their patterns and EM moments.</summary>
+    private static SampleData FullInformation(DataSet data, IReadOnlyList<string> names, string? groupColumn, string? clusterColumn,
+        IReadOnlyCollection<string> required)
+    {
+        var columns = data.NumericColumns(names);
+        DataColumn? group = null;
+        if (groupColumn is not null)
+        {
+            if (!data.Contains(groupColumn))
+                throw new DataException($"{data.Source}: the group variable {MessageText.Quote(groupColumn)} is not a column of the data.");
+            group = data[groupColumn];
+        }
+        DataColumn? cluster = null;
+        if (clusterColumn is not null)
+        {
+            if (!data.Contains(clusterColumn))
+                throw new DataException($"{data.Source}: the cluster variable {MessageText.Quote(clusterColumn)} is not a column of the data; available: {MessageText.List(data.Names)}.");
+            cluster = data[clusterColumn];
+        }
+        int p = names.Count;
+        var requiredIndex = names.Select((n, j) => (n, j)).Where(x => required.Contains(x.n)).Select(x => x.j).ToArray();
+        var labels = new List<string>();
+        var rowsByGroup = new Dictionary<string, List<double[]>>(StringComparer.Ordinal);
+        var fileRows = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var read = new Dictionary<string, int>(StringComparer.Ordinal);
+        int droppedGroup = 0, droppedCovariate = 0;
+        for (int i = 0; i < data.RowCount; i++)
+        {
+            string label = "";
+            if (group is not null)
+            {
+                var t = group.TextAt(i);
+                if (t is null)
+                {
+                    droppedGroup++;
+                    continue;
+                }
+                label = t;
+            }
+            if (!rowsByGroup.TryGetValue(label, out var bucket))
+            {
+                bucket = [];
+                rowsByGroup[label] = bucket;
+                fileRows[label] = [];
+                labels.Add(label);
+            }
+            read[label] = read.GetValueOrDefault(label) + 1;
+            var row = new double[p];
+            for (int j = 0; j < p; j++) row[j] = columns[j][i];
+            bool keep = true;
+            foreach (int j in requiredIndex)
+                if (double.IsNaN(row[j])) keep = false;
+            if (!keep)
+            {
+                droppedCovariate++;
+                continue;
+            }
+            bucket.Add(row);
+            fileRows[label].Add(i);
+        }
+
+        var warnings = new List<FitWarning>();
+        if (droppedGroup > 0)
+            warnings.Add(new(FitWarningKind.RowsDropped, $"{droppedGroup} rows were dropped because the group variable {MessageText.Quote(groupColumn)} is missing.", [groupColumn!]));
+        if (droppedCovariate > 0)
+            warnings.Add(new(FitWarningKind.RowsDropped, $"{droppedCovariate} of {data.RowCount} rows were dropped because they miss an exogenous covariate ({MessageText.List(requiredIndex.Select(j => names[j]), quote: true)}) held fixed (fixed.x), as lavaan drops them under missing = ML; missing = MLX keeps them and treats the covariates as random.",
+                requiredIndex.Select(j => names[j]).ToArray()));
+        if (labels.Count == 0)
+            throw new DataException($"{data.Source}: there are no rows to analyse.");
+
+        var groups = new GroupSample[labels.Count];
+        for (int g = 0; g < labels.Count; g++)
+        {
+            var rows = rowsByGroup[labels[g]];
+            string where = group is null ? data.Source : $"{data.Source}, group {MessageText.Quote(labels[g])}";
+            if (rows.Count == 0)
+                throw new DataException($"{where}: every row misses an exogenous covariate held fixed ({MessageText.List(requiredIndex.Select(j => names[j]), quote: true)}); nothing is left to analyse.");
+            // Rows missing every model variable carry no information: dropped, as lavaan drops them ("some cases are
+            // empty and will be ignored"), so that the patterns' row indices are indices into the rows kept.
+            var used = rows.Where(r => r.Any(v => !double.IsNaN(v))).ToArray();
+            var usedFileRows = fileRows[labels[g]].Where((_, i) => !rows[i].All(double.IsNaN)).ToList();
+            var empty = fileRows[labels[g]].Where((_, i) => rows[i].All(double.IsNaN)).ToList();
+            if (used.Length == 0)
+                throw new DataException($"{where}: every row misses every model variable ({MessageText.List(names)}); there is nothing to analyse.");
+            if (empty.Count > 0)
+                warnings.Add(new(FitWarningKind.RowsDropped, $"{where}: {MessageText.Count(empty.Count)} {(empty.Count == 1 ? "row misses" : "rows miss")} every model variable and {(empty.Count == 1 ? "was" : "were")} dropped (data row{(empty.Count == 1 ? "" : "s")} {MessageText.List(empty.Take(20).Select(i => (i + 1).ToString(CultureInfo.InvariantCulture)))}{(empty.Count > 20 ? ", ..." : "")}); {MessageText.Count(used.Length)} rows are used."));
+            MissingPatterns patterns;
+            SaturatedMoments h1;
+            try
+            {
+                patterns = MissingPatterns.Create(names, used);
+                h1 = SaturatedMoments.Estimate(patterns);
+            }
+            catch (DataException e)
+            {
+                throw new DataException($"{where}: {e.Message}");
+            }
+            foreach (var w in h1.Warnings)
+                warnings.Add(new(FitWarningKind.MissingData, group is null ? w : $"Group {MessageText.Quote(labels[g])}: {w}"));
+            CheckPositiveDefinite($"{where} (the EM estimate of the unrestricted moments)", names, h1.Covariance, p);
+            var sample = new GroupSample(labels[g], patterns.N, h1.Covariance, h1.Mean, used, patterns, h1);
+            groups[g] = cluster is null
+                ? sample
+                : WithClusters(sample, usedFileRows.Select(i => cluster.TextAt(i) ?? throw new DataException(
+                    $"{data.Source}, row {i + 1}: the cluster variable {MessageText.Quote(clusterColumn)} is missing; every row used needs its cluster.")).ToList(),
+                    clusterColumn!, where);
+        }
+        return new SampleData(names, groups, false, warnings, labels.Select(l => read[l]).ToArray());
+    }
+
     /// <summary>
     /// The group with each row's cluster index (in order of first appearance). One cluster, or a cluster per row, is
     /// refused: the first leaves no between-cluster variation to estimate from, the second is no clustering at all.
@@ -158,7 +277,7 @@ internal sealed class SampleData
             throw new DataException($"{where}: all {clusters.Length} rows are in one cluster ({MessageText.Quote(order[0])}) of the cluster variable {MessageText.Quote(column)}; cluster-robust standard errors need at least two clusters.");
         if (order.Count == clusters.Length)
             throw new DataException($"{where}: each of the {clusters.Length} rows is a cluster of its own in the cluster variable {MessageText.Quote(column)} (an identifier?); clustering needs clusters of several rows. Drop the cluster option for independent rows.");
-        return new GroupSample(sample.Label, sample.N, sample.Covariance, sample.Mean, sample.Rows)
+        return new GroupSample(sample.Label, sample.N, sample.Covariance, sample.Mean, sample.Rows, sample.Patterns, sample.H1)
         {
             Clusters = clusters,
             ClusterCount = order.Count,

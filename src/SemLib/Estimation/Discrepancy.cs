@@ -24,7 +24,13 @@ internal abstract class Discrepancy
         _ => throw new ArgumentOutOfRangeException(nameof(estimator), estimator, "no discrepancy for this estimator"),
     };
 
+    /// <summary>Full-information ML on incomplete rows (<see cref="FullInformationDiscrepancy"/>).</summary>
+    public static Discrepancy FullInformation => FullInformationDiscrepancy.Instance;
+
     public abstract Estimator Estimator { get; }
+
+    /// <summary>Whether F sums over missing-data patterns, each with its own information weight (FIML).</summary>
+    public virtual bool ByPattern => false;
 
     /// <summary>Whether the sample covariance matrix has divisor N − 1 (GLS, ULS, as lavaan) rather than N (ML).</summary>
     public abstract bool UnbiasedCovariance { get; }

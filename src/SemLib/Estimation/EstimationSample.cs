@@ -5,7 +5,9 @@ namespace SemLib.Estimation;
 
 /// <summary>
 /// Sample moments in the form an estimator uses them, per group. ML uses the covariance matrix with divisor N;
-/// GLS and ULS use divisor N − 1, as lavaan does. Group weights are N_g / N.
+/// GLS and ULS use divisor N − 1, as lavaan does. Group weights are N_g / N. Under full-information ML each group
+/// also carries its missing-data patterns (<see cref="Moments.Patterns"/>, the data the FIML discrepancy reads) and
+/// the EM estimates of the unrestricted moments (<see cref="Moments.H1"/>), which are then its S and mean.
 /// </summary>
 internal sealed class EstimationSample
 {
@@ -15,7 +17,8 @@ internal sealed class EstimationSample
         Estimator = estimator;
         TotalN = data.TotalN;
         Groups = data.Groups.Select(g => new Moments(g, estimator, data.TotalN)).ToArray();
-        Loss = Discrepancy.For(estimator);
+        FullInformation = data.Groups.Any(g => g.Patterns is not null);
+        Loss = FullInformation ? Discrepancy.FullInformation : Discrepancy.For(estimator);
         StatisticN = Groups.Sum(g => Loss.StatisticCount(g.N));
     }
 
@@ -27,7 +30,11 @@ internal sealed class EstimationSample
         Groups = other.Groups.Select(g => g.Clone()).ToArray();
         Loss = other.Loss;
         StatisticN = other.StatisticN;
+        FullInformation = other.FullInformation;
     }
+
+    /// <summary>Whether the fit is by full-information ML: each group has <see cref="Moments.Patterns"/> and <see cref="Moments.H1"/>.</summary>
+    public bool FullInformation { get; }
 
     /// <summary>A deep copy whose moments can be replaced (one per thread in bootstrap and simulation).</summary>
     public EstimationSample Clone() => new(this);
@@ -59,6 +66,9 @@ internal sealed class EstimationSample
             Mean = new double[P];
             SInverse = new double[P * P];
             _work = new double[2 * P * P];
+            Patterns = g.Patterns;
+            H1 = g.H1;
+            if (g.Patterns is { } pats) FimlConstant = Constant(pats, g.H1!, g.N);
             if (!SetMoments(g.Covariance, g.Mean))
                 throw new DataException("The sample covariance matrix is not positive definite.");
         }
@@ -74,6 +84,42 @@ internal sealed class EstimationSample
             SInverse = (double[])o.SInverse.Clone();
             LogDetS = o.LogDetS;
             _work = new double[2 * P * P];
+            Patterns = o.Patterns;
+            H1 = o.H1;
+            FimlConstant = o.FimlConstant;
+        }
+
+        /// <summary>Under full-information ML, the group's missing-data patterns (per pattern the observed variables' n, mean and n-divisor covariance); null otherwise.</summary>
+        public MissingPatterns? Patterns { get; private set; }
+
+        /// <summary>Under full-information ML, the EM estimates of the unrestricted moments and the h1 log-likelihood; null otherwise.</summary>
+        public SaturatedMoments? H1 { get; private set; }
+
+        /// <summary>
+        /// Under full-information ML, (½ Σ_k n_k q_k log 2π + h1 log-likelihood)/N: added to the patterns' terms it
+        /// makes F = (ℓ_h1 − ℓ)/N, lavaan's scale, on which χ² = 2·N·F.
+        /// </summary>
+        public double FimlConstant { get; private set; }
+
+        /// <summary>
+        /// Under full-information ML, replaces the patterns and the EM moments by those of new rows of the same count (a
+        /// bootstrap draw); false when the EM covariance matrix is not positive definite. The workspaces that read the
+        /// patterns must be refreshed (<see cref="Objective.RefreshPatterns"/>).
+        /// </summary>
+        public bool SetFullInformation(MissingPatterns patterns, SaturatedMoments h1)
+        {
+            if (Patterns is null) throw new InvalidOperationException("Only a FIML group's patterns can be replaced.");
+            Patterns = patterns;
+            H1 = h1;
+            FimlConstant = Constant(patterns, h1, N);
+            return SetMoments(h1.Covariance, h1.Mean);
+        }
+
+        private static double Constant(MissingPatterns patterns, SaturatedMoments h1, int n)
+        {
+            double c = 0;
+            foreach (var pt in patterns.Patterns) c += 0.5 * pt.Count * pt.ObservedIndices.Length * Math.Log(2 * Math.PI);
+            return (c + h1.LogLikelihood) / n;
         }
 
         public Moments Clone() => new(this);

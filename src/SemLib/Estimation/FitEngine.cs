@@ -16,8 +16,7 @@ internal static class FitEngine
     public static (ParameterTable Table, SampleData Sample) Prepare(ParsedModel model, ModelOptions options, DataSet? data, CovarianceData? cov)
     {
         // Options whose estimation is still being built are refused rather than silently ignored.
-        if (options.Missing != MissingPolicy.Listwise)
-            throw new SemLibException($"missing = {options.Missing} (full-information ML) is not available yet.");
+        if (options.Missing != MissingPolicy.Listwise) CheckFullInformation(options, cov);
         CheckRobustOptions(options, data is not null);
         var observed = ParameterTableBuilder.ObservedVariables(model);
         var latent = model.LatentVariables;
@@ -31,7 +30,7 @@ internal static class FitEngine
                 throw new SemLibException($"The cluster variable '{cl}' is also a variable in the model.");
             if (options.Cluster is not null && options.Cluster == options.Group)
                 throw new SemLibException($"The cluster variable '{options.Cluster}' is also the group variable; clusters are nested within groups.");
-            sample = SampleData.FromDataSet(data, observed, options.Group, options.Cluster);
+            sample = SampleData.FromDataSet(data, observed, options.Group, options.Cluster, options.Missing);
         }
         else
         {
@@ -39,7 +38,32 @@ internal static class FitEngine
             sample = SampleData.FromCovariance(cov!, observed);
         }
         var table = ParameterTable.Build(model, options, sample.Groups.Length);
+        if (options.Missing == MissingPolicy.ML && options.FixedXInEffect && data is not null)
+        {
+            // lavaan's missing = "ml" with fixed.x conditions on the exogenous covariates, so it needs them observed:
+            // rows missing one are dropped (missing = "ml.x" keeps them and treats the covariates as random).
+            var exogenous = table.Roles.ObservedExogenous;
+            if (exogenous.Count > 0 && data.NumericColumns(exogenous).Any(c => c.Any(double.IsNaN)))
+            {
+                sample = SampleData.FromDataSet(data, observed, options.Group, options.Cluster, options.Missing, exogenous.ToHashSet(StringComparer.Ordinal));
+                table = ParameterTable.Build(model, options, sample.Groups.Length);
+            }
+        }
         return (table, sample);
+    }
+
+    /// <summary>Refuses what full-information ML cannot do, saying why.</summary>
+    private static void CheckFullInformation(ModelOptions options, CovarianceData? cov)
+    {
+        string name = options.Missing == MissingPolicy.MLX ? "ml.x" : "ml";
+        if (cov is not null)
+            throw new SemLibException($"missing = {name} (full-information ML) needs the raw rows: it fits the likelihood of each row's observed values, which a covariance matrix does not contain. Give the data set, or use the default listwise handling with the covariance matrix.");
+        if (options.Estimator == Estimator.MLM)
+            throw new SemLibException($"Estimator MLM cannot be used with missing = {name}: its Satorra-Bentler corrections need complete data (the fourth-order moments of complete rows), as in lavaan. Use estimator MLR (robust full-information ML) or listwise deletion.");
+        if (!options.Estimator.IsMaximumLikelihood())
+            throw new SemLibException($"missing = {name} is full-information maximum likelihood; it cannot be combined with estimator {options.Estimator}. Use estimator ML, or listwise deletion with {options.Estimator}.");
+        if (options.Estimator == Estimator.MLR || options.StandardErrorsInEffect is StandardErrorType.RobustSem or StandardErrorType.RobustHuberWhite || options.TestInEffect != TestType.Standard)
+            throw new SemLibException($"Robust standard errors and tests with missing = {name} (estimator {options.Estimator} with full-information ML) are not available yet; use estimator ML with missing = {name}, or listwise deletion.");
     }
 
     /// <summary>

@@ -7,7 +7,8 @@ namespace SemLib.Estimation;
 /// <summary>
 /// A compiled model refitted to new sample moments many times — bootstrap draws, Monte Carlo replications —
 /// with its own copy of the moments, objective and optimizer, so one session per thread runs without locks or
-/// per-fit setup. Moments are computed from selected raw rows into preallocated buffers.
+/// per-fit setup. Moments are computed from selected raw rows into preallocated buffers; under full-information ML the
+/// selected rows keep their missing cells and are refitted by FIML.
 /// </summary>
 internal sealed class FitSession
 {
@@ -39,8 +40,35 @@ internal sealed class FitSession
     /// </summary>
     public bool SetRows(int group, double[][] rows, ReadOnlySpan<int> indices)
     {
+        if (Sample.FullInformation) return SetIncompleteRows(group, rows, indices);
         GroupSample.Moments(rows, indices, _mean[group], _cov[group], _dev);
         return SetMoments(group, _cov[group], _mean[group]);
+    }
+
+    /// <summary>
+    /// Full-information ML: the drawn rows keep their missing cells; their patterns and EM (h1) moments replace the
+    /// group's (allocating: a draw's patterns have their own sizes). False when the draw cannot be analysed (a variable
+    /// missing in every drawn row, a variable constant where observed, EM not converging or not positive definite).
+    /// </summary>
+    private bool SetIncompleteRows(int group, double[][] rows, ReadOnlySpan<int> indices)
+    {
+        var draw = new double[indices.Length][];
+        for (int k = 0; k < draw.Length; k++) draw[k] = rows[indices[k]];
+        MissingPatterns patterns;
+        SaturatedMoments h1;
+        try
+        {
+            patterns = MissingPatterns.Create(Sample.Data.Names, draw);
+            h1 = SaturatedMoments.Estimate(patterns);
+        }
+        catch (DataException)
+        {
+            return false;
+        }
+        if (!h1.Converged || !Sample.Groups[group].SetFullInformation(patterns, h1)) return false;
+        Objective.RefreshPatterns(group);
+        Objective.RefreshExogenous();
+        return true;
     }
 
     /// <summary>Replaces one group's moments (N-divisor covariance, means).</summary>

@@ -26,7 +26,60 @@ internal sealed class LossWorkspace
         Q = new double[m2 * m2];
         Gram = new double[(p + m2) * (p + m2)];
         LtG = new double[m2];
+        if (sample.Patterns is not null)
+        {
+            GramW = new double[(p + m2) * (p + m2)];
+            PatternU = new double[p + m2];
+            SavedG = new double[p * p];
+            SavedGMu = new double[p];
+            PreparePatterns();
+        }
     }
+
+    /// <summary>(Re)sizes the per-pattern buffers for the sample's current patterns (after a bootstrap draw replaced them).</summary>
+    public void PreparePatterns()
+    {
+        var pats = Sample.Patterns!;
+        int q = pats.MaxObserved, count = pats.PatternCount;
+        PatternOffset = new int[count];
+        PatternVectorOffset = new int[count];
+        int size = 0, vsize = 0;
+        for (int k = 0; k < count; k++)
+        {
+            int qk = pats.Patterns[k].ObservedIndices.Length;
+            PatternOffset[k] = size;
+            PatternVectorOffset[k] = vsize;
+            size += qk * qk;
+            vsize += qk;
+        }
+        PatternInverse = new double[size];
+        PatternWd = new double[vsize];
+        if (PatternFactor.Length < q * q)
+        {
+            PatternFactor = new double[q * q];
+            PatternWork = new double[q * q];
+            PatternProduct = new double[q * q];
+            PatternDeviation = new double[q];
+        }
+    }
+
+    // Full-information ML (only with sample.Patterns): per pattern k, W_k = Σ_oo⁻¹ (q_k×q_k, at PatternOffset[k])
+    // and W_k d_k (q_k values at PatternVectorOffset[k]) at the last evaluation, and scratch of the largest q.
+    public int[] PatternOffset { get; private set; } = [];
+    public int[] PatternVectorOffset { get; private set; } = [];
+    public double[] PatternInverse { get; private set; } = [];
+    public double[] PatternWd { get; private set; } = [];
+    public double[] PatternFactor { get; private set; } = [];
+    public double[] PatternWork { get; private set; } = [];
+    public double[] PatternProduct { get; private set; } = [];
+    public double[] PatternDeviation { get; private set; } = [];
+    /// <summary>FIML observed information: the Gram matrix of W_k (the Gram of W_k C_k W_k goes in <see cref="Gram"/>).</summary>
+    public readonly double[] GramW = [];
+    /// <summary>FIML observed information: [I | L1 | L2]ᵀ W_k d_k.</summary>
+    public readonly double[] PatternU = [];
+    /// <summary>FIML observed information: ∂F/∂Σ and ∂F/∂μ at the point, kept while the state moves.</summary>
+    public readonly double[] SavedG = [];
+    public readonly double[] SavedGMu = [];
 
     public GroupState State { get; }
     public EstimationSample.Moments Sample { get; }

@@ -22,7 +22,8 @@ internal sealed partial class Objective
         for (int g = 0; g < _ws.Length; g++)
         {
             var w = _ws[g];
-            AccumulateInformation(w, _loss.InformationWeight(w), w.Sample.Weight, q);
+            if (_loss.ByPattern) AccumulatePatternInformation(w, q);
+            else AccumulateInformation(w, _loss.InformationWeight(w), w.Sample.Weight, q);
         }
         _model.Constraints.MatrixToZeta(_infoTheta, infoZeta);
     }
@@ -63,6 +64,28 @@ internal sealed partial class Objective
                 hessian[j * r + i] = v;
             }
         Evaluate(zeta, []);
+    }
+
+    /// <summary>
+    /// Full-information ML: the expected information of the observed parts, pattern by pattern (lavaan's "structured"
+    /// h1 information): Σ_k n_k/N [½ tr(W_k dΣ_oo W_k dΣ_oo) + dμ_oᵀ W_k dμ_o] with W_k = Σ_oo⁻¹ from the last
+    /// evaluation, each W_k scattered into a p×p weight that is zero outside the pattern's observed variables.
+    /// </summary>
+    private void AccumulatePatternInformation(LossWorkspace w, int q)
+    {
+        var patterns = w.Sample.Patterns!.Patterns;
+        int p = w.P;
+        var m = w.Tmp2;
+        for (int k = 0; k < patterns.Count; k++)
+        {
+            var obs = patterns[k].ObservedIndices;
+            int qk = obs.Length;
+            Array.Clear(m);
+            var inv = w.PatternInverse.AsSpan(w.PatternOffset[k], qk * qk);
+            for (int a = 0; a < qk; a++)
+                for (int b = 0; b < qk; b++) m[obs[a] * p + obs[b]] = inv[a * qk + b];
+            AccumulateInformation(w, m, w.Sample.Weight * patterns[k].Count / w.Sample.N, q);
+        }
     }
 
     /// <summary>Adds one group's information. Every free row has one matrix cell, so each parameter has at most one

@@ -32,7 +32,14 @@ internal sealed partial class Objective
         _hessianPoint = new double[model.ZetaCount];
         _hessianPlus = new double[model.ZetaCount];
         _hessianMinus = new double[model.ZetaCount];
+        // Buffers of the analytic FIML observed information (FullInformationHessian), only for FIML samples.
+        int fimlTheta = sample.FullInformation ? model.ThetaCount : 0;
+        _thetaPoint = fimlTheta == 0 ? [] : new double[fimlTheta];
+        _gradPlus = fimlTheta == 0 ? [] : new double[fimlTheta];
+        _gradMinus = fimlTheta == 0 ? [] : new double[fimlTheta];
     }
+
+    private readonly double[] _thetaPoint, _gradPlus, _gradMinus;
 
     public Estimator Estimator { get; }
     public LisrelModel Model => _model;
@@ -44,6 +51,9 @@ internal sealed partial class Objective
     {
         foreach (var w in _ws) w.State.SetExogenous(w.Sample.S, w.Sample.Mean);
     }
+
+    /// <summary>After a FIML group's patterns were replaced (<see cref="EstimationSample.Moments.SetFullInformation"/>): resizes its buffers.</summary>
+    public void RefreshPatterns(int group) => _ws[group].PreparePatterns();
 
     /// <summary>The group states at the last evaluated point.</summary>
     public GroupState State(int group) => _ws[group].State;

@@ -18,6 +18,7 @@ internal static partial class FitMeasureCalculator
         var items = new List<KeyValuePair<string, double?>>();
         void Add(string name, double value) => items.Add(new(name, double.IsFinite(value) ? value : null));
         bool ml = fit.Sample.Loss.HasLogLikelihood;
+        bool fiml = fit.Sample.FullInformation;
         int groups = fit.Sample.Groups.Length;
         double ntotal = fit.Sample.TotalN;
         double n = fit.Sample.StatisticN;
@@ -26,11 +27,13 @@ internal static partial class FitMeasureCalculator
         if (!converged)
         {
             items.Add(new("npar", npar));
-            foreach (var name in Names(ml).Skip(1)) items.Add(new(name, name == "ntotal" ? ntotal : null));
+            foreach (var name in Names(ml, fiml).Skip(1)) items.Add(new(name, name == "ntotal" ? ntotal : null));
             return new FitMeasures(WithRobust(items, fit, scaled, null, false));
         }
         var baselineFit = BaselineModel(fit);
         var (x2b, dfb) = (baselineFit.ChiSquare, (double)baselineFit.Df);
+        // lavaan lists its FIML-corrected ("robust") RMSEA and CFI after every missing = "ml" fit.
+        var corrected = fiml ? FimlCorrection.Compute(fit, baselineFit) : null;
 
         Add("npar", npar);
         Add("fmin", x2 / (2 * ntotal));
@@ -46,12 +49,22 @@ internal static partial class FitMeasureCalculator
         Add("cfi", FitIndices.Cfi(x2, df, x2b, dfb));
         double tli = FitIndices.Tli(x2, df, x2b, dfb);
         Add("tli", tli);
+        if (corrected is { } fc)
+        {
+            Add("cfi.robust", FimlCorrection.Cfi(fc.X2, df, fc.X2Null, dfb, fc.CHat, fc.CHatNull));
+            Add("tli.robust", FimlCorrection.Tli(fc.X2, df, fc.X2Null, dfb, fc.CHat, fc.CHatNull));
+        }
         Add("nnfi", tli);
         Add("rfi", FitIndices.Rfi(x2, df, x2b, dfb));
         Add("nfi", FitIndices.Nfi(x2, df, x2b, dfb));
         Add("pnfi", FitIndices.Pnfi(x2, df, x2b, dfb));
         Add("ifi", FitIndices.Ifi(x2, df, x2b));
         Add("rni", FitIndices.Rni(x2, df, x2b, dfb));
+        if (corrected is { } fr)
+        {
+            Add("nnfi.robust", FimlCorrection.Tli(fr.X2, df, fr.X2Null, dfb, fr.CHat, fr.CHatNull));
+            Add("rni.robust", FimlCorrection.Rni(fr.X2, df, fr.X2Null, dfb, fr.CHat, fr.CHatNull));
+        }
         if (ml)
         {
             double h1 = UnrestrictedLogLikelihood(fit) - ExogenousLogLikelihood(fit);
@@ -72,6 +85,16 @@ internal static partial class FitMeasureCalculator
         Add("rmsea.close.h0", 0.05);
         Add("rmsea.notclose.pvalue", FitIndices.RmseaNotCloseFit(x2, df, n, groups, 0.08));
         Add("rmsea.notclose.h0", 0.08);
+        if (corrected is { } rc)
+        {
+            double x2Scaled = rc.X2 / rc.CHat;
+            Add("rmsea.robust", FimlCorrection.Rmsea(rc.X2, df, n, groups, rc.CHat));
+            var (rlo, rhi) = FimlCorrection.RmseaInterval(x2Scaled, df, n, groups, rc.CHat, 0.90);
+            Add("rmsea.ci.lower.robust", rlo);
+            Add("rmsea.ci.upper.robust", rhi);
+            Add("rmsea.pvalue.robust", FimlCorrection.CloseFit(x2Scaled, df, n, groups, rc.CHat, 0.05));
+            Add("rmsea.notclose.pvalue.robust", FimlCorrection.NotCloseFit(x2Scaled, df, n, groups, rc.CHat, 0.08));
+        }
         var r = Residuals.Summaries(fit);
         Add("rmr", r.Rmr);
         Add("rmr_nomean", r.RmrNoMean);
@@ -93,17 +116,22 @@ internal static partial class FitMeasureCalculator
         return new FitMeasures(WithRobust(items, fit, scaled, baselineFit, true));
     }
 
-    /// <summary>lavaan's measure names in order, for the estimator.</summary>
-    public static IEnumerable<string> Names(bool ml)
+    /// <summary>lavaan's measure names in order, for the estimator (and with full-information ML, its corrected RMSEA and CFI).</summary>
+    public static IEnumerable<string> Names(bool ml, bool fiml = false)
     {
-        string[] head = ["npar", "fmin", "chisq", "df", "pvalue", "baseline.chisq", "baseline.df", "baseline.pvalue",
-            "cfi", "tli", "nnfi", "rfi", "nfi", "pnfi", "ifi", "rni"];
+        string[] head = fiml
+            ? ["npar", "fmin", "chisq", "df", "pvalue", "baseline.chisq", "baseline.df", "baseline.pvalue",
+                "cfi", "tli", "cfi.robust", "tli.robust", "nnfi", "rfi", "nfi", "pnfi", "ifi", "rni", "nnfi.robust", "rni.robust"]
+            : ["npar", "fmin", "chisq", "df", "pvalue", "baseline.chisq", "baseline.df", "baseline.pvalue",
+                "cfi", "tli", "nnfi", "rfi", "nfi", "pnfi", "ifi", "rni"];
         string[] logl = ["logl", "unrestricted.logl", "aic", "bic", "ntotal", "bic2"];
         string[] tail = ["rmsea", "rmsea.ci.lower", "rmsea.ci.upper", "rmsea.ci.level", "rmsea.pvalue", "rmsea.close.h0",
-            "rmsea.notclose.pvalue", "rmsea.notclose.h0", "rmr", "rmr_nomean", "srmr", "srmr_bentler", "srmr_bentler_nomean",
+            "rmsea.notclose.pvalue", "rmsea.notclose.h0", .. (fiml ? RobustRmsea : []), "rmr", "rmr_nomean", "srmr", "srmr_bentler", "srmr_bentler_nomean",
             "crmr", "crmr_nomean", "srmr_mplus", "srmr_mplus_nomean", "cn_05", "cn_01", "gfi", "agfi", "pgfi", "mfi", "ecvi"];
         return ml ? head.Concat(logl).Concat(tail) : head.Concat(tail);
     }
+
+    private static readonly string[] RobustRmsea = ["rmsea.robust", "rmsea.ci.lower.robust", "rmsea.ci.upper.robust", "rmsea.pvalue.robust", "rmsea.notclose.pvalue.robust"];
 
     /// <summary>Fits the independence model with the same estimator and returns its χ² and df.</summary>
     public static (double ChiSquare, double Df) Baseline(FittedModel fit)
@@ -144,9 +172,13 @@ internal static partial class FitMeasureCalculator
         return ll;
     }
 
-    /// <summary>The saturated model's log-likelihood: Σ_g −N_g/2 [p log 2π + log|S_g| + p].</summary>
+    /// <summary>
+    /// The saturated model's log-likelihood: Σ_g −N_g/2 [p log 2π + log|S_g| + p]; under full-information ML the EM
+    /// (h1) log-likelihood of the incomplete rows.
+    /// </summary>
     public static double UnrestrictedLogLikelihood(FittedModel fit)
     {
+        if (fit.Sample.FullInformation) return fit.Sample.Groups.Sum(g => g.H1!.LogLikelihood);
         double ll = 0;
         foreach (var g in fit.Sample.Groups)
             ll += -g.N / 2.0 * (g.P * Math.Log(2 * Math.PI) + g.LogDetS + g.P);

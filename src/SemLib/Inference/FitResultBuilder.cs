@@ -76,7 +76,22 @@ internal static class FitResultBuilder
         var measures = FitMeasureCalculator.Compute(fitted, usable, robust?.Scaled);
         var r2 = output.RSquare.Select(d => (IReadOnlyDictionary<string, double>)d).ToList();
         var tests = !usable ? [] : robust?.Scaled is { } scaled ? [.. StandardTest(fitted), scaled.ToModelTest()] : StandardTest(fitted);
-        return new SemFit(fitted, status, output.Rows, measures, r2, warnings, reported.CovTheta, reported.CovZeta, tests, null);
+        return new SemFit(fitted, status, output.Rows, measures, r2, warnings, reported.CovTheta, reported.CovZeta, tests, MissingData(fitted));
+    }
+
+    /// <summary>Per group, what full-information ML saw of the missing values (rows used, patterns, coverage); null otherwise.</summary>
+    private static MissingDataSummary[]? MissingData(FittedModel fitted)
+    {
+        if (!fitted.Sample.FullInformation) return null;
+        return fitted.Sample.Groups.Select(g =>
+        {
+            var patterns = g.Patterns!;
+            int p = patterns.P;
+            var coverage = new double[p, p];
+            for (int i = 0; i < p; i++)
+                for (int j = 0; j < p; j++) coverage[i, j] = patterns.Coverage[i * p + j];
+            return new MissingDataSummary(patterns.Names.ToArray(), patterns.N, patterns.PatternCount, coverage);
+        }).ToArray();
     }
 
     /// <summary>The standard test: χ² with its df and upper-tail p (none for ULS, whose statistic has no known distribution).</summary>

@@ -39,7 +39,8 @@ internal static class ParameterCovariance
             objective.Information(info);
             var scales = new double[r];
             for (int i = 0; i < r; i++) scales[i] = 1 / Math.Sqrt(info[i * r + i]);
-            objective.Hessian(zeta, info, scales);
+            if (objective.Sample.Loss.ByPattern) objective.FullInformationHessian(zeta, info, scales);
+            else objective.Hessian(zeta, info, scales);
         }
         if (r == 0) return new Result([], [], info, null);
 

@@ -61,7 +61,8 @@ internal static class ResidualMatrixCalculator
         {
             var m = fitted.Sample.Groups[g];
             var st = fitted.State(g);
-            weights[g] = fitted.Options.Estimator == Estimator.GLS ? NormalTheoryWeight.Compute(m.S, m.P, ms)
+            weights[g] = m.Patterns is { } patterns ? FullInformationH1(fitted, patterns, st.Mu, st.Sigma)
+                : fitted.Options.Estimator == Estimator.GLS ? NormalTheoryWeight.Compute(m.S, m.P, ms)
                 : observed ? ObservedH1Information(m.S, m.Mean, st.Sigma, ms ? st.Mu.ToArray() : m.Mean, m.P, ms)
                 : NormalTheoryWeight.Compute(st.Sigma, m.P, ms);
             if (weights[g] is null) { info = null; break; }
@@ -84,7 +85,9 @@ internal static class ResidualMatrixCalculator
                 continue;
             }
             var fixedMoment = FixedMoments(fitted, g);
-            var acovObs = ObservedAcov(m.S, p, ms, fixedMoment, m.N);
+            var acovObs = m.Patterns is { } pats
+                ? InverseOverFree(FullInformationH1(fitted, pats, m.Mean, m.S), fixedMoment, m.N)
+                : ObservedAcov(m.S, p, ms, fixedMoment, m.N);
             var a1 = weights[g]!.Clone();
             foreach (int k in fixedMoment)
             {
@@ -156,6 +159,29 @@ internal static class ResidualMatrixCalculator
         for (int i = 0; i < offset; i++)
             for (int j = 0; j < offset; j++) h[i, j] = si[i, j];
         return h;
+    }
+
+    /// <summary>
+    /// Full-information ML: lavaan's h1 information of the incomplete rows at (μ, Σ), observed or expected as the fit's
+    /// information (<see cref="MissingDataInformation"/>) — at the implied moments it is the "structured" weight of the
+    /// residuals' Q_g and A, at the EM moments the "unstructured" one whose inverse over N_g is the observed moments' ACOV.
+    /// </summary>
+    private static Matrix<double>? FullInformationH1(FittedModel fitted, Data.MissingPatterns patterns, double[] mu, double[] sigma) =>
+        fitted.Options.InformationInEffect == InformationType.Observed
+            ? MissingDataInformation.Observed(patterns, mu, sigma)
+            : MissingDataInformation.Expected(patterns, mu, sigma);
+
+    /// <summary>The inverse of an h1 information over the moments that are not fixed, divided by n; zero rows and columns for the fixed ones.</summary>
+    private static Matrix<double> InverseOverFree(Matrix<double>? information, HashSet<int> fixedMoment, int n)
+    {
+        var w = information ?? throw new InvalidOperationException("The EM estimate of the covariance matrix is not positive definite.");
+        var keep = Enumerable.Range(0, w.RowCount).Where(k => !fixedMoment.Contains(k)).ToArray();
+        var sub = Matrix<double>.Build.Dense(keep.Length, keep.Length, (a, b) => w[keep[a], keep[b]]);
+        var inv = PseudoInverse(sub).Divide(n);
+        var result = Matrix<double>.Build.Dense(w.RowCount, w.RowCount);
+        for (int a = 0; a < keep.Length; a++)
+            for (int b = 0; b < keep.Length; b++) result[keep[a], keep[b]] = inv[a, b];
+        return result;
     }
 
     /// <summary>

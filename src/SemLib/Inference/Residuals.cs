@@ -113,8 +113,10 @@ internal static class Residuals
             var st = fit.State(g);
             int p = m.P;
             nel += p * (p + 1) / 2.0 + (ms ? p : 0);
-            var sObs = (double[])m.S.Clone();
-            var mObs = (double[])m.Mean.Clone();
+            // Under full-information ML lavaan's "observed" moments here (its WLS.obs) are not the EM ones: the
+            // available-case means and R's pairwise-complete covariances times (N − 1)/N.
+            var (sObs, mObs) = m.Patterns is not null ? PairwiseMoments(fit.Sample.Data.Groups[g].Rows!, p)
+                : ((double[])m.S.Clone(), (double[])m.Mean.Clone());
             for (int i = 0; i < p; i++)
             {
                 if (!isX[i]) continue;
@@ -147,6 +149,29 @@ internal static class Residuals
                         t2 += mObs[i] * mObs[i];
                     }
             }
+            else if (m.Patterns is { } patterns)
+            {
+                // Full-information ML: lavaan's weight is the structured h1 information, pattern by pattern:
+                // Σ_k n_k/N [½ tr(W_k X_oo W_k X_oo) + x_oᵀ W_k x_o] with W_k = (Σ̂_oo)⁻¹.
+                t1 = t2 = 0;
+                foreach (var pt in patterns.Patterns)
+                {
+                    var o = pt.ObservedIndices;
+                    int q = o.Length;
+                    double[] Sub(double[] a) => Enumerable.Range(0, q * q).Select(c => a[o[c / q] * p + o[c % q]]).ToArray();
+                    var wk = Inverse(Sub(st.Sigma), q);
+                    var sk = Sub(sObs);
+                    var ek = Sub(sObs.Select((x, c) => x - sig[c]).ToArray());
+                    double a1 = 0.5 * TraceWXWX(wk, ek, q), a2 = 0.5 * TraceWXWX(wk, sk, q);
+                    if (ms)
+                    {
+                        a1 += Quad(wk, o.Select(i => mObs[i] - mu[i]).ToArray(), q);
+                        a2 += Quad(wk, o.Select(i => mObs[i]).ToArray(), q);
+                    }
+                    t1 += pt.Count * a1;
+                    t2 += pt.Count * a2;
+                }
+            }
             else
             {
                 double[] w = est.IsMaximumLikelihood() ? Inverse(st.Sigma, p) : m.SInverse;
@@ -165,6 +190,48 @@ internal static class Residuals
             total += m.N * (1 - t1 / t2);
         }
         return (total / fit.Sample.TotalN, nel);
+    }
+
+    /// <summary>
+    /// Available-case means and pairwise-complete covariances (each pair over the rows observing both, about their
+    /// own means, divisor n_ij − 1) times (N − 1)/N: what lavaan holds as the sample statistics of incomplete rows.
+    /// </summary>
+    private static (double[] Cov, double[] Mean) PairwiseMoments(double[][] rows, int p)
+    {
+        var mean = new double[p];
+        var cov = new double[p * p];
+        int n = rows.Length;
+        for (int i = 0; i < p; i++)
+        {
+            double sum = 0;
+            int count = 0;
+            foreach (var r in rows)
+                if (!double.IsNaN(r[i]))
+                {
+                    sum += r[i];
+                    count++;
+                }
+            mean[i] = sum / count;
+            for (int j = 0; j <= i; j++)
+            {
+                double si = 0, sj = 0;
+                int nij = 0;
+                foreach (var r in rows)
+                    if (!double.IsNaN(r[i]) && !double.IsNaN(r[j]))
+                    {
+                        si += r[i];
+                        sj += r[j];
+                        nij++;
+                    }
+                double mi = si / nij, mj = sj / nij, c = 0;
+                foreach (var r in rows)
+                    if (!double.IsNaN(r[i]) && !double.IsNaN(r[j])) c += (r[i] - mi) * (r[j] - mj);
+                c = c / (nij - 1) * (n - 1) / n;
+                cov[i * p + j] = c;
+                cov[j * p + i] = c;
+            }
+        }
+        return (cov, mean);
     }
 
     private static double[] Inverse(double[] a, int p)

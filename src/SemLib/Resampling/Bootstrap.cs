@@ -24,6 +24,8 @@ public static class Bootstrap
         var fitted = fit.Fitted;
         if (!fitted.Sample.Data.HasRawData) throw new SemLibException("The bootstrap resamples rows, so it needs raw data, not a covariance matrix.");
         if (!fit.Converged) throw new SemLibException("The model did not converge on the original data; there is nothing to bootstrap.");
+        if (fitted.Sample.FullInformation && options.BollenStine)
+            throw new SemLibException("The Bollen–Stine bootstrap of a full-information ML fit (missing = ML or MLX) is not available: rows with missing cells need their own transformation to the model (Savalei & Yuan 2009). The ordinary bootstrap of the FIML fit (each draw keeps its missing cells and is refitted by FIML) is available without it.");
 
         var plan = new Plan(fit, options);
         var rows = fitted.Sample.Data.Groups.Select(g => g.Rows!).ToArray();

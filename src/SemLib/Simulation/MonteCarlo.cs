@@ -44,6 +44,10 @@ public static class MonteCarlo
             ArgumentNullException.ThrowIfNull(population);
             ArgumentNullException.ThrowIfNull(analysisModel);
             if (options.Replications < 1) throw new ArgumentOutOfRangeException(nameof(options), "At least one replication is needed.");
+            if (!(options.MissingProportion is >= 0 and < 1))
+                throw new ArgumentOutOfRangeException(nameof(options), $"The proportion of missing cells must lie in [0, 1); it is {options.MissingProportion}.");
+            if (options.MissingProportion > 0 && options.Analysis.Missing == Data.MissingPolicy.Listwise)
+                throw new SemLibException($"Replications with missing cells (MissingProportion {options.MissingProportion}) are fitted by full-information ML: set the analysis option missing = ML (or MLX); listwise deletion would change each replication's sample size.");
             if (Inference.RobustInference.Needed(options.Analysis) || options.Analysis.Cluster is not null)
                 throw new SemLibException($"Monte Carlo replications compute normal-theory standard errors and the standard test; robust ones (estimator {options.Analysis.Estimator}, se {options.Analysis.StandardErrorsInEffect}, test {options.Analysis.TestInEffect}{(options.Analysis.Cluster is null ? "" : ", cluster")}) are not available in replications yet. Use estimator ML for the analysis model.");
             var parsed = ModelSyntax.Parse(analysisModel);
@@ -79,6 +83,9 @@ public static class MonteCarlo
         int df = FittedModel.CountMoments(table, est) - model.ZetaCount;
         var warm = target.Fit.Fitted.Zeta;
         var rowsOfInterest = table.Rows.Select((r, i) => (r, i)).Where(x => x.r.Free || x.r.Op == ModelOperator.Defined).Select(x => x.i).ToArray();
+        // The columns whose cells may be deleted: all, except under ML the exogenous covariates held fixed.
+        var deletable = options.MissingProportion == 0 ? []
+            : Enumerable.Range(0, names.Count).Where(j => options.Analysis.Missing == Data.MissingPolicy.MLX || !table.Roles.ObservedExogenous.Contains(names[j])).ToArray();
 
         var results = new (double[] Est, double[] Se, double ChiSquare, bool Admissible)?[options.Replications];
         var reasons = new string?[options.Replications];
@@ -91,6 +98,7 @@ public static class MonteCarlo
                 var rng = new Random(Bootstrap.DrawSeed(options.Seed, r));
                 population.FillRows(w.Rows, columns, rng, w.Z, w.X);
                 if (options.LikertThresholds is { } cuts) Likert.Cut(w.Rows, cuts);
+                if (deletable.Length > 0) DeleteCells(w.Rows, deletable, options.MissingProportion, rng);
                 // A replication that cannot be fitted, whatever the reason, is a failed replication with its reason.
                 try
                 {
@@ -201,14 +209,32 @@ public static class MonteCarlo
         return e is SemLibException ? message : $"error in the fit ({e.GetType().Name}): {message}";
     }
 
-    /// <summary>The name of the first analysis variable that is constant in this replication's data, or null.</summary>
+    /// <summary>Deletes each cell of the given columns with probability <paramref name="proportion"/> (missing completely at random).</summary>
+    private static void DeleteCells(double[][] rows, int[] columns, double proportion, Random rng)
+    {
+        foreach (var row in rows)
+            foreach (int j in columns)
+                if (rng.NextDouble() < proportion) row[j] = double.NaN;
+    }
+
+    /// <summary>The name of the first analysis variable that is constant (or never observed) in this replication's data, or null.</summary>
     private static string? ConstantVariable(double[][] rows, IReadOnlyList<string> names)
     {
         for (int j = 0; j < names.Count; j++)
         {
-            double first = rows[0][j];
+            double first = double.NaN;
             bool constant = true;
-            for (int i = 1; i < rows.Length && constant; i++) constant = rows[i][j] == first;
+            foreach (var row in rows)
+            {
+                double v = row[j];
+                if (double.IsNaN(v)) continue;
+                if (double.IsNaN(first)) first = v;
+                else if (v != first)
+                {
+                    constant = false;
+                    break;
+                }
+            }
             if (constant) return names[j];
         }
         return null;
@@ -252,7 +278,10 @@ public static class MonteCarlo
         for (int i = 0; i < p; i++)
             for (int j = 0; j < p; j++) cov[i, j] = population.Covariance[columns[i], columns[j]] * scale;
         var means = columns.Select(c => population.Means[c]).ToArray();
-        return Sem.Fit(parsed, new CovarianceData(names, cov, n, means), options.Analysis);
+        // FIML analyses have a mean structure: so does the population fit that gives their values and warm start.
+        var analysis = options.Analysis.Missing == Data.MissingPolicy.Listwise ? options.Analysis
+            : options.Analysis with { Missing = Data.MissingPolicy.Listwise, MeanStructure = true };
+        return Sem.Fit(parsed, new CovarianceData(names, cov, n, means), analysis);
     }
 
     private sealed class Worker

@@ -23,6 +23,14 @@ public sealed record MonteCarloOptions
     /// <summary>When set, scores are cut into ordered categories 1…K at these thresholds before fitting (Likert items).</summary>
     public IReadOnlyList<double>? LikertThresholds { get; init; }
 
+    /// <summary>
+    /// The probability with which each simulated cell is deleted, independently (missing completely at random), before
+    /// a replication is fitted; default 0 (complete data). Needs <see cref="ModelOptions.Missing"/> ML or MLX in
+    /// <see cref="Analysis"/>: each replication keeps its missing cells and is fitted by full-information ML. Under ML
+    /// the exogenous covariates held fixed (fixed.x) are left complete, since ML would drop their incomplete rows.
+    /// </summary>
+    public double MissingProportion { get; init; }
+
     /// <summary>How the analysis model is specified and fitted (defaults: lavaan's sem()).</summary>
     public ModelOptions Analysis { get; init; } = ModelOptions.Default;
 

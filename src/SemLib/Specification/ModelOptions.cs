@@ -19,7 +19,8 @@ public sealed record ModelOptions
 
     /// <summary>
     /// Estimate intercepts and means (lavaan's <c>meanstructure</c>); null means lavaan's default: on with more than
-    /// one group or with a cluster column (as lavaan). Any <c>~ 1</c> in the syntax also switches it on.
+    /// one group or with a cluster column (as lavaan). Any <c>~ 1</c> in the syntax also switches it on, and
+    /// full-information ML (<see cref="Missing"/> ML or MLX) always has it, as lavaan forces it there.
     /// </summary>
     public bool? MeanStructure { get; init; }
 
@@ -30,7 +31,7 @@ public sealed record ModelOptions
     public bool? FixedX { get; init; }
 
     /// <summary>The mean-structure setting in effect for this many groups.</summary>
-    public bool MeanStructureFor(int groups) => MeanStructure ?? (groups > 1 || Cluster is not null);
+    public bool MeanStructureFor(int groups) => Missing != MissingPolicy.Listwise || (MeanStructure ?? (groups > 1 || Cluster is not null));
 
     /// <summary>The fixed.x setting in effect for the estimator.</summary>
     public bool FixedXInEffect => FixedX ?? Estimator.IsMaximumLikelihood();

@@ -53,6 +53,8 @@ internal static class ParameterTableBuilder
         var covariateRoles = DeriveRoles(user);
         var roles = options.FixedXInEffect ? covariateRoles : covariateRoles with { ObservedExogenous = [] };
         bool meanStructure = options.MeanStructureFor(groups) || user.Any(u => u.Op == ModelOperator.Intercept);
+        if (options.MeanStructure == false && options.Missing != Data.MissingPolicy.Listwise)
+            warnings.Add(new(FitWarningKind.MissingData, $"missing = {options.Missing} (full-information ML) needs the means, so the mean structure is estimated although it was switched off (as lavaan: \"missing argument forces meanstructure = TRUE\")."));
         bool sem = options.Kind == ModelKind.Sem;
 
         var rows = new List<Flat>(user);

@@ -58,6 +58,8 @@ public sealed class ReferenceCase
                 "group" => opts with { Group = p.Value.GetString() },
                 "group.equal" => opts with { GroupEqual = Strings(p.Value) },
                 "group.partial" => opts with { GroupPartial = Strings(p.Value) },
+                "missing" => opts with { Missing = p.Value.GetString() switch { "ml" => MissingPolicy.ML, "ml.x" => MissingPolicy.MLX, var m => throw new NotSupportedException($"missing = {m}") } },
+                "fixed.x" => opts with { FixedX = p.Value.GetBoolean() },
                 "cluster" => opts with { Cluster = p.Value.GetString() },
                 "test" => opts with { Test = p.Value.GetString() switch
                 {

@@ -1,0 +1,186 @@
+using SemLib.Results;
+using SemLib.Syntax;
+using SemLib.Tests.Support;
+
+namespace SemLib.Tests.Reference;
+
+/// <summary>
+/// Full-information ML (missing = "ml" / "ml.x") compared with lavaan 0.6.14 on every parameter row (estimate, SE, z,
+/// p, CI, std.lv, std.all), every fit measure, R², the implied moments, the missing-data summary and, where the case
+/// has them, modification indices and residuals. Expected values: Reference/fiml/*/case.json, written by
+/// Reference/scripts/make-fiml-cases.R, and the shared case Reference/missing/hs-cfa-fiml/case.json.
+/// </summary>
+public sealed class FimlAgreementTests
+{
+    public static TheoryData<string> Cases()
+    {
+        var data = new TheoryData<string>();
+        foreach (var c in ReferenceCase.All("fiml")) data.Add(c);
+        data.Add(Path.Combine("missing", "hs-cfa-fiml"));
+        return data;
+    }
+
+    /// <summary>Reference/fiml holds exactly the cases make-fiml-cases.R writes (its write_case("name", ...) calls).</summary>
+    [Fact]
+    public void Every_case_of_the_script_is_present()
+    {
+        var script = File.ReadAllText(Path.Combine(ReferenceCase.BaseDirectory, "scripts", "make-fiml-cases.R"));
+        var written = System.Text.RegularExpressions.Regex.Matches(script, @"^write_case\(""([^""]+)""", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .Select(m => m.Groups[1].Value).Order().ToList();
+        Assert.True(written.Count >= 10, $"the script writes {written.Count} cases");
+        Assert.Equal(written, ReferenceCase.All("fiml").Select(Path.GetFileName).Order());
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Parameters_agree_with_lavaan(string folder)
+    {
+        var c = ReferenceCase.Load(folder);
+        var fit = c.Fit();
+        Assert.True(fit.Converged, string.Join("; ", fit.Warnings));
+        var agree = new Agreement(c.Name);
+        LavaanComparison.Parameters(c, fit, agree);
+        agree.Assert();
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Fit_measures_agree_with_lavaan(string folder)
+    {
+        var c = ReferenceCase.Load(folder);
+        var fit = c.Fit();
+        var agree = new Agreement(c.Name);
+        LavaanComparison.FitMeasures(c, fit, agree);
+        agree.Assert();
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void R_squared_and_implied_moments_agree_with_lavaan(string folder)
+    {
+        var c = ReferenceCase.Load(folder);
+        var fit = c.Fit();
+        var agree = new Agreement(c.Name);
+        LavaanComparison.RSquareAndImplied(c, fit, agree);
+        agree.Assert();
+    }
+
+    /// <summary>Rows used, patterns and coverage per group: the case's "missing" (lavaan's nobs, Mp$npatterns, lavInspect(fit, "coverage")).</summary>
+    [Theory]
+    [MemberData(nameof(FimlCases))]
+    public void Missing_data_summary_agrees_with_lavaan(string folder)
+    {
+        var c = ReferenceCase.Load(folder);
+        var fit = c.Fit();
+        var agree = new Agreement(c.Name);
+        var missing = c.Root.GetProperty("missing");
+        var summary = fit.MissingData!;
+        var nobs = missing.GetProperty("nobs").EnumerateArray().Select(x => x.GetInt32()).ToList();
+        var patterns = missing.GetProperty("npatterns").EnumerateArray().Select(x => x.GetInt32()).ToList();
+        var cov = missing.GetProperty("coverage");
+        // one group: a list holding the matrix; groups: keyed by group label
+        var coverage = cov.ValueKind == System.Text.Json.JsonValueKind.Object
+            ? fit.GroupLabels.Select(l => cov.GetProperty(l)).ToList()
+            : cov.EnumerateArray().ToList();
+        Assert.Equal(nobs.Count, summary.Count);
+        for (int g = 0; g < summary.Count; g++)
+        {
+            Assert.Equal(nobs[g], summary[g].Rows);
+            Assert.Equal(patterns[g], summary[g].Patterns);
+            var rows = coverage[g].EnumerateArray().Select(r => r.EnumerateArray().Select(x => x.GetDouble()).ToArray()).ToArray();
+            for (int i = 0; i < rows.Length; i++)
+                for (int j = 0; j < rows.Length; j++) agree.Check($"coverage[{i},{j}] group {g + 1}", summary[g].Coverage[i, j], rows[i][j]);
+        }
+        agree.Assert();
+    }
+
+    public static TheoryData<string> FimlCases()
+    {
+        var data = new TheoryData<string>();
+        foreach (var c in ReferenceCase.All("fiml")) data.Add(c);
+        return data;
+    }
+
+    public static TheoryData<string> CasesWithModificationIndices()
+    {
+        var data = new TheoryData<string>();
+        foreach (var f in ReferenceCase.All("fiml"))
+            if (ReferenceCase.Load(f).Root.TryGetProperty("modification_indices", out _)) data.Add(f);
+        return data;
+    }
+
+    /// <summary>modindices() after a FIML fit (lavaan's score tests with its observed information).</summary>
+    [Theory]
+    [MemberData(nameof(CasesWithModificationIndices))]
+    public void Modification_indices_agree_with_lavaan(string folder)
+    {
+        var c = ReferenceCase.Load(folder);
+        var fit = c.Fit();
+        var mine = fit.ModificationIndices();
+        var agree = new Agreement(c.Name);
+        var expected = c.Root.GetProperty("modification_indices").EnumerateArray().ToList();
+        foreach (var e in expected)
+        {
+            string lhs = e.GetProperty("lhs").GetString()!, op = e.GetProperty("op").GetString()!, rhs = e.GetProperty("rhs").GetString()!;
+            var m = mine.FirstOrDefault(x => x.Op.ToLavaan() == op && ((x.Lhs == lhs && x.Rhs == rhs) || (op == "~~" && x.Lhs == rhs && x.Rhs == lhs)));
+            if (m is null)
+            {
+                agree.Fail($"modification index {lhs}{op}{rhs} missing");
+                continue;
+            }
+            agree.Check($"{lhs}{op}{rhs} mi", m.Mi, ReferenceCase.Number(e.GetProperty("mi")));
+            agree.Check($"{lhs}{op}{rhs} epc", m.Epc, ReferenceCase.Number(e.GetProperty("epc")));
+            agree.Check($"{lhs}{op}{rhs} sepc.lv", m.SepcLv, ReferenceCase.Number(e.GetProperty("sepc.lv")));
+            agree.Check($"{lhs}{op}{rhs} sepc.all", m.SepcAll, ReferenceCase.Number(e.GetProperty("sepc.all")));
+        }
+        if (mine.Count != expected.Count) agree.Fail($"SemLib lists {mine.Count} modification indices, lavaan {expected.Count}");
+        agree.Assert();
+    }
+
+    public static TheoryData<string> CasesWithResiduals()
+    {
+        var data = new TheoryData<string>();
+        foreach (var f in ReferenceCase.All("fiml"))
+            if (ReferenceCase.Load(f).Root.TryGetProperty("residuals", out _)) data.Add(f);
+        return data;
+    }
+
+    /// <summary>
+    /// Raw residuals are the EM (h1) moments minus the implied ones, as lavaan's resid() under missing = "ml"; the
+    /// standardized ones divide by standard errors from the h1 information of the incomplete rows (the case's
+    /// residuals: resid(fit, "raw") and resid(fit, "standardized")).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(CasesWithResiduals))]
+    public void Residuals_agree_with_lavaan(string folder)
+    {
+        var c = ReferenceCase.Load(folder);
+        var fit = c.Fit();
+        var r = c.Root.GetProperty("residuals");
+        var names = r.GetProperty("names").EnumerateArray().Select(x => x.GetString()!).ToList();
+        var agree = new Agreement(c.Name);
+        foreach (var (type, covName, meanName) in new[] { (ResidualType.Raw, "cov", "mean"), (ResidualType.Standardized, "standardized_cov", "standardized_mean") })
+        {
+            var cov = r.GetProperty(covName).EnumerateArray().Select(row => row.EnumerateArray().Select(ReferenceCase.Number).ToArray()).ToArray();
+            var mean = r.GetProperty(meanName).EnumerateArray().Select(ReferenceCase.Number).ToArray();
+            var mine = fit.Residuals(type)[0];
+            var index = mine.Names.ToList();
+            for (int i = 0; i < names.Count; i++)
+            {
+                double m = mine.Means![index.IndexOf(names[i])];
+                // With the expected information the means are saturated and their residuals' variance is zero: lavaan
+                // divides by what rounding leaves of it (|z| ~ 1e13 in hs-fiml-expected), SemLib reports NaN (no SE).
+                if (type == ResidualType.Standardized && Math.Abs(mean[i] ?? 0) > 1e6)
+                    Assert.True(double.IsNaN(m), $"{names[i]}: SemLib {m}, lavaan {mean[i]} (a zero variance)");
+                else
+                    agree.Check($"{type} mean residual {names[i]}", double.IsNaN(m) ? null : m, mean[i], 1);
+                for (int j = 0; j < names.Count; j++)
+                {
+                    double v = mine[names[i], names[j]];
+                    agree.Check($"{type} residual {names[i]},{names[j]}", double.IsNaN(v) ? null : v, cov[i][j], 1);
+                }
+            }
+        }
+        agree.Assert();
+    }
+}
