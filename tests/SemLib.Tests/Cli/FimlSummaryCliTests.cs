@@ -17,6 +17,7 @@ public sealed class FimlSummaryCliTests
     [Theory]
     [InlineData("cli/hs-cfa-fiml-summary.txt", false, new[] { "--missing", "ml" })]
     [InlineData("cli/hs-cfa-fiml-complete-summary.txt", true, new[] { "--missing", "fiml" })]
+    [InlineData("cli/hs-cfa-fiml-mlr-summary.txt", false, new[] { "--missing", "ml", "--estimator", "MLR" })]
     public void Full_information_ml_prints_lavaans_summary(string reference, bool complete, string[] args)
     {
         using var files = new TempFiles();
