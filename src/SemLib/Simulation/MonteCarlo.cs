@@ -48,8 +48,8 @@ public static class MonteCarlo
                 throw new ArgumentOutOfRangeException(nameof(options), $"The proportion of missing cells must lie in [0, 1); it is {options.MissingProportion}.");
             if (options.MissingProportion > 0 && options.Analysis.Missing == Data.MissingPolicy.Listwise)
                 throw new SemLibException($"Replications with missing cells (MissingProportion {options.MissingProportion}) are fitted by full-information ML: set the analysis option missing = ML (or MLX); listwise deletion would change each replication's sample size.");
-            if (Inference.RobustInference.Needed(options.Analysis) || options.Analysis.Cluster is not null)
-                throw new SemLibException($"Monte Carlo replications compute normal-theory standard errors and the standard test; robust ones (estimator {options.Analysis.Estimator}, se {options.Analysis.StandardErrorsInEffect}, test {options.Analysis.TestInEffect}{(options.Analysis.Cluster is null ? "" : ", cluster")}) are not available in replications yet. Use estimator ML for the analysis model.");
+            if (options.Analysis.Cluster is not null)
+                throw new SemLibException($"Monte Carlo replications are simulated as independent rows, so they have no cluster column ('{options.Analysis.Cluster}'); drop the cluster option of the analysis model.");
             var parsed = ModelSyntax.Parse(analysisModel);
             if (parsed.Statements.FirstOrDefault(st => st.Operator is ModelOperator.Less or ModelOperator.Greater) is { } inequality)
                 throw new SemLibException($"The analysis model has an inequality constraint (at {inequality.Span}); Monte Carlo replications do not enforce inequality constraints yet, so remove it or write it as a fixed value or an equality.");
@@ -103,7 +103,7 @@ public static class MonteCarlo
                 try
                 {
                     FaultInjection.Value?.Invoke(r);
-                    (results[r], reasons[r]) = Replicate(w, warm, table, names, rowsOfInterest, options);
+                    (results[r], reasons[r]) = Replicate(w, warm, table, parsed, names, rowsOfInterest, options);
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
                 {
@@ -241,7 +241,7 @@ public static class MonteCarlo
     }
 
     private static ((double[] Est, double[] Se, double ChiSquare, bool Admissible)? Result, string? Failure) Replicate(Worker w, double[] warm,
-        Specification.ParameterTable table, IReadOnlyList<string> names, int[] rowsOfInterest, MonteCarloOptions options)
+        Specification.ParameterTable table, ParsedModel parsed, IReadOnlyList<string> names, int[] rowsOfInterest, MonteCarloOptions options)
     {
         var session = w.Session;
         if (ConstantVariable(w.Rows, names) is { } constant) return (null, $"the simulated variable '{constant}' is constant");
@@ -254,7 +254,10 @@ public static class MonteCarlo
         // discrepancies behind χ² are read there, without another evaluation.
         var states = Enumerable.Range(0, session.Model.Groups.Length).Select(session.Objective.State).ToArray();
         var values = EstimatesBuilder.RowEstimates(table, session.Model, session.Objective.Theta, states);
-        var rowSe = EstimatesBuilder.StandardErrors(table, session.Model, values, cov.CovTheta);
+        double chiSquare = session.CurrentChiSquare();
+        var covTheta = cov.CovTheta;
+        if (RobustInference.Needed(options.Analysis)) (covTheta, chiSquare) = Robust(w.Rows, parsed, names, res, options.Analysis, chiSquare);
+        var rowSe = EstimatesBuilder.StandardErrors(table, session.Model, values, covTheta);
         var est = new double[rowsOfInterest.Length];
         var se = new double[rowsOfInterest.Length];
         bool admissible = true;
@@ -265,7 +268,44 @@ public static class MonteCarlo
             se[k] = rowSe[row]; // NaN without a covariance matrix or for a negative variance: left out of the SE-based summaries
             if (table.Rows[row].IsVariance && values[row] < 0) admissible = false;
         }
-        return ((est, se, session.CurrentChiSquare(), admissible), null);
+        return ((est, se, chiSquare, admissible), null);
+    }
+
+    /// <summary>
+    /// A replication's robust covariance of the estimates and its test statistic (the scaled one when the options ask for
+    /// one, otherwise <paramref name="standardChiSquare"/>): the replication's rows are set up as a data set of their own
+    /// (complete, or with their missing cells under FIML) and the fit at <paramref name="res"/> goes through the same
+    /// sandwich and scaled test as <see cref="Sem.Fit(string, DataSet, Specification.ModelOptions?)"/>.
+    /// </summary>
+    private static (double[]? CovTheta, double ChiSquare) Robust(double[][] rows, ParsedModel parsed, IReadOnlyList<string> names,
+        OptimizerResult res, Specification.ModelOptions analysis, double standardChiSquare)
+    {
+        var values = new double[rows.Length, names.Count];
+        for (int i = 0; i < rows.Length; i++)
+            for (int j = 0; j < names.Count; j++) values[i, j] = rows[i][j];
+        var (table, sample) = FitEngine.Prepare(parsed, analysis, DataSet.FromMatrix(names, values, "replication"), null);
+        var estimation = new EstimationSample(sample, analysis.Estimator);
+        var model = FitEngine.Compile(table, estimation);
+        var objective = new Objective(model, estimation);
+        double f = objective.Evaluate(res.X, []);
+        var theta = new double[model.ThetaCount];
+        model.Constraints.ToTheta(res.X, theta);
+        var fitted = new FittedModel
+        {
+            Table = table,
+            Model = model,
+            Sample = estimation,
+            Options = analysis,
+            Zeta = res.X,
+            Theta = theta,
+            F = f,
+            GroupF = Enumerable.Range(0, model.Groups.Length).Select(objective.GroupValue).ToArray(),
+            Optimizer = res,
+        };
+        var standard = ParameterCovariance.Compute(fitted.NewObjective(), res.X, analysis.InformationInEffect, estimation.StatisticN);
+        if (standard.CovTheta is null) return (null, standardChiSquare);
+        var robust = RobustInference.Compute(fitted, standard);
+        return (robust.CovTheta, robust.Scaled is { } scaled && double.IsFinite(scaled.Statistic) ? scaled.Statistic : standardChiSquare);
     }
 
     private static SemFit FitToPopulation(PopulationModel population, ParsedModel parsed, IReadOnlyList<string> names, int[] columns, MonteCarloOptions options)
@@ -281,6 +321,10 @@ public static class MonteCarlo
         // FIML analyses have a mean structure: so does the population fit that gives their values and warm start.
         var analysis = options.Analysis.Missing == Data.MissingPolicy.Listwise ? options.Analysis
             : options.Analysis with { Missing = Data.MissingPolicy.Listwise, MeanStructure = true };
+        // The population values are estimates, the same under MLM/MLR as under ML; their robust SEs need rows, which a
+        // covariance matrix does not have, and are not wanted here.
+        if (analysis.Estimator.IsMaximumLikelihood())
+            analysis = analysis with { Estimator = Estimator.ML, StandardErrors = StandardErrorType.Standard, Test = TestType.Standard };
         return Sem.Fit(parsed, new CovarianceData(names, cov, n, means), analysis);
     }
 

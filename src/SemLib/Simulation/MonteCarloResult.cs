@@ -22,11 +22,11 @@ public sealed record MonteCarloResult
     public double ConvergenceRate => Replications == 0 ? 0 : Converged / (double)Replications;
     /// <summary>Converged replications with a negative variance estimate (Heywood cases).</summary>
     public int Inadmissible { get; init; }
-    /// <summary>Mean of the model χ².</summary>
+    /// <summary>Mean of the model χ² (the scaled statistic when the analysis has a robust test: MLM, MLR).</summary>
     public double MeanChiSquare { get; init; }
     /// <summary>Degrees of freedom of the model test.</summary>
     public int Df { get; init; }
-    /// <summary>Share of converged replications whose χ² test rejects the model at α.</summary>
+    /// <summary>Share of converged replications whose χ² test (the scaled one under MLM/MLR) rejects the model at α.</summary>
     public double ModelRejectionRate { get; init; }
     /// <summary>Per free and defined parameter: bias, SE ratio, coverage, power.</summary>
     public required IReadOnlyList<MonteCarloParameter> Parameters { get; init; }
