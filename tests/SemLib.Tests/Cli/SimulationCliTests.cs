@@ -209,13 +209,22 @@ public sealed class SimulationCliTests : IDisposable
         Assert.NotEqual("", shown.Stderr);
     }
 
+    /// <summary>power with MLR: every replication gets robust SEs, so the table's SE ratio is the robust one (exit 0).</summary>
+    [Fact]
+    public void Power_with_a_robust_estimator_runs()
+    {
+        var run = CliRun.Of("power", "--population", _population, "--model", _analysis, "--n", "150", "--replications", "20", "--estimator", "MLR", "--format", "json");
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Contains("\"se_ratio\"", run.Stdout);
+    }
+
     [Theory]
     [InlineData(new[] { "--n", "100,abc" }, 2, "--n '100,abc' is not valid")]
     [InlineData(new[] { "--n", "1" }, 2, "--n '1' is not valid")]
     [InlineData(new[] { "--n", "100", "--alpha", "1.5" }, 2, "--alpha '1.5' is not valid; give a number strictly between 0 and 1")]
     [InlineData(new[] { "--n", "100", "--replications", "0" }, 2, "--replications '0' is not valid; give a whole number from 1 to 10000000")]
     [InlineData(new[] { "--n", "100", "--estimator", "DWLS" }, 2, "--estimator DWLS is not supported yet")]
-    [InlineData(new[] { "--n", "100", "--estimator", "MLR" }, 2, "--estimator MLR is not supported yet here: its robust standard errors and test need each data set's rows")]
+    [InlineData(new[] { "--n", "100", "--estimator", "WLSMV" }, 2, "--estimator WLSMV is not supported yet; use ML, GLS, ULS, MLM or MLR")]
     [InlineData(new[] { "--n", "100", "--estimator", "FOO" }, 2, "--estimator FOO is not an estimator")]
     [InlineData(new[] { "--n", "100", "--likert", "2,1" }, 2, "strictly increasing")]
     public void Power_usage_errors(string[] extra, int code, string expected)
