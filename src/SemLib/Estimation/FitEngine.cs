@@ -62,8 +62,12 @@ internal static class FitEngine
             throw new SemLibException($"Estimator MLM cannot be used with missing = {name}: its Satorra-Bentler corrections need complete data (the fourth-order moments of complete rows), as in lavaan. Use estimator MLR (robust full-information ML) or listwise deletion.");
         if (!options.Estimator.IsMaximumLikelihood())
             throw new SemLibException($"missing = {name} is full-information maximum likelihood; it cannot be combined with estimator {options.Estimator}. Use estimator ML, or listwise deletion with {options.Estimator}.");
-        if (options.Estimator == Estimator.MLR || options.StandardErrorsInEffect is StandardErrorType.RobustSem or StandardErrorType.RobustHuberWhite || options.TestInEffect != TestType.Standard)
-            throw new SemLibException($"Robust standard errors and tests with missing = {name} (estimator {options.Estimator} with full-information ML) are not available yet; use estimator ML with missing = {name}, or listwise deletion.");
+        // Robust FIML is lavaan's MLR: Huber-White standard errors from the casewise scores of the incomplete rows and the
+        // Yuan-Bentler (Mplus) test. The Satorra-Bentler pieces (robust.sem, satorra.bentler) need complete rows' Γ.
+        if (options.StandardErrorsInEffect == StandardErrorType.RobustSem)
+            throw new SemLibException($"se = robust.sem cannot be used with missing = {name}: its Satorra-Bentler sandwich needs complete data (the fourth-order moments of complete rows), as in lavaan. Use se = robust.huber.white (or estimator MLR) with missing = {name}.");
+        if (options.TestInEffect == TestType.SatorraBentler)
+            throw new SemLibException($"test = satorra.bentler cannot be used with missing = {name}: it needs complete data (the fourth-order moments of complete rows), as in lavaan. Use test = yuan.bentler.mplus (or estimator MLR) with missing = {name}.");
     }
 
     /// <summary>

@@ -20,9 +20,18 @@ internal static class FimlCorrection
     /// <summary>T₃ and ĉ of the model and of the baseline; NaN where they cannot be computed.</summary>
     public sealed record Result(double X2, double CHat, double X2Null, double CHatNull);
 
-    /// <summary>The corrected statistics of <paramref name="fit"/> and its fitted <paramref name="baseline"/>.</summary>
-    public static Result Compute(FittedModel fit, FittedModel baseline)
+    /// <summary>
+    /// The corrected statistics of <paramref name="fit"/> and its fitted <paramref name="baseline"/>: lavaan's version V6
+    /// after the standard test, V3 after a scaled one (<paramref name="scaled"/>, MLR), whose k is
+    /// tr(U W_m⁻¹ W_c W_m⁻¹ U Γ) with Γ_g = W_m,g⁻¹ J_g W_m,g⁻¹/f_g (J the first-order h1 information of the incomplete rows,
+    /// <see cref="IncompleteH1Parts"/>) and U = W_m − W_mΔE_m⁻¹ΔᵀW_m, all block-diagonal over groups with the weights
+    /// f_g. With Q = W_m⁻¹ − ΔE_m⁻¹Δᵀ this is tr(W_c Q J Q), computed as
+    /// Σ_g tr(K_g W_m,g⁻¹) − 2 tr(E_m⁻¹ Σ_g f_g Δ_gᵀK_gΔ_g) + tr(E_m⁻¹E_c E_m⁻¹E_J), K_g = J_g W_m,g⁻¹ W_c,g, so that only
+    /// the data-only K_g is a product of moment-sized matrices.
+    /// </summary>
+    public static Result Compute(FittedModel fit, FittedModel baseline, bool scaled = false)
     {
+        var nan = new Result(double.NaN, double.NaN, double.NaN, double.NaN);
         var sample = fit.Sample;
         int groups = sample.Groups.Length;
         var wc = new double[groups][];
@@ -30,69 +39,60 @@ internal static class FimlCorrection
         // (EM) h1 information, observed or expected.
         bool expected = fit.Options.InformationInEffect == InformationType.Expected;
         var we = new double[groups][];
+        var jm = scaled ? new double[groups][] : null;
+        var k = scaled ? new double[groups][] : null;
         double traceData = 0;
-        var obs = fit.Table.ObservedVariables;
-        var exogenous = fit.Table.Roles.ObservedExogenous.Select(x => obs.ToList().IndexOf(x)).ToHashSet();
+        var exogenous = fit.Table.Roles.ObservedExogenous;
         for (int g = 0; g < groups; g++)
         {
             var m = sample.Groups[g];
-            var observed = MissingDataInformation.Observed(m.Patterns!, m.Mean, m.S)?.AsColumnMajorArray();
-            var complete = NormalTheoryWeight.Compute(m.S, m.P, true)?.AsColumnMajorArray(); // symmetric: either order
-            var exp = expected ? MissingDataInformation.Expected(m.Patterns!, m.Mean, m.S)?.AsColumnMajorArray() : observed;
-            if (observed is null || complete is null || exp is null) return new Result(double.NaN, double.NaN, double.NaN, double.NaN);
-            int size = MomentCount(m.P);
-            // Under fixed.x lavaan zeroes the rows and columns of the exogenous covariates' own moments (their means and
-            // covariances among themselves) and inverts what is left.
-            var keep = Enumerable.Range(0, size).Where(i => !ExogenousMoment(i, m.P, exogenous)).ToArray();
-            if (keep.Length < size)
-                foreach (var mat in new[] { observed, complete, exp }.Distinct())
-                    for (int i = 0; i < size; i++)
-                        if (ExogenousMoment(i, m.P, exogenous))
-                            for (int j = 0; j < size; j++) mat[i * size + j] = mat[j * size + i] = 0;
+            var data = sample.Data.Groups[g];
+            var exoIndex = exogenous.Select(fit.Model.Groups[g].ObservedIndex).ToArray();
+            var parts = IncompleteH1Parts.Get(data, exoIndex);
+            var complete = parts?.Complete;
+            if (parts is null || complete is null) return nan;
+            int size = parts.Size;
+            var exp = parts.Observed;
+            if (expected)
+            {
+                exp = MissingDataInformation.Expected(m.Patterns!, m.Mean, m.S)?.AsColumnMajorArray();
+                if (exp is null) return nan;
+                // Under fixed.x lavaan zeroes the rows and columns of the exogenous covariates' own moments.
+                for (int i = 0; i < size; i++)
+                    if (parts.ExogenousMoment[i])
+                        for (int j = 0; j < size; j++) exp[i * size + j] = exp[j * size + i] = 0;
+            }
             wc[g] = complete;
             we[g] = exp;
-            int nk = keep.Length;
-            var wmKept = observed;
-            if (nk < size)
+            if (scaled)
             {
-                wmKept = new double[nk * nk];
-                for (int i = 0; i < nk; i++)
-                    for (int j = 0; j < nk; j++) wmKept[i * nk + j] = observed[keep[i] * size + keep[j]];
+                var j = parts.FirstOrder;
+                if (j is null) return nan;
+                var jw = new double[size * size];
+                var kg = new double[size * size];
+                Dense.Multiply(j, parts.ObservedInverse, jw, size, size, size);
+                Dense.Multiply(jw, complete, kg, size, size, size);
+                traceData += Dense.Dot(kg, parts.ObservedInverse); // tr(K W_m⁻¹), W_m⁻¹ symmetric
+                jm![g] = j;
+                k![g] = kg;
             }
-            var inverse = new double[nk * nk];
-            if (!Dense.InvertSpd(wmKept, inverse, new double[2 * nk * nk], nk, out _))
-                return new Result(double.NaN, double.NaN, double.NaN, double.NaN);
-            for (int i = 0; i < nk; i++)
-                for (int j = 0; j < nk; j++) traceData += complete[keep[i] * size + keep[j]] * inverse[j * nk + i];
+            else traceData += Dense.Dot(complete, parts.ObservedInverse); // tr(W_c W_m⁻¹), both symmetric
         }
-        var (x2, c) = Statistic(fit, we, wc, traceData);
-        var (x2b, cb) = Statistic(baseline, we, wc, traceData);
+        var (x2, c) = Statistic(fit, we, wc, traceData, jm, k);
+        var (x2b, cb) = Statistic(baseline, we, wc, traceData, jm, k);
         return new Result(x2, c, x2b, cb);
     }
 
     private static int MomentCount(int p) => p + p * (p + 1) / 2;
 
-    /// <summary>Whether moment <paramref name="index"/> (μ first, then vech(Σ)) belongs to the exogenous covariates alone.</summary>
-    private static bool ExogenousMoment(int index, int p, HashSet<int> exogenous)
-    {
-        if (exogenous.Count == 0) return false;
-        if (index < p) return exogenous.Contains(index);
-        int v = index - p;
-        for (int j = 0; j < p; j++)
-        {
-            int column = p - j;
-            if (v < column) return exogenous.Contains(j) && exogenous.Contains(j + v);
-            v -= column;
-        }
-        return false;
-    }
-
-    private static (double X2, double CHat) Statistic(FittedModel fit, double[][] we, double[][] wc, double traceData)
+    private static (double X2, double CHat) Statistic(FittedModel fit, double[][] we, double[][] wc, double traceData, double[][]? jm, double[][]? km)
     {
         var sample = fit.Sample;
         int r = fit.Model.ZetaCount;
         var em = new double[r * r];
         var ec = new double[r * r];
+        var ej = jm is null ? null : new double[r * r];
+        var ek = jm is null ? null : new double[r * r];
         double x2 = 0;
         for (int g = 0; g < sample.Groups.Length; g++)
         {
@@ -107,7 +107,9 @@ internal static class FimlCorrection
             // its non-zero entries, column by column of WΔ (W symmetric, so its rows are its columns).
             var nonzero = Enumerable.Range(0, r).Select(c => Enumerable.Range(0, size).Where(t => delta[t, c] != 0).Select(t => (t, delta[t, c])).ToArray()).ToArray();
             var column = new double[size];
-            foreach (var (w, target) in new[] { (we[g], em), (wc[g], ec) })
+            var pairs = jm is null ? new[] { (we[g], em), (wc[g], ec) } : new[] { (we[g], em), (wc[g], ec), (jm[g], ej!), (km![g], ek!) };
+            // (K is not symmetric: this gives (ΔᵀKΔ)ᵀ, whose trace against the symmetric E⁻¹ is the same.)
+            foreach (var (w, target) in pairs)
             {
                 for (int c2 = 0; c2 < r; c2++)
                 {
@@ -126,8 +128,20 @@ internal static class FimlCorrection
         if (!(df > 0)) return (x2, double.NaN);
         var inverse = new double[r * r];
         if (!Dense.InvertSpd(em, inverse, new double[2 * r * r], r, out _)) return (x2, double.NaN);
-        double k = traceData - Dense.Dot(inverse, ec);
-        return (x2, k / df);
+        if (ej is null)
+        {
+            double k6 = traceData - Dense.Dot(inverse, ec);
+            return (x2, k6 / df);
+        }
+        var a1 = new double[r * r];
+        var a2 = new double[r * r];
+        Dense.Multiply(inverse, ec, a1, r, r, r);
+        Dense.Multiply(inverse, ej, a2, r, r, r);
+        double t3 = 0;
+        for (int i = 0; i < r; i++)
+            for (int j = 0; j < r; j++) t3 += a1[i * r + j] * a2[j * r + i];
+        double k3 = traceData - 2 * Dense.Dot(inverse, ek!) + t3;
+        return (x2, k3 / df);
     }
 
     /// <summary>The complete-data ML discrepancy ½[log|Σ| + tr(SΣ⁻¹) − log|S| − p + (x̄ − μ)ᵀΣ⁻¹(x̄ − μ)] against the EM moments.</summary>

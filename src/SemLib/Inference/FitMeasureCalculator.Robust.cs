@@ -21,7 +21,7 @@ namespace SemLib.Inference;
 internal static partial class FitMeasureCalculator
 {
     private static List<KeyValuePair<string, double?>> WithRobust(List<KeyValuePair<string, double?>> items, FittedModel fit,
-        ScaledTest? scaled, FittedModel? baselineFit, bool converged)
+        ScaledTest? scaled, FittedModel? baselineFit, bool converged, FimlCorrection.Result? fiml = null)
     {
         if (scaled is null) return items;
         var extra = new Dictionary<string, List<KeyValuePair<string, double?>>>();
@@ -29,6 +29,13 @@ internal static partial class FitMeasureCalculator
         {
             if (!extra.TryGetValue(after, out var list)) extra[after] = list = [];
             list.Add(new(name, converged && double.IsFinite(value) ? value : null));
+        }
+
+        void Replace(string after, string name, double value)
+        {
+            var list = extra[after];
+            int i = list.FindIndex(kv => kv.Key == name);
+            list[i] = new(name, converged && double.IsFinite(value) ? value : null);
         }
 
         double x2 = fit.ChiSquare, df = fit.Df, x2s = scaled.Statistic, c = scaled.ScalingFactor;
@@ -59,6 +66,15 @@ internal static partial class FitMeasureCalculator
         Add("rni", "rni.scaled", FitIndices.Rni(x2s, df, x2bs, dfb));
         Add("rni", "nnfi.robust", tliRobust);
         Add("rni", "rni.robust", RobustRni(x2, df, x2b, dfb, c, cb));
+        if (fiml is not null)
+        {
+            // Full-information ML: lavaan's robust CFI/TLI/RNI are the FIML-corrected ones (FIML-C V3).
+            double t = FimlCorrection.Tli(fiml.X2, df, fiml.X2Null, dfb, fiml.CHat, fiml.CHatNull);
+            Replace("tli", "cfi.robust", FimlCorrection.Cfi(fiml.X2, df, fiml.X2Null, dfb, fiml.CHat, fiml.CHatNull));
+            Replace("tli", "tli.robust", t);
+            Replace("rni", "nnfi.robust", t);
+            Replace("rni", "rni.robust", FimlCorrection.Rni(fiml.X2, df, fiml.X2Null, dfb, fiml.CHat, fiml.CHatNull));
+        }
         if (scaled.Kind == TestType.YuanBentlerMplus)
         {
             Add("bic2", "scaling.factor.h1", scaled.ScalingFactorH1);
@@ -81,6 +97,18 @@ internal static partial class FitMeasureCalculator
         Add(rmseaAnchor, "rmsea.ci.upper.robust", df <= 0 ? 0 : rhi * Math.Sqrt(c));
         Add(rmseaAnchor, "rmsea.pvalue.robust", robust ? FitIndices.RmseaCloseFit(x2s, df, n / c, groups, 0.05) : double.NaN);
         Add(rmseaAnchor, "rmsea.notclose.pvalue.robust", robust ? FitIndices.RmseaNotCloseFit(x2s, df, n / c, groups, 0.08) : double.NaN);
+
+        if (fiml is not null)
+        {
+            // ... and the robust RMSEA with its interval and tests the FIML-corrected one.
+            double x2Scaled = fiml.X2 / fiml.CHat;
+            Replace(rmseaAnchor, "rmsea.robust", FimlCorrection.Rmsea(fiml.X2, df, n, groups, fiml.CHat));
+            var (flo, fhi) = FimlCorrection.RmseaInterval(x2Scaled, df, n, groups, fiml.CHat, 0.90);
+            Replace(rmseaAnchor, "rmsea.ci.lower.robust", flo);
+            Replace(rmseaAnchor, "rmsea.ci.upper.robust", fhi);
+            Replace(rmseaAnchor, "rmsea.pvalue.robust", FimlCorrection.CloseFit(x2Scaled, df, n, groups, fiml.CHat, 0.05));
+            Replace(rmseaAnchor, "rmsea.notclose.pvalue.robust", FimlCorrection.NotCloseFit(x2Scaled, df, n, groups, fiml.CHat, 0.08));
+        }
 
         var result = new List<KeyValuePair<string, double?>>(items.Count + 40);
         foreach (var item in items)

@@ -32,8 +32,10 @@ internal static partial class FitMeasureCalculator
         }
         var baselineFit = BaselineModel(fit);
         var (x2b, dfb) = (baselineFit.ChiSquare, (double)baselineFit.Df);
-        // lavaan lists its FIML-corrected ("robust") RMSEA and CFI after every missing = "ml" fit.
-        var corrected = fiml ? FimlCorrection.Compute(fit, baselineFit) : null;
+        // lavaan lists its FIML-corrected ("robust") RMSEA and CFI after every missing = "ml" fit: version V6 after the
+        // standard test (here), V3 after a scaled one (in place of the complete-data robust measures, WithRobust).
+        var fimlCorrected = fiml ? FimlCorrection.Compute(fit, baselineFit, scaled is not null) : null;
+        var corrected = scaled is null ? fimlCorrected : null;
 
         Add("npar", npar);
         Add("fmin", x2 / (2 * ntotal));
@@ -113,7 +115,7 @@ internal static partial class FitMeasureCalculator
         Add("pgfi", FitIndices.Pgfi(gfi, nel, df));
         Add("mfi", FitIndices.Mfi(x2, df, n));
         Add("ecvi", FitIndices.Ecvi(x2, npar, n));
-        return new FitMeasures(WithRobust(items, fit, scaled, baselineFit, true));
+        return new FitMeasures(WithRobust(items, fit, scaled, baselineFit, true, fimlCorrected));
     }
 
     /// <summary>lavaan's measure names in order, for the estimator (and with full-information ML, its corrected RMSEA and CFI).</summary>

@@ -92,7 +92,6 @@ public sealed class FimlInputTests
     [InlineData(Estimator.MLM, "MLM")]
     [InlineData(Estimator.GLS, "GLS")]
     [InlineData(Estimator.ULS, "ULS")]
-    [InlineData(Estimator.MLR, "MLR")]
     public void Estimators_that_cannot_use_fiml_are_refused_with_the_reason(Estimator estimator, string name)
     {
         var e = Assert.Throws<SemLibException>(() => Sem.Fit("visual =~ x1 + x2 + x3", Data("fiml/hs-fiml-mi"),

@@ -80,7 +80,9 @@ internal static class RobustInference
     public static ScaledTest? BaselineTest(FittedModel fitted, (double Trace, int Ndat)? h1 = null)
     {
         if (fitted.Options.TestInEffect == TestType.Standard) return null;
-        var cov = ParameterCovariance.Compute(fitted.NewObjective(), fitted.Zeta, InformationType.Expected, fitted.Sample.StatisticN);
+        // Under full-information ML the two differ (the rows are incomplete): the information in effect, as lavaan.
+        var type = fitted.Sample.FullInformation ? fitted.Options.InformationInEffect : InformationType.Expected;
+        var cov = ParameterCovariance.Compute(fitted.NewObjective(), fitted.Zeta, type, fitted.Sample.StatisticN);
         var options = fitted.Options with { StandardErrors = StandardErrorType.Standard };
         return Compute(new FittedModel
         {
@@ -101,7 +103,10 @@ internal static class RobustInference
             var rows = sample.Rows ?? throw new SemLibException($"Robust standard errors and tests need the raw data; group '{sample.Label}' has only summary statistics.");
             var state = fitted.State(g);
             var mean = state.Model.MeanStructure ? state.Mu : sample.Mean;
-            var cases = CaseMomentDerivatives.Complete(rows, mean, state.Sigma)
+            // Full-information ML: the scores of the observed-data likelihood, pattern by pattern, at the implied moments.
+            var cases = (sample.Patterns is { } patterns
+                    ? IncompleteCaseDerivatives.Create(rows, patterns, mean, state.Sigma)
+                    : CaseMomentDerivatives.Complete(rows, mean, state.Sigma))
                 ?? throw new SemLibException($"The model-implied covariance matrix{GroupText(fitted, g)} is not positive definite; robust standard errors cannot be computed.");
             var scores = CasewiseScores.Compute(state, cases, fitted.Model.Constraints);
             result[g] = CasewiseScores.FirstOrder(scores, rows.Length, r, sample.Clusters, sample.ClusterCount);
@@ -152,7 +157,10 @@ internal static class RobustInference
             if (knownH1 is null)
             {
                 var exoIndex = exogenous.Select(fitted.Model.Groups[g].ObservedIndex).ToArray();
-                var (trace, nd) = UnstructuredH1Trace.Compute(groups[g], exoIndex, means, groups[g].Clusters, groups[g].ClusterCount);
+                // Full-information ML: A1 and B1 of the EM saturated model of the incomplete rows (lavaan's unstructured h1).
+                var (trace, nd) = groups[g].Patterns is null
+                    ? UnstructuredH1Trace.Compute(groups[g], exoIndex, means, groups[g].Clusters, groups[g].ClusterCount)
+                    : IncompleteH1Parts.Get(groups[g], exoIndex)?.YuanBentlerH1() ?? (double.NaN, 0);
                 h1 += trace;
                 ndat += nd;
             }
@@ -162,7 +170,7 @@ internal static class RobustInference
         if (knownH1 is { } known) (h1, ndat) = known;
         double traceUGamma = h1 - h0;
         double c = traceUGamma / df;
-        if (c < 0) c = double.NaN;
+        if (!(c >= 0)) c = double.NaN;
         return new ScaledTest(TestType.YuanBentlerMplus, chisq, df, c, traceUGamma, h1 / ndat, h0 / fitted.Model.ThetaCount) { H1 = (h1, ndat) };
     }
 }
