@@ -116,7 +116,20 @@ public static class ConsoleReport
         foreach (var e in boot.Effects.Where(e => e.Kind is "indirect" or "specific"))
             sb.AppendLine($"  {(e.Kind == "indirect" ? e.From + " -> upg (total)" : "  " + e.Path),-32} {Format.N(e.Estimate),7}  [{Format.N(e.CiLower)}, {Format.N(e.CiUpper)}]  {Format.N(e.StdAll)}");
 
-        H("7. Estimates against the population values");
+        if (r.Groups is { } g)
+        {
+            H($"7. Small against larger firms ({Design.FimlLabel})");
+            sb.AppendLine($"  {string.Join(", ", g.Invariance.Groups.Select((name, i) => $"{name}: {g.Sizes[i]} firms"))}; the five network and knowledge scales (20 items).");
+            sb.AppendLine($"  {"step",-11} {"χ²",8} {"df",4} {"CFI",6} {"RMSEA",6}  {"Δχ²",7} {"Δdf",3} {"p",6} {"ΔCFI",7} {"ΔRMSEA",7}  verdict");
+            foreach (var s in g.Invariance.Steps)
+                sb.AppendLine($"  {s.Step.ToString().ToLowerInvariant(),-11} {Format.N(s.ChiSquare, 2),8} {s.Df,4} {Format.N(s.Cfi),6} {Format.N(s.Rmsea),6}  {(s.DeltaChiSquare is null ? "" : Format.N(s.DeltaChiSquare, 2)),7} {s.DeltaDf,3} {(s.DeltaPValue is null ? "" : Format.P(s.DeltaPValue)),6} {(s.DeltaCfi is null ? "" : Format.N(s.DeltaCfi)),7} {(s.DeltaRmsea is null ? "" : Format.N(s.DeltaRmsea)),7}  {(s.Holds is bool h ? (h ? "holds" : "does not hold") : "")}");
+            sb.AppendLine($"  Paths across the groups (B per group; difference {g.Invariance.Groups[1]} − {g.Invariance.Groups[0]}, Wald z and p, and Δχ² and p with that path equal across the groups):");
+            sb.AppendLine($"  {"path",-14} {"B " + g.Invariance.Groups[0],14} {"B " + g.Invariance.Groups[1],15} {"diff",7} {"z",6} {"p",6} {"Δχ²",6} {"p",6}");
+            foreach (var d in g.Paths.Paths)
+                sb.AppendLine($"  {d.Dependent + " ~ " + d.Predictor,-14} {Format.N(d.Estimates[0]),14} {Format.N(d.Estimates[1]),15} {Format.N(d.Difference),7} {Format.N(d.Z, 2),6} {Format.P(d.WaldPValue),6} {Format.N(d.DeltaChiSquare, 2),6} {Format.P(d.DeltaPValue),6}");
+        }
+
+        H($"{(r.Groups is null ? 7 : 8)}. Estimates against the population values");
         sb.AppendLine("  parameter          population  estimate  difference");
         foreach (var (name, pop, est) in r.Recovery.Take(12))
             sb.AppendLine($"  {name,-18} {Format.N(pop, 2),10}  {Format.N(est),8}  {Format.N(est - pop),+10}");

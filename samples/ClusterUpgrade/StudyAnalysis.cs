@@ -48,6 +48,8 @@ public sealed record StudyResults
     public required IReadOnlyList<HypothesisVerdict> Hypotheses { get; init; }
     public required IReadOnlyList<(string Parameter, double Population, double Estimate)> Recovery { get; init; }
     public required bool Simulated { get; init; }
+    /// <summary>Small against larger firms (null without a size column).</summary>
+    public GroupComparisonResults? Groups { get; init; }
 }
 
 /// <summary>The thesis's analysis plan, in order, on the public SemLib API.</summary>
@@ -168,6 +170,7 @@ public static class StudyAnalysis
             Hypotheses = verdicts,
             Recovery = recovery,
             Simulated = simulated,
+            Groups = GroupComparison.Run(data),
         };
     }
 

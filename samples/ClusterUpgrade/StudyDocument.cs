@@ -72,7 +72,7 @@ public static class StudyDocument
 
         // 4. Structural model
         var structural = new ReportSection("Structural model",
-            SemReportSections.ModelFit(r.Structural).Blocks.Prepend(new ReportParagraph(StudyNotes.Estimators(r)))
+            SemReportSections.ModelFit(r.Structural).Blocks
                 .Concat(SemReportSections.StructuralPaths(r.Structural).Blocks)
                 .Concat(SemReportSections.RSquare(r.Structural).Blocks)
                 .Append(new ReportDiagram(diagram, "Standardized solution; * p < .05, ** p < .01, *** p < .001; dashed: not significant"))
@@ -123,6 +123,13 @@ public static class StudyDocument
             r.Recovery.Select(x => (IReadOnlyList<ReportCell>)[x.Parameter, Format.N(x.Population, 2), Format.N(x.Estimate), Format.N(x.Estimate - x.Population)]))
         { Caption = "Standardized estimates against the values that generated the data" };
         var sections = new List<ReportSection> { sample, reliability, validity, structural, missingSection, hyp };
+        if (r.Groups is { } g)
+        {
+            sections.Add(new ReportSection("Small against larger firms",
+                new ReportParagraph($"Measurement invariance of the five network and knowledge scales (20 items) and the paths to knowledge acquisition and creation across {string.Join(" and ", g.Invariance.Groups.Select((name, i) => $"{name} ({g.Sizes[i]} firms)"))}, by {Design.FimlLabel}. The whole second-order model has more free parameters per group than the small firms can identify.")));
+            sections.Add(InvarianceReportSections.Invariance(g.Invariance) with { Heading = "Measurement invariance: small against larger firms" });
+            sections.Add(InvarianceReportSections.PathDifferences(g.Paths) with { Heading = "Path differences: small against larger firms" });
+        }
         if (r.Simulated) sections.Add(new ReportSection("Estimates against the population values", recovery));
         sections.Add(SemReportSections.Warnings(r.Structural) with { Heading = "Warnings" });
         return doc.Add(sections);
