@@ -294,4 +294,68 @@ public sealed class ClusterUpgradeTests
             dir.Delete(true);
         }
     }
+
+    /// <summary>
+    /// Small against larger firms agrees with lavaan: each invariance step's χ² and df (case.json of
+    /// study-invariance-configural, -metric, -scalar, -strict) and its scaled difference from the step before
+    /// (lrt_previous: lavTestLRT), and each path's per-group estimates, Wald z and p of the difference and the Δχ² with
+    /// that path equal (path_tests of study-paths-groups), all under the 1e-3 rule; the reports show both tables.
+    /// </summary>
+    [Fact]
+    public void Small_and_larger_firms_agree_with_lavaan()
+    {
+        var r = Study.Value;
+        var g = r.Groups!;
+        Assert.Equal([GroupComparison.Larger, GroupComparison.Small], g.Invariance.Groups);
+        Assert.Equal(218, g.Sizes.Sum());
+        var agree = new Agreement("small against larger firms");
+        string[] steps = ["configural", "metric", "scalar", "strict"];
+        Assert.Equal(steps, g.Invariance.Steps.Select(x => x.Step.ToString().ToLowerInvariant()));
+        for (int i = 0; i < steps.Length; i++)
+        {
+            var c = Case("study-invariance-" + steps[i]);
+            var step = g.Invariance.Steps[i];
+            agree.Check(steps[i] + " chisq", step.ChiSquare, c.Root.GetProperty("fit_measures").GetProperty("chisq").GetDouble());
+            agree.Check(steps[i] + " df", step.Df, c.Root.GetProperty("fit_measures").GetProperty("df").GetDouble());
+            agree.Check(steps[i] + " cfi", step.Cfi, c.Root.GetProperty("fit_measures").GetProperty("cfi").GetDouble());
+            if (i == 0) continue;
+            var lrt = c.Root.GetProperty("lrt_previous");
+            agree.Check(steps[i] + " Δχ²", step.DeltaChiSquare, lrt.GetProperty("chisq_diff").GetDouble());
+            agree.Check(steps[i] + " Δχ² p", step.DeltaPValue, lrt.GetProperty("pvalue").GetDouble());
+            Assert.Equal(lrt.GetProperty("df_diff").GetInt32(), step.DeltaDf);
+        }
+        var tests = Case("study-paths-groups").Root.GetProperty("path_tests").EnumerateArray().ToList();
+        Assert.Equal(tests.Count, g.Paths.Paths.Count);
+        foreach (var t in tests)
+        {
+            string lhs = t.GetProperty("lhs").GetString()!, rhs = t.GetProperty("rhs").GetString()!;
+            var d = g.Paths.Paths.Single(p => p.Dependent == lhs && p.Predictor == rhs);
+            string name = $"{lhs} ~ {rhs}";
+            var est = t.GetProperty("est").EnumerateArray().Select(e => e.GetDouble()).ToList();
+            agree.Check(name + " B group 1", d.Estimates[0], est[0]);
+            agree.Check(name + " B group 2", d.Estimates[1], est[1]);
+            agree.Check(name + " difference", d.Difference, t.GetProperty("difference").GetDouble());
+            agree.Check(name + " se", d.StandardError, t.GetProperty("se").GetDouble());
+            agree.Check(name + " z", d.Z, t.GetProperty("z").GetDouble());
+            agree.Check(name + " Wald p", d.WaldPValue, t.GetProperty("wald_pvalue").GetDouble());
+            agree.Check(name + " Δχ²", d.DeltaChiSquare, t.GetProperty("chisq_diff").GetDouble());
+            agree.Check(name + " Δχ² p", d.DeltaPValue, t.GetProperty("pvalue").GetDouble());
+        }
+        agree.Assert();
+
+        var text = ConsoleReport.Render(r);
+        Assert.Contains("7. Small against larger firms", text);
+        var dir = Directory.CreateTempSubdirectory("semlib-study-groups-");
+        try
+        {
+            StudyFiles.Write(dir.FullName, r, text);
+            string md = File.ReadAllText(Path.Combine(dir.FullName, "report.md"));
+            Assert.Contains("Measurement invariance: small against larger firms", md);
+            Assert.Contains("Path differences: small against larger firms", md);
+        }
+        finally
+        {
+            dir.Delete(true);
+        }
+    }
 }
