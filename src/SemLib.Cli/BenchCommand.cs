@@ -50,6 +50,7 @@ internal sealed class BenchCommand
             int repeat = bootstrap && !OptionChecks.Given(parse.GetResult(_repeat)) ? DefaultBootstrapRepeat : parse.GetValue(_repeat);
             var modelOptions = _options.ModelOptions(parse);
             var inputs = _options.Source.Load(parse, modelPath!);
+            EstimationOptions.CheckData(inputs, modelOptions);
             if (verbose) stderr.WriteLine($"semlib bench: read {inputs.Description}; warming up");
 
             var (warm, warmUp) = WarmUp(inputs, modelOptions);

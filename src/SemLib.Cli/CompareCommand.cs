@@ -21,7 +21,7 @@ internal sealed class CompareCommand
 
     private readonly DataOptions _source = new();
 
-    private readonly EstimatorOption _estimator = new("The estimator of every model: ML, GLS or ULS.");
+    private readonly EstimationOptions _estimation = new EstimationOptions("The estimator of every model: ML, GLS, ULS, MLM or MLR (with MLM and MLR the models are compared by the scaled chi-square difference test).").Validated();
 
     private readonly Option<bool> _stdLv = new("--std-lv")
     {
@@ -38,7 +38,7 @@ internal sealed class CompareCommand
     public Command Build(TextWriter stdout, TextWriter stderr)
     {
         var command = new Command("compare", "Compare nested models fitted to the same data: chi-square difference tests (lavaan's lavTestLRT).");
-        foreach (var option in new Option[] { _model, _source.Data, _source.Cov, _source.NObs, _source.Encoding, _estimator, _stdLv, _source.Group, _format, _verbose })
+        foreach (var option in (Option[])[_model, _source.Data, _source.Cov, _source.NObs, _source.Encoding, .. _estimation.All, _stdLv, _source.Group, _format, _verbose])
             command.Options.Add(option);
         OptionChecks.ExistingFiles(_model, "model");
         _model.Validators.Add(r =>
@@ -46,6 +46,7 @@ internal sealed class CompareCommand
             if ((r.GetValueOrDefault<string[]>() ?? []).Length < 2) r.AddError("Give at least two models to compare (--model A.lav --model B.lav).");
         });
         command.Validators.Add(_source.Check);
+        command.Validators.Add(r => _estimation.Check(r, _source));
         command.SetAction(parse => Run(parse, stdout, stderr));
         return command;
     }
@@ -68,12 +69,11 @@ internal sealed class CompareCommand
         {
             bool json = _format.Json(parse);
             var paths = parse.GetValue(_model)!;
-            var options = ModelOptions.Default with
+            var options = _estimation.Apply(ModelOptions.Default with
             {
-                Estimator = _estimator.Value(parse),
                 StdLv = parse.GetValue(_stdLv),
                 Group = parse.GetValue(_source.Group),
-            };
+            }, parse);
             var fits = new List<SemFit>();
             Inputs? first = null;
             foreach (var path in paths)
@@ -82,6 +82,7 @@ internal sealed class CompareCommand
                 var inputs = first is null
                     ? _source.Load(parse, path)
                     : first.WithModel(path);
+                if (first is null) EstimationOptions.CheckData(inputs, options);
                 first ??= inputs;
                 var fit = inputs.Fit(options);
                 if (verbose) stderr.WriteLine($"semlib compare: {path}: {fit.Status} after {fit.Iterations} iterations");

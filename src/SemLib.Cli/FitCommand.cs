@@ -38,6 +38,17 @@ internal sealed class FitCommand
         AllowMultipleArgumentsPerToken = false,
     };
 
+    private readonly Option<string?> _diagram = new("--diagram")
+    {
+        Description = "With --report, the values on the path diagram: std (completely standardized, lavaan's std.all; the default) or unstd (the estimates).",
+        HelpName = "std|unstd",
+    };
+
+    private readonly Option<bool> _diagramErrors = new("--diagram-errors")
+    {
+        Description = "With --report, draw the error terms as AMOS does: a small circle per indicator (e1, e2, ...) and per dependent variable (d1, ...) with an arrow to it; residual covariances join the error terms.",
+    };
+
     private readonly Option<double> _minMi = new("--min-mi")
     {
         Description = "With --modindices, only the modification indices above X (lavaan's modindices(fit, minimum.value = X), which keeps mi > X); in text and JSON.",
@@ -61,6 +72,17 @@ internal sealed class FitCommand
         command.Options.Add(_failOnNonConvergence);
         command.Options.Add(_progress);
         command.Options.Add(_report);
+        command.Options.Add(_diagram);
+        command.Options.Add(_diagramErrors);
+        OptionChecks.Choice(_diagram, ["std", "unstd", "std.all", "est"], [],
+            null, v => $"--diagram {v} is not valid; use std (standardized values) or unstd (estimates).");
+        command.Validators.Add(r =>
+        {
+            if (r.GetResult(_report) is null or { Implicit: true })
+                foreach (var option in new Option[] { _diagram, _diagramErrors })
+                    if (OptionChecks.Given(r.GetResult(option)))
+                        r.AddError($"{option.Name} sets up the path diagram of a report, so it only goes with --report.");
+        });
         command.SetAction(parse => Run(parse, stdout, stderr));
         return command;
     }
@@ -74,6 +96,7 @@ internal sealed class FitCommand
             bool json = _options.Format.Json(parse);
             var modelOptions = _options.ModelOptions(parse);
             var inputs = _options.Source.Load(parse, modelPath!);
+            EstimationOptions.CheckData(inputs, modelOptions);
             if (verbose) stderr.WriteLine($"semlib fit: read {inputs.Description}");
 
             // Checked here, after parsing, so that a bad number (--min-mi abc) is reported as such first.
@@ -111,7 +134,7 @@ internal sealed class FitCommand
                   + (parse.GetValue(_residuals) ? ResidualTable.Render(fit) : "");
             foreach (var r in reports)
             {
-                var written = ReportFiles.Write(r, fit, boot, Path.GetFileNameWithoutExtension(modelPath!));
+                var written = ReportFiles.Write(r, fit, boot, Path.GetFileNameWithoutExtension(modelPath!), DiagramOptions(parse));
                 stderr.WriteLine($"semlib fit: report written to {string.Join(" and ", written)}");
             }
             int code = CommandOutput.Success("fit", output, json, fit.Warnings.Select(w => w.Message).Concat(boot?.Warnings ?? []), stdout, stderr);
@@ -124,6 +147,13 @@ internal sealed class FitCommand
             return Failures.Report(e, "fit", modelPath, verbose, stderr);
         }
     }
+
+    /// <summary>The path diagram's options: --diagram std|unstd and --diagram-errors, otherwise the library's defaults.</summary>
+    private DiagramOptions DiagramOptions(ParseResult parse) => SemLib.Reporting.DiagramOptions.Default with
+    {
+        Standardized = parse.GetValue(_diagram)?.ToLowerInvariant() is null or "std" or "std.all",
+        ShowErrorTerms = parse.GetValue(_diagramErrors),
+    };
 
     /// <summary>The bootstrap of --se bootstrap, with a progress bar on standard error when it is a terminal or --progress.</summary>
     private BootstrapResult RunBootstrap(ParseResult parse, SemFit fit, bool verbose, TextWriter stderr)

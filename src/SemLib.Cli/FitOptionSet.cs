@@ -24,7 +24,8 @@ internal sealed class FitOptionSet
     /// <summary>--data, or --cov with --nobs, and --group.</summary>
     public DataOptions Source { get; } = new();
 
-    public EstimatorOption Estimator { get; } = new("The estimator: ML, GLS or ULS.");
+    /// <summary>--estimator, --test, --missing, --cluster and --information.</summary>
+    public EstimationOptions Estimation { get; } = new EstimationOptions("The estimator: ML (the default), GLS, ULS, MLM (ML with Satorra-Bentler robust standard errors and scaled test; complete data) or MLR (ML with Huber-White sandwich standard errors and the Yuan-Bentler scaled test; also with --missing ml and --cluster).").Validated();
 
     public Option<bool> StdLv { get; } = new("--std-lv")
     {
@@ -48,20 +49,6 @@ internal sealed class FitOptionSet
         Description = "Make latent variables uncorrelated unless the model says otherwise (lavaan's orthogonal).",
     };
 
-    public Option<string> Information { get; } = new("--information")
-    {
-        Description = "The information matrix behind the standard errors: expected or observed.",
-        HelpName = "expected|observed",
-        DefaultValueFactory = _ => "expected",
-    };
-
-    public Option<string> Missing { get; } = new("--missing")
-    {
-        Description = "Missing values: listwise (rows with a missing value on a model variable are dropped). ml (FIML) is not supported yet.",
-        HelpName = "listwise|ml",
-        DefaultValueFactory = _ => "listwise",
-    };
-
     /// <summary>--group-equal and --group-partial.</summary>
     public GroupEqualityOptions GroupEquality { get; } = new();
 
@@ -71,11 +58,10 @@ internal sealed class FitOptionSet
         HelpName = "x1,x2,...",
     };
 
-    public Option<string> Se { get; } = new("--se")
+    public Option<string?> Se { get; } = new("--se")
     {
-        Description = "Standard errors: standard (information-based) or bootstrap (nonparametric, resampling rows; needs --data). robust is not supported yet.",
-        HelpName = "standard|bootstrap",
-        DefaultValueFactory = _ => "standard",
+        Description = "Standard errors (lavaan's se): standard (information-based), robust (robust.sem with complete data, robust.huber.white with --missing ml, as lavaan), robust.sem (Satorra-Bentler sandwich), robust.huber.white (Huber-White sandwich from casewise scores, cluster-robust with --cluster), none, or bootstrap (nonparametric, resampling rows; needs --data). Default: the estimator's (standard for ML, GLS and ULS; robust.sem for MLM; robust.huber.white for MLR).",
+        HelpName = "standard|robust|robust.sem|robust.huber.white|none|bootstrap",
     };
 
     public Option<int> Bootstrap { get; } = new("--bootstrap")
@@ -127,15 +113,9 @@ internal sealed class FitOptionSet
 
     public FitOptionSet()
     {
-        Choice(Information, ["expected", "observed"], ["first.order"],
-            v => $"--information {v} is not supported yet; use expected or observed.",
-            v => $"--information {v} is not valid; use expected or observed.");
-        Choice(Missing, ["listwise", "default"], ["ml", "fiml", "direct", "ml.x", "two.stage", "robust.two.stage", "pairwise", "available.cases", "doubly.robust"],
-            v => $"--missing {v} is not supported yet; SemLib only does listwise deletion (--missing listwise).",
-            v => $"--missing {v} is not valid; use listwise (ml is not supported yet).");
-        Choice(Se, ["standard", "bootstrap", "boot"], ["robust", "robust.sem", "robust.huber.white", "robust.cluster", "sandwich", "first.order", "none"],
-            v => $"--se {v} is not supported yet; use standard (information-based) or bootstrap.",
-            v => $"--se {v} is not valid; use standard or bootstrap (robust is not supported yet).");
+        Choice(Se, ["standard", "robust", "robust.sem", "robust.huber.white", "none", "bootstrap", "boot"], ["robust.cluster", "robust.cluster.sem", "sandwich", "first.order", "two.stage", "robust.two.stage"],
+            v => $"--se {v} is not supported yet; use standard, robust, robust.sem, robust.huber.white, none or bootstrap.",
+            v => $"--se {v} is not valid; use standard, robust, robust.sem, robust.huber.white, none or bootstrap.");
         Choice(Ci, ["perc", "bc", "bca.simple", "bca"], ["norm", "basic"],
             v => $"--ci {v} is not supported yet; use perc, bc or bca.",
             v => $"--ci {v} is not valid; use perc, bc or bca.");
@@ -156,12 +136,13 @@ internal sealed class FitOptionSet
     {
         foreach (var option in All) command.Options.Add(option);
         command.Validators.Add(Source.Check);
+        command.Validators.Add(r => Estimation.Check(r, Source));
         command.Validators.Add(Combinations);
     }
 
     private IEnumerable<Option> All =>
     [
-        Model, Source.Data, Source.Cov, Source.NObs, Source.Encoding, Estimator, StdLv, MeanStructure, FixedX, Orthogonal, Information, Missing, Source.Group,
+        Model, Source.Data, Source.Cov, Source.NObs, Source.Encoding, .. Estimation.All, StdLv, MeanStructure, FixedX, Orthogonal, Source.Group,
         GroupEquality.GroupEqual, GroupEquality.GroupPartial, Ordered, Se, Bootstrap, Seed, Ci, BollenStine, Effect, IterMax, Format, Verbose,
     ];
 
@@ -170,6 +151,8 @@ internal sealed class FitOptionSet
         bool cov = Source.IsCovariance(result);
         if (cov && Given(result.GetResult(MeanStructure)) && result.GetValue(MeanStructure))
             result.AddError("--meanstructure needs raw data (--data); a covariance matrix has no means.");
+        if (string.Equals(result.GetValue(Se), "robust.sem", StringComparison.OrdinalIgnoreCase) && Estimation.IsFullInformation(result))
+            result.AddError("--se robust.sem needs complete data (it uses the moments of complete rows); with --missing ml use --se robust.huber.white (or robust, which means it there).");
         bool bootstrap = IsBootstrapValue(result.GetValue(Se));
         if (bootstrap && cov)
             result.AddError("--se bootstrap resamples rows, so it needs raw data (--data), not a covariance matrix.");
@@ -258,21 +241,34 @@ internal sealed class FitOptionSet
     /// <summary>The lavaan options the command line asked for, with lavaan's defaults where it did not say.</summary>
     public ModelOptions ModelOptions(ParseResult parse)
     {
-        return new ModelOptions
+        var options = new ModelOptions
         {
-            Estimator = Estimator.Value(parse),
             StdLv = parse.GetValue(StdLv),
             // lavaan's meanstructure = "default" is TRUE with more than one group.
             MeanStructure = Given(parse.GetResult(MeanStructure)) ? parse.GetValue(MeanStructure) : null,
             // lavaan 0.6's fixed.x = "default" is TRUE for ML and FALSE for GLS and ULS (lavInspect(fit, "options")$fixed.x).
             FixedX = Given(parse.GetResult(FixedX)) ? parse.GetValue(FixedX) : null,
             Orthogonal = parse.GetValue(Orthogonal),
-            Information = parse.GetValue(Information)!.Equals("observed", StringComparison.OrdinalIgnoreCase)
-                ? InformationType.Observed : InformationType.Expected,
             Group = parse.GetValue(Source.Group),
             MaxIterations = parse.GetValue(IterMax),
             GroupEqual = GroupEquality.Equal(parse),
             GroupPartial = GroupEquality.Partial(parse),
         };
+        options = Estimation.Apply(options, parse);
+        return options with { StandardErrors = StandardErrorsValue(parse.GetValue(Se), options.Missing) };
     }
+
+    /// <summary>
+    /// lavaan's se: null (not given, or bootstrap, whose fit has the estimator's own standard errors) leaves the
+    /// estimator's default; robust is robust.sem with complete data and robust.huber.white with full-information ML.
+    /// </summary>
+    private static StandardErrorType? StandardErrorsValue(string? se, Data.MissingPolicy missing) => se?.ToLowerInvariant() switch
+    {
+        "standard" => StandardErrorType.Standard,
+        "robust" => missing == Data.MissingPolicy.Listwise ? StandardErrorType.RobustSem : StandardErrorType.RobustHuberWhite,
+        "robust.sem" => StandardErrorType.RobustSem,
+        "robust.huber.white" => StandardErrorType.RobustHuberWhite,
+        "none" => StandardErrorType.None,
+        _ => null,
+    };
 }

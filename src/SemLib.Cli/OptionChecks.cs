@@ -14,11 +14,11 @@ internal static class OptionChecks
     /// Accepts the supported values (case-insensitive, as lavaan); values SemLib does not do yet, and anything else,
     /// are errors with their own one-line messages.
     /// </summary>
-    public static void Choice(Option<string> option, string[] supported, string[] later, Func<string, string>? notYet, Func<string, string> invalid)
+    public static void Choice(Option option, string[] supported, string[] later, Func<string, string>? notYet, Func<string, string> invalid)
     {
         option.Validators.Add(r =>
         {
-            var value = r.GetValueOrDefault<string>();
+            var value = r.GetValueOrDefault<string?>();
             if (value is null || supported.Contains(value, StringComparer.OrdinalIgnoreCase)) return;
             r.AddError(notYet is not null && later.Contains(value, StringComparer.OrdinalIgnoreCase) ? notYet(value) : invalid(value));
         });

@@ -69,7 +69,7 @@ internal sealed class PowerCommand
         DefaultValueFactory = _ => 0.05,
     };
 
-    private readonly EstimatorOption _estimator = new("The analysis model's estimator: ML, GLS or ULS.");
+    private readonly EstimatorOption _estimator = new("The analysis model's estimator: ML, GLS or ULS.", robust: false);
 
     private readonly Option<bool> _stdLv = new("--std-lv")
     {

@@ -25,13 +25,13 @@ internal static class ReportFiles
     /// so that two runs writing the same report at once cannot leave one run's Markdown with the other's SVG.
     /// </summary>
     /// <returns>The files written: the report first, then (for .md) its diagrams.</returns>
-    public static IReadOnlyList<string> Write(string path, SemFit fit, BootstrapResult? boot, string title)
+    public static IReadOnlyList<string> Write(string path, SemFit fit, BootstrapResult? boot, string title, DiagramOptions? diagramOptions = null)
     {
         var pending = new List<PendingOutput>();
         var written = new List<string> { path };
         try
         {
-            var diagram = PathDiagram.Create(fit);
+            var diagram = PathDiagram.Create(fit, diagramOptions);
             switch (Path.GetExtension(path).ToLowerInvariant())
             {
                 case ".svg":
@@ -44,7 +44,7 @@ internal static class ReportFiles
                     {
                         // One diagram per group: report.svg for one group, report-group1.svg, report-group2.svg, … for several.
                         var svgs = new List<(string File, PathDiagram Diagram)>();
-                        string markdown = Document(fit, boot, title).ToMarkdown(new MarkdownOptions
+                        string markdown = Document(fit, boot, title, diagramOptions).ToMarkdown(new MarkdownOptions
                         {
                             DiagramPath = (d, _) =>
                             {
@@ -62,7 +62,7 @@ internal static class ReportFiles
                         break;
                     }
                 default:
-                    pending.Add(OutputFiles.Prepare(path, w => w.Write(Document(fit, boot, title).ToHtml())));
+                    pending.Add(OutputFiles.Prepare(path, w => w.Write(Document(fit, boot, title, diagramOptions).ToHtml())));
                     break;
             }
             var main = pending[^1];
@@ -93,9 +93,9 @@ internal static class ReportFiles
     /// <summary>Tests only: called between two renames of one report, to widen the window a concurrent run could slip into.</summary>
     internal static Action? BetweenRenames { get; set; }
 
-    private static ReportDocument Document(SemFit fit, BootstrapResult? boot, string title)
+    private static ReportDocument Document(SemFit fit, BootstrapResult? boot, string title, DiagramOptions? diagramOptions)
     {
-        var doc = SemReport.Create(fit, title);
+        var doc = SemReport.Create(fit, title, diagram: diagramOptions);
         return boot is null ? doc : doc.Add(SemReportSections.Bootstrap(boot));
     }
 }

@@ -56,6 +56,7 @@ internal static class SemLibCli
         root.Subcommands.Add(new PowerCommand().Build(stdout, stderr));
         root.Subcommands.Add(new CompareCommand().Build(stdout, stderr));
         root.Subcommands.Add(new InvarianceCommand().Build(stdout, stderr));
+        root.Subcommands.Add(new MethodBiasCommand().Build(stdout, stderr));
 
         NumberOptions.CoverAll(root);
         return root;

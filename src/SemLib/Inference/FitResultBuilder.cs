@@ -62,7 +62,11 @@ internal static class FitResultBuilder
             warnings.AddRange(robust.Warnings);
             cov = cov with { CovTheta = robust.CovTheta, CovZeta = robust.CovZeta };
         }
-        var output = EstimatesBuilder.Build(fitted, cov.CovTheta, fitted.Options.ConfidenceLevel);
+        // se = "none" (lavaan): no standard errors, z, p or intervals. The information is still inverted above, so a
+        // singular one (a sign of non-identification) is reported all the same.
+        bool noStandardErrors = fitted.Options.StandardErrorsInEffect == StandardErrorType.None;
+        var reported = noStandardErrors ? cov with { CovTheta = null, CovZeta = null } : cov;
+        var output = EstimatesBuilder.Build(fitted, reported.CovTheta, fitted.Options.ConfidenceLevel);
         warnings.AddRange(output.Warnings);
         bool admissible = CheckAdmissibility(fitted, output.Estimates, warnings);
         bool usable = converged || stalled;
@@ -72,7 +76,7 @@ internal static class FitResultBuilder
         var measures = FitMeasureCalculator.Compute(fitted, usable, robust?.Scaled);
         var r2 = output.RSquare.Select(d => (IReadOnlyDictionary<string, double>)d).ToList();
         var tests = !usable ? [] : robust?.Scaled is { } scaled ? [.. StandardTest(fitted), scaled.ToModelTest()] : StandardTest(fitted);
-        return new SemFit(fitted, status, output.Rows, measures, r2, warnings, cov.CovTheta, cov.CovZeta, tests, MissingData(fitted));
+        return new SemFit(fitted, status, output.Rows, measures, r2, warnings, reported.CovTheta, reported.CovZeta, tests, MissingData(fitted));
     }
 
     /// <summary>Per group, what full-information ML saw of the missing values (rows used, patterns, coverage); null otherwise.</summary>

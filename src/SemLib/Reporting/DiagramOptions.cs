@@ -17,6 +17,12 @@ public sealed record DiagramOptions
     /// variable (<c>d1</c>, …) with an arrow to it.</summary>
     public bool ShowErrorTerms { get; init; }
 
+    /// <summary>
+    /// Draw loadings and regressions fixed at zero (a growth model's slope on its first occasion, say). Off by default:
+    /// a path fixed at zero is an absent path, and path diagrams (AMOS's among them) draw none.
+    /// </summary>
+    public bool ShowFixedZeroPaths { get; init; }
+
     /// <summary>Show the R² of endogenous latent variables and of dependent observed variables beside the node.</summary>
     public bool ShowRSquare { get; init; } = true;
 

@@ -21,7 +21,10 @@ internal sealed class DiagramSpec
         if (o.Group < 1 || o.Group > fit.Table.GroupCount)
             throw new ArgumentOutOfRangeException(nameof(o), $"The diagram asks for group {o.Group}, but the model has {fit.Table.GroupCount} group(s).");
         var roles = fit.Table.Roles;
-        var rows = fit.Parameters.Where(p => p.Group == o.Group && p.Op is ModelOperator.MeasuredBy or ModelOperator.Regression or ModelOperator.Covariance).ToList();
+        // A loading or regression fixed at zero (a growth model's slope on its first occasion) says there is no path:
+        // path diagrams draw none (AMOS's convention), unless asked to.
+        var rows = fit.Parameters.Where(p => p.Group == o.Group && p.Op is ModelOperator.MeasuredBy or ModelOperator.Regression or ModelOperator.Covariance
+            && (o.ShowFixedZeroPaths || p.Op == ModelOperator.Covariance || p.Free != false || p.Estimate != 0)).ToList();
         var nodes = new List<SpecNode>();
         var byId = new Dictionary<string, SpecNode>(StringComparer.Ordinal);
         void Add(string name)

@@ -11,10 +11,54 @@ internal sealed class EdgeRouter(Dictionary<string, PlacedNode> nodes, Layering 
 {
     private readonly List<Polyline> _routed = [];
 
+    /// <summary>The middles of the curves routed so far with a label, where their labels will go first.</summary>
+    private readonly List<(DiagramPoint Spot, double Radius)> _labelSpots = [];
+
+    /// <summary>Where the arrows routed so far meet each node.</summary>
+    private readonly Dictionary<string, List<DiagramPoint>> _ends = new(StringComparer.Ordinal);
+
+    /// <summary>Two arrows meeting a node closer than this would share an arrowhead.</summary>
+    private const double EndGap = 8;
+
+    private List<DiagramPoint> Ends(string node)
+    {
+        if (!_ends.TryGetValue(node, out var list)) _ends[node] = list = [];
+        return list;
+    }
+
+    /// <summary>
+    /// Where a curve towards <paramref name="control"/> leaves the node: on the ray towards it, or, when another arrow
+    /// already meets the node there, on the nearest ray turned by steps of 10° whose point keeps <see cref="EndGap"/>
+    /// from every other arrow's end (so several covariances of one variable do not start on one arrowhead).
+    /// </summary>
+    private DiagramPoint Attach(PlacedNode p, DiagramPoint control)
+    {
+        var taken = Ends(p.Spec.Id);
+        var v = control - p.Center;
+        for (int k = 0; k <= 8; k++)
+            foreach (int sign in k == 0 ? new[] { 1 } : [1, -1])
+            {
+                double angle = sign * k * Math.PI / 18;
+                var r = new DiagramPoint(v.X * Math.Cos(angle) - v.Y * Math.Sin(angle), v.X * Math.Sin(angle) + v.Y * Math.Cos(angle));
+                var point = p.BoundaryToward(p.Center + r);
+                if (taken.All(t => t.DistanceTo(point) >= EndGap)) return point;
+            }
+        return p.BoundaryToward(control);
+    }
+
+    /// <summary>Arrows closer than this over a stretch read as one, and leave no room between them for a label.</summary>
+    private const double CloseRun = 14;
+
     public Dictionary<SpecEdge, DiagramPoint[]> Route(IReadOnlyList<SpecEdge> edges)
     {
         var paths = new Dictionary<SpecEdge, DiagramPoint[]>();
-        void Keep(SpecEdge e, DiagramPoint[] p) { paths[e] = p; _routed.Add(new Polyline(p)); }
+        void Keep(SpecEdge e, DiagramPoint[] p)
+        {
+            paths[e] = p;
+            _routed.Add(new Polyline(p));
+            Ends(e.From).Add(p[0]);
+            Ends(e.To).Add(p[^1]);
+        }
 
         foreach (var e in edges.Where(e => e.Kind == DiagramEdgeKind.Error))
         {
@@ -27,11 +71,23 @@ internal sealed class EdgeRouter(Dictionary<string, PlacedNode> nodes, Layering 
             var port = b.InnerPort;
             Keep(e, Geometry.Line(a.BoundaryToward(port), port));
         }
+        // Cross-loadings (and growth models' loadings on the slope) straight when nothing is in the way: a loading reads
+        // as a straight arrow, and crossing the factor's other arrows costs less than a long detour.
+        foreach (var e in edges.Where(e => e.Kind == DiagramEdgeKind.Loading && nodes[e.To].Spec.Owner is string owner && owner != e.From))
+        {
+            var (a, b) = (nodes[e.From], nodes[e.To]);
+            var line = Geometry.Line(a.BoundaryToward(b.Center), b.BoundaryToward(a.Center));
+            if (NodeHits(new Polyline(line), a, b, 2) == 0) Keep(e, line);
+        }
         var channel = new List<SpecEdge>();
+        // Reciprocal paths (a non-recursive model's x ~ y and y ~ x) would be one straight line: they take the channel,
+        // whose ports keep them apart.
+        var pairs = edges.Where(layering.Chains.ContainsKey).GroupBy(e => string.CompareOrdinal(e.From, e.To) < 0 ? (e.From, e.To) : (e.To, e.From))
+            .Where(g => g.Count() > 1).SelectMany(g => g).ToHashSet();
         foreach (var e in edges.Where(layering.Chains.ContainsKey))
         {
             var (chain, _) = layering.Chains[e];
-            if (chain.Count == 2)
+            if (chain.Count == 2 && !pairs.Contains(e))
             {
                 var (a, b) = (nodes[e.From], nodes[e.To]);
                 var line = Geometry.Line(a.BoundaryToward(b.Center), b.BoundaryToward(a.Center));
@@ -139,7 +195,7 @@ internal sealed class EdgeRouter(Dictionary<string, PlacedNode> nodes, Layering 
         if (allowStraight) candidates.Add((Geometry.Line(a.BoundaryToward(b.Center), b.BoundaryToward(a.Center)), 0));
         // The apex of a curve lies the larger half-extent of the two shapes (across the line) plus a bulge beyond the line.
         double ext = Math.Max(Extent(a, n), Extent(b, n));
-        double[] bulges = [12, 22, 34, 50, 0.3 * d + 40, 0.6 * d + 80];
+        double[] bulges = [12, 22, 34, 50, 0.3 * d + 40, 0.6 * d + 80, d + 140, 1.5 * d + 220];
         for (int k = 0; k < bulges.Length; k++)
             foreach (int s in new[] { 1, -1 })
             {
@@ -149,16 +205,26 @@ internal sealed class EdgeRouter(Dictionary<string, PlacedNode> nodes, Layering 
                 var c1 = a.Center + dir * control + u * (0.06 * d);
                 var c2 = b.Center + dir * control - u * (0.06 * d);
                 double penalty = 8 + 4 * k + Disfavoured(a, dir) + Disfavoured(b, dir);
-                candidates.Add(([a.BoundaryToward(c1), c1, c2, b.BoundaryToward(c2)], penalty));
+                candidates.Add(([Attach(a, c1), c1, c2, Attach(b, c2)], penalty));
             }
         DiagramPoint[]? best = null;
         double bestScore = double.MaxValue;
         foreach (var (path, penalty) in candidates)
         {
             var line = new Polyline(path);
-            double score = 1000 * NodeHits(line, a, b, 3) + 25 * _routed.Sum(r => line.Crossings(r)) + 0.04 * line.Length + penalty;
-            if (e.Text.Length > 0 && !RoomForLabel(line, e.Text)) score += 300;
+            double score = 1000 * NodeHits(line, a, b, 3) + 25 * _routed.Sum(r => line.Crossings(r)) + 0.04 * line.Length + penalty
+                // Running alongside another arrow makes the two read as one (and their labels as each other's).
+                + 400 * _routed.Sum(r => line.NearShare(r, CloseRun, 18));
+            if (e.Text.Length > 0 && !RoomForLabel(line, e.Text)) score += 1500;
+            // Passing by the middle of a curve routed before would leave its label no place of its own.
+            foreach (var (spot, radius) in _labelSpots)
+                if (line.Bounds.Inflate(radius).Contains(spot) && line.DistanceTo(spot) < radius) score += 200;
             if (score < bestScore) { bestScore = score; best = path; }
+        }
+        if (e.Text.Length > 0)
+        {
+            var (w, h) = LabelPlacer.Box(e.Text, metrics);
+            _labelSpots.Add((new Polyline(best!).At(0.5).Point, Math.Max(w, h) / 2 + LabelPlacer.OwnPathMargin + 2));
         }
         return best!;
     }
@@ -170,8 +236,12 @@ internal sealed class EdgeRouter(Dictionary<string, PlacedNode> nodes, Layering 
         var (w, h) = LabelPlacer.Box(text, metrics);
         foreach (double t in new[] { 0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8 })
         {
-            var box = DiagramRect.Centered(line.At(t).Point, w, h);
-            if (!nodes.Values.Any(n => n.Bounds.Inflate(LabelPlacer.NodeMargin).Intersects(box))) return true;
+            var p = line.At(t).Point;
+            var box = DiagramRect.Centered(p, w, h);
+            if (nodes.Values.Any(n => n.Bounds.Inflate(LabelPlacer.NodeMargin).Intersects(box))) continue;
+            // The label on the curve must also read as this curve's: no arrow routed before runs through it or nearby.
+            if (_routed.Any(r => r.Bounds.Inflate(h).Contains(p) && r.DistanceTo(p) < h / 2 + LabelPlacer.OwnPathMargin)) continue;
+            return true;
         }
         return false;
     }

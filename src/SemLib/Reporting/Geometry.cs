@@ -50,6 +50,15 @@ internal static class Geometry
         return center + d * k;
     }
 
+    /// <summary>The distance from p to the segment ab.</summary>
+    public static double DistanceToSegment(DiagramPoint p, DiagramPoint a, DiagramPoint b)
+    {
+        var d = b - a;
+        double len2 = d.X * d.X + d.Y * d.Y;
+        double t = len2 < 1e-18 ? 0 : Math.Clamp(((p.X - a.X) * d.X + (p.Y - a.Y) * d.Y) / len2, 0, 1);
+        return p.DistanceTo(a + d * t);
+    }
+
     /// <summary>A straight line as a one-segment Bézier path.</summary>
     public static DiagramPoint[] Line(DiagramPoint a, DiagramPoint b) =>
         [a, a + (b - a) * (1.0 / 3), a + (b - a) * (2.0 / 3), b];

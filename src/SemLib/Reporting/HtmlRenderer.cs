@@ -28,7 +28,8 @@ public static class HtmlRenderer
         .flag-mark { color: #c0392b; font-weight: 700; margin-right: 0.25em; }
         p.legend, p.note { font-size: 0.85em; color: #5a6475; margin: 0.2em 0; }
         figure { margin: 1em 0; overflow-x: auto; }
-        figure svg { max-width: 100%; height: auto; }
+        /* Diagrams keep their size (their text is 10 px and more); a wide one scrolls in its figure rather than shrinking. */
+        figure svg { max-width: none; height: auto; }
         figcaption { font-size: 0.9em; color: #5a6475; margin-top: 0.3em; }
         ul.list li { margin: 0.2em 0; }
         """;

@@ -1,10 +1,17 @@
 namespace SemLib.Reporting;
 
-/// <summary>Sizes and gaps of the layout; <see cref="Spacing"/> scales the gaps when labels do not fit.</summary>
+/// <summary>
+/// Sizes and gaps of the layout; <see cref="Spacing"/> scales the gaps when labels do not fit. No text is smaller than
+/// <see cref="MinimumFont"/>: a large model gets a larger canvas, never smaller type (HTML reports show diagrams at their
+/// own size).
+/// </summary>
 internal sealed record LayoutMetrics(double Spacing)
 {
+    /// <summary>The smallest font size of any text in a diagram.</summary>
+    public const double MinimumFont = 10;
+
     public double NameFont => 12;
-    public double ErrorFont => 9.5;
+    public double ErrorFont => 10;
     public double LabelFont => 10;
     public double LegendFont => 10;
     public double ObservedHeight => 26;

@@ -8,8 +8,10 @@ namespace SemLib.Reporting;
 /// A nested-model comparison (<see cref="ModelComparison.ChiSquareDifference"/>) as the JSON document of
 /// <c>semlib compare --format json</c>, an extension of the command-line JSON contract: an array with one object per
 /// model in lavaan's <c>lavTestLRT()</c> order, <c>{"name", "df", "aic", "bic", "chisq", "chisq_diff", "rmsea",
-/// "df_diff", "pvalue"}</c>; the difference columns are null for the first model, aic and bic for estimators
-/// without a likelihood.
+/// "df_diff", "pvalue", "method"}</c>; the difference columns are null for the first model, aic and bic for estimators
+/// without a likelihood. <c>method</c> is lavaan's name of the difference test: "standard", or
+/// "satorra.bentler.2001" when every model has a scaled test (MLM, MLR), where <c>chisq_diff</c> is the scaled
+/// difference, <c>chisq</c> each model's standard statistic and <c>rmsea</c> null.
 /// </summary>
 public static class ModelComparisonJson
 {
@@ -36,6 +38,7 @@ public static class ModelComparisonJson
             if (r.DfDifference is int d) w.WriteNumber("df_diff", d);
             else w.WriteNull("df_diff");
             Number(w, "pvalue", r.PValue);
+            w.WriteString("method", r.Method);
             w.WriteEndObject();
         }
         w.WriteEndArray();

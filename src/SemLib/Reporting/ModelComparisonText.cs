@@ -15,22 +15,44 @@ namespace SemLib.Reporting;
 public static class ModelComparisonText
 {
     /// <summary>The table as text (lines end with <see cref="Environment.NewLine"/>).</summary>
+    /// <remarks>
+    /// With scaled tests (<see cref="ModelComparisonRow.Method"/> "satorra.bentler.2001") the title and lavaan's note
+    /// say so: the Chisq column holds each model's standard statistic, the difference column the scaled difference,
+    /// and there is no RMSEA column, as lavaan prints it.
+    /// </remarks>
     public static string Format(IReadOnlyList<ModelComparisonRow> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var table = new List<string[]> { new[] { "", "Df", "AIC", "BIC", "Chisq", "Chisq diff", "RMSEA", "Df diff", "Pr(>Chisq)", "" } };
+        string method = rows.Count > 0 ? rows[0].Method : "standard";
+        bool scaled = method != "standard";
+        var header = new List<string> { "", "Df", "AIC", "BIC", "Chisq", "Chisq diff" };
+        if (!scaled) header.Add("RMSEA");
+        header.AddRange(["Df diff", "Pr(>Chisq)", ""]);
+        var table = new List<string[]> { header.ToArray() };
         foreach (var r in rows)
         {
-            table.Add(
-            [
-                r.Name, I(r.Df), F(r.Aic, 1), F(r.Bic, 1), F(r.ChiSquare, 3), F(r.ChiSquareDifference, 3), F(r.RmseaDifference, 3),
-                r.DfDifference is int d ? I(d) : "", P(r.PValue), Stars(r.PValue),
-            ]);
+            var cells = new List<string> { r.Name, I(r.Df), F(r.Aic, 1), F(r.Bic, 1), F(r.ChiSquare, 3), F(r.ChiSquareDifference, 3) };
+            if (!scaled) cells.Add(F(r.RmseaDifference, 3));
+            cells.AddRange([r.DfDifference is int d ? I(d) : "", P(r.PValue), Stars(r.PValue)]);
+            table.Add(cells.ToArray());
         }
         var widths = Enumerable.Range(0, table[0].Length).Select(c => table.Max(r => r[c].Length)).ToArray();
         var text = new StringBuilder();
         void Line(string s = "") => text.Append(s.TrimEnd()).Append(Environment.NewLine);
-        Line("Chi-Squared Difference Test");
+        if (scaled)
+        {
+            // lavaan's lavTestLRT() for robust tests, its note included.
+            Line($"Scaled Chi-Squared Difference Test (method = \"{method}\")");
+            Line();
+            Line("lavaan NOTE:");
+            Line("    The \"Chisq\" column contains standard test statistics, not the");
+            Line("    robust test that should be reported per model. A robust difference");
+            Line("    test is a function of two standard (not robust) statistics.");
+        }
+        else
+        {
+            Line("Chi-Squared Difference Test");
+        }
         Line();
         foreach (var r in table)
             Line(string.Join(" ", r.Select((cell, c) => c == 0 || c == r.Length - 1 ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]))));

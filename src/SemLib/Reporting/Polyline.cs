@@ -68,6 +68,30 @@ internal sealed class Polyline
         return n;
     }
 
+    /// <summary>The distance from a point to the nearest point of the polyline.</summary>
+    public double DistanceTo(DiagramPoint p)
+    {
+        double best = double.MaxValue;
+        for (int i = 1; i < _points.Length; i++) best = Math.Min(best, Geometry.DistanceToSegment(p, _points[i - 1], _points[i]));
+        return _points.Length == 1 ? p.DistanceTo(_points[0]) : best;
+    }
+
+    /// <summary>
+    /// The share of this polyline's length (sampled every few units, leaving out <paramref name="ends"/> units at each
+    /// end, where arrows meeting at a node are close by necessity) that runs within <paramref name="within"/> of
+    /// <paramref name="other"/>: how much two arrows would read as one.
+    /// </summary>
+    public double NearShare(Polyline other, double within, double ends)
+    {
+        if (!Bounds.Inflate(within).Intersects(other.Bounds)) return 0;
+        double inner = Length - 2 * ends;
+        if (inner <= 0) return 0;
+        int samples = Math.Max(4, (int)(inner / 4)), near = 0;
+        for (int i = 0; i <= samples; i++)
+            if (other.DistanceTo(At((ends + inner * i / samples) / Length).Point) < within) near++;
+        return (double)near / (samples + 1);
+    }
+
     public static DiagramPoint Bezier(DiagramPoint p0, DiagramPoint c1, DiagramPoint c2, DiagramPoint p3, double t)
     {
         double u = 1 - t;

@@ -39,12 +39,24 @@ public static class SemReportSections
         Row("df", "df", Numbers.Fixed(df, 0), null, "", "", null);
         Row("pvalue", "p", Numbers.PValue(p), c.ChiSquarePValue, "> " + Numbers.CutOff(c.ChiSquarePValue), "exact-fit test; rejects trivial misfit in large samples", p <= c.ChiSquarePValue);
         Row("df", "χ²/df", Numbers.Fixed(ratio, 2), c.ChiSquareRatio, "< " + Numbers.Fixed(c.ChiSquareRatio, 0), "Carmines & McIver 1981", ratio >= c.ChiSquareRatio);
+        // Robust estimators (MLM, MLR): the scaled test and lavaan's robust CFI, TLI and RMSEA beside the standard ones.
+        double? pScaled = Get("pvalue.scaled");
+        Row("chisq.scaled", "χ² (scaled)", Numbers.Fixed(Get("chisq.scaled"), 3), null, "", "", null);
+        Row("chisq.scaling.factor", "scaling factor", Numbers.Fixed(Get("chisq.scaling.factor"), 3), null, "", "", null);
+        Row("pvalue.scaled", "p (scaled)", Numbers.PValue(pScaled), c.ChiSquarePValue, "> " + Numbers.CutOff(c.ChiSquarePValue), "scaled exact-fit test", pScaled <= c.ChiSquarePValue);
         Row("cfi", "CFI", Numbers.Bounded(Get("cfi"), 3), c.Cfi, "≥ " + Numbers.CutOff(c.Cfi), c.Cfi >= 0.95 ? "Hu & Bentler 1999" : "Bentler 1990", Get("cfi") < c.Cfi);
         Row("tli", "TLI", Numbers.Bounded(Get("tli"), 3), c.Tli, "≥ " + Numbers.CutOff(c.Tli), c.Tli >= 0.95 ? "Hu & Bentler 1999" : "Bentler & Bonett 1980", Get("tli") < c.Tli);
-        string rmsea = Numbers.Bounded(Get("rmsea"), 3);
-        if (Get("rmsea.ci.lower") is not null && Get("rmsea.ci.upper") is not null)
-            rmsea += $" [{Numbers.Bounded(Get("rmsea.ci.lower"), 3)}, {Numbers.Bounded(Get("rmsea.ci.upper"), 3)}]";
-        Row("rmsea", "RMSEA [90% CI]", rmsea, c.Rmsea, "< " + Numbers.CutOff(c.Rmsea), c.Rmsea <= 0.06 ? "Hu & Bentler 1999" : "Browne & Cudeck 1993", Get("rmsea") >= c.Rmsea);
+        Row("cfi.robust", "robust CFI", Numbers.Bounded(Get("cfi.robust"), 3), c.Cfi, "≥ " + Numbers.CutOff(c.Cfi), "Brosseau-Liard & Savalei 2014", Get("cfi.robust") < c.Cfi);
+        Row("tli.robust", "robust TLI", Numbers.Bounded(Get("tli.robust"), 3), c.Tli, "≥ " + Numbers.CutOff(c.Tli), "Brosseau-Liard & Savalei 2014", Get("tli.robust") < c.Tli);
+        string WithInterval(string key, string suffix)
+        {
+            string text = Numbers.Bounded(Get(key + suffix), 3);
+            if (Get(key + ".ci.lower" + suffix) is not null && Get(key + ".ci.upper" + suffix) is not null)
+                text += $" [{Numbers.Bounded(Get(key + ".ci.lower" + suffix), 3)}, {Numbers.Bounded(Get(key + ".ci.upper" + suffix), 3)}]";
+            return text;
+        }
+        Row("rmsea", "RMSEA [90% CI]", WithInterval("rmsea", ""), c.Rmsea, "< " + Numbers.CutOff(c.Rmsea), c.Rmsea <= 0.06 ? "Hu & Bentler 1999" : "Browne & Cudeck 1993", Get("rmsea") >= c.Rmsea);
+        Row("rmsea.robust", "robust RMSEA [90% CI]", WithInterval("rmsea", ".robust"), c.Rmsea, "< " + Numbers.CutOff(c.Rmsea), "Brosseau-Liard, Savalei & Li 2012", Get("rmsea.robust") >= c.Rmsea);
         Row("srmr", "SRMR", Numbers.Bounded(Get("srmr"), 3), c.Srmr, "< " + Numbers.CutOff(c.Srmr), "Hu & Bentler 1999", Get("srmr") >= c.Srmr);
         Row("gfi", "GFI", Numbers.Bounded(Get("gfi"), 3), c.Gfi, "≥ " + Numbers.CutOff(c.Gfi), "Jöreskog & Sörbom 1984", Get("gfi") < c.Gfi);
         Row("agfi", "AGFI", Numbers.Bounded(Get("agfi"), 3), c.Agfi, "≥ " + Numbers.CutOff(c.Agfi), "Jöreskog & Sörbom 1984", Get("agfi") < c.Agfi);
@@ -59,11 +71,17 @@ public static class SemReportSections
         };
         var blocks = new List<ReportBlock> { new ReportParagraph(Estimation(fit)) };
         var apa = new List<string>();
-        if (chisq is not null && df is not null) apa.Add($"χ²({Numbers.Fixed(df, 0)}) = {Numbers.Fixed(chisq, 2)}, p {PEquals(p)}");
+        // With a robust estimator the sentence reports the scaled test and the robust indices, as is customary.
+        bool robust = Get("chisq.scaled") is not null;
+        string r = robust ? ".robust" : "";
+        if (robust && Get("df.scaled") is double dfs)
+            apa.Add($"scaled χ²({Numbers.Fixed(dfs, dfs % 1 == 0 ? 0 : 3)}) = {Numbers.Fixed(Get("chisq.scaled"), 2)}, p {PEquals(pScaled)}");
+        else if (chisq is not null && df is not null) apa.Add($"χ²({Numbers.Fixed(df, 0)}) = {Numbers.Fixed(chisq, 2)}, p {PEquals(p)}");
         foreach (var (key, name) in new[] { ("cfi", "CFI"), ("tli", "TLI") })
-            if (Get(key) is not null) apa.Add($"{name} = {Numbers.Bounded(Get(key), 3)}");
-        if (Get("rmsea") is not null)
-            apa.Add($"RMSEA = {Numbers.Bounded(Get("rmsea"), 3)}" + (Get("rmsea.ci.lower") is null ? "" : $", 90% CI [{Numbers.Bounded(Get("rmsea.ci.lower"), 3)}, {Numbers.Bounded(Get("rmsea.ci.upper"), 3)}]"));
+            if ((Get(key + r) is not null ? key + r : key) is var k && Get(k) is not null) apa.Add($"{(k == key ? "" : "robust ")}{name} = {Numbers.Bounded(Get(k), 3)}");
+        string rm = Get("rmsea" + r) is not null ? r : "";
+        if (Get("rmsea" + rm) is not null)
+            apa.Add($"{(rm.Length > 0 ? "robust " : "")}RMSEA = {Numbers.Bounded(Get("rmsea" + rm), 3)}" + (Get("rmsea.ci.lower" + rm) is null ? "" : $", 90% CI [{Numbers.Bounded(Get("rmsea.ci.lower" + rm), 3)}, {Numbers.Bounded(Get("rmsea.ci.upper" + rm), 3)}]"));
         if (Get("srmr") is not null) apa.Add($"SRMR = {Numbers.Bounded(Get("srmr"), 3)}");
         if (apa.Count > 0)
             blocks.Add(new ReportParagraph(string.Join(", ", apa) + ". " + (missed.Count == 0
@@ -251,7 +269,11 @@ public static class SemReportSections
         string n = fit.NObs.Count == 1 ? $"N = {fit.NObs[0]}" : $"{fit.NObs.Count} groups, N = {string.Join(" + ", fit.NObs)}";
         string outcome = fit.Converged ? $"converged after {fit.Iterations} iterations" : $"did not converge ({fit.Iterations} iterations)";
         int free = fit.Parameters.Count(p => p.Free == true);
-        return string.Create(CultureInfo.InvariantCulture, $"{fit.Estimator} estimation, {n}, {free} free parameters; the optimizer {outcome}.");
+        string missing = fit.MissingData is { Count: > 0 } md
+            ? $", missing values by full-information ML ({string.Join(" + ", md.Select(g => g.Patterns))} missing-data pattern{(md.Sum(g => g.Patterns) == 1 ? "" : "s")})"
+            : "";
+        string cluster = fit.Options.Cluster is string col ? $", standard errors and test robust to clustering by {col}" : "";
+        return string.Create(CultureInfo.InvariantCulture, $"{fit.Estimator} estimation, {n}{missing}{cluster}, {free} free parameters; the optimizer {outcome}.");
     }
 
     private static string PEquals(double? p) => p is double v && v < 0.001 ? "< .001" : "= " + Numbers.PValue(p);

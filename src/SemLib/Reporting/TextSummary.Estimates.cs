@@ -18,34 +18,19 @@ public static partial class TextSummary
     {
         text.Section("Parameter Estimates");
         var boot = options.Bootstrap;
-        var info = new List<(string, string)> { ("Standard errors", boot is null ? "Standard" : "Bootstrap") };
-        if (boot is not null)
-        {
-            // lavaan prints the draws instead of the information lines; the interval type and seed are SemLib's.
-            info.Add(("Number of requested bootstrap draws", Int(boot.Requested)));
-            info.Add(("Number of successful bootstrap draws", Int(boot.Converged)));
-            info.Add(("Bootstrap confidence intervals", BootstrapColumns.IntervalTitle(boot.Options.Interval)));
-            info.Add(("Random seed", Int(boot.Options.Seed)));
-        }
-        else if (fit.Options.InformationInEffect == InformationType.Observed)
-        {
-            info.Add(("Information", "Observed"));
-            info.Add(("Observed information based on", "Hessian"));
-        }
-        else
-        {
-            info.Add(("Information", "Expected"));
-            info.Add(("Information saturated (h1) model", fit.Estimator == Estimator.ULS ? "Unstructured" : "Structured"));
-        }
-        text.Pairs(info, 38, 13);
+        var info = StandardErrorLines(fit, boot);
+        if (info.Count > 0) text.Pairs(info, 38, 13);
 
-        bool ci = options.ConfidenceIntervals || boot is not null;
-        var columns = new List<string> { "Estimate", "Std.Err", "z-value", "P(>|z|)" };
+        // lavaan's se = "none" prints the estimates alone (and the standardized columns).
+        bool se = boot is not null || fit.Options.StandardErrorsInEffect != StandardErrorType.None;
+        bool ci = se && (options.ConfidenceIntervals || boot is not null);
+        var columns = new List<string> { "Estimate" };
+        if (se) columns.AddRange(["Std.Err", "z-value", "P(>|z|)"]);
         if (ci) columns.AddRange(["ci.lower", "ci.upper"]);
         if (options.Standardized) columns.AddRange(["Std.lv", "Std.all"]);
         string[] headers = [.. columns];
         var parameters = boot is null ? fit.Parameters : BootstrapColumns.Apply(fit, boot);
-        var entries = Pair(fit, parameters).Select(e => e with { Cells = Cells(e.Estimate, ci, options.Standardized) }).ToList();
+        var entries = Pair(fit, parameters).Select(e => e with { Cells = Cells(e.Estimate, se, ci, options.Standardized) }).ToList();
 
         // R formats the whole table at once, so a column is as wide as its widest entry anywhere (at least 8).
         var widths = new int[headers.Length];
@@ -92,6 +77,50 @@ public static partial class TextSummary
     }
 
     /// <summary>
+    /// The lines under "Parameter Estimates:" that say where the standard errors come from, as lavaan's
+    /// <c>print.lavaan.parameterEstimates</c> header: the kind (Standard, Sandwich for robust.huber.white, Robust.sem,
+    /// Robust.cluster with clusters, Bootstrap), then the information matrix ("Information bread" for the sandwich) and
+    /// how it was computed. None for se = "none".
+    /// </summary>
+    private static List<(string, string)> StandardErrorLines(SemFit fit, Resampling.BootstrapResult? boot)
+    {
+        if (boot is not null)
+        {
+            // lavaan prints the draws instead of the information lines; the interval type and seed are SemLib's.
+            return
+            [
+                ("Standard errors", "Bootstrap"),
+                ("Number of requested bootstrap draws", Int(boot.Requested)),
+                ("Number of successful bootstrap draws", Int(boot.Converged)),
+                ("Bootstrap confidence intervals", BootstrapColumns.IntervalTitle(boot.Options.Interval)),
+                ("Random seed", Int(boot.Options.Seed)),
+            ];
+        }
+        var options = fit.Options;
+        bool cluster = options.Cluster is not null;
+        var (kind, informationLabel) = options.StandardErrorsInEffect switch
+        {
+            StandardErrorType.None => ("", ""),
+            StandardErrorType.RobustHuberWhite => cluster ? ("Robust.cluster", "Information") : ("Sandwich", "Information bread"),
+            StandardErrorType.RobustSem => (cluster ? "Robust.cluster.sem" : "Robust.sem", "Information"),
+            _ => ("Standard", "Information"),
+        };
+        if (kind.Length == 0) return [];
+        var info = new List<(string, string)> { ("Standard errors", kind) };
+        if (options.InformationInEffect == InformationType.Observed)
+        {
+            info.Add((informationLabel, "Observed"));
+            info.Add(("Observed information based on", "Hessian"));
+        }
+        else
+        {
+            info.Add((informationLabel, "Expected"));
+            info.Add(("Information saturated (h1) model", fit.Estimator == Estimator.ULS ? "Unstructured" : "Structured"));
+        }
+        return info;
+    }
+
+    /// <summary>
     /// lavaan's "Constraints:" block: each constraint as "left - (right)" (for <c>&lt;</c>, "right - (left)") with the
     /// absolute value of its slack under "|Slack|".
     /// </summary>
@@ -125,12 +154,13 @@ public static partial class TextSummary
     /// parameter whose SE could not be computed shows NA for it and no z or p. Interval bounds are always printed
     /// (a fixed parameter's are its value).
     /// </summary>
-    private static string[] Cells(ParameterEstimate p, bool ci, bool standardized)
+    private static string[] Cells(ParameterEstimate p, bool withSe, bool ci, bool standardized)
     {
         string se = Num(p.StandardError), z = Num(p.Z), pv = Num(p.PValue);
         if (p.StandardError is 0.0) se = z = pv = "";
         else if (p.StandardError is null) z = pv = "";
-        var cells = new List<string> { Num(p.Estimate), se, z, pv };
+        var cells = new List<string> { Num(p.Estimate) };
+        if (withSe) cells.AddRange([se, z, pv]);
         if (ci) cells.AddRange([Num(p.CiLower), Num(p.CiUpper)]);
         if (standardized) cells.AddRange([Num(p.StdLv), Num(p.StdAll)]);
         return [.. cells];

@@ -82,7 +82,8 @@ public static partial class TextSummary
         var model = fit.Fitted.Model;
         var pairs = new List<(string, string)>
         {
-            ("Estimator", fit.Estimator.ToString()),
+            // lavaan prints the estimator that is minimised: "ML" for MLM and MLR, whose robust parts follow below.
+            ("Estimator", (fit.Estimator.IsMaximumLikelihood() ? Estimator.ML : fit.Estimator).ToString()),
             ("Number of model parameters", Int(model.ThetaCount)),
         };
         int equalities = model.ThetaCount - model.ZetaCountWithoutInequalities;
@@ -103,7 +104,6 @@ public static partial class TextSummary
         {
             if (threeColumns) rows.Add(["", "Used", "Total"]);
             rows.Add(threeColumns ? ["Number of observations", Int(n[0]), Int(read![0])] : ["Number of observations", Int(n[0])]);
-            if (fit.MissingData is { } md) rows.Add(threeColumns ? ["Number of missing patterns", Int(md[0].Patterns), ""] : ["Number of missing patterns", Int(md[0].Patterns)]);
         }
         else
         {
@@ -113,119 +113,42 @@ public static partial class TextSummary
                 string label = "  " + fit.GroupLabels[g].PadRight(40);
                 rows.Add(threeColumns ? [label, Int(n[g]), Int(read![g])] : [label, Int(n[g])]);
             }
-            if (fit.MissingData is { } md)
-            {
-                // lavaan's summary under missing = "ml": the patterns per group, under the observations.
-                rows.Add(threeColumns ? ["Number of missing patterns per group:", "", ""] : ["Number of missing patterns per group:", ""]);
-                for (int g = 0; g < md.Count; g++)
-                {
-                    string label = "  " + fit.GroupLabels[g].PadRight(40);
-                    rows.Add(threeColumns ? [label, Int(md[g].Patterns), ""] : [label, Int(md[g].Patterns)]);
-                }
-            }
         }
+        MissingPatterns(rows, fit, threeColumns);
+        Clusters(rows, fit, threeColumns);
         text.Columns(rows, 43, 8, 11);
     }
 
-    private static void UserModelTest(Lines text, SemFit fit, Resampling.BootstrapResult? boot)
+    /// <summary>lavaan's "Number of clusters [column]" line (per group with groups) for a cluster-robust fit.</summary>
+    private static void Clusters(List<string[]> rows, SemFit fit, bool threeColumns)
     {
-        var m = fit.FitMeasures;
-        text.Blank();
-        text.Add("Model Test User Model:");
-        text.Blank();
-        double df = m.TryGetValue("df", out var d) && d is double dv ? dv : fit.Fitted.Df;
-        var pairs = new List<(string, string)>
+        if (fit.Options.Cluster is not string column) return;
+        var groups = fit.Fitted.Sample.Data.Groups;
+        if (groups.Any(g => g.Clusters is null)) return;
+        string[] Row(string label, string value) => threeColumns ? [label, value, ""] : [label, value];
+        if (groups.Length == 1)
         {
-            ("Test statistic", Num(Get(m, "chisq"))),
-            ("Degrees of freedom", DegreesOfFreedom(df)),
-        };
-        if (df > 0)
-        {
-            // lavaan's reference distribution: chi-square for ML and GLS, "unknown" for ULS (no p-value).
-            string label = fit.Estimator == Estimator.ULS ? "P-value (Unknown)" : "P-value (Chi-square)";
-            pairs.Add((label, Num(Get(m, "pvalue"))));
-            // lavaan's line for test = "bollen.stine".
-            if (boot?.BollenStinePValue is double bs) pairs.Add(("P-value (Bollen-Stine bootstrap)", Num(bs)));
+            rows.Add(Row($"Number of clusters [{column}]", Int(groups[0].ClusterCount)));
+            return;
         }
-        text.Pairs(pairs, 43, 8);
-        // A saturated model has no Bollen-Stine p-value (its chi-square is 0 up to rounding): say so rather than print noise.
-        if (boot?.BollenStineUndefined == true)
-            text.Pairs([("P-value (Bollen-Stine bootstrap)", "not defined (df = 0)")], 43, 8);
-
-        var perGroup = GroupStatistics(fit);
-        if (perGroup is not null)
-        {
-            text.Add("  Test statistic for each group:");
-            text.Pairs(perGroup.Select((s, g) => ("  " + fit.GroupLabels[g].PadRight(40), Num(s))).ToList(), 43, 8);
-        }
+        rows.Add(Row($"Number of clusters [{column}]:", ""));
+        for (int g = 0; g < groups.Length; g++)
+            rows.Add(Row("  " + fit.GroupLabels[g].PadRight(40), Int(groups[g].ClusterCount)));
     }
 
-    /// <summary>
-    /// lavaan's per-group statistics: 2·N_g·F_g for ML, 2·(N_g − 1)·F_g for GLS and ULS, from the objective's
-    /// per-group values at the estimates. Null with one group, or if the objective is not at the estimates.
-    /// </summary>
-    private static double[]? GroupStatistics(SemFit fit)
+    /// <summary>lavaan's "Number of missing patterns" line (per group with groups) under full-information ML.</summary>
+    private static void MissingPatterns(List<string[]> rows, SemFit fit, bool threeColumns)
     {
-        var fitted = fit.Fitted;
-        if (fitted.Sample.Groups.Length < 2) return null;
-        return Estimation.FittedModel.GroupChiSquare(fitted.Sample, fitted.GroupF);
-    }
-
-    private static void FitMeasureSections(Lines text, SemFit fit)
-    {
-        var m = fit.FitMeasures;
-        if (m.ContainsKey("baseline.chisq"))
+        if (fit.MissingData is not { Count: > 0 } missing) return;
+        string[] Row(string label, string value) => threeColumns ? [label, value, ""] : [label, value];
+        if (missing.Count == 1)
         {
-            text.Section("Model Test Baseline Model");
-            text.Pairs(
-            [
-                ("Test statistic", Num(Get(m, "baseline.chisq"))),
-                ("Degrees of freedom", DegreesOfFreedom(Get(m, "baseline.df") ?? double.NaN)),
-                ("P-value", Num(Get(m, "baseline.pvalue"))),
-            ], 35, 16);
+            rows.Add(Row("Number of missing patterns", Int(missing[0].Patterns)));
+            return;
         }
-        if (m.ContainsKey("cfi") || m.ContainsKey("tli"))
-        {
-            text.Section("User Model versus Baseline Model");
-            var pairs = new List<(string, string)>();
-            if (m.ContainsKey("cfi")) pairs.Add(("Comparative Fit Index (CFI)", Num(m["cfi"])));
-            if (m.ContainsKey("tli")) pairs.Add(("Tucker-Lewis Index (TLI)", Num(m["tli"])));
-            text.Pairs(pairs, 43, 8);
-        }
-        if (m.ContainsKey("logl"))
-        {
-            text.Section("Loglikelihood and Information Criteria");
-            var pairs = new List<(string, string)> { ("Loglikelihood user model (H0)", Num(m["logl"])) };
-            if (m.ContainsKey("unrestricted.logl")) pairs.Add(("Loglikelihood unrestricted model (H1)", Num(m["unrestricted.logl"])));
-            pairs.Add(("", ""));
-            pairs.Add(("Akaike (AIC)", Num(Get(m, "aic"))));
-            pairs.Add(("Bayesian (BIC)", Num(Get(m, "bic"))));
-            if (Get(m, "bic2") is not null) pairs.Add(("Sample-size adjusted Bayesian (SABIC)", Num(m["bic2"])));
-            text.Pairs(pairs, 39, 12);
-        }
-        if (m.ContainsKey("rmsea"))
-        {
-            text.Section("Root Mean Square Error of Approximation");
-            var pairs = new List<(string, string)> { ("RMSEA", Num(m["rmsea"])) };
-            if (m.ContainsKey("rmsea.ci.lower"))
-            {
-                string level = Get(m, "rmsea.ci.level") is double lv
-                    ? Math.Round(lv * 100).ToString("0", CultureInfo.InvariantCulture).PadLeft(2) + " Percent confidence interval"
-                    : "Confidence interval";
-                pairs.Add((level + " - lower", Num(m["rmsea.ci.lower"])));
-                pairs.Add((level + " - upper", Num(Get(m, "rmsea.ci.upper"))));
-            }
-            if (m.ContainsKey("rmsea.pvalue"))
-                pairs.Add(("P-value H_0: RMSEA <= " + (Get(m, "rmsea.close.h0") ?? 0.05).ToString("0.000", CultureInfo.InvariantCulture), Num(m["rmsea.pvalue"])));
-            if (m.ContainsKey("rmsea.notclose.pvalue"))
-                pairs.Add(("P-value H_0: RMSEA >= " + (Get(m, "rmsea.notclose.h0") ?? 0.08).ToString("0.000", CultureInfo.InvariantCulture), Num(m["rmsea.notclose.pvalue"])));
-            text.Pairs(pairs, 43, 8);
-        }
-        if (m.ContainsKey("srmr"))
-        {
-            text.Section("Standardized Root Mean Square Residual");
-            text.Pairs([("SRMR", Num(m["srmr"]))], 43, 8);
-        }
+        rows.Add(Row("Number of missing patterns per group:", ""));
+        for (int g = 0; g < missing.Count; g++)
+            rows.Add(Row("  " + fit.GroupLabels[g].PadRight(40), Int(missing[g].Patterns)));
     }
 
     private static double? Get(Results.FitMeasures m, string key) => m.TryGetValue(key, out var v) ? v : null;

@@ -34,7 +34,8 @@ public sealed class CompareCliTests
         var agree = new Agreement("semlib compare --format json against lavTestLRT");
         for (int i = 0; i < rows.Count; i++)
         {
-            Assert.Equal(["name", "df", "aic", "bic", "chisq", "chisq_diff", "rmsea", "df_diff", "pvalue"], rows[i].EnumerateObject().Select(p => p.Name));
+            Assert.Equal(["name", "df", "aic", "bic", "chisq", "chisq_diff", "rmsea", "df_diff", "pvalue", "method"], rows[i].EnumerateObject().Select(p => p.Name));
+            Assert.Equal("standard", rows[i].GetProperty("method").GetString());
             Assert.Equal(reference[i].GetProperty("name").GetString(), rows[i].GetProperty("name").GetString());
             foreach (var key in new[] { "df", "aic", "bic", "chisq", "chisq_diff", "rmsea", "df_diff", "pvalue" })
                 agree.Check($"{reference[i].GetProperty("name").GetString()} {key}", ReferenceCase.Number(rows[i].GetProperty(key)), ReferenceCase.Number(reference[i].GetProperty(key)));
@@ -78,7 +79,7 @@ public sealed class CompareCliTests
     {
         Assert.Contains("at least two models", CliRun.Of("compare", "--data", Data, "--model", Model("free")).AssertOneLineError(2), StringComparison.Ordinal);
         Assert.Contains("Give the data", CliRun.Of("compare", "--model", Model("free"), "--model", Model("orth")).AssertOneLineError(2), StringComparison.Ordinal);
-        Assert.Contains("--estimator MLR is not supported yet", CliRun.Of("compare", "--data", Data, "--model", Model("free"), "--model", Model("orth"), "--estimator", "MLR").AssertOneLineError(2), StringComparison.Ordinal);
+        Assert.Contains("--estimator WLSMV is not supported yet", CliRun.Of("compare", "--data", Data, "--model", Model("free"), "--model", Model("orth"), "--estimator", "WLSMV").AssertOneLineError(2), StringComparison.Ordinal);
         Assert.Contains("--format xml is not valid", CliRun.Of("compare", "--data", Data, "--model", Model("free"), "--model", Model("orth"), "--format", "xml").AssertOneLineError(2), StringComparison.Ordinal);
         using var files = new TempFiles();
         var bad = files.Write("bad.lav", "visual =~ x1 + x2 x3\n");

@@ -78,12 +78,10 @@ public sealed class ExitCodeCliTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--missing", "ml")]
-    [InlineData("--missing", "fiml")]
+    [InlineData("--missing", "pairwise")]
     [InlineData("--ordered", "x1,x2")]
-    [InlineData("--se", "robust")]
     [InlineData("--se", "sandwich")]
-    [InlineData("--estimator", "MLR")]
+    [InlineData("--test", "browne.residual.adf")]
     [InlineData("--estimator", "WLSMV")]
     [InlineData("--information", "first.order")]
     public void Unsupported_options_say_so_and_exit_2(string option, string value)

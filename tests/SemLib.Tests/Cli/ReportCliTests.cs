@@ -30,6 +30,42 @@ public sealed class ReportCliTests
     }
 
     [Fact]
+    public void Diagram_options_choose_unstandardized_values_and_error_terms()
+    {
+        var c = ReferenceCase.Load("lavaan/poldem-sem");
+        using var files = new TempFiles();
+        string model = files.Model(c), data = Path.Combine(c.Folder, "data.csv");
+        string std = Path.Combine(files.Root, "std.svg"), unstd = Path.Combine(files.Root, "unstd.svg"), html = Path.Combine(files.Root, "unstd.html");
+        Assert.Equal(0, CliRun.Of("fit", "--model", model, "--data", data, "--report", std).ExitCode);
+        var run = CliRun.Of("fit", "--model", model, "--data", data, "--report", unstd, "--report", html, "--diagram", "unstd", "--diagram-errors");
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        string Texts(string file, string cls) => string.Join(" ", XDocument.Load(file).Descendants()
+            .Where(e => e.Name.LocalName == "text" && (string?)e.Attribute("class") == cls).Select(e => e.Value));
+        // ind60 =~ x2: est 2.180, std.all 0.973 (poldem-sem case.json).
+        Assert.Contains(".97***", Texts(std, "coefficient").Split(' '));
+        Assert.Contains("2.18***", Texts(unstd, "coefficient").Split(' '));
+        Assert.Contains("Unstandardized estimates", Texts(unstd, "legend"));
+        // Error terms: e1 … e11 for the indicators, d1 and d2 for the two endogenous factors, as AMOS names them.
+        var errors = Texts(unstd, "name").Split(' ').Where(n => n.Length > 1 && n[0] is 'e' or 'd' && char.IsDigit(n[1])).ToList();
+        Assert.Equal(13, errors.Count);
+        Assert.DoesNotContain(Texts(std, "name").Split(' '), n => n.Length > 1 && n[0] == 'e' && char.IsDigit(n[1]));
+        Assert.Contains("Unstandardized estimates", File.ReadAllText(html));
+    }
+
+    [Theory]
+    [InlineData("--diagram", "unstd")]
+    [InlineData("--diagram-errors", null)]
+    public void Diagram_options_need_a_report(string option, string? value)
+    {
+        var c = ReferenceCase.Load("lavaan/hs-cfa");
+        using var files = new TempFiles();
+        string[] args = ["fit", "--model", files.Model(c), "--data", Path.Combine(c.Folder, "data.csv"), option, .. value is null ? Array.Empty<string>() : [value]];
+        Assert.Contains($"{option} sets up the path diagram of a report, so it only goes with --report", CliRun.Of(args).AssertOneLineError(2), StringComparison.Ordinal);
+        var bad = CliRun.Of("fit", "--model", files.Model(c), "--data", Path.Combine(c.Folder, "data.csv"), "--report", Path.Combine(files.Root, "x.svg"), "--diagram", "raw");
+        Assert.Contains("--diagram raw is not valid; use std", bad.AssertOneLineError(2), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Bootstrap_section_names_the_interval_in_words()
     {
         var c = ReferenceCase.Load("lavaan/talor-mediation");

@@ -96,11 +96,15 @@ public sealed partial class TextSummaryCliTests
         Assert.Matches(@"visual\s*\|\s*=~\s*\|\s*x9\s*\|\s*36\.41\d", first);
     }
 
-    /// <summary>Compares with lavaan's lines; returns SemLib's lines after them.</summary>
-    private static string[] AssertLikeLavaan(string output, string referenceFile)
+    /// <summary>
+    /// Compares with lavaan's lines (those before the first line equal to <paramref name="stopAt"/>, when given); returns
+    /// SemLib's lines after them.
+    /// </summary>
+    internal static string[] AssertLikeLavaan(string output, string referenceFile, string? stopAt = null)
     {
         var expected = File.ReadAllLines(Reference(referenceFile)).Skip(1)
-            .Where(l => !l.StartsWith("  Optimization method", StringComparison.Ordinal)).ToList();
+            .Where(l => !l.StartsWith("  Optimization method", StringComparison.Ordinal))
+            .TakeWhile(l => l != stopAt).ToList();
         while (expected.Count > 0 && expected[^1].Length == 0) expected.RemoveAt(expected.Count - 1);
         var actual = Lines(output);
         Assert.Matches(@"^SemLib \S+ ended normally after \d+ iterations?$", actual[0]);

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using SemLib.Data;
 using FsCheck;
 using FsCheck.Fluent;
+using SemLib.Data;
 using SemLib.Estimation;
 using SemLib.Inference;
 using SemLib.Model;
@@ -81,6 +81,27 @@ public sealed class RobustFimlInputTests
     }
 
     /// <summary>
+    /// x1 and x2 never observed in the same row: the EM model's information is singular in their covariance, so the
+    /// Yuan-Bentler test has no h1 part — a RobustInference warning says so (no silent NaN), and the robust standard
+    /// errors, which do not need it, are still reported.
+    /// </summary>
+    [Fact]
+    public void A_singular_h1_information_leaves_the_scaled_test_out_with_a_warning()
+    {
+        var hs = FimlTests.Data("missing/hs-cfa-fiml");
+        var names = Enumerable.Range(1, 9).Select(i => "x" + i).ToArray();
+        var cols = hs.NumericColumns(names).Select(c => c.ToArray()).ToArray();
+        for (int r = 0; r < cols[0].Length; r++) (r % 2 == 0 ? cols[0] : cols[1])[r] = double.NaN;
+        var data = DataSet.FromColumns(names.Select((n, j) => new KeyValuePair<string, double[]>(n, cols[j])), "hs.csv");
+        var fit = Sem.Fit(Model, data, Mlr);
+        Assert.True(fit.Converged);
+        Assert.Contains(fit.Warnings, w => w.Kind == FitWarningKind.RobustInference && w.Message.Contains("Yuan-Bentler", StringComparison.Ordinal)
+            && w.Message.Contains("never observed in the same row", StringComparison.Ordinal));
+        Assert.True(double.IsNaN(fit.Tests[1].Statistic));
+        Assert.All(fit.Parameters.Where(p => p.Free == true), p => Assert.True(p.StandardError is > 0 and < double.PositiveInfinity, p.Name));
+    }
+
+    /// <summary>
     /// The casewise scores of the incomplete rows are the derivatives of each row's observed-data log-likelihood: at any
     /// point near the estimates (one group and two groups with equal loadings) they sum to −N·∇F of the FIML objective
     /// (χ² = 2NF, so ℓ = const − N·F).
@@ -112,9 +133,10 @@ public sealed class RobustFimlInputTests
             {
                 var state = new GroupState(fitted.Model.Groups[g]);
                 state.SetExogenous(fitted.Sample.Groups[g].S, fitted.Sample.Groups[g].Mean);
-                Assert.True(state.Update(theta));
+                if (!state.Update(theta)) return true; // an inadmissible point has no likelihood
                 var sample = fitted.Sample.Data.Groups[g];
-                var cases = IncompleteCaseDerivatives.Create(sample.Rows!, sample.Patterns!, state.Mu, state.Sigma)!;
+                var cases = IncompleteCaseDerivatives.Create(sample.Rows!, sample.Patterns!, state.Mu, state.Sigma);
+                if (cases is null) return true;
                 var scores = CasewiseScores.Compute(state, cases, fitted.Model.Constraints);
                 for (int i = 0; i < sample.N; i++)
                     for (int j = 0; j < r; j++) sum[j] += scores[i * r + j];

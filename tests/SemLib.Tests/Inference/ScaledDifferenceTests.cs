@@ -13,21 +13,25 @@ namespace SemLib.Tests.Inference;
 /// </summary>
 public sealed class ScaledDifferenceTests
 {
+    /// <remarks>Robust FIML (MLR with missing = ml): Reference/robust-fiml/lrt/*.json (Reference/scripts/make-robust-fiml-cases.R).</remarks>
     [Theory]
-    [InlineData("hs-groups-metric-mlr")]
-    [InlineData("hs-groups-metric-mlm")]
-    [InlineData("hs-orthogonal-mlr")]
-    public void Scaled_difference_agrees_with_lavTestLRT(string name)
+    [InlineData("robust-fit", "hs-groups-metric-mlr")]
+    [InlineData("robust-fit", "hs-groups-metric-mlm")]
+    [InlineData("robust-fit", "hs-orthogonal-mlr")]
+    [InlineData("robust-fiml", "hs-fiml-orthogonal-mlr")]
+    [InlineData("robust-fiml", "hs-fiml-groups-metric-mlr")]
+    public void Scaled_difference_agrees_with_lavTestLRT(string set, string name)
     {
-        var path = Path.Combine(ReferenceCase.BaseDirectory, "robust-fit", "lrt", name + ".json");
+        var path = Path.Combine(ReferenceCase.BaseDirectory, set, "lrt", name + ".json");
         using var doc = JsonDocument.Parse(File.ReadAllText(path));
         var root = doc.RootElement;
-        var data = DataSet.ReadCsv(Path.Combine(ReferenceCase.BaseDirectory, "robust-fit", "lrt", root.GetProperty("data").GetString()!));
+        var data = DataSet.ReadCsv(Path.Combine(ReferenceCase.BaseDirectory, set, "lrt", root.GetProperty("data").GetString()!));
         var o = root.GetProperty("options");
         var options = ModelOptions.Default with
         {
             Estimator = Enum.Parse<Estimator>(o.GetProperty("estimator").GetString()!),
             Group = o.TryGetProperty("group", out var g) ? g.GetString() : null,
+            Missing = o.TryGetProperty("missing", out var m) && m.GetString() == "ml" ? MissingPolicy.ML : MissingPolicy.Listwise,
         };
         var fits = root.GetProperty("models").EnumerateArray().Select(m => Sem.Fit(m.GetString()!, data, options)).ToList();
         Assert.All(fits, f => Assert.True(f.Converged));

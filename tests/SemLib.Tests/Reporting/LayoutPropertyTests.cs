@@ -13,7 +13,7 @@ public sealed class LayoutPropertyTests
 {
     private static readonly Config Quick = Config.QuickThrowOnFailure.WithMaxTest(50);
 
-    internal static DiagramSpec RandomSpec(int seed, bool errors)
+    internal static DiagramSpec RandomSpec(int seed, bool errors, bool manyResiduals = false)
     {
         var rng = new Random(seed);
         var nodes = new List<SpecNode>();
@@ -67,9 +67,88 @@ public sealed class LayoutPropertyTests
             if (a != b && !edges.Any(e => e.Kind == DiagramEdgeKind.Covariance && ((e.From == a.Id && e.To == b.Id) || (e.From == b.Id && e.To == a.Id))))
                 edges.Add(new SpecEdge { Id = a.Id + "~~" + b.Id, From = a.Id, To = b.Id, Kind = DiagramEdgeKind.Covariance, Text = Coef() });
         }
+        if (manyResiduals) AddResidualCovariances(rng, items, edges, Coef);
         foreach (var s in structural.Where(s => dependent.Contains(s.Id))) s.RSquare = rng.NextDouble();
         if (errors) DiagramSpec.AddErrorTerms(nodes, edges);
         return new DiagramSpec { Nodes = nodes, Edges = edges, Title = "random " + seed, HasDashed = true, HasRSquare = true };
+    }
+
+    /// <summary>
+    /// Residual covariances as PoliticalDemocracy has them, 2 to 8 more: between indicators of one factor (neighbours and
+    /// not) and between the same-numbered indicators of two factors (a construct measured twice).
+    /// </summary>
+    private static void AddResidualCovariances(Random rng, List<SpecNode> items, List<SpecEdge> edges, Func<string> coef)
+    {
+        bool Has(SpecNode a, SpecNode b) => edges.Any(e => e.Kind == DiagramEdgeKind.Covariance && ((e.From == a.Id && e.To == b.Id) || (e.From == b.Id && e.To == a.Id)));
+        for (int r = rng.Next(2, 9), tries = 0; r > 0 && tries < 50 && items.Count > 1; tries++)
+        {
+            var a = items[rng.Next(items.Count)];
+            var sameFactor = items.Where(i => i != a && i.Owner == a.Owner).ToList();
+            var twin = items.Where(i => i.Owner != a.Owner && i.Id[i.Id.IndexOf('i')..] == a.Id[a.Id.IndexOf('i')..]).ToList();
+            var pool = rng.NextDouble() < 0.5 && twin.Count > 0 ? twin : sameFactor.Count > 0 ? sameFactor : items.Where(i => i != a).ToList();
+            var b = pool[rng.Next(pool.Count)];
+            if (Has(a, b)) continue;
+            edges.Add(new SpecEdge { Id = a.Id + "~~" + b.Id, From = a.Id, To = b.Id, Kind = DiagramEdgeKind.Covariance, Text = coef(), Dashed = rng.NextDouble() < 0.4 });
+            r--;
+        }
+    }
+
+    [Fact]
+    public void RandomModelsWithManyResidualCovariancesKeepEveryLabelFreeAndOnItsOwnArrow()
+    {
+        var seeds = Gen.Choose(0, int.MaxValue).ToArbitrary();
+        Prop.ForAll(seeds, seed =>
+        {
+            foreach (bool errors in new[] { false, true })
+            {
+                var spec = RandomSpec(seed, errors, manyResiduals: true);
+                var d = DiagramLayout.Run(spec, DiagramOptions.Default);
+                try
+                {
+                    PathDiagramTests.AssertNoOverlap(d);
+                }
+                catch (Exception e) when (e is Xunit.Sdk.XunitException)
+                {
+                    throw new Xunit.Sdk.XunitException($"seed {seed}, errors {errors}: {e.Message}");
+                }
+                Assert.Equal(spec.Edges.Count, d.Edges.Count);
+            }
+        }).Check(Quick);
+    }
+
+    /// <summary>
+    /// Fitted random models (<see cref="Support.RandomSem"/>: 2–5 factors, correlations and latent regressions) with up to
+    /// four residual covariances added to the analysis model, drawn with and without error terms, standardized and not.
+    /// </summary>
+    [Fact]
+    public void FittedRandomModelsDrawWithoutOverlapAndWithEveryLabelOnItsOwnArrow()
+    {
+        var seeds = Gen.Choose(0, int.MaxValue).ToArbitrary();
+        Prop.ForAll(seeds, seed =>
+        {
+            var sem = Support.RandomSem.FromSeed(seed);
+            var rng = new Random(seed);
+            var names = sem.Names;
+            var extra = new List<string>();
+            for (int r = rng.Next(0, 5); r > 0; r--)
+            {
+                string a = names[rng.Next(names.Count)], b = names[rng.Next(names.Count)];
+                if (a != b && !extra.Contains($"{a} ~~ {b}") && !extra.Contains($"{b} ~~ {a}")) extra.Add($"{a} ~~ {b}");
+            }
+            var fit = Sem.Fit(string.Join("\n", sem.Statements().Concat(extra)), sem.Data(), sem.Options);
+            foreach (var options in new[] { DiagramOptions.Default, new DiagramOptions { ShowErrorTerms = true, Standardized = false } })
+            {
+                var d = PathDiagram.Create(fit, options);
+                try
+                {
+                    PathDiagramTests.AssertNoOverlap(d);
+                }
+                catch (Exception e) when (e is Xunit.Sdk.XunitException)
+                {
+                    throw new Xunit.Sdk.XunitException($"{sem.Replay} with {string.Join("; ", extra)}, errors {options.ShowErrorTerms}: {e.Message}");
+                }
+            }
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(25));
     }
 
     [Fact]

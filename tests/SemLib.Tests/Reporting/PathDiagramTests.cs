@@ -8,10 +8,11 @@ public sealed class PathDiagramTests
 {
     private static readonly DiagramOptions WithErrors = new() { ShowErrorTerms = true, ShowIndicatorRSquare = true };
 
-    /// <summary>The relations the diagram must draw: loadings, regressions and covariances of group 1 (variances and
-    /// covariances fixed at zero are not relations).</summary>
+    /// <summary>The relations the diagram must draw: loadings, regressions and covariances of group 1 (variances, and
+    /// paths and covariances fixed at zero, are not relations).</summary>
     private static List<SemLib.Results.ParameterEstimate> Relations(SemFit fit) =>
-        fit.Parameters.Where(p => p.Group == 1 && (p.Op is ModelOperator.MeasuredBy or ModelOperator.Regression || (p.Op == ModelOperator.Covariance && p.Lhs != p.Rhs && !(p.Free == false && p.Estimate == 0)))).ToList();
+        fit.Parameters.Where(p => p.Group == 1 && (p.Op is ModelOperator.MeasuredBy or ModelOperator.Regression || (p.Op == ModelOperator.Covariance && p.Lhs != p.Rhs))
+            && !(p.Free == false && p.Estimate == 0)).ToList();
 
     [Theory]
     [MemberData(nameof(ReportingModels.Required), MemberType = typeof(ReportingModels))]
@@ -111,6 +112,27 @@ public sealed class PathDiagramTests
             Assert.True(n.Bounds.X >= 0 && n.Bounds.Y >= 0 && n.Bounds.Right <= diagram.Width && n.Bounds.Bottom <= diagram.Height, $"node {n.Id} is off the canvas");
         foreach (var l in labels)
             Assert.True(l.Bounds.X >= 0 && l.Bounds.Y >= 0 && l.Bounds.Right <= diagram.Width && l.Bounds.Bottom <= diagram.Height, $"label '{l.Text}' is off the canvas");
+        AssertLabelsOnOwnPaths(diagram);
+    }
+
+    /// <summary>
+    /// No coefficient can be read as another arrow's: the centre of each edge's label is nearer its own arrow than any
+    /// other arrow (by the placer's margin, less a little for rounding).
+    /// </summary>
+    internal static void AssertLabelsOnOwnPaths(PathDiagram diagram)
+    {
+        var lines = diagram.Edges.Select(e => (e.Id, Line: new Polyline(e.Path))).ToList();
+        foreach (var e in diagram.Edges.Where(e => e.Label is not null))
+        {
+            var c = e.Label!.Center;
+            double own = lines.First(l => l.Id == e.Id).Line.DistanceTo(c);
+            foreach (var (id, line) in lines.Where(l => l.Id != e.Id))
+            {
+                double other = line.DistanceTo(c);
+                Assert.True(other > own + LabelPlacer.OwnPathMargin - 0.5,
+                    $"the label '{e.Text}' of {e.Id} is {own:F1} from its arrow but {other:F1} from {id}'s");
+            }
+        }
     }
 
     [Fact]

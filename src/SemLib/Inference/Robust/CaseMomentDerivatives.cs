@@ -8,9 +8,8 @@ namespace SemLib.Inference;
 /// missing-data pattern k. <see cref="CasewiseScores"/> turns them into scores ∂ℓ_i/∂θ through the model's rank-2 terms.
 /// <list type="bullet">
 /// <item>Complete data (<see cref="Complete"/>): one pattern, C = Σ⁻¹ and u_i = Σ⁻¹(x_i − μ).</item>
-/// <item>Missing data (FIML, to plug in): case i observes the variables o of its pattern k; then
-/// C_k = P_oᵀ Σ_oo⁻¹ P_o and u_i = P_oᵀ Σ_oo⁻¹ (x_i,o − μ_o), both zero at the missing variables — a subclass that
-/// inverts Σ_oo once per pattern (Data/MissingPatterns) and fills u per row.</item>
+/// <item>Missing data (FIML, <see cref="IncompleteCaseDerivatives"/>): case i observes the variables o of its pattern k;
+/// then C_k = P_oᵀ Σ_oo⁻¹ P_o and u_i = P_oᵀ Σ_oo⁻¹ (x_i,o − μ_o), both zero at the missing variables.</item>
 /// </list>
 /// μ is the model-implied mean with a mean structure, the sample mean (the saturated one) without (lavaan's scores).
 /// </summary>

@@ -97,15 +97,7 @@ internal static class CasewiseScores
             factor = clusterCount / (clusterCount - 1.0);
         }
         var b = new double[r * r];
-        for (int i = 0; i < rows; i++)
-        {
-            var s = new ReadOnlySpan<double>(units, i * r, r);
-            for (int a = 0; a < r; a++)
-            {
-                double sa = s[a];
-                if (sa != 0) Dense.Axpy(sa, s[..(a + 1)], b.AsSpan(a * r, a + 1));
-            }
-        }
+        CrossProduct(units, rows, r, b);
         double scale = factor / n;
         for (int a = 0; a < r; a++)
             for (int c = 0; c <= a; c++)
@@ -115,5 +107,29 @@ internal static class CasewiseScores
                 b[c * r + a] = v;
             }
         return b;
+    }
+
+    /// <summary>
+    /// The lower triangle of SᵀS (S rows × r, row-major) added into <paramref name="b"/>, by blocks of rows that stay in
+    /// cache: for each row a of the result, Σ over the block's cases of s_ia · s_i[0..a] (one contiguous update of a
+    /// row that stays in L1) — several times faster than a rank-one update of the whole triangle per case once r is in
+    /// the hundreds (the moments of robust FIML's h1 information).
+    /// </summary>
+    private static void CrossProduct(double[] units, int rows, int r, double[] b)
+    {
+        const int Block = 128;
+        for (int start = 0; start < rows; start += Block)
+        {
+            int end = Math.Min(rows, start + Block);
+            for (int a = 0; a < r; a++)
+            {
+                var target = b.AsSpan(a * r, a + 1);
+                for (int i = start; i < end; i++)
+                {
+                    double sa = units[i * r + a];
+                    if (sa != 0) Dense.Axpy(sa, new ReadOnlySpan<double>(units, i * r, a + 1), target);
+                }
+            }
+        }
     }
 }

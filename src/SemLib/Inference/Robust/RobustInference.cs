@@ -6,8 +6,9 @@ using SemLib.Results;
 namespace SemLib.Inference;
 
 /// <summary>
-/// The sandwich layer: robust covariance matrices of the estimates and scaled model tests of an ML fit to complete raw
-/// data, with lavaan 0.6.14's definitions. With N the total sample size, f_g = N_g/N, A the information per observation
+/// The sandwich layer: robust covariance matrices of the estimates and scaled model tests of an ML fit to raw data
+/// (complete rows, or incomplete ones under full-information ML), with lavaan 0.6.14's definitions. With N the total
+/// sample size, f_g = N_g/N, A the information per observation
 /// that <see cref="ParameterCovariance"/> inverts (expected, or observed = the Hessian of F, as
 /// <see cref="Specification.ModelOptions.InformationInEffect"/>: observed for MLR) and B0_g the first-order information
 /// of group g per case (<see cref="CasewiseScores.FirstOrder"/>, casewise scores summed within clusters with the factor
@@ -22,7 +23,8 @@ namespace SemLib.Inference;
 /// </list>
 /// Every matrix is in ζ, the parameters after equality constraints (θ = Kζ + c): for linear constraints this is
 /// lavaan's information bordered by the constraints' Jacobian, and Cov(θ) = K Cov(ζ) Kᵀ.
-/// Robust FIML plugs in per-pattern <see cref="CaseMomentDerivatives"/> (scores) and its own h1 trace.
+/// Under full-information ML the scores are those of the incomplete rows (<see cref="IncompleteCaseDerivatives"/>) and the
+/// h1 part comes from the EM saturated model (<see cref="IncompleteH1Parts"/>), as lavaan's MLR with missing = "ml".
 /// </summary>
 internal static class RobustInference
 {
@@ -65,7 +67,7 @@ internal static class RobustInference
         {
             TestType.SatorraBentler => new ScaledTest(TestType.SatorraBentler, fitted.ChiSquare, fitted.Df,
                 fitted.Df > 0 && sb is { Problem: null } ? sb.ScalingFactor : double.NaN, fitted.Df > 0 && sb is not null ? sb.TraceUGamma : double.NaN),
-            TestType.YuanBentlerMplus => YuanBentlerMplus(fitted, cov.CovZeta, b0, n, r, h1),
+            TestType.YuanBentlerMplus => YuanBentlerMplus(fitted, cov.CovZeta, b0, n, r, h1, warnings),
             _ => null,
         };
         return new Result(covTheta, covZeta, scaled, warnings);
@@ -142,7 +144,8 @@ internal static class RobustInference
     }
 
     /// <summary>lavaan's yuan.bentler.mplus: tr(UΓ) = Σ_g [tr(A1_g⁻¹B1_g) − f_g tr(A⁻¹B0_g)], c = tr(UΓ)/df.</summary>
-    private static ScaledTest YuanBentlerMplus(FittedModel fitted, double[]? covZeta, double[][]? b0, double n, int r, (double Trace, int Ndat)? knownH1)
+    private static ScaledTest YuanBentlerMplus(FittedModel fitted, double[]? covZeta, double[][]? b0, double n, int r, (double Trace, int Ndat)? knownH1,
+        List<FitWarning> warnings)
     {
         double chisq = fitted.ChiSquare;
         int df = fitted.Df;
@@ -161,6 +164,9 @@ internal static class RobustInference
                 var (trace, nd) = groups[g].Patterns is null
                     ? UnstructuredH1Trace.Compute(groups[g], exoIndex, means, groups[g].Clusters, groups[g].ClusterCount)
                     : IncompleteH1Parts.Get(groups[g], exoIndex)?.YuanBentlerH1() ?? (double.NaN, 0);
+                if (double.IsNaN(trace) && groups[g].Patterns is not null)
+                    warnings.Add(new(FitWarningKind.RobustInference,
+                        $"The scaled (Yuan-Bentler) test is not available{GroupText(fitted, g)}: the information of the unrestricted (EM) model of the incomplete rows is singular — for example when two variables are never observed in the same row, so that the data carry no information about their covariance. The standard test and the robust standard errors are reported."));
                 h1 += trace;
                 ndat += nd;
             }

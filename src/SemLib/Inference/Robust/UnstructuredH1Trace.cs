@@ -17,8 +17,8 @@ namespace SemLib.Inference;
 /// row with the other variables replaced by their OLS fitted values on the covariates (b_i = 0 without covariates) and
 /// M̄ the average of a aᵀ − b bᵀ (centring; the mean parts average to zero).
 /// </para>
-/// The FIML counterpart (robust FIML) replaces this class: A1 is then the observed information of the EM saturated
-/// model and B1 the cross-product of its casewise scores, per missing-data pattern.
+/// Under full-information ML <see cref="IncompleteH1Parts"/> takes its place: A1 is then the observed information of the
+/// EM saturated model and B1 the cross-product of its casewise scores, per missing-data pattern.
 /// </summary>
 internal static class UnstructuredH1Trace
 {

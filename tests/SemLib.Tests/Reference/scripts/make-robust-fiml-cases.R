@@ -83,6 +83,8 @@ hsc <- hs[, c("id", "school", paste0("x", 1:9))]
 hsc$class <- paste0("c", (hsc$id %% 30) + 1)
 write_case("hs-fiml-mlr-cluster", "The hs-cfa-fiml CFA, MLR with missing = ml and a single-level cluster (30 made-up classes by id).", "cfa",
   three, hsc, list(estimator = "MLR", missing = "ml", cluster = "class"))
+write_case("hs-fiml-mlr-groups-cluster", "The hs-cfa-fiml CFA in two groups (school) with the made-up classes as clusters within groups, MLR with missing = ml.", "cfa",
+  three, hsc, list(estimator = "MLR", missing = "ml", group = "school", cluster = "class"), data.ref = "../hs-fiml-mlr-cluster/data.csv")
 
 cov.model <- "visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nvisual + textual ~ ageyr + sex\n"
 hsx <- read.csv(file.path(ref, "fiml/hs-fiml-covariate-mlx/data.csv"))
@@ -101,3 +103,27 @@ bfi <- read.csv(file.path(ref, "fiml/bfi-fiml/data.csv"))
 bfi.model <- "A =~ A1 + A2 + A3 + A4 + A5\nC =~ C1 + C2 + C3 + C4 + C5\nE =~ E1 + E2 + E3 + E4 + E5\nN =~ N1 + N2 + N3 + N4 + N5\nO =~ O1 + O2 + O3 + O4 + O5\n"
 write_case("bfi-fiml-mlr", "psych::bfi, 25 items, 2800 rows, scattered missing cells; five-factor CFA, MLR with missing = ml (the robust FIML benchmark).", "cfa",
   bfi.model, bfi, list(estimator = "MLR", missing = "ml"), data.ref = "../../fiml/bfi-fiml/data.csv", time = TRUE)
+
+# Scaled chi-square difference tests of nested MLR + FIML fits: lavTestLRT(m1, m0) with its default method for these
+# tests (satorra.bentler.2001), in lrt/*.json (the format of Reference/robust-fit/lrt).
+dir.create(file.path(out.dir, "lrt"), recursive = TRUE, showWarnings = FALSE)
+write_lrt <- function(name, description, models, options) {
+  fits <- lapply(models, function(m) fit_case("cfa", m, hs, options))
+  lrt <- do.call(lavTestLRT, unname(fits))
+  rows <- lapply(seq_len(nrow(lrt)), function(i) list(
+    Df = num(lrt$Df[i]), AIC = num(lrt$AIC[i]), BIC = num(lrt$BIC[i]), Chisq = num(lrt$Chisq[i]),
+    Chisq.diff = num(lrt[["Chisq diff"]][i]), Df.diff = num(lrt[["Df diff"]][i]), Pr = num(lrt[["Pr(>Chisq)"]][i])))
+  sb <- lavaan:::lav_test_diff_SatorraBentler2001(fits[[1]], fits[[2]])
+  case <- list(name = name, description = description,
+    reference = paste0("lavaan 0.6.14, R ", getRversion(), " (", script, ")"),
+    heading = attr(lrt, "heading"), models = models, options = options, data = "../../missing/hs-cfa-fiml/data.csv",
+    rows = rows, scaling_factor = num(sb$scaling.factor), chisq_diff_scaled = num(sb$T.delta), df_diff = num(sb$df.delta))
+  writeLines(toJSON(case, auto_unbox = TRUE, null = "null", na = "null", digits = NA, pretty = TRUE),
+             file.path(out.dir, "lrt", paste0(name, ".json")))
+  print(lrt)
+}
+three.equal <- "visual =~ x1 + c(a2, a2)*x2 + c(a3, a3)*x3\ntextual =~ x4 + c(a5, a5)*x5 + c(a6, a6)*x6\nspeed =~ x7 + c(a8, a8)*x8 + c(a9, a9)*x9\n"
+write_lrt("hs-fiml-orthogonal-mlr", "Three correlated factors against orthogonal factors, MLR with missing = ml (hs-cfa-fiml data).",
+  list(three, paste0(three, "visual ~~ 0*textual + 0*speed\ntextual ~~ 0*speed\n")), list(estimator = "MLR", missing = "ml"))
+write_lrt("hs-fiml-groups-metric-mlr", "Configural against metric (equal loadings) in two groups (school), MLR with missing = ml.",
+  list(three, three.equal), list(estimator = "MLR", missing = "ml", group = "school"))

@@ -1,0 +1,143 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using SemLib.Data;
+using SemLib.Estimation;
+using SemLib.Specification;
+using static SemLib.Cli.OptionChecks;
+
+namespace SemLib.Cli;
+
+/// <summary>
+/// How the models of a command are estimated and tested, for every command that fits models to given data (fit, bench,
+/// compare): --estimator, --test, --missing, --cluster and --information, in lavaan's names with lavaan's defaults
+/// (an option not given leaves the choice to <see cref="ModelOptions"/>, which applies lavaan's default for the
+/// estimator). Combinations that cannot work are usage errors (exit code 2) saying why.
+/// </summary>
+internal sealed class EstimationOptions
+{
+    public EstimationOptions(string estimatorDescription) => Estimator = new EstimatorOption(estimatorDescription);
+
+    public EstimatorOption Estimator { get; }
+
+    public Option<string?> Test { get; } = new("--test")
+    {
+        Description = "The model test besides the standard chi-square (lavaan's test): standard, satorra.bentler (MLM's default), yuan.bentler.mplus (MLR's default), yuan.bentler or scaled.shifted. Default: the estimator's.",
+        HelpName = "TEST",
+    };
+
+    public Option<string> Missing { get; } = new("--missing")
+    {
+        Description = "Missing values: listwise (rows with a missing value on a model variable are dropped; the default) or ml (full-information ML: every row contributes the values it has; lavaan also calls it fiml and direct). ml.x also keeps rows with missing exogenous covariates. ml needs --data and an ML-family estimator (ML or MLR).",
+        HelpName = "listwise|ml|ml.x",
+        DefaultValueFactory = _ => "listwise",
+    };
+
+    public Option<string?> Cluster { get; } = new("--cluster")
+    {
+        Description = "A column naming the cluster (primary sampling unit) of each row: cluster-robust standard errors and test (lavaan's cluster, single-level model). Needs --data.",
+        HelpName = "COLUMN",
+    };
+
+    public Option<string?> Information { get; } = new("--information")
+    {
+        Description = "The information matrix behind the standard errors: expected or observed. Default as lavaan's: observed for MLR and with --missing ml, expected otherwise.",
+        HelpName = "expected|observed",
+    };
+
+    /// <summary>lavaan's names of the missing-data policies (lavOptions "missing").</summary>
+    private static readonly string[] Listwise = ["listwise", "default"], Fiml = ["ml", "fiml", "direct"], FimlX = ["ml.x", "fiml.x", "direct.x"];
+
+    /// <summary>The options, for a command's option list.</summary>
+    public IEnumerable<Option> All => [Estimator, Test, Missing, Cluster, Information];
+
+    /// <summary>Adds the value checks of the options; <see cref="Check"/> adds those that involve more than one option.</summary>
+    public EstimationOptions Validated()
+    {
+        Choice(Information, ["expected", "observed"], ["first.order"],
+            v => $"--information {v} is not supported yet; use expected or observed.",
+            v => $"--information {v} is not valid; use expected or observed.");
+        Choice(Missing, [.. Listwise, .. Fiml, .. FimlX], ["two.stage", "robust.two.stage", "pairwise", "available.cases", "doubly.robust"],
+            v => $"--missing {v} is not supported yet; use listwise or ml (full-information ML).",
+            v => $"--missing {v} is not valid; use listwise, ml (full-information ML) or ml.x.");
+        Choice(Test, ["standard", "satorra.bentler", "yuan.bentler", "yuan.bentler.mplus", "scaled.shifted"],
+            ["mean.var.adjusted", "satterthwaite", "browne.residual.adf", "browne.residual.nt", "browne.residual.nt.model", "browne.residual.adf.model", "bollen.stine", "none"],
+            v => $"--test {v} is not supported yet; use standard, satorra.bentler, yuan.bentler, yuan.bentler.mplus or scaled.shifted"
+                 + (v.Equals("bollen.stine", StringComparison.OrdinalIgnoreCase) ? " (the Bollen-Stine bootstrap is --se bootstrap --bollen-stine)." : "."),
+            v => $"--test {v} is not valid; use standard, satorra.bentler, yuan.bentler, yuan.bentler.mplus or scaled.shifted.");
+        return this;
+    }
+
+    /// <summary>
+    /// The checks that involve the data source or the estimator: full-information ML and clusters need raw data, and
+    /// FIML needs an estimator of the ML family other than MLM (lavaan refuses the others).
+    /// </summary>
+    public void Check(CommandResult result, DataOptions source)
+    {
+        bool cov = source.IsCovariance(result);
+        var missing = MissingValue(result.GetValue(Missing));
+        if (missing != MissingPolicy.Listwise)
+        {
+            string given = result.GetValue(Missing)!;
+            if (cov)
+                result.AddError($"--missing {given} (full-information ML) needs raw data (--data): it uses the values each row has, and a covariance matrix has no rows.");
+            var estimator = EstimatorOption.Parse(result.GetValue(Estimator));
+            if (estimator == SemLib.Estimation.Estimator.MLM)
+                result.AddError($"--estimator MLM needs complete data: its Satorra-Bentler corrections come from the moments of complete rows, so lavaan does not allow missing = \"ml\" with MLM. Use --estimator MLR (robust full-information ML) or --missing listwise.");
+            else if (estimator is SemLib.Estimation.Estimator.GLS or SemLib.Estimation.Estimator.ULS)
+                result.AddError($"--missing {given} (full-information ML) needs an ML estimator (ML or MLR); lavaan does not allow it with {estimator}.");
+            if (TestValue(result.GetValue(Test)) is TestType.SatorraBentler or TestType.ScaledShifted)
+                result.AddError($"--test {result.GetValue(Test)} needs complete data (it uses the moments of complete rows); with --missing {given} use --test yuan.bentler.mplus or yuan.bentler.");
+        }
+        if (cov && Given(result.GetResult(Cluster)))
+            result.AddError("--cluster needs raw data (--data): the clusters are a column of the rows, and a covariance matrix has no rows.");
+        else if (Given(result.GetResult(Cluster)) && EstimatorOption.Parse(result.GetValue(Estimator)) != SemLib.Estimation.Estimator.MLR)
+            result.AddError($"--cluster gives cluster-robust standard errors and test, which SemLib computes with --estimator MLR (Huber-White standard errors, Yuan-Bentler test); add --estimator MLR.");
+    }
+
+    /// <summary>True when the command line asks for full-information ML (--missing ml or ml.x).</summary>
+    public bool IsFullInformation(CommandResult result) => MissingValue(result.GetValue(Missing)) != MissingPolicy.Listwise;
+
+    /// <summary>The options the command line gives, on top of <paramref name="options"/> (what it does not give stays as it is).</summary>
+    public ModelOptions Apply(ModelOptions options, ParseResult parse) => options with
+    {
+        Estimator = Estimator.Value(parse),
+        Test = TestValue(parse.GetValue(Test)),
+        Missing = MissingValue(parse.GetValue(Missing)),
+        Cluster = parse.GetValue(Cluster),
+        Information = parse.GetValue(Information)?.ToLowerInvariant() switch
+        {
+            "observed" => InformationType.Observed,
+            "expected" => InformationType.Expected,
+            _ => null,
+        },
+    };
+
+    /// <summary>
+    /// Checks what only the data can tell: the --cluster column exists (as a missing --group column, this is a problem
+    /// of the data, exit code 1, naming the data file and its columns).
+    /// </summary>
+    public static void CheckData(Inputs inputs, ModelOptions options)
+    {
+        if (options.Cluster is not string cluster || inputs.Data is not DataSet data) return;
+        if (!data.Names.Contains(cluster, StringComparer.Ordinal))
+            throw new AnalysisFailedException($"{data.Source}: the cluster variable {MessageText.Quote(cluster)} is not a column of the data (columns are: {MessageText.List(data.Names)}).");
+    }
+
+    private static MissingPolicy MissingValue(string? value)
+    {
+        if (value is null) return MissingPolicy.Listwise;
+        if (Fiml.Contains(value, StringComparer.OrdinalIgnoreCase)) return MissingPolicy.ML;
+        if (FimlX.Contains(value, StringComparer.OrdinalIgnoreCase)) return MissingPolicy.MLX;
+        return MissingPolicy.Listwise;
+    }
+
+    private static TestType? TestValue(string? value) => value?.ToLowerInvariant() switch
+    {
+        "standard" => TestType.Standard,
+        "satorra.bentler" => TestType.SatorraBentler,
+        "yuan.bentler" => TestType.YuanBentler,
+        "yuan.bentler.mplus" => TestType.YuanBentlerMplus,
+        "scaled.shifted" => TestType.ScaledShifted,
+        _ => null,
+    };
+}
