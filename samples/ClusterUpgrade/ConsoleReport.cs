@@ -24,12 +24,23 @@ public static class ConsoleReport
         if (double.IsFinite(r.Age.Mean))
             sb.AppendLine($"  {"age",-10} mean {Format.N(r.Age.Mean, 1)} years, SD {Format.N(r.Age.Sd, 1)}, range {r.Age.Min}–{r.Age.Max}");
         sb.AppendLine();
+        Wrap(sb, StudyNotes.MissingAnswers(r));
+        if (StudyNotes.Missing(r) is { } md)
+        {
+            sb.AppendLine("  Coverage (share of firms that answered each item):");
+            var cov = StudyNotes.Coverage(md);
+            for (int i = 0; i < cov.Count; i += 8)
+                sb.AppendLine("   " + string.Join("", cov.Skip(i).Take(8).Select(c => $" {c.Variable,-4}{Format.N(c.Coverage, 2)}")));
+        }
+        Wrap(sb, StudyNotes.Clusters(r));
+        sb.AppendLine();
         sb.AppendLine("  item   mean     SD   skew   kurt");
         foreach (var s in r.Reliability.Scales)
             foreach (var i in s.ItemStatistics)
                 sb.AppendLine($"  {i.Item,-5} {Format.N(i.Mean, 2),5} {Format.N(i.StandardDeviation, 2),6} {Format.N(i.Skewness, 2),6} {Format.N(i.Kurtosis, 2),6}");
 
         H("2. Reliability (Cronbach's alpha, corrected item-total correlations)");
+        Wrap(sb, StudyNotes.ItemStatistics(r));
         sb.AppendLine("  scale   items  alpha   r.drop range   alpha if deleted (max)");
         foreach (var s in r.Reliability.Scales)
             sb.AppendLine($"  {s.Scale,-7} {s.Items.Count,5}  {Format.N(s.Alpha)}   {Format.N(s.ItemStatistics.Min(i => i.CorrectedItemTotalCorrelation))}–{Format.N(s.ItemStatistics.Max(i => i.CorrectedItemTotalCorrelation))}   {Format.N(s.ItemStatistics.Max(i => i.AlphaIfDeleted))}");
@@ -49,7 +60,7 @@ public static class ConsoleReport
             if (i % 4 == 3 || i == r.Efa.Items.Count - 1) sb.AppendLine();
         }
         var mf = r.Measurement.FitMeasures;
-        sb.AppendLine($"  CFA measurement model (8 factors, second-order upg): χ²({mf["df"]}) = {Format.N(mf["chisq"], 2)}, CFI = {Format.N(mf["cfi"])}, TLI = {Format.N(mf["tli"])}, RMSEA = {Format.N(mf["rmsea"])}, SRMR = {Format.N(mf["srmr"])}");
+        sb.AppendLine($"  CFA measurement model (8 factors, second-order upg; {Design.FimlLabel}): χ²({mf["df"]}) = {Format.N(mf["chisq"], 2)}{Scaled(mf)}, CFI = {Format.N(mf["cfi"])}, TLI = {Format.N(mf["tli"])}, RMSEA = {Format.N(mf["rmsea"])}, SRMR = {Format.N(mf["srmr"])}");
         sb.AppendLine("  factor   min λ   CR      AVE     √AVE   max r   omega");
         var fl = r.Reliability.FornellLarcker;
         foreach (var c in Design.FirstOrder)
@@ -69,18 +80,34 @@ public static class ConsoleReport
         sb.AppendLine("  Scale checks (confirmatory): " + r.ScaleChecks.Describe());
         sb.AppendLine("  EFA loading checks (exploratory): " + StudyAnalysis.DescribeEfa(r.EfaChecks));
 
-        H("4. Structural model");
+        H($"4. Structural model ({Design.FimlLabel}, N = {r.Structural.NObs[0]})");
+        Wrap(sb, StudyNotes.Estimators(r));
         var f = r.Structural.FitMeasures;
         double chiDf = f["chisq"]!.Value / f["df"]!.Value;
-        sb.AppendLine($"  χ²({f["df"]}) = {Format.N(f["chisq"], 2)}, p {Format.P(f["pvalue"])}, χ²/df = {Format.N(chiDf, 2)} {(chiDf < 3 ? "(< 3)" : "(≥ 3: misses the cut-off)")}");
-        sb.AppendLine($"  RMSEA = {Format.N(f["rmsea"])} [90% CI {Format.N(f["rmsea.ci.lower"])}, {Format.N(f["rmsea.ci.upper"])}], SRMR = {Format.N(f["srmr"])}, CFI = {Format.N(f["cfi"])}, TLI = {Format.N(f["tli"])}, GFI = {Format.N(f["gfi"])}, AGFI = {Format.N(f["agfi"])}");
+        sb.AppendLine($"  χ²({f["df"]}) = {Format.N(f["chisq"], 2)}, p {Format.P(f["pvalue"])}, χ²/df = {Format.N(chiDf, 2)} {(chiDf < 3 ? "(< 3)" : "(≥ 3: misses the cut-off)")}{Scaled(f)}");
+        sb.AppendLine($"  RMSEA = {Format.N(f["rmsea"])} [90% CI {Format.N(f["rmsea.ci.lower"])}, {Format.N(f["rmsea.ci.upper"])}], SRMR = {Format.N(f["srmr"])}, CFI = {Format.N(f["cfi"])}, TLI = {Format.N(f["tli"])}");
+        if (f.TryGetValue("cfi.robust", out var cfiRobust))
+            sb.AppendLine($"  robust: CFI = {Format.N(cfiRobust)}, TLI = {Format.N(f["tli.robust"])}, RMSEA = {Format.N(f["rmsea.robust"])}");
         // β is the standardized (std.all) estimate; SE, z and p belong to the unstandardized estimate B.
         sb.AppendLine($"  {"path",-16} {"β (std.all)",-11} {"B",7} {"SE(B)",7} {"z(B)",6}  p");
         foreach (var p in r.Structural.Parameters.Where(p => p.Op == ModelOperator.Regression))
             sb.AppendLine($"  {p.Lhs + " <- " + p.Rhs,-16} {Format.N(p.StdAll),8}{Format.Stars(p.PValue),-3} {Format.N(p.Estimate),7} {Format.N(p.StandardError),7} {Format.N(p.Z, 2),6}  {Format.P(p.PValue)}");
         sb.AppendLine($"  R²: acq {Format.N(r.Structural.RSquare["acq"])}, crea {Format.N(r.Structural.RSquare["crea"])}, upg {Format.N(r.Structural.RSquare["upg"])}");
 
-        H("5. Hypotheses");
+        H($"5. {Design.FimlLabel} against {Design.ListwiseLabel}");
+        var l = r.StructuralListwise.FitMeasures;
+        sb.AppendLine($"  {"",-16} {Design.FimlLabel,-32} {Design.ListwiseLabel}");
+        sb.AppendLine($"  {"N used",-16} {r.Structural.NObs[0],-32} {r.StructuralListwise.NObs[0]}");
+        sb.AppendLine($"  {"χ² (df)",-16} {$"{Format.N(f["chisq"], 2)} ({f["df"]})",-32} {Format.N(l["chisq"], 2)} ({l["df"]})");
+        if (f.TryGetValue("chisq.scaled", out var fScaled))
+            sb.AppendLine($"  {"scaled χ² (c)",-16} {$"{Format.N(fScaled, 2)} ({Format.N(f["chisq.scaling.factor"])})",-32} —");
+        sb.AppendLine($"  {"CFI / RMSEA",-16} {$"{Format.N(f["cfi"])} / {Format.N(f["rmsea"])}",-32} {Format.N(l["cfi"])} / {Format.N(l["rmsea"])}");
+        sb.AppendLine($"  {"path",-16} {"β      SE(B)  p      verdict",-32} β      SE(B)  p      verdict");
+        foreach (var m in r.MethodComparison)
+            sb.AppendLine($"  {m.Id + " " + m.Path,-16} {Cells(m.Fiml, m.FimlSupported),-32} {Cells(m.Listwise, m.ListwiseSupported)}");
+        sb.AppendLine($"  {"H6",-16} {StudyAnalysis.DescribeDifference(r.Comparison[1]),-32} {StudyAnalysis.DescribeDifference(r.ComparisonListwise[1])}");
+
+        H("6. Hypotheses");
         foreach (var h in r.Hypotheses)
             sb.AppendLine($"  {h.Id,-4} {(h.Supported ? "supported    " : "not supported")}  {h.Statement}; {h.Evidence}");
         var boot = r.Bootstrap;
@@ -89,7 +116,20 @@ public static class ConsoleReport
         foreach (var e in boot.Effects.Where(e => e.Kind is "indirect" or "specific"))
             sb.AppendLine($"  {(e.Kind == "indirect" ? e.From + " -> upg (total)" : "  " + e.Path),-32} {Format.N(e.Estimate),7}  [{Format.N(e.CiLower)}, {Format.N(e.CiUpper)}]  {Format.N(e.StdAll)}");
 
-        H("6. Estimates against the population values");
+        if (r.Groups is { } g)
+        {
+            H($"7. Small against larger firms ({Design.FimlLabel})");
+            sb.AppendLine($"  {string.Join(", ", g.Invariance.Groups.Select((name, i) => $"{name}: {g.Sizes[i]} firms"))}; the five network and knowledge scales (20 items).");
+            sb.AppendLine($"  {"step",-11} {"χ²",8} {"df",4} {"CFI",6} {"RMSEA",6}  {"Δχ²",7} {"Δdf",3} {"p",6} {"ΔCFI",7} {"ΔRMSEA",7}  verdict");
+            foreach (var s in g.Invariance.Steps)
+                sb.AppendLine($"  {s.Step.ToString().ToLowerInvariant(),-11} {Format.N(s.ChiSquare, 2),8} {s.Df,4} {Format.N(s.Cfi),6} {Format.N(s.Rmsea),6}  {(s.DeltaChiSquare is null ? "" : Format.N(s.DeltaChiSquare, 2)),7} {s.DeltaDf,3} {(s.DeltaPValue is null ? "" : Format.P(s.DeltaPValue)),6} {(s.DeltaCfi is null ? "" : Format.N(s.DeltaCfi)),7} {(s.DeltaRmsea is null ? "" : Format.N(s.DeltaRmsea)),7}  {(s.Holds is bool h ? (h ? "holds" : "does not hold") : "")}");
+            sb.AppendLine($"  Paths across the groups (B per group; difference {g.Invariance.Groups[1]} − {g.Invariance.Groups[0]}, Wald z and p, and Δχ² and p with that path equal across the groups):");
+            sb.AppendLine($"  {"path",-14} {"B " + g.Invariance.Groups[0],14} {"B " + g.Invariance.Groups[1],15} {"diff",7} {"z",6} {"p",6} {"Δχ²",6} {"p",6}");
+            foreach (var d in g.Paths.Paths)
+                sb.AppendLine($"  {d.Dependent + " ~ " + d.Predictor,-14} {Format.N(d.Estimates[0]),14} {Format.N(d.Estimates[1]),15} {Format.N(d.Difference),7} {Format.N(d.Z, 2),6} {Format.P(d.WaldPValue),6} {Format.N(d.DeltaChiSquare, 2),6} {Format.P(d.DeltaPValue),6}");
+        }
+
+        H($"{(r.Groups is null ? 7 : 8)}. Estimates against the population values");
         sb.AppendLine("  parameter          population  estimate  difference");
         foreach (var (name, pop, est) in r.Recovery.Take(12))
             sb.AppendLine($"  {name,-18} {Format.N(pop, 2),10}  {Format.N(est),8}  {Format.N(est - pop),+10}");
@@ -98,5 +138,28 @@ public static class ConsoleReport
         sb.AppendLine($"  loadings ({loadings.Count}): mean difference {Format.N(loadings.Average(x => x.Estimate - x.Population))} — five-point categories attenuate correlations");
         sb.AppendLine($"  paths ({paths.Count}): mean |difference| {Format.N(paths.Average(x => Math.Abs(x.Estimate - x.Population)))} — sampling error at N = {r.Rows}");
         return sb.ToString();
+    }
+
+    /// <summary>", scaled χ² = 412.20 (c = 1.087)" when the fit has a scaled test, else nothing.</summary>
+    private static string Scaled(SemLib.Results.FitMeasures f) =>
+        f.TryGetValue("chisq.scaled", out var scaled) ? $", scaled χ² = {Format.N(scaled, 2)} (c = {Format.N(f["chisq.scaling.factor"])})" : "";
+
+    private static string Cells(SemLib.Results.ParameterEstimate p, bool supported) =>
+        $"{Format.N(p.StdAll),-6} {Format.N(p.StandardError),-6} {Format.P(p.PValue),-6} {(supported ? "yes" : "no")}";
+
+    /// <summary>A paragraph indented by two spaces, wrapped at about 110 characters.</summary>
+    private static void Wrap(StringBuilder sb, string text)
+    {
+        var line = new StringBuilder("  ");
+        foreach (var word in text.Split(' '))
+        {
+            if (line.Length + word.Length > 112 && line.Length > 2)
+            {
+                sb.AppendLine(line.ToString().TrimEnd());
+                line.Clear().Append("  ");
+            }
+            line.Append(word).Append(' ');
+        }
+        sb.AppendLine(line.ToString().TrimEnd());
     }
 }

@@ -1,3 +1,8 @@
+using SemLib;
+using SemLib.Data;
+using SemLib.Estimation;
+using SemLib.Specification;
+
 namespace ClusterUpgrade;
 
 /// <summary>
@@ -39,6 +44,36 @@ public static class Design
     public static readonly IReadOnlyList<double> Thresholds = [-1.5, -0.5, 0.5, 1.5];
 
     public static IEnumerable<string> Items => FirstOrder.SelectMany(c => c.Items);
+
+    /// <summary>
+    /// Item nonresponse (missing at random): the network-scale items open the questionnaire and every firm answers
+    /// them; firms with larger networks (a higher mean on sc1–sc4: busier, more outward-looking firms) skip more of
+    /// the later items. The chance of a skipped answer on each of the other 25 items rises with the firm's rank on
+    /// sc1–sc4, from 0 to twice <see cref="MissingProportion"/> (SemLib.Simulation.Missingness.AtRandom).
+    /// </summary>
+    public const string MissingDriver = "scale";
+
+    /// <summary>The average share of skipped answers on the items that can be skipped.</summary>
+    public const double MissingProportion = 0.05;
+
+    public static IReadOnlyList<string> MissingDrivers => FirstOrder.Single(c => c.Name == MissingDriver).Items;
+
+    public static IReadOnlyList<string> SkippableItems => Items.Except(MissingDrivers).ToList();
+
+    /// <summary>
+    /// The study's estimator: full-information ML on the incomplete data with robust (Huber–White) SEs and the
+    /// Yuan–Bentler scaled test (lavaan: <c>estimator = "MLR", missing = "ml"</c>).
+    /// </summary>
+    public static readonly ModelOptions Fiml = new() { Estimator = Estimator.MLR, Missing = MissingPolicy.ML };
+
+    /// <summary>The comparison: normal-theory ML on the firms that answered every item (lavaan's listwise default).</summary>
+    public static readonly ModelOptions Listwise = ModelOptions.Default;
+
+    public const string FimlLabel = "FIML (MLR)";
+    public const string ListwiseLabel = "listwise ML";
+
+    /// <summary>The firms' industrial clusters: too few for cluster-robust standard errors (see the report's note).</summary>
+    public const string ClusterColumn = "cluster";
 
     /// <summary>The population model in lavaan syntax (standardized metric; residual variances make variances 1).</summary>
     public static string PopulationSyntax()

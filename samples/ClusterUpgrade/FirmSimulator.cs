@@ -6,7 +6,9 @@ namespace ClusterUpgrade;
 
 /// <summary>
 /// Simulates the survey: N firms' responses drawn from the design's population model and cut into five-point
-/// Likert categories, plus firm descriptors (cluster, size band, age, ownership) for the sample description.
+/// Likert categories, with item nonresponse missing at random (<see cref="Design.MissingDriver"/>: the sc items drive
+/// it and stay complete; skipped answers are empty cells), plus firm descriptors (cluster, size band, age, ownership)
+/// for the sample description.
 /// </summary>
 public static class FirmSimulator
 {
@@ -18,7 +20,8 @@ public static class FirmSimulator
     public static DataSet Write(string path, int n, int seed)
     {
         var population = PopulationModel.FromSyntax(Design.PopulationSyntax(), standardized: true);
-        var responses = Likert.Cut(population.Sample(n, seed), Design.Thresholds);
+        var complete = Likert.Cut(population.Sample(n, seed), Design.Thresholds);
+        var responses = Missingness.AtRandom(complete, Design.MissingProportion, seed + 2, Design.SkippableItems, Design.MissingDrivers);
         var rng = new Random(seed + 1);
         var columns = new List<KeyValuePair<string, string[]>>
         {
@@ -29,7 +32,7 @@ public static class FirmSimulator
             new("ownership", Enumerable.Range(0, n).Select(_ => Pick(rng, Ownership, [0.30, 0.55, 0.15])).ToArray()),
         };
         foreach (var item in Design.Items)
-            columns.Add(new(item, Enumerable.Range(0, n).Select(i => responses[item][i].ToString(CultureInfo.InvariantCulture)).ToArray()));
+            columns.Add(new(item, Enumerable.Range(0, n).Select(i => Cell(responses[item][i])).ToArray()));
 
         var csv = new StringWriter(CultureInfo.InvariantCulture);
         csv.WriteLine(string.Join(",", columns.Select(c => Quote(c.Key))));
@@ -37,6 +40,8 @@ public static class FirmSimulator
         StudyFiles.WriteAtomically(path, csv.ToString());
         return DataSet.ReadCsv(path);
     }
+
+    private static string Cell(double v) => double.IsNaN(v) ? "" : v.ToString(CultureInfo.InvariantCulture);
 
     private static string Pick(Random rng, string[] values, double[] probabilities)
     {

@@ -27,13 +27,29 @@ public sealed record StudyResults
     public required EfaResult Efa { get; init; }
     public required SemFit Measurement { get; init; }
     public required (double Cr, double Ave) SecondOrder { get; init; }
+    /// <summary>The structural model by <see cref="Design.Fiml"/> on every firm (the study's estimates).</summary>
     public required SemFit Structural { get; init; }
     public required SemFit WithDirectPaths { get; init; }
+    /// <summary>H6's nested comparison of the FIML (MLR) fits: the Satorra–Bentler (2001) scaled difference.</summary>
     public required IReadOnlyList<ModelComparisonRow> Comparison { get; init; }
+    /// <summary>The structural model by <see cref="Design.Listwise"/>: normal-theory ML on the complete rows.</summary>
+    public required SemFit StructuralListwise { get; init; }
+    public required IReadOnlyList<ModelComparisonRow> ComparisonListwise { get; init; }
+    /// <summary>The hypothesis paths under both estimators, side by side.</summary>
+    public required IReadOnlyList<MethodComparisonRow> MethodComparison { get; init; }
+    /// <summary>Missing answers over the 29 items, of <see cref="ItemCells"/> cells.</summary>
+    public required int MissingCells { get; init; }
+    public required int ItemCells { get; init; }
+    /// <summary>Firms that answered every item (what listwise deletion keeps).</summary>
+    public required int CompleteRows { get; init; }
+    /// <summary>Distinct industrial clusters in the data (0 without a cluster column).</summary>
+    public required int Clusters { get; init; }
     public required BootstrapResult Bootstrap { get; init; }
     public required IReadOnlyList<HypothesisVerdict> Hypotheses { get; init; }
     public required IReadOnlyList<(string Parameter, double Population, double Estimate)> Recovery { get; init; }
     public required bool Simulated { get; init; }
+    /// <summary>Small against larger firms (null without a size column).</summary>
+    public GroupComparisonResults? Groups { get; init; }
 }
 
 /// <summary>The thesis's analysis plan, in order, on the public SemLib API.</summary>
@@ -57,26 +73,41 @@ public static class StudyAnalysis
         double ageMean = age.Length > 0 ? age.Average() : double.NaN;
         double ageSd = age.Length > 1 ? Math.Sqrt(age.Sum(a => (a - ageMean) * (a - ageMean)) / (age.Length - 1)) : double.NaN;
 
+        // Missing answers: how many cells, how many firms answered everything (what listwise deletion keeps).
+        int missingCells = items.Sum(i => data[i].MissingCount);
+        int completeRows = Enumerable.Range(0, data.RowCount).Count(row => items.All(i => !double.IsNaN(data[i][row])));
+        int clusters = data.Contains(Design.ClusterColumn)
+            ? Enumerable.Range(0, data.RowCount).Select(data[Design.ClusterColumn].TextAt).Where(t => t is not null).Distinct().Count()
+            : 0;
+
         // 2–3. Reliability, KMO/Bartlett, EFA (Kaiser's eigenvalue > 1 rule, principal axis + varimax as in SPSS),
-        // CFA-based CR/AVE and discriminant validity.
+        // CFA-based CR/AVE and discriminant validity. On incomplete data alpha, the item statistics, the eigenvalues and
+        // the EFA use pairwise-complete correlations (psych's convention), KMO, Bartlett and HTMT the complete rows, and
+        // the CFA behind CR/AVE is fitted by FIML.
         var eigen = ExploratoryFactorAnalysis.Eigenvalues(data, items);
         int k = Math.Max(1, eigen.Count(e => e > 1));
         var reliability = ReliabilityStudy.Run(data, scales, new ReliabilityStudyOptions
         {
             EfaRuns = [(k, new EfaOptions { Extraction = FactorExtraction.PrincipalAxis, Rotation = FactorRotation.Varimax })],
+            CfaOptions = Design.Fiml,
         });
         var (scaleChecks, efaChecks) = SplitChecks(reliability);
-        var measurement = Cfa.Fit(Design.MeasurementSyntax(), data);
+        var measurement = Cfa.Fit(Design.MeasurementSyntax(), data, Design.Fiml);
         var upgLoadings = Design.Upgrade.Select(u => measurement.Parameter("upg", "=~", u.Facet)?.StdAll ?? double.NaN).ToList();
         var upgStd = new FactorLoadings("upg", Design.Upgrade.Select(u => u.Facet).ToList(), upgLoadings);
         var secondOrder = (ConstructReliability.CompositeReliability(upgStd), ConstructReliability.AverageVarianceExtracted(upgStd));
 
-        // 4. Structural model, and the nested model with direct paths for H6.
-        var structural = Sem.Fit(Design.StructuralSyntax(), data);
-        var direct = Sem.Fit(Design.StructuralSyntax(directPaths: true), data);
+        // 4. Structural model, and the nested model with direct paths for H6 (scaled difference under MLR); the same
+        // by listwise ML for the comparison of the two ways of handling the missing answers.
+        var structural = Sem.Fit(Design.StructuralSyntax(), data, Design.Fiml);
+        var direct = Sem.Fit(Design.StructuralSyntax(directPaths: true), data, Design.Fiml);
         var comparison = ModelComparison.ChiSquareDifference([structural, direct], ["structural model", "with direct paths"]);
+        var structuralListwise = Sem.Fit(Design.StructuralSyntax(), data, Design.Listwise);
+        var directListwise = Sem.Fit(Design.StructuralSyntax(directPaths: true), data, Design.Listwise);
+        var comparisonListwise = ModelComparison.ChiSquareDifference([structuralListwise, directListwise], ["structural model", "with direct paths"]);
 
-        // 5. Bootstrap mediation: bias-corrected percentile intervals, as AMOS reports them.
+        // 5. Bootstrap mediation: bias-corrected percentile intervals, as AMOS reports them. The draws resample the
+        // incomplete rows, keep their missing cells and are refitted by FIML.
         var boot = SemLib.Resampling.Bootstrap.Run(structural, new BootstrapOptions
         {
             Draws = draws,
@@ -87,16 +118,16 @@ public static class StudyAnalysis
         });
 
         var verdicts = new List<HypothesisVerdict>();
+        var methods = new List<MethodComparisonRow>();
         foreach (var h in Design.PathHypotheses)
         {
             var p = structural.Parameter(h.Outcome, "~", h.Predictor)!;
-            bool ok = p.StdAll > 0 && p.PValue < 0.05;
             verdicts.Add(new HypothesisVerdict(h.Id, h.Statement,
-                $"β = {Format.N(p.StdAll)}, {Format.PIs(p.PValue)}", ok));
+                $"β = {Format.N(p.StdAll)}, {Format.PIs(p.PValue)}", MethodComparisonRow.Supports(p)));
+            methods.Add(new MethodComparisonRow(h.Id, $"{h.Outcome} ~ {h.Predictor}", p, structuralListwise.Parameter(h.Outcome, "~", h.Predictor)!));
         }
         var lrt = comparison[1];
-        verdicts.Add(new HypothesisVerdict("H6", Design.H6,
-            $"Δχ²({lrt.DfDifference}) = {Format.N(lrt.ChiSquareDifference, 2)}, {Format.PIs(lrt.PValue)}", lrt.PValue >= 0.05));
+        verdicts.Add(new HypothesisVerdict("H6", Design.H6, DescribeDifference(lrt), lrt.PValue >= 0.05));
         var indirect = boot.Effects.Where(e => e.Kind == "indirect").ToList();
         verdicts.Add(new HypothesisVerdict("H7", Design.H7,
             string.Join("; ", indirect.Select(e => $"{e.From}: {Format.N(e.Estimate)} [{Format.N(e.CiLower)}, {Format.N(e.CiUpper)}]")),
@@ -128,12 +159,24 @@ public static class StudyAnalysis
             Structural = structural,
             WithDirectPaths = direct,
             Comparison = comparison,
+            StructuralListwise = structuralListwise,
+            ComparisonListwise = comparisonListwise,
+            MethodComparison = methods,
+            MissingCells = missingCells,
+            ItemCells = items.Count * data.RowCount,
+            CompleteRows = completeRows,
+            Clusters = clusters,
             Bootstrap = boot,
             Hypotheses = verdicts,
             Recovery = recovery,
             Simulated = simulated,
+            Groups = GroupComparison.Run(data),
         };
     }
+
+    /// <summary>"Δχ²(3) = 2.41, p = .492", with "scaled" for the Satorra–Bentler (2001) difference of robust fits.</summary>
+    public static string DescribeDifference(ModelComparisonRow lrt) =>
+        $"{(lrt.Method == "standard" ? "" : "scaled ")}Δχ²({lrt.DfDifference}) = {Format.N(lrt.ChiSquareDifference, 2)}, {Format.PIs(lrt.PValue)}";
 
     /// <summary>
     /// The reliability study's verdicts split into the confirmatory checks and the EFA's loading checks, which

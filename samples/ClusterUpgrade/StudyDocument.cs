@@ -24,9 +24,19 @@ public static class StudyDocument
                 Format.N(i.Mean, 2), Format.N(i.StandardDeviation, 2),
                 ReportCell.FlagIf(Math.Abs(i.Skewness) > 2, Format.N(i.Skewness, 2)), ReportCell.FlagIf(Math.Abs(i.Kurtosis) > 7, Format.N(i.Kurtosis, 2))]))
         { Caption = "Item descriptives (five-point scales)", FlagLegend = "|skewness| > 2 or |kurtosis| > 7 (Curran, West & Finch 1996)" };
-        var sample = new ReportSection("Sample",
+        var sampleBlocks = new List<ReportBlock>
+        {
             new ReportParagraph(double.IsFinite(r.Age.Mean) ? $"Firm age: mean {Format.N(r.Age.Mean, 1)} years (SD {Format.N(r.Age.Sd, 1)}, range {r.Age.Min}–{r.Age.Max})." : "No firm age in the data."),
-            descriptors, items);
+            descriptors,
+            new ReportParagraph("Missing answers. " + StudyNotes.MissingAnswers(r)),
+        };
+        if (StudyNotes.Missing(r) is { } md)
+            sampleBlocks.Add(new ReportTable(["Item", ReportColumn.Numeric("Coverage"), ReportColumn.Numeric("Firms answering")],
+                StudyNotes.Coverage(md).Select(c => (IReadOnlyList<ReportCell>)[c.Variable, Format.N(c.Coverage), Math.Round(c.Coverage * md.Rows).ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            { Caption = $"Missing-data summary ({Design.FimlLabel}): {md.Rows} rows used, {md.Patterns} missing-data patterns; coverage = share of firms that answered the item" });
+        sampleBlocks.Add(new ReportParagraph("Clusters. " + StudyNotes.Clusters(r)));
+        sampleBlocks.Add(items);
+        var sample = new ReportSection("Sample", sampleBlocks.ToArray());
 
         // 2–3. Reliability and validity
         var eigen = new ReportParagraph($"Eigenvalues of the item correlations: {string.Join(", ", r.Eigenvalues.Take(10).Select(e => Format.N(e, 2)))}, …; {r.Eigenvalues.Count(e => e > 1)} exceed 1 (Kaiser's rule), so {r.Efa.FactorNames.Count} factors were extracted ({r.Efa.Extraction}, {r.Efa.Rotation} rotation).");
@@ -45,7 +55,8 @@ public static class StudyDocument
             }))
         { Caption = "Rotated loadings (|λ| < .30 blank)", FlagLegend = "largest loading below .50" };
         var measurementFit = SemReportSections.ModelFit(r.Measurement) with { Heading = "Measurement model (CFA with the second-order factor)" };
-        var reliability = new ReportSection("Reliability", ReliabilityReportSections.ScaleReliability(rel.Scales).Blocks.ToArray());
+        var reliability = new ReportSection("Reliability", ReliabilityReportSections.ScaleReliability(rel.Scales).Blocks
+            .Prepend(new ReportParagraph(StudyNotes.ItemStatistics(r))).ToArray());
         var validity = new ReportSection("Validity",
             ReliabilityReportSections.SamplingAdequacy(rel.Kmo, rel.Bartlett).Blocks
                 .Append(eigen).Append(efa)
@@ -80,14 +91,45 @@ public static class StudyDocument
         var lrt = new ReportTable(["Model", ReportColumn.Numeric("df"), ReportColumn.Numeric("χ²"), ReportColumn.Numeric("Δχ²"), ReportColumn.Numeric("Δdf"), ReportColumn.Numeric("p"), ReportColumn.Numeric("AIC"), ReportColumn.Numeric("BIC")],
             r.Comparison.Select(c => (IReadOnlyList<ReportCell>)[c.Name, c.Df.ToString(), Format.N(c.ChiSquare, 2), Format.N(c.ChiSquareDifference, 2),
                 c.DfDifference?.ToString() ?? "", Format.P(c.PValue), Format.N(c.Aic, 1), Format.N(c.Bic, 1)]))
-        { Caption = "H6: adding the direct paths network structure → upgrade (χ² difference test)" };
+        { Caption = $"H6: adding the direct paths network structure → upgrade ({Design.FimlLabel}; {(r.Comparison[1].Method == "standard" ? "χ² difference test" : "Satorra–Bentler 2001 scaled χ² difference")})" };
         var hyp = new ReportSection("Hypotheses and mediation", hypotheses, effects, lrt);
+
+        // FIML against listwise deletion
+        var f = r.Structural.FitMeasures;
+        var l = r.StructuralListwise.FitMeasures;
+        static IReadOnlyList<ReportCell> PathCells(MethodComparisonRow m) =>
+        [
+            $"{m.Id}: {m.Path}",
+            Format.N(m.Fiml.StdAll), Format.N(m.Fiml.StandardError), Format.P(m.Fiml.PValue), ReportCell.FlagIf(!m.FimlSupported, m.FimlSupported ? "supported" : "not supported"),
+            Format.N(m.Listwise.StdAll), Format.N(m.Listwise.StandardError), Format.P(m.Listwise.PValue), ReportCell.FlagIf(!m.ListwiseSupported, m.ListwiseSupported ? "supported" : "not supported"),
+        ];
+        var versus = new ReportTable(["Hypothesis / measure",
+                ReportColumn.Numeric($"β {Design.FimlLabel}"), ReportColumn.Numeric("SE(B)"), ReportColumn.Numeric("p"), "Verdict",
+                ReportColumn.Numeric($"β {Design.ListwiseLabel}"), ReportColumn.Numeric("SE(B)"), ReportColumn.Numeric("p"), "Verdict"],
+            r.MethodComparison.Select(PathCells).Concat(
+            [
+                ["H6: direct paths", StudyAnalysis.DescribeDifference(r.Comparison[1]), "", "", r.Comparison[1].PValue >= 0.05 ? "supported" : "not supported",
+                    StudyAnalysis.DescribeDifference(r.ComparisonListwise[1]), "", "", r.ComparisonListwise[1].PValue >= 0.05 ? "supported" : "not supported"],
+                ["N used", r.Structural.NObs[0].ToString(), "", "", "", r.StructuralListwise.NObs[0].ToString(), "", "", ""],
+                ["χ² (df)", $"{Format.N(f["chisq"], 2)} ({f["df"]})", "", "", f.TryGetValue("chisq.scaled", out var sc) ? $"scaled {Format.N(sc, 2)}" : "", $"{Format.N(l["chisq"], 2)} ({l["df"]})", "", "", ""],
+                ["CFI", Format.N(f["cfi"]), "", "", f.TryGetValue("cfi.robust", out var cr) ? $"robust {Format.N(cr)}" : "", Format.N(l["cfi"]), "", "", ""],
+                ["RMSEA", Format.N(f["rmsea"]), "", "", f.TryGetValue("rmsea.robust", out var rr) ? $"robust {Format.N(rr)}" : "", Format.N(l["rmsea"]), "", "", ""],
+            ]))
+        { Caption = $"The hypothesis paths by {Design.FimlLabel} on all {r.Structural.NObs[0]} firms and by {Design.ListwiseLabel} on the {r.StructuralListwise.NObs[0]} firms that answered every item (β = std.all; SE and p of the unstandardized B)", FlagLegend = "not supported" };
+        var missingSection = new ReportSection($"{Design.FimlLabel} against {Design.ListwiseLabel}", new ReportParagraph(StudyNotes.Estimators(r)), versus);
 
         // 6. Recovery of the population values
         var recovery = new ReportTable(["Parameter", ReportColumn.Numeric("Population"), ReportColumn.Numeric("Estimate (std.)"), ReportColumn.Numeric("Difference")],
             r.Recovery.Select(x => (IReadOnlyList<ReportCell>)[x.Parameter, Format.N(x.Population, 2), Format.N(x.Estimate), Format.N(x.Estimate - x.Population)]))
         { Caption = "Standardized estimates against the values that generated the data" };
-        var sections = new List<ReportSection> { sample, reliability, validity, structural, hyp };
+        var sections = new List<ReportSection> { sample, reliability, validity, structural, missingSection, hyp };
+        if (r.Groups is { } g)
+        {
+            sections.Add(new ReportSection("Small against larger firms",
+                new ReportParagraph($"Measurement invariance of the five network and knowledge scales (20 items) and the paths to knowledge acquisition and creation across {string.Join(" and ", g.Invariance.Groups.Select((name, i) => $"{name} ({g.Sizes[i]} firms)"))}, by {Design.FimlLabel}. The whole second-order model has more free parameters per group than the small firms can identify.")));
+            sections.Add(InvarianceReportSections.Invariance(g.Invariance) with { Heading = "Measurement invariance: small against larger firms" });
+            sections.Add(InvarianceReportSections.PathDifferences(g.Paths) with { Heading = "Path differences: small against larger firms" });
+        }
         if (r.Simulated) sections.Add(new ReportSection("Estimates against the population values", recovery));
         sections.Add(SemReportSections.Warnings(r.Structural) with { Heading = "Warnings" });
         return doc.Add(sections);

@@ -123,8 +123,10 @@ write_case("hs-inequality-pair", "An inequality between two parameters that bind
   paste0(hs.labelled, "b > c\n"), hs)
 
 # The 218-firm study: lavaan fitted to the CSV that samples/ClusterUpgrade writes with its default seed
-# (copied to lavaan-extra/study-structural/data.csv). The model strings equal Design.MeasurementSyntax() and
-# Design.StructuralSyntax() in the sample (a test checks that).
+# (copied to lavaan-extra/study-structural/data.csv; about 5% of the answers are missing at random, empty cells
+# that read.csv turns into NA). The model strings equal Design.MeasurementSyntax() and Design.StructuralSyntax() in
+# the sample (a test checks that). The study's estimator is FIML with MLR (Design.Fiml); listwise ML is its
+# comparison (Design.Listwise, lavaan's default missing = "listwise").
 firms.file <- file.path(out.dir, "study-structural", "data.csv")
 firms <- read.csv(firms.file, check.names = FALSE)
 measurement <- paste(
@@ -133,7 +135,63 @@ measurement <- paste(
   "prod =~ pd1 + pd2 + pd3", "func =~ fu1 + fu2 + fu3", "upg =~ proc + prod + func", sep = "\n")
 structural <- paste(measurement,
   "acq ~ a1*scale + a2*centr + a3*ties", "crea ~ c1*scale + c2*centr + c3*ties + d*acq", "upg ~ b1*acq + b2*crea", sep = "\n")
-write_case("study-measurement", "218-firm study: measurement model with the second-order factor, on the sample program's CSV.", "cfa",
-  measurement, firms, data.file = firms.file)
-write_case("study-structural", "218-firm study: structural model of hypotheses H1a-H5, on the sample program's CSV.", "sem",
-  structural, firms, data.file = firms.file)
+direct <- paste(measurement,
+  "acq ~ a1*scale + a2*centr + a3*ties", "crea ~ c1*scale + c2*centr + c3*ties + d*acq", "upg ~ b1*acq + b2*crea + scale + centr + ties", sep = "\n")
+fiml.mlr <- list(estimator = "MLR", missing = "ml")
+# H6: the nested comparison with the direct paths (lavTestLRT: Satorra-Bentler 2001 scaled difference under MLR).
+h6 <- function(options) {
+  fits <- lapply(list(structural, direct), function(m) do.call("sem", c(list(model = m, data = firms), options)))
+  lrt <- lavTestLRT(fits[[2]], fits[[1]])
+  list(h6_lrt = list(chisq_diff = num(lrt[2, "Chisq diff"]), df_diff = as.integer(lrt[2, "Df diff"]),
+                     pvalue = num(lrt[2, "Pr(>Chisq)"]), method = attr(lrt, "heading")))
+}
+write_case("study-measurement", "218-firm study: measurement model with the second-order factor by FIML with MLR (robust FIML), on the sample program's incomplete CSV.", "cfa",
+  measurement, firms, options = fiml.mlr, data.file = firms.file)
+write_case("study-structural", "218-firm study: structural model of hypotheses H1a-H5 by FIML with MLR (robust FIML), on the sample program's incomplete CSV; h6_lrt is lavTestLRT against the model with the direct paths.", "sem",
+  structural, firms, options = fiml.mlr, data.file = firms.file, extra = h6(fiml.mlr))
+write_case("study-structural-listwise", "218-firm study: structural model of hypotheses H1a-H5 by normal-theory ML on the complete rows (lavaan's listwise default), on the sample program's incomplete CSV; h6_lrt as in study-structural.", "sem",
+  structural, firms, data.file = firms.file, extra = h6(list()))
+
+# Small against larger firms (GroupComparison in the sample): the five network and knowledge scales (20 items) by
+# FIML with MLR in two groups, the size band "<100" ("small (<100)") against the rest ("larger (100+)"). One case per
+# invariance step; lrt_previous is lavTestLRT of the step against the one before (Satorra-Bentler 2001 scaled).
+group.items <- c(paste0("sc", 1:4), paste0("ce", 1:4), paste0("ti", 1:4), paste0("aq", 1:4), paste0("cr", 1:4))
+firms.groups <- data.frame(sizegroup = ifelse(firms$size == "<100", "small (<100)", "larger (100+)"), firms[, group.items], check.names = FALSE)
+group.measurement <- paste(
+  "scale =~ sc1 + sc2 + sc3 + sc4", "centr =~ ce1 + ce2 + ce3 + ce4", "ties =~ ti1 + ti2 + ti3 + ti4",
+  "acq =~ aq1 + aq2 + aq3 + aq4", "crea =~ cr1 + cr2 + cr3 + cr4", sep = "\n")
+group.opts <- c(fiml.mlr, list(group = "sizegroup"))
+steps <- list(configural = character(0), metric = "loadings", scalar = c("loadings", "intercepts"),
+              strict = c("loadings", "intercepts", "residuals"))
+step.opts <- lapply(steps, function(eq) if (length(eq) > 0) c(group.opts, list(group.equal = eq)) else group.opts)
+step.fits <- lapply(step.opts, function(o) do.call("cfa", c(list(model = group.measurement, data = firms.groups), o)))
+step.lrt <- function(i) {
+  if (i == 1) return(list())
+  lrt <- lavTestLRT(step.fits[[i]], step.fits[[i - 1]])
+  list(lrt_previous = list(chisq_diff = num(lrt[2, "Chisq diff"]), df_diff = as.integer(lrt[2, "Df diff"]), pvalue = num(lrt[2, "Pr(>Chisq)"])))
+}
+step.description <- function(step) paste0("218-firm study, small against larger firms: the ", step, " step of the five network and knowledge scales by FIML with MLR (the sample's GroupComparison).")
+write_case("study-invariance-configural", step.description("configural"), "cfa", group.measurement, firms.groups, options = step.opts[[1]], extra = step.lrt(1))
+write_case("study-invariance-metric", step.description("metric"), "cfa", group.measurement, firms.groups, options = step.opts[[2]], extra = step.lrt(2))
+write_case("study-invariance-scalar", step.description("scalar"), "cfa", group.measurement, firms.groups, options = step.opts[[3]], extra = step.lrt(3))
+write_case("study-invariance-strict", step.description("strict"), "cfa", group.measurement, firms.groups, options = step.opts[[4]], extra = step.lrt(4))
+# The paths to acquisition and creation compared across the groups: the free model, and per path the Wald test of the
+# difference (from the free model's vcov) and lavTestLRT of the model with that path equal against the free model.
+group.paths <- paste(group.measurement, "acq ~ scale + centr + ties", "crea ~ scale + centr + ties + acq", sep = "\n")
+free.fit <- do.call("sem", c(list(model = group.paths, data = firms.groups), group.opts))
+pt <- parTable(free.fit)
+reg <- pt[pt$op == "~" & pt$group == 1, c("lhs", "rhs")]
+V <- lavInspect(free.fit, "vcov")
+path.tests <- lapply(seq_len(nrow(reg)), function(k) {
+  idx <- sapply(1:2, function(g) pt$free[pt$op == "~" & pt$lhs == reg$lhs[k] & pt$rhs == reg$rhs[k] & pt$group == g])
+  est <- sapply(1:2, function(g) parameterEstimates(free.fit)$est[with(parameterEstimates(free.fit), op == "~" & lhs == reg$lhs[k] & rhs == reg$rhs[k] & group == g)])
+  se <- sqrt(V[idx[1], idx[1]] + V[idx[2], idx[2]] - 2 * V[idx[1], idx[2]])
+  others <- paste0(reg$lhs[-k], "~", reg$rhs[-k])
+  eq.fit <- do.call("sem", c(list(model = group.paths, data = firms.groups, group.equal = "regressions", group.partial = others), group.opts))
+  lrt <- lavTestLRT(eq.fit, free.fit)
+  list(lhs = reg$lhs[k], rhs = reg$rhs[k], est = est, difference = est[2] - est[1], se = se, z = (est[2] - est[1]) / se,
+       wald_pvalue = 2 * pnorm(-abs((est[2] - est[1]) / se)),
+       chisq_diff = num(lrt[2, "Chisq diff"]), df_diff = as.integer(lrt[2, "Df diff"]), pvalue = num(lrt[2, "Pr(>Chisq)"]))
+})
+write_case("study-paths-groups", "218-firm study, small against larger firms: the paths to acquisition and creation free in both groups by FIML with MLR; path_tests per path: the Wald test of the difference (free model's vcov) and lavTestLRT with that path equal.", "sem",
+  group.paths, firms.groups, options = group.opts, extra = list(path_tests = path.tests))

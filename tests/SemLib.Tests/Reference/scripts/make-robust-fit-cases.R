@@ -61,7 +61,7 @@ write_case <- function(name, description, call, model, data, options = list(), d
   target <- file.path(out.dir, name, "data.csv")
   if (!is.null(data.ref)) { if (file.exists(target)) file.remove(target) }
   else if (is.null(data.file)) write.csv(data, target, row.names = FALSE, na = "")
-  else file.copy(data.file, target, overwrite = TRUE)
+  else if (normalizePath(data.file) != normalizePath(target, mustWork = FALSE)) file.copy(data.file, target, overwrite = TRUE)
   writeLines(toJSON(case, auto_unbox = TRUE, null = "null", na = "null", digits = NA, pretty = TRUE),
              file.path(out.dir, name, "case.json"))
   cat("wrote", name, "\n")
@@ -97,14 +97,15 @@ dt <- lavaan::Demo.twolevel
 write_case("twolevel-single-mlr-cluster", "lavaan's Demo.twolevel, a single-level CFA of y1-y6 with cluster = \"cluster\" (200 clusters), MLR.", "cfa",
   "f =~ y1 + y2 + y3\ng =~ y4 + y5 + y6\n", dt[, c("cluster", paste0("y", 1:6))], list(estimator = "MLR", cluster = "cluster"))
 
-# The 218-firm study (sem-29): the structural model on the sample program's CSV, MLR.
-firms.file <- "tests/SemLib.Tests/Reference/lavaan-extra/study-structural/data.csv"
+# The 218-firm study (sem-29): the structural model on the sample program's complete CSV (as it was written before
+# the sample simulated missing answers; the study's own cases in lavaan-extra now use the incomplete one), MLR.
+firms.file <- "tests/SemLib.Tests/Reference/robust-fit/study-structural-mlr/data.csv"
 firms <- read.csv(firms.file, check.names = FALSE)
 structural <- paste("scale =~ sc1 + sc2 + sc3 + sc4", "centr =~ ce1 + ce2 + ce3 + ce4", "ties =~ ti1 + ti2 + ti3 + ti4",
   "acq =~ aq1 + aq2 + aq3 + aq4", "crea =~ cr1 + cr2 + cr3 + cr4", "proc =~ pr1 + pr2 + pr3",
   "prod =~ pd1 + pd2 + pd3", "func =~ fu1 + fu2 + fu3", "upg =~ proc + prod + func",
   "acq ~ a1*scale + a2*centr + a3*ties", "crea ~ c1*scale + c2*centr + c3*ties + d*acq", "upg ~ b1*acq + b2*crea", sep = "\n")
-write_case("study-structural-mlr", "218-firm study: structural model (29 indicators), MLR.", "sem", structural, firms, list(estimator = "MLR"), data.ref = "../../lavaan-extra/study-structural/data.csv")
+write_case("study-structural-mlr", "218-firm study: structural model (29 indicators), MLR.", "sem", structural, firms, list(estimator = "MLR"), data.file = firms.file)
 
 # Scaled chi-square difference tests: lavTestLRT(m1, m0) with its default method for these tests (satorra.bentler.2001).
 dir.create(file.path(out.dir, "lrt"), recursive = TRUE, showWarnings = FALSE)
