@@ -46,6 +46,14 @@ internal sealed class FitSession
     }
 
     /// <summary>
+    /// The convergence tolerance of the EM estimate of a draw's unrestricted moments under full-information ML. They
+    /// give χ² (the h1 log-likelihood) and the sample moments behind start values; the estimates do not depend on them
+    /// (the h1 log-likelihood is a constant of the fit function, and convergence is judged by the Newton decrement). A
+    /// caller that needs no χ² of the draws (the bootstrap of estimates) may loosen it.
+    /// </summary>
+    public double SaturatedTolerance { get; set; } = SaturatedMoments.DefaultTolerance;
+
+    /// <summary>
     /// Full-information ML: the drawn rows keep their missing cells; their patterns and EM (h1) moments replace the
     /// group's (allocating: a draw's patterns have their own sizes). False when the draw cannot be analysed (a variable
     /// missing in every drawn row, a variable constant where observed, EM not converging or not positive definite).
@@ -59,7 +67,7 @@ internal sealed class FitSession
         try
         {
             patterns = MissingPatterns.Create(Sample.Data.Names, draw);
-            h1 = SaturatedMoments.Estimate(patterns);
+            h1 = SaturatedMoments.Estimate(patterns, SaturatedTolerance);
         }
         catch (DataException)
         {

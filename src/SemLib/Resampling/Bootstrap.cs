@@ -248,8 +248,10 @@ public static class Bootstrap
         public Worker NewWorker()
         {
             var fitted = Fit.Fitted;
-            return new Worker(new FitSession(fitted.Model, fitted.Sample, fitted.Options),
-                fitted.Sample.Groups.Select(g => new int[g.N]).ToArray());
+            // A draw's estimates do not depend on how tightly EM pins its unrestricted moments (FIML only; Bollen–Stine,
+            // which needs each draw's χ², is not offered with FIML), so EM stops at a relative change of 1e-6.
+            var session = new FitSession(fitted.Model, fitted.Sample, fitted.Options) { SaturatedTolerance = 1e-6 };
+            return new Worker(session, fitted.Sample.Groups.Select(g => new int[g.N]).ToArray());
         }
 
         /// <summary>Fits the session's current data and returns every statistic, or null when the fit fails.</summary>
