@@ -142,7 +142,15 @@ public sealed class InvariancePropertyTests
         var problems = new List<string>();
         _pairs++;
         bool cleanA = a.Status == FitStatus.Converged, cleanB = b.Status == FitStatus.Converged;
-        bool boundary = VarianceOnBoundary(a) || VarianceOnBoundary(b);
+        // A variance near 0 makes admissibility a matter of rounding only between a clean and an inadmissible fit. Next to a
+        // ridge (ConvergedSingular) it is not: there the information is singular at the start of the search (a
+        // two-indicator factor whose regression starts at 0), the first step's direction along the singular direction is
+        // rounding noise, and whether the search reaches a Heywood point or a ridge depends on it — in either units
+        // (replay (1334822181839645230, 3777789268074441901), size 31: Heywood χ² 4.896 against ridge 4.979; lavaan 0.6.14
+        // does not converge on the original data and stops at χ² 5.845 on the rescaled). Both fits are then unclean, and
+        // the verdict is what must agree.
+        bool singular = a.Status == FitStatus.ConvergedSingular || b.Status == FitStatus.ConvergedSingular;
+        bool boundary = !singular && (VarianceOnBoundary(a) || VarianceOnBoundary(b));
         if (cleanA != cleanB && !boundary)
             problems.Add($"status {a.Status} vs {b.Status}");
         if (!a.Converged || !b.Converged) return problems;
