@@ -49,20 +49,7 @@ internal sealed class SampleData
     {
         if (missing != MissingPolicy.Listwise) return FullInformation(data, names, groupColumn, clusterColumn, requiredVariables ?? []);
         var columns = data.NumericColumns(names);
-        DataColumn? group = null;
-        if (groupColumn is not null)
-        {
-            if (!data.Contains(groupColumn))
-                throw new DataException($"{data.Source}: the group variable {MessageText.Quote(groupColumn)} is not a column of the data.");
-            group = data[groupColumn];
-        }
-        DataColumn? cluster = null;
-        if (clusterColumn is not null)
-        {
-            if (!data.Contains(clusterColumn))
-                throw new DataException($"{data.Source}: the cluster variable {MessageText.Quote(clusterColumn)} is not a column of the data; available: {MessageText.List(data.Names)}.");
-            cluster = data[clusterColumn];
-        }
+        var (group, cluster) = GroupAndClusterColumns(data, groupColumn, clusterColumn);
         var clusterByGroup = new Dictionary<string, List<string>>(StringComparer.Ordinal);
 
         int p = names.Count;
@@ -144,25 +131,22 @@ internal sealed class SampleData
         return new SampleData(names, groups, false, warnings, labels.Select(l => read[l]).ToArray());
     }
 
+    /// <summary>The group and cluster columns named (null when not named); a name that is not a column is a <see cref="DataException"/>.</summary>
+    private static (DataColumn? Group, DataColumn? Cluster) GroupAndClusterColumns(DataSet data, string? groupColumn, string? clusterColumn)
+    {
+        if (groupColumn is not null && !data.Contains(groupColumn))
+            throw new DataException($"{data.Source}: the group variable {MessageText.Quote(groupColumn)} is not a column of the data.");
+        if (clusterColumn is not null && !data.Contains(clusterColumn))
+            throw new DataException($"{data.Source}: the cluster variable {MessageText.Quote(clusterColumn)} is not a column of the data; available: {MessageText.List(data.Names)}.");
+        return (groupColumn is null ? null : data[groupColumn], clusterColumn is null ? null : data[clusterColumn]);
+    }
+
     /// <summary>The FIML sample: rows with missing cells kept, per group their patterns and EM moments.</summary>
     private static SampleData FullInformation(DataSet data, IReadOnlyList<string> names, string? groupColumn, string? clusterColumn,
         IReadOnlyCollection<string> required)
     {
         var columns = data.NumericColumns(names);
-        DataColumn? group = null;
-        if (groupColumn is not null)
-        {
-            if (!data.Contains(groupColumn))
-                throw new DataException($"{data.Source}: the group variable {MessageText.Quote(groupColumn)} is not a column of the data.");
-            group = data[groupColumn];
-        }
-        DataColumn? cluster = null;
-        if (clusterColumn is not null)
-        {
-            if (!data.Contains(clusterColumn))
-                throw new DataException($"{data.Source}: the cluster variable {MessageText.Quote(clusterColumn)} is not a column of the data; available: {MessageText.List(data.Names)}.");
-            cluster = data[clusterColumn];
-        }
+        var (group, cluster) = GroupAndClusterColumns(data, groupColumn, clusterColumn);
         int p = names.Count;
         var requiredIndex = names.Select((n, j) => (n, j)).Where(x => required.Contains(x.n)).Select(x => x.j).ToArray();
         var labels = new List<string>();

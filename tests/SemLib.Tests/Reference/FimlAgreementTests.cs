@@ -22,48 +22,23 @@ public sealed class FimlAgreementTests
 
     /// <summary>Reference/fiml holds exactly the cases make-fiml-cases.R writes (its write_case("name", ...) calls).</summary>
     [Fact]
-    public void Every_case_of_the_script_is_present()
-    {
-        var script = File.ReadAllText(Path.Combine(ReferenceCase.BaseDirectory, "scripts", "make-fiml-cases.R"));
-        var written = System.Text.RegularExpressions.Regex.Matches(script, @"^write_case\(""([^""]+)""", System.Text.RegularExpressions.RegexOptions.Multiline)
-            .Select(m => m.Groups[1].Value).Order().ToList();
-        Assert.True(written.Count >= 10, $"the script writes {written.Count} cases");
-        Assert.Equal(written, ReferenceCase.All("fiml").Select(Path.GetFileName).Order());
-    }
+    public void Every_case_of_the_script_is_present() =>
+        LavaanComparison.ScriptWritesExactly("make-fiml-cases.R", "fiml", minimum: 10);
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Parameters_agree_with_lavaan(string folder)
-    {
-        var c = ReferenceCase.Load(folder);
-        var fit = c.Fit();
-        Assert.True(fit.Converged, string.Join("; ", fit.Warnings));
-        var agree = new Agreement(c.Name);
-        LavaanComparison.Parameters(c, fit, agree);
-        agree.Assert();
-    }
+    public void Parameters_agree_with_lavaan(string folder) =>
+        LavaanComparison.Check(folder, LavaanComparison.Parameters, mustConverge: true);
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Fit_measures_agree_with_lavaan(string folder)
-    {
-        var c = ReferenceCase.Load(folder);
-        var fit = c.Fit();
-        var agree = new Agreement(c.Name);
-        LavaanComparison.FitMeasures(c, fit, agree);
-        agree.Assert();
-    }
+    public void Fit_measures_agree_with_lavaan(string folder) =>
+        LavaanComparison.Check(folder, LavaanComparison.FitMeasures);
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void R_squared_and_implied_moments_agree_with_lavaan(string folder)
-    {
-        var c = ReferenceCase.Load(folder);
-        var fit = c.Fit();
-        var agree = new Agreement(c.Name);
-        LavaanComparison.RSquareAndImplied(c, fit, agree);
-        agree.Assert();
-    }
+    public void R_squared_and_implied_moments_agree_with_lavaan(string folder) =>
+        LavaanComparison.Check(folder, LavaanComparison.RSquareAndImplied);
 
     /// <summary>Rows used, patterns and coverage per group: the case's "missing" (lavaan's nobs, Mp$npatterns, lavInspect(fit, "coverage")).</summary>
     [Theory]

@@ -23,47 +23,23 @@ public sealed class LavaanAgreementTests
         var names = ReferenceCase.All("lavaan").Select(Path.GetFileName).ToHashSet();
         foreach (var required in new[] { "hs-cfa", "hs-cfa-stdlv", "hs-cfa-means", "hs-cfa-gls", "hs-cfa-uls", "poldem-sem", "wheaton-cov", "talor-mediation" })
             Assert.Contains(required, names);
-        // lavaan-extra holds exactly the cases scripts/make-lavaan-cases.R writes (its write_case("name", ...) calls).
-        var script = File.ReadAllText(Path.Combine(ReferenceCase.BaseDirectory, "scripts", "make-lavaan-cases.R"));
-        var written = System.Text.RegularExpressions.Regex.Matches(script, @"^write_case\(""([^""]+)""", System.Text.RegularExpressions.RegexOptions.Multiline)
-            .Select(m => m.Groups[1].Value).Order().ToList();
-        Assert.NotEmpty(written);
-        Assert.Equal(written, ReferenceCase.All("lavaan-extra").Select(Path.GetFileName).Order());
+        LavaanComparison.ScriptWritesExactly("make-lavaan-cases.R", "lavaan-extra", minimum: 1);
     }
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Parameters_agree_with_lavaan(string folder)
-    {
-        var c = ReferenceCase.Load(folder);
-        var fit = c.Fit();
-        Assert.True(fit.Converged, string.Join("; ", fit.Warnings));
-        var agree = new Agreement(c.Name);
-        LavaanComparison.Parameters(c, fit, agree);
-        agree.Assert();
-    }
+    public void Parameters_agree_with_lavaan(string folder) =>
+        LavaanComparison.Check(folder, LavaanComparison.Parameters, mustConverge: true);
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Fit_measures_agree_with_lavaan(string folder)
-    {
-        var c = ReferenceCase.Load(folder);
-        var fit = c.Fit();
-        var agree = new Agreement(c.Name);
-        LavaanComparison.FitMeasures(c, fit, agree);
-        agree.Assert();
-    }
+    public void Fit_measures_agree_with_lavaan(string folder) =>
+        LavaanComparison.Check(folder, LavaanComparison.FitMeasures);
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void R_squared_and_implied_covariance_agree_with_lavaan(string folder)
-    {
-        var c = ReferenceCase.Load(folder);
-        var fit = c.Fit();
-        var agree = new Agreement(c.Name);
-        LavaanComparison.RSquareAndImplied(c, fit, agree);
-        agree.Assert();
-    }
+    public void R_squared_and_implied_covariance_agree_with_lavaan(string folder) =>
+        LavaanComparison.Check(folder, LavaanComparison.RSquareAndImplied);
 
     public static TheoryData<string> CasesWithModificationIndices()
     {

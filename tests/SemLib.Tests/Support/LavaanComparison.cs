@@ -9,6 +9,49 @@ namespace SemLib.Tests.Support;
 /// </summary>
 public static class LavaanComparison
 {
+    /// <summary>
+    /// Loads the case in <paramref name="folder"/>, fits it and runs <paramref name="compare"/> into an agreement that
+    /// must hold; with <paramref name="mustConverge"/> the fit must also have converged.
+    /// </summary>
+    public static void Check(string folder, Action<ReferenceCase, SemFit, Agreement> compare, bool mustConverge = false)
+    {
+        var c = ReferenceCase.Load(folder);
+        var fit = c.Fit();
+        if (mustConverge) Xunit.Assert.True(fit.Converged, string.Join("; ", fit.Warnings));
+        var agree = new Agreement(c.Name);
+        compare(c, fit, agree);
+        agree.Assert();
+    }
+
+    /// <summary>
+    /// The reference folder holds exactly the cases a fixture script writes (its <c>write_case("name", ...)</c> calls),
+    /// at least <paramref name="minimum"/> of them.
+    /// </summary>
+    public static void ScriptWritesExactly(string script, string folder, int minimum)
+    {
+        var text = File.ReadAllText(Path.Combine(ReferenceCase.BaseDirectory, "scripts", script));
+        var written = System.Text.RegularExpressions.Regex.Matches(text, @"^write_case\(""([^""]+)""", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .Select(m => m.Groups[1].Value).Order().ToList();
+        Xunit.Assert.True(written.Count >= minimum, $"{script} writes {written.Count} cases");
+        Xunit.Assert.Equal(written, ReferenceCase.All(folder).Select(Path.GetFileName).Order());
+    }
+
+    /// <summary><see cref="SemFit.Tests"/> against the case's <c>tests</c> (lavaan's fit@test: the standard test, then the scaled one with its scaling factor).</summary>
+    public static void ModelTests(ReferenceCase c, SemFit fit, Agreement agree)
+    {
+        var expected = c.Root.GetProperty("tests").EnumerateArray().ToList();
+        Xunit.Assert.Equal(expected.Select(t => t.GetProperty("test").GetString()), fit.Tests.Select(t => t.Name));
+        for (int i = 0; i < expected.Count; i++)
+        {
+            var e = expected[i];
+            var mine = fit.Tests[i];
+            agree.Check($"{mine.Name} stat", mine.Statistic, ReferenceCase.Number(e.GetProperty("stat")));
+            agree.Check($"{mine.Name} df", mine.Df, ReferenceCase.Number(e.GetProperty("df")));
+            agree.Check($"{mine.Name} pvalue", double.IsNaN(mine.PValue) ? null : mine.PValue, ReferenceCase.Number(e.GetProperty("pvalue")));
+            if (i > 0) agree.Check($"{mine.Name} scaling.factor", double.IsNaN(mine.ScalingFactor) ? null : mine.ScalingFactor, ReferenceCase.Number(e.GetProperty("scaling.factor")));
+        }
+    }
+
     /// <summary>Every row of the case's <c>parameters</c> (lavaan's <c>parameterEstimates(fit, standardized = TRUE)</c>).</summary>
     public static void Parameters(ReferenceCase c, SemFit fit, Agreement agree)
     {
