@@ -1,3 +1,4 @@
+using SemLib.Syntax;
 using System.Text.Json;
 
 namespace SemLib.Tests.Support;
@@ -50,6 +51,28 @@ public static class LavaanComparison
             agree.Check($"{mine.Name} pvalue", double.IsNaN(mine.PValue) ? null : mine.PValue, ReferenceCase.Number(e.GetProperty("pvalue")));
             if (i > 0) agree.Check($"{mine.Name} scaling.factor", double.IsNaN(mine.ScalingFactor) ? null : mine.ScalingFactor, ReferenceCase.Number(e.GetProperty("scaling.factor")));
         }
+    }
+
+    /// <summary>Every row of the case's <c>modification_indices</c> (lavaan's <c>modindices()</c>: mi, epc, sepc.lv, sepc.all), and no more rows.</summary>
+    public static void ModificationIndices(ReferenceCase c, SemFit fit, Agreement agree)
+    {
+        var mine = fit.ModificationIndices();
+        var expected = c.Root.GetProperty("modification_indices").EnumerateArray().ToList();
+        foreach (var e in expected)
+        {
+            string lhs = e.GetProperty("lhs").GetString()!, op = e.GetProperty("op").GetString()!, rhs = e.GetProperty("rhs").GetString()!;
+            var m = mine.FirstOrDefault(x => x.Op.ToLavaan() == op && ((x.Lhs == lhs && x.Rhs == rhs) || (op == "~~" && x.Lhs == rhs && x.Rhs == lhs)));
+            if (m is null)
+            {
+                agree.Fail($"modification index {lhs}{op}{rhs} missing");
+                continue;
+            }
+            agree.Check($"{lhs}{op}{rhs} mi", m.Mi, ReferenceCase.Number(e.GetProperty("mi")));
+            agree.Check($"{lhs}{op}{rhs} epc", m.Epc, ReferenceCase.Number(e.GetProperty("epc")));
+            agree.Check($"{lhs}{op}{rhs} sepc.lv", m.SepcLv, ReferenceCase.Number(e.GetProperty("sepc.lv")));
+            agree.Check($"{lhs}{op}{rhs} sepc.all", m.SepcAll, ReferenceCase.Number(e.GetProperty("sepc.all")));
+        }
+        if (mine.Count != expected.Count) agree.Fail($"SemLib lists {mine.Count} modification indices, lavaan {expected.Count}");
     }
 
     /// <summary>Every row of the case's <c>parameters</c> (lavaan's <c>parameterEstimates(fit, standardized = TRUE)</c>).</summary>
