@@ -129,7 +129,15 @@ public static class ConsoleReport
                 sb.AppendLine($"  {d.Dependent + " ~ " + d.Predictor,-14} {Format.N(d.Estimates[0]),14} {Format.N(d.Estimates[1]),15} {Format.N(d.Difference),7} {Format.N(d.Z, 2),6} {Format.P(d.WaldPValue),6} {Format.N(d.DeltaChiSquare, 2),6} {Format.P(d.DeltaPValue),6}");
         }
 
-        H($"{(r.Groups is null ? 7 : 8)}. Estimates against the population values");
+        int section = r.Groups is null ? 7 : 8;
+        if (r.MethodBias is { } mb)
+        {
+            H($"{section++}. Common-method bias ({Design.FimlLabel}; every answer from one respondent per firm at one time)");
+            foreach (var line in SemLib.Reporting.MethodBiasText.Format(mb).TrimEnd().Split('\n').Skip(1))
+                sb.AppendLine("  " + line.TrimEnd('\r'));
+        }
+
+        H($"{section}. Estimates against the population values");
         sb.AppendLine("  parameter          population  estimate  difference");
         foreach (var (name, pop, est) in r.Recovery.Take(12))
             sb.AppendLine($"  {name,-18} {Format.N(pop, 2),10}  {Format.N(est),8}  {Format.N(est - pop),+10}");

@@ -87,6 +87,9 @@ public static class Design
     }
 
     /// <summary>The measurement part: eight first-order factors and the second-order cluster upgrade.</summary>
+    /// <summary>The first-order measurement model (every item on its construct), the traits of the common-method-bias checks.</summary>
+    public static string TraitSyntax() => string.Join("\n", FirstOrder.Select(c => $"{c.Name} =~ {string.Join(" + ", c.Items)}"));
+
     public static string MeasurementSyntax() => string.Join("\n",
         FirstOrder.Select(c => $"{c.Name} =~ {string.Join(" + ", c.Items)}")
             .Append($"upg =~ {string.Join(" + ", Upgrade.Select(u => u.Facet))}"));

@@ -50,6 +50,8 @@ public sealed record StudyResults
     public required bool Simulated { get; init; }
     /// <summary>Small against larger firms (null without a size column).</summary>
     public GroupComparisonResults? Groups { get; init; }
+    /// <summary>Common-method-bias checks of the first-order measurement model (Harman, common latent factor).</summary>
+    public SemLib.CommonMethod.MethodBiasResult? MethodBias { get; init; }
 }
 
 /// <summary>The thesis's analysis plan, in order, on the public SemLib API.</summary>
@@ -171,6 +173,9 @@ public static class StudyAnalysis
             Recovery = recovery,
             Simulated = simulated,
             Groups = GroupComparison.Run(data),
+            // Every answer came from one respondent per firm at one time: the checks a committee asks for, by the same
+            // estimator as the study's models (Harman's principal component uses the firms that answered every item).
+            MethodBias = SemLib.CommonMethod.MethodBias.Run(Design.TraitSyntax(), data, new SemLib.CommonMethod.MethodBiasOptions { Fit = Design.Fiml }),
         };
     }
 

@@ -130,6 +130,7 @@ public static class StudyDocument
             sections.Add(InvarianceReportSections.Invariance(g.Invariance) with { Heading = "Measurement invariance: small against larger firms" });
             sections.Add(InvarianceReportSections.PathDifferences(g.Paths) with { Heading = "Path differences: small against larger firms" });
         }
+        if (r.MethodBias is { } mb) sections.Add(MethodBiasReportSections.Section(mb) with { Heading = "Common-method bias" });
         if (r.Simulated) sections.Add(new ReportSection("Estimates against the population values", recovery));
         sections.Add(SemReportSections.Warnings(r.Structural) with { Heading = "Warnings" });
         return doc.Add(sections);

@@ -296,6 +296,39 @@ public sealed class ClusterUpgradeTests
     }
 
     /// <summary>
+    /// The common-method-bias section: the checks run on the first-order measurement model with the study's estimator
+    /// (FIML with MLR: its χ² is that of the same CFA fitted directly; Harman's component uses the firms that answered
+    /// every item), and the console report, the HTML and the Markdown show them. The one-factor model fits worse than the
+    /// measurement model (the data were simulated from eight correlated traits).
+    /// </summary>
+    [Fact]
+    public void Reports_carry_the_common_method_bias_checks()
+    {
+        var r = Study.Value;
+        var mb = r.MethodBias!;
+        Assert.Equal(Design.Items.Count(), mb.Items.Count);
+        // The measurement model by FIML (MLR) is the study's first-order CFA: the same χ² as fitting it directly.
+        var direct = Cfa.Fit(Design.TraitSyntax(), r.Data, Design.Fiml);
+        Assert.Equal(direct.FitMeasures.ChiSquare!.Value, mb.Measurement.ChiSquare!.Value, 6);
+        Assert.InRange(mb.Harman.FirstComponentShare, 0.0, 0.5);
+        Assert.True(mb.Harman.SingleFactor.ChiSquare > mb.Measurement.ChiSquare);
+        string text = ConsoleReport.Render(r);
+        Assert.Contains("Common-method bias", text);
+        Assert.Contains("Harman's single-factor test", text);
+        var dir = Directory.CreateTempSubdirectory("semlib-study-method-");
+        try
+        {
+            StudyFiles.Write(dir.FullName, r, text);
+            foreach (var file in new[] { "report.html", "report.md" })
+                Assert.Contains("Common-method bias", File.ReadAllText(Path.Combine(dir.FullName, file)));
+        }
+        finally
+        {
+            dir.Delete(true);
+        }
+    }
+
+    /// <summary>
     /// Small against larger firms agrees with lavaan: each invariance step's χ² and df (case.json of
     /// study-invariance-configural, -metric, -scalar, -strict) and its scaled difference from the step before
     /// (lrt_previous: lavTestLRT), and each path's per-group estimates, Wald z and p of the difference and the Δχ² with
