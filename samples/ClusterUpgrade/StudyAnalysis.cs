@@ -84,7 +84,7 @@ public static class StudyAnalysis
 
         // 2–3. Reliability, KMO/Bartlett, EFA (Kaiser's eigenvalue > 1 rule, principal axis + varimax as in SPSS),
         // CFA-based CR/AVE and discriminant validity. On incomplete data alpha, the item statistics, the eigenvalues and
-        // the EFA use pairwise-complete correlations (psych's convention), KMO, Bartlett and HTMT the complete rows, and
+        // the EFA, KMO and Bartlett use pairwise-complete correlations (psych's convention), HTMT the complete rows, and
         // the CFA behind CR/AVE is fitted by FIML.
         var eigen = ExploratoryFactorAnalysis.Eigenvalues(data, items);
         int k = Math.Max(1, eigen.Count(e => e > 1));

@@ -23,7 +23,7 @@ public static class StudyNotes
         $"The models are fitted by {Design.FimlLabel}: full-information maximum likelihood on the incomplete data, with robust (Huber–White) standard errors and the Yuan–Bentler scaled χ² (lavaan: estimator = \"MLR\", missing = \"ml\"); nested models are compared by the Satorra–Bentler (2001) scaled χ² difference. Beside it, {Design.ListwiseLabel} fits the same model to the {r.StructuralListwise.NObs[0]} complete rows.";
 
     public static string ItemStatistics(StudyResults r) =>
-        $"On the incomplete data, alpha, the item statistics, the eigenvalues and the EFA use pairwise-complete covariances (psych's convention); KMO, Bartlett's test and HTMT use the {r.CompleteRows} firms that answered every item; the CFA behind the loadings, CR, AVE and omega is fitted by FIML (omega uses the EM estimate of the item covariances).";
+        $"On the incomplete data, alpha, the item statistics, the eigenvalues, the EFA, KMO and Bartlett's test use pairwise-complete correlations (psych's convention); HTMT uses the {r.CompleteRows} firms that answered every item (semTools' listwise default); the CFA behind the loadings, CR, AVE and omega is fitted by FIML (omega uses the EM estimate of the item covariances).";
 
     /// <summary>Why the design's clusters get no cluster-robust standard errors.</summary>
     public static string Clusters(StudyResults r)

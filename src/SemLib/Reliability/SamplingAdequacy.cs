@@ -6,21 +6,26 @@ namespace SemLib.Reliability;
 
 /// <summary>
 /// Whether a set of items is suitable for factor analysis: the KMO measure of sampling adequacy
-/// (<see cref="Kmo(DataSet, IReadOnlyList{string})"/>) and Bartlett's test of sphericity
-/// (<see cref="Bartlett(DataSet, IReadOnlyList{string})"/>). From raw data both use the rows in which every
-/// item is observed (listwise deletion), unlike psych's pairwise default, so that R is a proper correlation
-/// matrix of one sample of known size.
+/// (<see cref="Kmo(DataSet, IReadOnlyList{string}, CorrelationMissingData)"/>) and Bartlett's test of sphericity
+/// (<see cref="Bartlett(DataSet, IReadOnlyList{string}, CorrelationMissingData)"/>). From raw data both use
+/// pairwise-complete correlations by default, as psych does (n = the rows of the data); with incomplete data the
+/// pairwise matrix may not be positive definite, which is then said; listwise deletion is the alternative.
 /// </summary>
 public static class SamplingAdequacy
 {
-    /// <summary>KMO on the complete rows of the items. Throws <see cref="ReliabilityException"/> naming the items when
-    /// the correlation matrix is singular (psych then falls back silently; SemLib does not guess).</summary>
-    public static KmoResult Kmo(DataSet data, IReadOnlyList<string> items)
+    /// <summary>KMO of the items' correlations: pairwise-complete by default, as psych's <c>KMO()</c> computes them from
+    /// raw data (n = the rows of the data), or from the complete rows. Throws <see cref="ReliabilityException"/> naming
+    /// the items when the correlation matrix is singular (psych then falls back silently; SemLib does not guess).</summary>
+    public static KmoResult Kmo(DataSet data, IReadOnlyList<string> items, CorrelationMissingData missing = CorrelationMissingData.Pairwise)
     {
         var d = ItemData.From(data, items, "the KMO analysis");
-        var (r, n) = d.ListwiseCorrelation();
+        var (r, n) = Correlation(d, missing);
         return Kmo(r, d.Names, n, "the KMO analysis");
     }
+
+    /// <summary>The items' correlations with missing values handled as asked, and the n that goes with them (psych's).</summary>
+    private static (double[,] R, int N) Correlation(ItemData d, CorrelationMissingData missing) =>
+        missing == CorrelationMissingData.Pairwise ? (Stats.PairwiseCorrelation(d.Columns), d.N) : d.ListwiseCorrelation();
 
     /// <summary>KMO of a given correlation (or covariance) matrix.</summary>
     public static KmoResult Kmo(LabeledMatrix correlation)
@@ -62,11 +67,12 @@ public static class SamplingAdequacy
         };
     }
 
-    /// <summary>Bartlett's test on the complete rows of the items (n = their number).</summary>
-    public static BartlettTestResult Bartlett(DataSet data, IReadOnlyList<string> items)
+    /// <summary>Bartlett's test of the items' correlations: pairwise-complete with n = the rows of the data by default, as
+    /// psych's <c>cortest.bartlett()</c> computes it from raw data, or the complete rows with n = their number.</summary>
+    public static BartlettTestResult Bartlett(DataSet data, IReadOnlyList<string> items, CorrelationMissingData missing = CorrelationMissingData.Pairwise)
     {
         var d = ItemData.From(data, items, "Bartlett's test");
-        var (r, n) = d.ListwiseCorrelation();
+        var (r, n) = Correlation(d, missing);
         return Bartlett(r, d.Names, n);
     }
 

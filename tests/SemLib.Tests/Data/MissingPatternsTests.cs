@@ -234,8 +234,15 @@ public sealed class MissingPatternsTests
             }
             var ha = SaturatedMoments.Estimate(a);
             var hb = SaturatedMoments.Estimate(b);
-            return same && ha.Converged && hb.Converged
-                && MaxAbsDifference(ha.Mean, hb.Mean) < 1e-8 && MaxAbsDifference(ha.Covariance, hb.Covariance) < 1e-7
+            bool moments = MaxAbsDifference(ha.Mean, hb.Mean) < 1e-8 && MaxAbsDifference(ha.Covariance, hb.Covariance) < 1e-7;
+            // With few rows EM can converge to a covariance matrix that is singular where some pattern observes it (a
+            // pattern with fewer rows than variables): whether its Cholesky factorisation succeeds — a finite
+            // log-likelihood — is then decided by rounding, which the row order changes (seen: (1722647209, 15, 5,
+            // 832749360), moments equal to 1e-14, log-likelihood −24.03 in one order and −∞ in the other). There the
+            // moments must agree and at least one side must report the singular estimate.
+            if (double.IsNegativeInfinity(ha.LogLikelihood) || double.IsNegativeInfinity(hb.LogLikelihood))
+                return same && moments && (!ha.Converged || !hb.Converged);
+            return same && ha.Converged && hb.Converged && moments
                 && Math.Abs(ha.LogLikelihood - hb.LogLikelihood) < 1e-8 * Math.Abs(ha.LogLikelihood);
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(50));
     }

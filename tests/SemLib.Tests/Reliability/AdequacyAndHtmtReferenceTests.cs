@@ -8,6 +8,29 @@ public sealed class AdequacyAndHtmtReferenceTests(ITestOutputHelper output)
 {
     private static readonly string[] HsItems = ["x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8", "x9"];
 
+    /// <summary>
+    /// The default from raw data with missing values is psych's: pairwise-complete correlations, Bartlett's n = the rows.
+    /// Expected values: kmo-pairwise.json, psych::KMO(bfi[items]) and psych::cortest.bartlett(bfi[items]) (psych 2.2.9,
+    /// scripts/make-kmo-pairwise-case.R).
+    /// </summary>
+    [Fact]
+    public void KmoAndBartlettOnIncompleteDataAreComputedAsPsychDoes()
+    {
+        var refs = Reference.Json("kmo-pairwise.json");
+        var items = refs.GetProperty("items").EnumerateArray().Select(x => x.GetString()!).ToArray();
+        var data = Reference.Data("bfi.csv");
+        var agree = new Agreement();
+        var kmo = SamplingAdequacy.Kmo(data, items);
+        agree.Near(refs.GetProperty("kmo").GetProperty("overall").GetDouble(), kmo.Overall, "KMO overall");
+        foreach (var p in refs.GetProperty("kmo").GetProperty("items").EnumerateObject())
+            agree.Near(p.Value.GetDouble(), kmo.Msa(p.Name), $"MSA {p.Name}");
+        var b = SamplingAdequacy.Bartlett(data, items);
+        agree.Near(refs.GetProperty("bartlett").GetProperty("chisq").GetDouble(), b.ChiSquare, "Bartlett chisq");
+        Assert.Equal(refs.GetProperty("bartlett").GetProperty("df").GetInt32(), b.DegreesOfFreedom);
+        Assert.Equal(refs.GetProperty("rows").GetInt32(), b.N);
+        output.WriteLine(agree.ToString());
+    }
+
     [Theory]
     [InlineData("hs.json", "hs.csv", "")]
     [InlineData("reliability-extra.json", "bfi.csv", "bfi")]
@@ -23,14 +46,14 @@ public sealed class AdequacyAndHtmtReferenceTests(ITestOutputHelper output)
         var items = kmoRef.GetProperty("items").EnumerateObject().Select(p => p.Name).ToArray();
         var agree = new Agreement();
 
-        var kmo = SamplingAdequacy.Kmo(data, items);
+        var kmo = SamplingAdequacy.Kmo(data, items, CorrelationMissingData.Listwise);
         Assert.Equal(refs.GetProperty("complete_rows").GetInt32(), kmo.N);
         agree.Near(kmoRef.GetProperty("overall").GetDouble(), kmo.Overall, "KMO overall");
         foreach (var p in kmoRef.GetProperty("items").EnumerateObject())
             agree.Near(p.Value.GetDouble(), kmo.Msa(p.Name), $"MSA {p.Name}");
 
         var bRef = refs.GetProperty("bartlett");
-        var b = SamplingAdequacy.Bartlett(data, items);
+        var b = SamplingAdequacy.Bartlett(data, items, CorrelationMissingData.Listwise);
         agree.Near(bRef.GetProperty("chisq").GetDouble(), b.ChiSquare, "Bartlett chisq");
         Assert.Equal(bRef.GetProperty("df").GetInt32(), b.DegreesOfFreedom);
         agree.Near(bRef.GetProperty("pvalue").GetDouble(), b.PValue, "Bartlett p");

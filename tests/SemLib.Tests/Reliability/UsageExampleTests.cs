@@ -13,7 +13,7 @@ public sealed class UsageExampleTests
         var agree = new ScaleDefinition("agreeableness", ["A1", "A2", "A3", "A4", "A5"], reverseKeyed: ["A1"]);
         ScaleReliability rel = ItemAnalysis.Analyze(data, agree);
         EfaResult efa = ExploratoryFactorAnalysis.Fit(data, items, 2, new EfaOptions { Rotation = FactorRotation.Promax });
-        KmoResult kmo = SamplingAdequacy.Kmo(data, items);
+        KmoResult kmo = SamplingAdequacy.Kmo(data, items, CorrelationMissingData.Listwise);
         ValidityReport report = ValidityAssessment.Report(ValidityAssessment.Check(rel), ValidityAssessment.Check(kmo));
 
         // psych::alpha(bfi[A1:A5], keys = "A1"): alpha .703, smallest r.drop .308 (A1's) (reliability-extra.json);
