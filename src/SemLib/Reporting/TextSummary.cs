@@ -39,6 +39,7 @@ public static partial class TextSummary
             BootstrapEffects(text, boot);
             text.Blank();
         }
+        Coverage(text, fit);
         var warnings = fit.Warnings.Select(w => w.Message).Concat(options.Bootstrap?.Warnings ?? []).ToList();
         if (options.Warnings && warnings.Count > 0)
         {
@@ -134,6 +135,31 @@ public static partial class TextSummary
         rows.Add(Row($"Number of clusters [{column}]:", ""));
         for (int g = 0; g < groups.Length; g++)
             rows.Add(Row("  " + fit.GroupLabels[g].PadRight(40), Int(groups[g].ClusterCount)));
+    }
+
+    /// <summary>
+    /// Under full-information ML, the covariance coverage of each group (lavaan's <c>lavInspect(fit, "coverage")</c>):
+    /// the proportion of the rows used that observe both variables, as a lower triangle with three decimals.
+    /// </summary>
+    private static void Coverage(Lines text, SemFit fit)
+    {
+        if (fit.MissingData is not { Count: > 0 } missing) return;
+        for (int g = 0; g < missing.Count; g++)
+        {
+            var m = missing[g];
+            string group = missing.Count > 1 ? $" [{fit.GroupLabels[g]}]" : "";
+            text.Add($"Covariance coverage (share of the {m.Rows} rows observing both variables){group}:");
+            text.Blank();
+            int width = Math.Max(6, m.Variables.Max(v => v.Length) + 1);
+            int first = m.Variables.Max(v => v.Length) + 2;
+            text.Add(new string(' ', first) + string.Concat(m.Variables.Select(v => v.PadLeft(width))));
+            for (int i = 0; i < m.Variables.Count; i++)
+            {
+                var cells = Enumerable.Range(0, i + 1).Select(j => m.Coverage[i, j].ToString("0.000", System.Globalization.CultureInfo.InvariantCulture).PadLeft(width));
+                text.Add("  " + m.Variables[i].PadRight(first - 2) + string.Concat(cells));
+            }
+            text.Blank();
+        }
     }
 
     /// <summary>lavaan's "Number of missing patterns" line (per group with groups) under full-information ML.</summary>

@@ -25,4 +25,26 @@ public sealed class FimlSummaryCliTests
         Assert.True(run.ExitCode == 0, run.Stderr);
         TextSummaryCliTests.AssertLikeLavaan(run.Stdout, reference);
     }
+
+    /// <summary>
+    /// After lavaan's summary, a FIML fit prints the covariance coverage (lavInspect(fit, "coverage")) as a lower
+    /// triangle; its numbers are SemFit.MissingData's, which agree with lavaan's coverage (FimlAgreementTests).
+    /// </summary>
+    [Fact]
+    public void Full_information_ml_prints_the_covariance_coverage()
+    {
+        using var files = new TempFiles();
+        var run = CliRun.Of(["fit", "--model", files.Write("hs.lav", HsModel), "--data", FimlData, "--missing", "ml"]);
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var fit = Sem.Fit(HsModel, SemLib.Data.DataSet.ReadCsv(FimlData), new SemLib.Specification.ModelOptions { Missing = SemLib.Data.MissingPolicy.ML });
+        var m = fit.MissingData![0];
+        Assert.Contains($"Covariance coverage (share of the {m.Rows} rows observing both variables):", run.Stdout);
+        string F(double x) => x.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
+        var lines = run.Stdout.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        for (int i = 0; i < m.Variables.Count; i++)
+        {
+            var expected = new[] { m.Variables[i] }.Concat(Enumerable.Range(0, i + 1).Select(j => F(m.Coverage[i, j])));
+            Assert.Contains(lines, l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries).SequenceEqual(expected));
+        }
+    }
 }
