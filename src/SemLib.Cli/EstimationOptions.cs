@@ -25,12 +25,25 @@ internal sealed class EstimationOptions
         HelpName = "TEST",
     };
 
-    public Option<string> Missing { get; } = new("--missing")
+    public Option<string> Missing { get; } = NewMissingOption();
+
+    /// <summary>
+    /// A --missing option with its value checks: here, and for a command with its own estimator option (invariance)
+    /// that takes only this one of the estimation options.
+    /// </summary>
+    public static Option<string> NewMissingOption()
     {
-        Description = "Missing values: listwise (rows with a missing value on a model variable are dropped; the default) or ml (full-information ML: every row contributes the values it has; lavaan also calls it fiml and direct). ml.x also keeps rows with missing exogenous covariates. ml needs --data and an ML-family estimator (ML or MLR).",
-        HelpName = "listwise|ml|ml.x",
-        DefaultValueFactory = _ => "listwise",
-    };
+        var option = new Option<string>("--missing")
+        {
+            Description = "Missing values: listwise (rows with a missing value on a model variable are dropped; the default) or ml (full-information ML: every row contributes the values it has; lavaan also calls it fiml and direct). ml.x also keeps rows with missing exogenous covariates. ml needs --data and an ML-family estimator (ML or MLR).",
+            HelpName = "listwise|ml|ml.x",
+            DefaultValueFactory = _ => "listwise",
+        };
+        Choice(option, [.. Listwise, .. Fiml, .. FimlX], ["two.stage", "robust.two.stage", "pairwise", "available.cases", "doubly.robust"],
+            v => $"--missing {v} is not supported yet; use listwise or ml (full-information ML).",
+            v => $"--missing {v} is not valid; use listwise, ml (full-information ML) or ml.x.");
+        return option;
+    }
 
     public Option<string?> Cluster { get; } = new("--cluster")
     {
@@ -56,9 +69,6 @@ internal sealed class EstimationOptions
         Choice(Information, ["expected", "observed"], ["first.order"],
             v => $"--information {v} is not supported yet; use expected or observed.",
             v => $"--information {v} is not valid; use expected or observed.");
-        Choice(Missing, [.. Listwise, .. Fiml, .. FimlX], ["two.stage", "robust.two.stage", "pairwise", "available.cases", "doubly.robust"],
-            v => $"--missing {v} is not supported yet; use listwise or ml (full-information ML).",
-            v => $"--missing {v} is not valid; use listwise, ml (full-information ML) or ml.x.");
         Choice(Test, ["standard", "satorra.bentler", "yuan.bentler", "yuan.bentler.mplus", "scaled.shifted"],
             ["mean.var.adjusted", "satterthwaite", "browne.residual.adf", "browne.residual.nt", "browne.residual.nt.model", "browne.residual.adf.model", "bollen.stine", "none"],
             v => $"--test {v} is not supported yet; use standard, satorra.bentler, yuan.bentler, yuan.bentler.mplus or scaled.shifted"
@@ -123,7 +133,8 @@ internal sealed class EstimationOptions
             throw new AnalysisFailedException($"{data.Source}: the cluster variable {MessageText.Quote(cluster)} is not a column of the data (columns are: {MessageText.List(data.Names)}).");
     }
 
-    private static MissingPolicy MissingValue(string? value)
+    /// <summary>The missing-data policy a --missing value names (lavaan's aliases included).</summary>
+    public static MissingPolicy MissingValue(string? value)
     {
         if (value is null) return MissingPolicy.Listwise;
         if (Fiml.Contains(value, StringComparer.OrdinalIgnoreCase)) return MissingPolicy.ML;

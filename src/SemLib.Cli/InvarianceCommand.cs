@@ -36,6 +36,7 @@ internal sealed class InvarianceCommand
         DefaultValueFactory = _ => "ML",
     };
     private readonly Option<bool> _stdLv = new("--std-lv") { Description = "Identify factors by fixing their variances to 1 (lavaan's std.lv); equal loadings then free the later groups' factor variances, as in lavaan." };
+    private readonly Option<string> _missing = EstimationOptions.NewMissingOption();
     private readonly Option<int> _iterMax = new("--iter-max") { Description = "Maximum optimizer iterations per attempt.", HelpName = "N", DefaultValueFactory = _ => ModelOptions.Default.MaxIterations };
     private readonly FormatOption _format = new("Output: text (tables and verdicts) or json (the documented JSON document, nothing else on standard output).");
     private readonly Option<string[]> _report = new("--report")
@@ -48,7 +49,7 @@ internal sealed class InvarianceCommand
     public Command Build(TextWriter stdout, TextWriter stderr)
     {
         var command = new Command("invariance", "Measurement invariance across groups: configural, metric, scalar and strict models compared step by step (lavTestLRT, ΔCFI, ΔRMSEA, ΔSRMR, score tests), and group differences in regression paths (--paths).");
-        foreach (var option in new Option[] { _model, _data, _encoding, _group, _steps, _equality.GroupEqual, _equality.GroupPartial, _paths, _estimator, _stdLv, _iterMax, _format, _report, _verbose })
+        foreach (var option in new Option[] { _model, _data, _encoding, _group, _steps, _equality.GroupEqual, _equality.GroupPartial, _paths, _estimator, _missing, _stdLv, _iterMax, _format, _report, _verbose })
             command.Options.Add(option);
         OptionChecks.ExistingFile(_model, "model");
         OptionChecks.ExistingFile(_data, "data");
@@ -88,6 +89,7 @@ internal sealed class InvarianceCommand
                 Group = parse.GetValue(_group),
                 Estimator = Enum.Parse<Estimation.Estimator>(parse.GetValue(_estimator)!, ignoreCase: true),
                 StdLv = parse.GetValue(_stdLv),
+                Missing = EstimationOptions.MissingValue(parse.GetValue(_missing)),
                 MaxIterations = parse.GetValue(_iterMax),
             };
             var reports = parse.GetValue(_report) ?? [];
