@@ -7,7 +7,7 @@ namespace SemLib.Reporting;
 /// </summary>
 internal static class DiagramLayout
 {
-    private static readonly double[] Spacings = [1.0, 1.2, 1.45, 1.75, 2.1, 2.5];
+    private static readonly double[] Spacings = [1.0, 1.2, 1.45, 1.75, 2.1, 2.5, 3.0, 3.6];
 
     public static PathDiagram Run(DiagramSpec spec, DiagramOptions options)
     {

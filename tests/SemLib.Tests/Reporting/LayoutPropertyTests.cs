@@ -96,8 +96,15 @@ public sealed class LayoutPropertyTests
     [Fact]
     public void RandomModelsWithManyResidualCovariancesKeepEveryLabelFreeAndOnItsOwnArrow()
     {
+        // Seed 640397711 (with error terms) needed more room than the six spacings DiagramLayout used to try: a label
+        // ended 4.0 from its own arc and 2.2 from another. It is checked every run, before the random ones.
+        CheckManyResiduals(640397711);
         var seeds = Gen.Choose(0, int.MaxValue).ToArbitrary();
-        Prop.ForAll(seeds, seed =>
+        Prop.ForAll(seeds, CheckManyResiduals).Check(Quick);
+    }
+
+    private static void CheckManyResiduals(int seed)
+    {
         {
             foreach (bool errors in new[] { false, true })
             {
@@ -113,7 +120,7 @@ public sealed class LayoutPropertyTests
                 }
                 Assert.Equal(spec.Edges.Count, d.Edges.Count);
             }
-        }).Check(Quick);
+        }
     }
 
     /// <summary>
