@@ -54,21 +54,7 @@ public sealed class FimlTests
     public void Analytic_gradient_matches_finite_differences(int index)
     {
         var (objective, start) = Build(index);
-        var rng = new Random(11 + index);
-        var x = start.Select(v => v + 0.05 * (2 * rng.NextDouble() - 1) * Math.Max(0.2, Math.Abs(v))).ToArray();
-        var grad = new double[x.Length];
-        Assert.True(double.IsFinite(objective.Evaluate(x, grad)));
-        for (int j = 0; j < x.Length; j++)
-        {
-            double h = 1e-6 * Math.Max(1, Math.Abs(x[j]));
-            var xp = (double[])x.Clone();
-            var xm = (double[])x.Clone();
-            xp[j] += h;
-            xm[j] -= h;
-            double fd = (objective.Evaluate(xp, []) - objective.Evaluate(xm, [])) / (2 * h);
-            Assert.True(Math.Abs(fd - grad[j]) <= 1e-6 * Math.Max(1, Math.Abs(fd)),
-                $"parameter {j}: analytic {grad[j]:G10}, finite difference {fd:G10}");
-        }
+        GradientCheck.AgainstFiniteDifferences(objective, start, 11 + index);
     }
 
     [Theory]

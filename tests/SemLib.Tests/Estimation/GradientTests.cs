@@ -53,23 +53,7 @@ public sealed class GradientTests
     {
         var data = TestData.HolzingerSwineford();
         var (objective, start) = Build(Models[model], estimator, meanStructure, data);
-        var rng = new Random(7 + model);
-        // A point away from the optimum, so every term of the gradient is non-zero.
-        var x = start.Select(v => v + 0.05 * (2 * rng.NextDouble() - 1) * Math.Max(0.2, Math.Abs(v))).ToArray();
-        var grad = new double[x.Length];
-        double f = objective.Evaluate(x, grad);
-        Assert.True(double.IsFinite(f));
-        for (int j = 0; j < x.Length; j++)
-        {
-            double h = 1e-6 * Math.Max(1, Math.Abs(x[j]));
-            var xp = (double[])x.Clone();
-            var xm = (double[])x.Clone();
-            xp[j] += h;
-            xm[j] -= h;
-            double fd = (objective.Evaluate(xp, []) - objective.Evaluate(xm, [])) / (2 * h);
-            Assert.True(Math.Abs(fd - grad[j]) <= 1e-6 * Math.Max(1, Math.Abs(fd)),
-                $"parameter {j}: analytic {grad[j]:G10}, finite difference {fd:G10}");
-        }
+        GradientCheck.AgainstFiniteDifferences(objective, start, 7 + model);
     }
 
     /// <summary>
