@@ -82,7 +82,7 @@ internal static class FitEngine
         if (robust && !options.Estimator.IsMaximumLikelihood())
             throw new SemLibException($"Robust standard errors and scaled tests need an ML estimator (ML, MLM or MLR); the estimator is {options.Estimator}.");
         if (test is TestType.YuanBentler or TestType.ScaledShifted)
-            throw new SemLibException($"The test '{new Results.ModelTest(test, 0, 0, 0, 0, 0).Name}' is not available yet; use satorra.bentler (MLM) or yuan.bentler.mplus (MLR).");
+            throw new SemLibException($"The test '{Results.ModelTest.NameOf(test)}' is not available yet; use satorra.bentler (MLM) or yuan.bentler.mplus (MLR).");
         if (test == TestType.YuanBentlerMplus && options.Estimator != Estimator.MLR)
             throw new SemLibException($"The test yuan.bentler.mplus is available with estimator = MLR; with estimator {options.Estimator} lavaan computes it from another (h1-based) observed information, which SemLib does not have yet.");
         if (robust && !rawData)

@@ -15,13 +15,16 @@ namespace SemLib.Results;
 public sealed record ModelTest(TestType Kind, double Statistic, double Df, double PValue, double ScalingFactor, double ShiftParameter)
 {
     /// <summary>lavaan's name of the test (<c>"standard"</c>, <c>"satorra.bentler"</c>, <c>"yuan.bentler.mplus"</c>, ...).</summary>
-    public string Name => Kind switch
+    public string Name => NameOf(Kind);
+
+    /// <summary>lavaan's name of a test type.</summary>
+    public static string NameOf(TestType kind) => kind switch
     {
         TestType.Standard => "standard",
         TestType.SatorraBentler => "satorra.bentler",
         TestType.YuanBentlerMplus => "yuan.bentler.mplus",
         TestType.YuanBentler => "yuan.bentler",
         TestType.ScaledShifted => "scaled.shifted",
-        _ => Kind.ToString(),
+        _ => kind.ToString(),
     };
 }
