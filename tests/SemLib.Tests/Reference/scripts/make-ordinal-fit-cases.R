@@ -11,6 +11,8 @@
 #                            the Jacobian d wls.est / d theta: that one is written as jacobian / jacobian_rows /
 #                            jacobian_cols for the small HS cases only)
 #   implied                = lavInspect(fit, "implied"): cov (latent-response scale), mean, th (with names)
+# and once per case catml = the intermediate values of lavaan's robust CFI/TLI/RMSEA for categorical data
+# (lavaan:::lav_fit_catml_dwls: XX3, df3, c.hat3, XX3.scaled, XX3.null, df3.null, c.hat3.null),
 # and summary.txt = capture.output(summary(fit, fit.measures = TRUE)) for checking the CLI's printed layout.
 # Each case also records lavaan's warnings (warnings), the options passed (options: ordered as a list of names,
 # parameterization, missing, group, group.equal where used) and lavaan's resolved options (lavaan_options).
@@ -74,6 +76,15 @@ test_entry <- function(t) {
        scaling.factor = num(get("scaling.factor")), shift.parameter = if (is.null(t$shift.parameter)) NA else I(num(t$shift.parameter)),
        trace.UGamma = num(get("trace.UGamma")), trace.UGamma2 = num(get("trace.UGamma2")),
        scaled.test.stat = num(get("scaled.test.stat")))
+}
+
+# The intermediate values of lavaan's robust CFI/TLI/RMSEA for categorical data (lav_fit_catml_dwls: the ML
+# discrepancy of the polychoric matrix at the DWLS estimates, XX3 with df3 and its correction c.hat3, and the same for
+# the independence model); all NA when a continuous variable is present (lavaan then gives no robust CFI/RMSEA).
+catml <- function(fit) {
+  if (lavInspect(fit, "options")$estimator == "ML") return(NULL)
+  out <- lavaan:::lav_fit_catml_dwls(fit)
+  lapply(out, num)
 }
 
 # data.ref: the data file of another case (relative to this case's folder) instead of a copy of its own.
@@ -145,7 +156,7 @@ write_case <- function(name, description, call, model, data, options = list(), d
     tests = unname(lapply(fit@test, test_entry)),
     parameters = params, fit_measures = setNames(lapply(fm, num), names(fm)),
     r2 = if (ng > 1) lapply(r2, function(x) as.list(setNames(num(x), names(x)))) else as.list(setNames(num(r2), names(r2))),
-    groups = groups, lavaan_ms_per_fit = NULL)
+    groups = groups, catml = catml(fit), lavaan_ms_per_fit = NULL)
   if (time) {
     t <- system.time(for (k in 1:3) suppressWarnings(fit_case(call, model, data, options)))[["elapsed"]]
     case$lavaan_ms_per_fit <- 1000 * t / 3
@@ -194,3 +205,64 @@ write_case("hs-cfa-ulsmv", "HS ordinal 3-factor CFA, estimator = \"ULSMV\" (unit
   "cfa", three, hs5, list(ordered = items, estimator = "ULSMV"), data.ref = hs5.ref)
 write_case("hs-cfa-wls", "HS ordinal 3-factor CFA, estimator = \"WLS\" (full weight matrix = inverse of Gamma; wls_v written in full).",
   "cfa", three, hs5, list(ordered = items, estimator = "WLS"), data.ref = hs5.ref)
+
+# Mixed: x1..x6 ordered (cut), x7..x9 the original continuous HS scores (matched by id): polyserial correlations.
+hs.orig <- lavaan::HolzingerSwineford1939
+mixed <- hs5[, c("id", "school", paste0("x", 1:6))]
+mixed <- cbind(mixed, hs.orig[match(hs5$id, hs.orig$id), c("x7", "x8", "x9")])
+stopifnot(!anyNA(mixed))
+write_case("hs-mixed", "HS 3-factor CFA: x1..x6 cut into five ordered categories, x7..x9 the original continuous scores (polyserial correlations), WLSMV.",
+  "cfa", three, mixed, list(ordered = paste0("x", 1:6)))
+
+# Two groups (school). Every category of every item occurs in both schools (checked).
+for (v in items) stopifnot(all(table(hs5$school, hs5[[v]]) > 0))
+write_case("hs-groups-wlsmv", "HS ordinal 3-factor CFA in two groups (school), configural, WLSMV.",
+  "cfa", three, hs5, list(ordered = items, group = "school"), data.ref = hs5.ref)
+write_case("hs-groups-thresholds", "HS ordinal 3-factor CFA in two groups, group.equal = c(\"thresholds\", \"loadings\"), WLSMV (delta parameterization).",
+  "cfa", three, hs5, list(ordered = items, group = "school", group.equal = c("thresholds", "loadings")), data.ref = hs5.ref)
+write_case("hs-groups-theta", "HS ordinal 3-factor CFA in two groups, parameterization = \"theta\", group.equal = c(\"thresholds\", \"loadings\"), WLSMV.",
+  "cfa", three, hs5, list(ordered = items, group = "school", group.equal = c("thresholds", "loadings"), parameterization = "theta"),
+  data.ref = hs5.ref)
+
+# Pairwise missing: each item cell missing with probability 0.08 (deterministic seed), no row left empty.
+set.seed(20261206)
+gaps <- hs5[, c("id", items)]
+mask <- matrix(runif(nrow(gaps) * 9) < 0.08, nrow(gaps), 9)
+mask[rowSums(mask) == 9, 1] <- FALSE
+for (j in 1:9) gaps[[items[j]]][mask[, j]] <- NA
+cat("hs-pairwise: missing cells", sum(mask), "of", length(mask), "; complete rows", sum(rowSums(mask) == 0), "\n")
+write_case("hs-pairwise", "HS ordinal 3-factor CFA with about 8% of the item cells missing (set.seed(20261206)), missing = \"pairwise\", WLSMV.",
+  "cfa", three, gaps, list(ordered = items, missing = "pairwise"))
+
+# The 218-firm study's structural model, all 29 five-point items ordered.
+firms <- read.csv("tests/SemLib.Tests/Reference/robust-fit/study-structural-mlr/data.csv", check.names = FALSE)
+structural <- paste("scale =~ sc1 + sc2 + sc3 + sc4", "centr =~ ce1 + ce2 + ce3 + ce4", "ties =~ ti1 + ti2 + ti3 + ti4",
+  "acq =~ aq1 + aq2 + aq3 + aq4", "crea =~ cr1 + cr2 + cr3 + cr4", "proc =~ pr1 + pr2 + pr3",
+  "prod =~ pd1 + pd2 + pd3", "func =~ fu1 + fu2 + fu3", "upg =~ proc + prod + func",
+  "acq ~ a1*scale + a2*centr + a3*ties", "crea ~ c1*scale + c2*centr + c3*ties + d*acq", "upg ~ b1*acq + b2*crea", sep = "\n")
+study.items <- c(paste0("sc", 1:4), paste0("ce", 1:4), paste0("ti", 1:4), paste0("aq", 1:4), paste0("cr", 1:4),
+                 paste0("pr", 1:3), paste0("pd", 1:3), paste0("fu", 1:3))
+write_case("study-wlsmv", "218-firm study: structural model (29 five-point items, all ordered, second-order factor, labelled regressions), WLSMV.",
+  "sem", structural, firms, list(ordered = study.items), data.ref = "../../robust-fit/study-structural-mlr/data.csv",
+  jacobian = FALSE, time = TRUE)
+
+# psych::bfi: the 25 six-point items of all 2800 rows (NAs kept: lavaan's listwise default leaves 2436), 5 factors.
+bfi <- psych::bfi[, 1:25]
+rownames(bfi) <- NULL
+big5 <- paste0(sapply(c("A", "C", "E", "N", "O"), function(f) paste0(f, "f =~ ", paste0(f, 1:5, collapse = " + "))), collapse = "\n")
+write_case("bfi-wlsmv", "psych::bfi 25 six-point items (2800 rows, listwise deletion to 2436), 5-factor CFA (Af..Of), all ordered, WLSMV.",
+  "cfa", big5, bfi, list(ordered = names(bfi)), jacobian = FALSE, time = TRUE)
+
+# Latent SEM on the ordinal HS items: a regression among latents and a correlated residual; then equality labels.
+regression <- paste0(three, "speed ~ visual + textual\nx2 ~~ x3\n")
+write_case("sem-regression-wlsmv", "HS ordinal items: 3 factors, speed ~ visual + textual, correlated residual x2 ~~ x3, WLSMV.",
+  "sem", regression, hs5, list(ordered = items), data.ref = hs5.ref)
+equality <- "visual =~ x1 + x2 + x3\ntextual =~ x4 + a*x5 + a*x6\nspeed =~ x7 + x8 + x9\nspeed ~ b*visual + b*textual\nx2 ~~ x3\n"
+write_case("sem-equality-wlsmv", "HS ordinal items: as sem-regression-wlsmv with equality labels (textual =~ a*x5 + a*x6, speed ~ b*visual + b*textual), WLSMV.",
+  "sem", equality, hs5, list(ordered = items), data.ref = hs5.ref)
+
+# Binary items: the five-category HS items dichotomised at category 3 (1, 2 -> 0; 3, 4, 5 -> 1).
+binary <- hs5[, c("id", items)]
+for (v in items) binary[[v]] <- as.integer(hs5[[v]] >= 3)
+write_case("hs-binary-wlsmv", "HS x1..x9 dichotomised (five-category code >= 3 -> 1, else 0), 3-factor CFA, all ordered (binary), WLSMV.",
+  "cfa", three, binary, list(ordered = items))
