@@ -183,8 +183,8 @@ if (!file.exists(hs5.file)) hs5.file <- file.path(shared.ordinal, "data.csv")
 hs5 <- read.csv(hs5.file)
 hs5.ref <- "../hs-cfa-wlsmv/data.csv"
 
-fit1 <- write_case("hs-cfa-wlsmv", "HS 3-factor CFA on x1..x9 cut into five ordered categories (the hs-cfa-ordinal data), all ordered, WLSMV (delta parameterization).",
-  "cfa", three, hs5, list(ordered = items), data.file = hs5.file)
+write_case("hs-cfa-wlsmv", "HS 3-factor CFA on x1..x9 cut into five ordered categories (the hs-cfa-ordinal data), all ordered, WLSMV (delta parameterization).",
+  "cfa", three, hs5, list(ordered = items), data.file = hs5.file) -> fit1
 # Must reproduce the shared reference case (when that file is there).
 if (file.exists(file.path(shared.ordinal, "case.json"))) {
   ref <- fromJSON(file.path(shared.ordinal, "case.json"), simplifyVector = FALSE)
