@@ -87,6 +87,40 @@ catml <- function(fit) {
   lapply(out, num)
 }
 
+# lavaan's conventions for these fits, checked on every case (the report of the branch explains them):
+#   standard test, group g: T_g = (n_g - 1) (s_g - sigma_g)' W_g (s_g - sigma_g) (the DWLS/WLS/ULS fit function is
+#     0.5 (n_g - 1)/n_g times the quadratic form); T = sum T_g; fmin = T / (2 N)
+#   RMSEA uses N - G (not N): sqrt(max(T/((N - G) df) - 1/(N - G), 0)) sqrt(G)
+#   scaled.shifted: a = sqrt(df / tr((U Gamma)^2)), scaling.factor = 1/a, shift b = df - a tr(U Gamma),
+#     T.scaled = a T + b, stat.group[g] = a T_g + (n_g / N) b
+#   robust CFI / RMSEA (all items ordered, no equality constraint on thresholds): from catml (see catml())
+#     cfi.robust = 1 - max(XX3 - c.hat3 df, 0) / max(XX3 - c.hat3 df, XX3.null - c.hat3.null df.null, 0)
+#     rmsea.robust = sqrt(max(XX3 / ((N - G) df3) - c.hat3 / (N - G), 0)) sqrt(G)
+check_conventions <- function(name, fit) {
+  ng <- lavInspect(fit, "ngroups"); nobs <- lavInspect(fit, "nobs"); N <- sum(nobs)
+  fm <- fitMeasures(fit); std <- fit@test[[1]]
+  wo <- per.group(lavInspect(fit, "wls.obs"), ng); we <- per.group(lavInspect(fit, "wls.est"), ng)
+  wv <- per.group(lavInspect(fit, "wls.v"), ng)
+  q <- sapply(seq_len(ng), function(g) { r <- wo[[g]] - we[[g]]; as.numeric(t(r) %*% unclass(wv[[g]]) %*% r) })
+  close <- function(a, b, what) if (abs(a - b) > 1e-6 * max(1, abs(b))) stop(name, ": ", what, " ", a, " vs lavaan ", b)
+  for (g in seq_len(ng)) close((nobs[g] - 1) * q[g], std$stat.group[g], "T_g")
+  close(std$stat / (2 * N), fm[["fmin"]], "fmin")
+  close(sqrt(max(std$stat / ((N - ng) * std$df) - 1 / (N - ng), 0)) * sqrt(ng), fm[["rmsea"]], "rmsea")
+  ss <- fit@test$scaled.shifted
+  if (!is.null(ss)) {
+    a <- sqrt(ss$df / ss$trace.UGamma2)
+    close(1 / a, ss$scaling.factor, "scaling.factor"); close(ss$df - a * ss$trace.UGamma, ss$shift.parameter, "shift")
+    for (g in seq_len(ng)) close(a * std$stat.group[g] + nobs[g] / N * ss$shift.parameter, ss$stat.group[g], "scaled T_g")
+    cm <- lavaan:::lav_fit_catml_dwls(fit)
+    if (!is.na(cm$XX3)) {
+      df <- std$df
+      cfi <- 1 - max(cm$XX3 - cm$c.hat3 * df, 0) / max(cm$XX3 - cm$c.hat3 * df, cm$XX3.null - cm$c.hat3.null * fm[["baseline.df"]], 0)
+      close(cfi, fm[["cfi.robust"]], "cfi.robust")
+      close(sqrt(max(cm$XX3 / ((N - ng) * cm$df3) - cm$c.hat3 / (N - ng), 0)) * sqrt(ng), fm[["rmsea.robust"]], "rmsea.robust")
+    }
+  }
+}
+
 # data.ref: the data file of another case (relative to this case's folder) instead of a copy of its own.
 # jacobian: also write lavInspect(fit, "delta") (only for the small cases).
 write_case <- function(name, description, call, model, data, options = list(), data.file = NULL, data.ref = NULL,
@@ -94,6 +128,7 @@ write_case <- function(name, description, call, model, data, options = list(), d
   fw <- fit_with_warnings(call, model, data, options)
   fit <- fw$fit
   if (!lavInspect(fit, "converged")) stop(name, ": lavaan did not converge")
+  check_conventions(name, fit)
   pe <- parameterEstimates(fit, standardized = TRUE, remove.eq = FALSE, remove.ineq = FALSE)
   pt <- parTable(fit)
   if (is.null(pe$group)) pe$group <- 1L
