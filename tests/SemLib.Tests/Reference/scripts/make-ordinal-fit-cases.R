@@ -90,6 +90,8 @@ catml <- function(fit) {
 # lavaan's conventions for these fits, checked on every case (the report of the branch explains them):
 #   standard test, group g: T_g = (n_g - 1) (s_g - sigma_g)' W_g (s_g - sigma_g) (the DWLS/WLS/ULS fit function is
 #     0.5 (n_g - 1)/n_g times the quadratic form); T = sum T_g; fmin = T / (2 N)
+#   vcov (no equality constraints): with E = sum_g (n_g/N) Delta_g' W_g Delta_g, robust.sem
+#     E^-1 [sum_g (n_g/N) Delta_g' W_g Gamma_g W_g Delta_g] E^-1 / (N - G), standard E^-1 / (N - G) (N - G, not N)
 #   RMSEA uses N - G (not N): sqrt(max(T/((N - G) df) - 1/(N - G), 0)) sqrt(G)
 #   scaled.shifted: a = sqrt(df / tr((U Gamma)^2)), scaling.factor = 1/a, shift b = df - a tr(U Gamma),
 #     T.scaled = a T + b, stat.group[g] = a T_g + (n_g / N) b
@@ -106,6 +108,17 @@ check_conventions <- function(name, fit) {
   for (g in seq_len(ng)) close((nobs[g] - 1) * q[g], std$stat.group[g], "T_g")
   close(std$stat / (2 * N), fm[["fmin"]], "fmin")
   close(sqrt(max(std$stat / ((N - ng) * std$df) - 1 / (N - ng), 0)) * sqrt(ng), fm[["rmsea"]], "rmsea")
+  if (!any(parTable(fit)$op == "==")) {
+    Dl <- lavTech(fit, "delta"); W <- lavTech(fit, "wls.v"); G <- lavTech(fit, "gamma")
+    E <- Reduce(`+`, lapply(seq_len(ng), function(g) nobs[g] / N * t(Dl[[g]]) %*% W[[g]] %*% Dl[[g]]))
+    Ei <- solve(E)
+    V <- if (lavInspect(fit, "options")$se == "robust.sem") {
+      B <- Reduce(`+`, lapply(seq_len(ng), function(g) nobs[g] / N * t(Dl[[g]]) %*% W[[g]] %*% G[[g]] %*% W[[g]] %*% Dl[[g]]))
+      Ei %*% B %*% Ei / (N - ng)
+    } else Ei / (N - ng)
+    L <- unclass(vcov(fit))
+    if (max(abs(V - L)) > 1e-8 * max(abs(L))) stop(name, ": vcov formula")
+  }
   ss <- fit@test$scaled.shifted
   if (!is.null(ss)) {
     a <- sqrt(ss$df / ss$trace.UGamma2)
