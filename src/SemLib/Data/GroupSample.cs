@@ -57,6 +57,9 @@ internal sealed class GroupSample
     /// </summary>
     public int[]? Clusters { get; init; }
 
+    /// <summary>With ordered variables: the group's thresholds, polychoric/polyserial correlations and Γ; null otherwise.</summary>
+    public Ordinal.OrdinalSampleStatistics? Ordinal { get; init; }
+
     /// <summary>Number of distinct clusters among the rows (0 without a cluster column).</summary>
     public int ClusterCount { get; init; }
 

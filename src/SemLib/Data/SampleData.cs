@@ -10,7 +10,7 @@ namespace SemLib.Data;
 /// data: every variable present and numeric, none constant or a copy of another, a positive-definite
 /// covariance matrix.
 /// </summary>
-internal sealed class SampleData
+internal sealed partial class SampleData
 {
     private SampleData(IReadOnlyList<string> names, GroupSample[] groups, bool fromCovariance, IReadOnlyList<FitWarning> warnings,
         IReadOnlyList<int>? rowsRead = null)

@@ -21,6 +21,7 @@ internal abstract class Discrepancy
         Estimator.ML or Estimator.MLM or Estimator.MLR => MaximumLikelihood.Instance,
         Estimator.GLS => GeneralizedLeastSquares.Instance,
         Estimator.ULS => UnweightedLeastSquares.Instance,
+        Estimator.DWLS or Estimator.WLS or Estimator.WLSMV or Estimator.ULSMV => CategoricalDiscrepancy.For(estimator),
         _ => throw new ArgumentOutOfRangeException(nameof(estimator), estimator, "no discrepancy for this estimator"),
     };
 

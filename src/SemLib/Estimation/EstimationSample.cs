@@ -18,7 +18,8 @@ internal sealed class EstimationSample
         TotalN = data.TotalN;
         Groups = data.Groups.Select(g => new Moments(g, estimator, data.TotalN)).ToArray();
         FullInformation = data.Groups.Any(g => g.Patterns is not null);
-        Loss = FullInformation ? Discrepancy.FullInformation : Discrepancy.For(estimator);
+        Categorical = data.Groups.Any(g => g.Ordinal is not null);
+        Loss = FullInformation ? Discrepancy.FullInformation : Categorical ? CategoricalDiscrepancy.For(estimator) : Discrepancy.For(estimator);
         StatisticN = Groups.Sum(g => Loss.StatisticCount(g.N));
     }
 
@@ -31,7 +32,11 @@ internal sealed class EstimationSample
         Loss = other.Loss;
         StatisticN = other.StatisticN;
         FullInformation = other.FullInformation;
+        Categorical = other.Categorical;
     }
+
+    /// <summary>Whether the fit is to the thresholds and polychoric correlations of ordered items: each group has <see cref="Moments.Layout"/>.</summary>
+    public bool Categorical { get; }
 
     /// <summary>Whether the fit is by full-information ML: each group has <see cref="Moments.Patterns"/> and <see cref="Moments.H1"/>.</summary>
     public bool FullInformation { get; }
@@ -69,6 +74,16 @@ internal sealed class EstimationSample
             Patterns = g.Patterns;
             H1 = g.H1;
             if (g.Patterns is { } pats) FimlConstant = Constant(pats, g.H1!, g.N);
+            if (g.Ordinal is { } ordinal)
+            {
+                // The least-squares fit to polychoric correlations needs no positive-definite matrix (lavaan warns, and so
+                // does the sample); S is only the start values' guide.
+                Layout = new CategoricalLayout(ordinal, estimator);
+                g.Covariance.CopyTo(S, 0);
+                g.Mean.CopyTo(Mean, 0);
+                if (Dense.InvertSpd(S, SInverse, _work, P, out double ld)) LogDetS = ld;
+                return;
+            }
             if (!SetMoments(g.Covariance, g.Mean))
                 throw new DataException("The sample covariance matrix is not positive definite.");
         }
@@ -87,7 +102,11 @@ internal sealed class EstimationSample
             Patterns = o.Patterns;
             H1 = o.H1;
             FimlConstant = o.FimlConstant;
+            Layout = o.Layout;
         }
+
+        /// <summary>With ordered items: the group's thresholds, correlations and weights (<see cref="CategoricalLayout"/>); null otherwise.</summary>
+        public CategoricalLayout? Layout { get; private set; }
 
         /// <summary>Under full-information ML, the group's missing-data patterns (per pattern the observed variables' n, mean and n-divisor covariance); null otherwise.</summary>
         public MissingPatterns? Patterns { get; private set; }

@@ -17,6 +17,14 @@ public enum Estimator
     MLM,
     /// <summary>ML estimates with Huber–White sandwich standard errors and the Yuan–Bentler (Mplus variant) scaled test.</summary>
     MLR,
+    /// <summary>Diagonally weighted least squares on thresholds and polychoric correlations (ordered items), with standard errors and test from the weight.</summary>
+    DWLS,
+    /// <summary>Weighted least squares with the full inverse of Γ as weight (Browne's ADF; for ordered items Muthén's 1984 WLS).</summary>
+    WLS,
+    /// <summary>DWLS estimates with robust standard errors and the mean- and variance-adjusted (scaled-shifted) test: lavaan's default for ordered items.</summary>
+    WLSMV,
+    /// <summary>Unweighted least squares estimates with robust standard errors and the scaled-shifted test (ordered items).</summary>
+    ULSMV,
 }
 
 /// <summary>Which information matrix standard errors are computed from.</summary>
@@ -71,7 +79,7 @@ public static class EstimatorFacts
     /// <summary>lavaan's default standard errors for the estimator.</summary>
     public static StandardErrorType DefaultStandardErrors(this Estimator estimator) => estimator switch
     {
-        Estimator.MLM => StandardErrorType.RobustSem,
+        Estimator.MLM or Estimator.WLSMV or Estimator.ULSMV => StandardErrorType.RobustSem,
         Estimator.MLR => StandardErrorType.RobustHuberWhite,
         _ => StandardErrorType.Standard,
     };
@@ -81,6 +89,14 @@ public static class EstimatorFacts
     {
         Estimator.MLM => TestType.SatorraBentler,
         Estimator.MLR => TestType.YuanBentlerMplus,
+        Estimator.WLSMV or Estimator.ULSMV => TestType.ScaledShifted,
         _ => TestType.Standard,
     };
+
+    /// <summary>
+    /// Whether the estimator is a least-squares fit to the statistics of <c>lavInspect(fit, "wls.obs")</c> — thresholds,
+    /// polychoric/polyserial correlations — as lavaan fits ordered items: DWLS, WLS, WLSMV, ULSMV (ULS with ordered items).
+    /// </summary>
+    public static bool IsCategorical(this Estimator estimator) =>
+        estimator is Estimator.DWLS or Estimator.WLS or Estimator.WLSMV or Estimator.ULSMV;
 }

@@ -30,10 +30,21 @@ internal static class FitEngine
                 throw new SemLibException($"The cluster variable '{cl}' is also a variable in the model.");
             if (options.Cluster is not null && options.Cluster == options.Group)
                 throw new SemLibException($"The cluster variable '{options.Cluster}' is also the group variable; clusters are nested within groups.");
+            var ordered = Specification.OrdinalRows.OrderedVariables(observed, model.Statements.SelectMany(st => st.Lhs.Select(l => (l, st.Operator))), options);
+            if (ordered.Count > 0)
+            {
+                CheckCategoricalOptions(options, ordered, model);
+                sample = SampleData.FromOrdinalData(data, observed, ordered, options.Group);
+                return (ParameterTableBuilder.Build(model, options, sample.Groups.Length, sample.ThresholdCounts()), sample);
+            }
+            if (options.Estimator.IsCategorical())
+                throw new SemLibException($"Estimator {options.Estimator} fits the thresholds and polychoric correlations of ordered items, and the model has none; name them with ordered (--ordered x1,x2,... or --ordered all), or use ML/MLR for continuous variables.");
             sample = SampleData.FromDataSet(data, observed, options.Group, options.Cluster, options.Missing);
         }
         else
         {
+            if (options.Ordered.Count > 0 || options.Estimator.IsCategorical() || model.Statements.Any(st => st.Operator is ModelOperator.Threshold or ModelOperator.Scaling))
+                throw new SemLibException("Ordered items are fitted to their thresholds and polychoric correlations, which need the raw rows; a covariance matrix has neither. Give the data set.");
             if (options.Group is not null) throw new SemLibException("Groups need raw data; a single covariance matrix describes one group.");
             sample = SampleData.FromCovariance(cov!, observed);
         }
@@ -50,6 +61,24 @@ internal static class FitEngine
             }
         }
         return (table, sample);
+    }
+
+    /// <summary>Refuses what SemLib cannot (yet) do with ordered items, saying why.</summary>
+    private static void CheckCategoricalOptions(ModelOptions options, IReadOnlyList<string> ordered, ParsedModel model)
+    {
+        if (!options.Estimator.IsCategorical())
+            throw new SemLibException($"Ordered items ({MessageText.List(ordered)}) are fitted by WLSMV (lavaan's default), DWLS, WLS or ULSMV; estimator {options.Estimator} treats them as continuous. Drop the ordered option to fit them as continuous, or choose one of those estimators.");
+        if (options.Missing != MissingPolicy.Listwise)
+            throw new SemLibException($"missing = {(options.Missing == MissingPolicy.MLX ? "ml.x" : "ml")} (full-information ML) is not available with ordered items, as in lavaan: their likelihood would need integration over the latent responses. Use the default listwise deletion (or pairwise with WLSMV), or treat the items as continuous.");
+        if (options.Cluster is not null)
+            throw new SemLibException($"Cluster-robust standard errors (cluster = '{options.Cluster}') are computed for ML (estimator MLR); with ordered items they are not available.");
+        var table = ParameterTableBuilder.Build(model, options with { Ordered = [], Estimator = Estimator.ML, GroupEqual = [], GroupPartial = [] }, 1, null);
+        if (table.Roles.ObservedExogenous.Count > 0)
+            throw new SemLibException($"The model regresses on the observed covariate{(table.Roles.ObservedExogenous.Count == 1 ? "" : "s")} {MessageText.List(table.Roles.ObservedExogenous)}; with ordered items lavaan conditions on such covariates (conditional.x, probit regressions), which SemLib does not do yet. Model the covariate as a single-indicator latent variable, or leave it out.");
+        if (options.StandardErrorsInEffect == StandardErrorType.RobustHuberWhite)
+            throw new SemLibException("se = robust.huber.white is for ML (MLR); with ordered items the robust standard errors are robust.sem (WLSMV's default).");
+        if (options.TestInEffect is TestType.YuanBentler or TestType.YuanBentlerMplus)
+            throw new SemLibException($"The test {Results.ModelTest.NameOf(options.TestInEffect)} is for ML (MLR); with ordered items use scaled.shifted (WLSMV's default) or satorra.bentler (mean-adjusted).");
     }
 
     /// <summary>Refuses what full-information ML cannot do, saying why.</summary>
@@ -79,6 +108,7 @@ internal static class FitEngine
         var se = options.StandardErrorsInEffect;
         var test = options.TestInEffect;
         bool robust = se is StandardErrorType.RobustSem or StandardErrorType.RobustHuberWhite || test != TestType.Standard;
+        if (options.Estimator.IsCategorical()) return; // checked with the ordered items (CheckCategoricalOptions)
         if (robust && !options.Estimator.IsMaximumLikelihood())
             throw new SemLibException($"Robust standard errors and scaled tests need an ML estimator (ML, MLM or MLR); the estimator is {options.Estimator}.");
         if (test is TestType.YuanBentler or TestType.ScaledShifted)

@@ -74,6 +74,7 @@ internal sealed class FittedModel
 
     public static int CountMoments(ParameterTable table, EstimationSample sample)
     {
+        if (sample.Categorical) return sample.Groups.Sum(g => g.Layout!.Count); // thresholds, means, variances, correlations
         int total = 0;
         int nx = table.Roles.ObservedExogenous.Count;
         foreach (var g in sample.Groups)

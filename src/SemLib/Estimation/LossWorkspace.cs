@@ -10,7 +10,7 @@ namespace SemLib.Estimation;
 /// </summary>
 internal sealed class LossWorkspace
 {
-    public LossWorkspace(GroupModel model, EstimationSample.Moments sample)
+    public LossWorkspace(GroupModel model, EstimationSample.Moments sample, int thetaCount)
     {
         State = new GroupState(model);
         Sample = sample;
@@ -26,6 +26,35 @@ internal sealed class LossWorkspace
         Q = new double[m2 * m2];
         Gram = new double[(p + m2) * (p + m2)];
         LtG = new double[m2];
+        GTau = new double[model.TauCount];
+        GDelta = new double[p];
+        if (sample.Layout is { } layout)
+        {
+            ThetaCount = thetaCount;
+            Jacobian = new double[layout.Count * thetaCount];
+            JacobianMu = new double[p];
+            JacobianA = new double[p];
+            JacobianB = new double[p];
+            _sigmaTermsOf = new SigmaTerm[thetaCount][];
+            _meanTermsOf = new MeanTerm[thetaCount][];
+            _ordinalCellOf = new (int, int)[thetaCount];
+            for (int t = 0; t < thetaCount; t++)
+            {
+                _sigmaTermsOf[t] = model.SigmaTerms.Where(x => x.Param == t).ToArray();
+                _meanTermsOf[t] = model.MeanTerms.Where(x => x.Param == t).ToArray();
+                _ordinalCellOf[t] = (-1, -1);
+            }
+            foreach (var (cell, param) in model.FreeCells)
+            {
+                if (cell.Matrix == ModelMatrix.Tau) _ordinalCellOf[param] = (cell.Row, -1);
+                else if (cell.Matrix == ModelMatrix.Delta) _ordinalCellOf[param] = (-1, cell.Row);
+            }
+            Residual = new double[layout.Count];
+            WeightedResidual = new double[layout.Count];
+            Implied = new double[layout.Count];
+            Scale = new double[p];
+            GScale = new double[p];
+        }
         if (sample.Patterns is not null)
         {
             GramW = new double[(p + m2) * (p + m2)];
@@ -80,6 +109,35 @@ internal sealed class LossWorkspace
     /// <summary>FIML observed information: ∂F/∂Σ and ∂F/∂μ at the point, kept while the state moves.</summary>
     public readonly double[] SavedG = [];
     public readonly double[] SavedGMu = [];
+
+    // Ordered items (only with sample.Layout): s − σ, W(s − σ), σ, the scale factors D and ∂F/∂D at the last evaluation.
+    public readonly double[] Residual = [];
+    public readonly double[] WeightedResidual = [];
+    public readonly double[] Implied = [];
+    public readonly double[] Scale = [];
+    public readonly double[] GScale = [];
+    /// <summary>Ordered items: Δ = ∂σ/∂θ (m×q, <see cref="CategoricalDiscrepancy.Jacobian"/>) and its scratch.</summary>
+    public readonly double[] Jacobian = [];
+    public readonly double[] JacobianMu = [];
+    public readonly double[] JacobianA = [];
+    public readonly double[] JacobianB = [];
+    public readonly int ThetaCount;
+    private readonly SigmaTerm[][] _sigmaTermsOf = [];
+    private readonly MeanTerm[][] _meanTermsOf = [];
+    private readonly (int TauSlot, int DeltaIndex)[] _ordinalCellOf = [];
+
+    /// <summary>The terms of ∂Σ/∂θ_t.</summary>
+    public ReadOnlySpan<SigmaTerm> SigmaTermsOf(int t) => _sigmaTermsOf[t];
+
+    /// <summary>The terms of ∂μ/∂θ_t.</summary>
+    public ReadOnlySpan<MeanTerm> MeanTermsOf(int t) => _meanTermsOf[t];
+
+    /// <summary>The threshold slot or scale-factor index θ_t sets in this group (−1 when none).</summary>
+    public (int TauSlot, int DeltaIndex) OrdinalCellOf(int t) => _ordinalCellOf[t];
+
+    /// <summary>∂F/∂τ (thresholds) and ∂F/∂Δ (scale factors); zero for estimators without them.</summary>
+    public readonly double[] GTau;
+    public readonly double[] GDelta;
 
     public GroupState State { get; }
     public EstimationSample.Moments Sample { get; }
@@ -155,6 +213,14 @@ internal sealed class LossWorkspace
 
     public void AccumulateGradient(Span<double> gradTheta, double weight)
     {
+        if (State.Model.IsCategorical)
+        {
+            foreach (var (cell, param) in State.Model.FreeCells)
+            {
+                if (cell.Matrix == ModelMatrix.Tau) gradTheta[param] += weight * GTau[cell.Row];
+                else if (cell.Matrix == ModelMatrix.Delta) gradTheta[param] += weight * GDelta[cell.Row];
+            }
+        }
         Bilinear(G);
         foreach (var t in State.Model.SigmaTerms)
             gradTheta[t.Param] += weight * 2 * t.Coef * Form(G, t.A, t.B);

@@ -22,10 +22,60 @@ internal sealed partial class Objective
         for (int g = 0; g < _ws.Length; g++)
         {
             var w = _ws[g];
-            if (_loss.ByPattern) AccumulatePatternInformation(w, q);
+            if (w.Sample.Layout is not null) AccumulateCategoricalInformation(w, q);
+            else if (_loss.ByPattern) AccumulatePatternInformation(w, q);
             else AccumulateInformation(w, _loss.InformationWeight(w), w.Sample.Weight, q);
         }
         _model.Constraints.MatrixToZeta(_infoTheta, infoZeta);
+    }
+
+    /// <summary>
+    /// Ordered items: w_g ΔᵀWΔ with Δ = ∂σ/∂θ at the current state (the Gauss–Newton Hessian of the least-squares F,
+    /// lavaan's expected information for DWLS/WLS/ULSMV).
+    /// </summary>
+    private void AccumulateCategoricalInformation(LossWorkspace w, int q)
+    {
+        CategoricalDiscrepancy.Jacobian(w);
+        var layout = w.Sample.Layout!;
+        var jac = w.Jacobian;
+        int m = layout.Count;
+        double weight = w.Sample.Weight;
+        if (layout.FullWeight is { } full)
+        {
+            // (WΔ)ᵀΔ, one column of WΔ at a time.
+            var col = w.Implied; // scratch of length m (σ is recomputed at every evaluation)
+            for (int t = 0; t < q; t++)
+            {
+                for (int a = 0; a < m; a++)
+                {
+                    double acc = 0;
+                    for (int b = 0; b < m; b++) acc += full[a * m + b] * jac[b * q + t];
+                    col[a] = acc;
+                }
+                for (int u = 0; u <= t; u++)
+                {
+                    double acc = 0;
+                    for (int a = 0; a < m; a++) acc += col[a] * jac[a * q + u];
+                    _infoTheta[t * q + u] += weight * acc;
+                    if (u != t) _infoTheta[u * q + t] += weight * acc;
+                }
+            }
+            return;
+        }
+        var wt = layout.Weight;
+        for (int k = 0; k < m; k++)
+        {
+            double wk = weight * wt[k];
+            var row = new ReadOnlySpan<double>(jac, k * q, q);
+            for (int t = 0; t < q; t++)
+            {
+                double a = wk * row[t];
+                if (a == 0) continue;
+                for (int u = 0; u <= t; u++) _infoTheta[t * q + u] += a * row[u];
+            }
+        }
+        for (int t = 0; t < q; t++)
+            for (int u = 0; u < t; u++) _infoTheta[u * q + t] = _infoTheta[t * q + u];
     }
 
     /// <summary>

@@ -24,7 +24,7 @@ internal sealed partial class Objective
         _sample = sample;
         Estimator = sample.Estimator;
         _loss = sample.Loss;
-        _ws = model.Groups.Select((g, i) => new LossWorkspace(g, sample.Groups[i])).ToArray();
+        _ws = model.Groups.Select((g, i) => new LossWorkspace(g, sample.Groups[i], model.ThetaCount)).ToArray();
         _theta = new double[model.ThetaCount];
         _gradTheta = new double[model.ThetaCount];
         _infoTheta = new double[model.ThetaCount * model.ThetaCount];
@@ -54,6 +54,9 @@ internal sealed partial class Objective
 
     /// <summary>After a FIML group's patterns were replaced (<see cref="EstimationSample.Moments.SetFullInformation"/>): resizes its buffers.</summary>
     public void RefreshPatterns(int group) => _ws[group].PreparePatterns();
+
+    /// <summary>A group's workspace at the last evaluated point (categorical inference reads its Δ).</summary>
+    public LossWorkspace Workspace(int group) => _ws[group];
 
     /// <summary>The group states at the last evaluated point.</summary>
     public GroupState State(int group) => _ws[group].State;

@@ -64,6 +64,7 @@ internal static class StartValues
         {
             case ModelOperator.MeasuredBy: return SimpleLoading(row, g, s, table);
             case ModelOperator.Regression: return 0.0;
+            case ModelOperator.Threshold or ModelOperator.Scaling: return OrdinalStart(row, g, s);
             case ModelOperator.Intercept:
                 {
                     int i = g.ObservedIndex(row.Lhs);
@@ -76,6 +77,14 @@ internal static class StartValues
                 return 0.5 * ObsVar(g, s, row.Lhs);
             default: return 0.0;
         }
+    }
+
+    /// <summary>A threshold starts at the sample threshold (lavaan's start), a scale factor at 1.</summary>
+    private static double OrdinalStart(ParameterRow row, GroupModel g, EstimationSample.Moments s)
+    {
+        if (row.Op == ModelOperator.Scaling || s.Layout is null) return 1.0;
+        int i = g.ObservedIndex(row.Lhs);
+        return s.Layout.Statistics.Thresholds[i][Specification.OrdinalRows.ThresholdNumber(row.Rhs) - 1];
     }
 
     /// <summary>
@@ -175,6 +184,7 @@ internal static class StartValues
                     ModelOperator.Regression => 0.0,
                     ModelOperator.Intercept => !roles.IsLatent(row.Lhs) && g.ObservedIndex(row.Lhs) is var i && i >= 0 ? s.Mean[i] : 0.0,
                     ModelOperator.Covariance => CovarianceStart(row, g, s, roles, lvVar, resid, loading, table, group),
+                    ModelOperator.Threshold or ModelOperator.Scaling => OrdinalStart(row, g, s),
                     _ => 0.0,
                 };
             }

@@ -39,6 +39,27 @@ internal sealed class GroupModel
         MeanTerms = meanStructure ? freeCells.SelectMany(c => MeanTermsOf(c.Cell, c.Param)).ToArray() : [];
     }
 
+    /// <summary>Per observed variable: whether it is ordered (categorical).</summary>
+    public bool[] Ordered { get; init; } = [];
+
+    /// <summary>Per observed variable: the position of its first threshold in τ (−1 for a continuous variable).</summary>
+    public int[] ThresholdStart { get; init; } = [];
+
+    /// <summary>Per observed variable: its number of thresholds (0 for a continuous variable).</summary>
+    public int[] ThresholdCount { get; init; } = [];
+
+    /// <summary>Length of τ.</summary>
+    public int TauCount { get; init; }
+
+    /// <summary>Whether the model has ordered variables.</summary>
+    public bool IsCategorical => TauCount > 0;
+
+    /// <summary>
+    /// Under the delta parameterization the residual variance of an ordered variable is not a parameter: the state sets
+    /// it to 1/Δ² minus the explained variance, so that the latent response has variance 1/Δ².
+    /// </summary>
+    public bool DeltaParameterization { get; init; }
+
     /// <summary>1-based group number.</summary>
     public int Group { get; }
 
@@ -140,13 +161,17 @@ internal sealed class GroupModel
     }
 
     /// <summary>Where a table row of this group lives in the matrices.</summary>
-    public MatrixCell Locate(ParameterRow row) => Locate(row, EtaIndex, ObservedIndex);
+    public MatrixCell Locate(ParameterRow row) => Locate(row, EtaIndex, ObservedIndex, v => ThresholdStart[ObservedIndex(v)]);
 
     /// <summary>Where a table row lives in the matrices, given the column (eta) and row (observed) indices of names.</summary>
-    public static MatrixCell Locate(ParameterRow row, Func<string, int> etaIndex, Func<string, int> obsIndex)
+    public static MatrixCell Locate(ParameterRow row, Func<string, int> etaIndex, Func<string, int> obsIndex, Func<string, int>? thresholdStart = null)
     {
         switch (row.Op)
         {
+            case ModelOperator.Threshold:
+                return new MatrixCell(ModelMatrix.Tau, thresholdStart!(row.Lhs) + Specification.OrdinalRows.ThresholdNumber(row.Rhs) - 1, obsIndex(row.Lhs));
+            case ModelOperator.Scaling:
+                return new MatrixCell(ModelMatrix.Delta, obsIndex(row.Lhs), 0);
             case ModelOperator.MeasuredBy:
                 {
                     int lv = etaIndex(row.Lhs);

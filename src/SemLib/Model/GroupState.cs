@@ -30,6 +30,9 @@ internal sealed class GroupState
         _l1 = new double[p * m];
         _l2 = new double[p * m];
         _pivots = new int[m];
+        Tau = new double[model.TauCount];
+        Delta = new double[p];
+        Array.Fill(Delta, 1.0);
         foreach (var (cell, value, _) in model.FixedCells) Set(cell, value);
         for (int k = 0; k < m; k++) A[k * m + k] = 1;
     }
@@ -41,6 +44,12 @@ internal sealed class GroupState
     public double[] Beta { get; }
     public double[] Nu { get; }
     public double[] Alpha { get; }
+
+    /// <summary>The thresholds of the ordered variables (<see cref="GroupModel.ThresholdStart"/>).</summary>
+    public double[] Tau { get; }
+
+    /// <summary>The scale factors Δ of the observed variables (1 unless an ordered variable's is a parameter).</summary>
+    public double[] Delta { get; }
 
     /// <summary>(I − B)⁻¹.</summary>
     public double[] A { get; }
@@ -79,6 +88,8 @@ internal sealed class GroupState
             case ModelMatrix.Beta: Beta[cell.Row * m + cell.Col] = value; break;
             case ModelMatrix.Nu: Nu[cell.Row] = value; break;
             case ModelMatrix.Alpha: Alpha[cell.Row] = value; break;
+            case ModelMatrix.Tau: Tau[cell.Row] = value; break;
+            case ModelMatrix.Delta: Delta[cell.Row] = value; break;
         }
     }
 
@@ -128,7 +139,10 @@ internal sealed class GroupState
             var l2i = new ReadOnlySpan<double>(_l2, i * m, m);
             for (int j = 0; j <= i; j++)
             {
-                double v = Dense.Dot(l2i, new ReadOnlySpan<double>(Lambda, j * m, m)) + Theta[i * p + j];
+                double explained = Dense.Dot(l2i, new ReadOnlySpan<double>(Lambda, j * m, m));
+                if (i == j && Model.DeltaParameterization && Model.Ordered[i])
+                    Theta[i * p + i] = 1 / (Delta[i] * Delta[i]) - explained; // Var(y*) = 1/Δ²
+                double v = explained + Theta[i * p + j];
                 Sigma[i * p + j] = v;
                 Sigma[j * p + i] = v;
             }
@@ -155,6 +169,8 @@ internal sealed class GroupState
             ModelMatrix.Beta => Beta[cell.Row * m + cell.Col],
             ModelMatrix.Nu => Nu[cell.Row],
             ModelMatrix.Alpha => Alpha[cell.Row],
+            ModelMatrix.Tau => Tau[cell.Row],
+            ModelMatrix.Delta => Delta[cell.Row],
             _ => double.NaN,
         };
     }

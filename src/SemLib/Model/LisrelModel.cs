@@ -113,6 +113,18 @@ internal sealed class LisrelModel
         int EtaIndex(string name) => etaIndex.GetValueOrDefault(name, -1);
         int ObsIndex(string name) => obsIndex.GetValueOrDefault(name, -1);
 
+        // Ordered variables: their thresholds, in observed order, make up τ (the same in every group).
+        var ordered = observed.Select(o => table.Ordered.Contains(o)).ToArray();
+        var thresholdCount = observed.Select(o => table.Rows.Count(r => r.Group == 1 && r.Op == ModelOperator.Threshold && r.Lhs == o)).ToArray();
+        var thresholdStart = new int[observed.Count];
+        int tauCount = 0;
+        for (int i = 0; i < observed.Count; i++)
+        {
+            thresholdStart[i] = ordered[i] ? tauCount : -1;
+            tauCount += thresholdCount[i];
+        }
+        int ThresholdStart(string name) => thresholdStart[ObsIndex(name)];
+
         var groups = new GroupModel[table.GroupCount];
         for (int g = 1; g <= table.GroupCount; g++)
         {
@@ -123,7 +135,7 @@ internal sealed class LisrelModel
             {
                 var r = table.Rows[i];
                 if (r.Group != g) continue;
-                var cell = GroupModel.Locate(r, EtaIndex, ObsIndex);
+                var cell = GroupModel.Locate(r, EtaIndex, ObsIndex, ThresholdStart);
                 if (r.Free)
                 {
                     freeCells.Add((cell, thetaOfRow[i]));
@@ -147,6 +159,11 @@ internal sealed class LisrelModel
             groups[g - 1] = new GroupModel(g, observed, roles.Latent, phantoms, freeCells, fixedCells, table.MeanStructure)
             {
                 ExogenousCells = exoCells.ToArray(),
+                Ordered = ordered,
+                ThresholdStart = thresholdStart,
+                ThresholdCount = thresholdCount,
+                TauCount = tauCount,
+                DeltaParameterization = table.IsCategorical && table.Parameterization == CategoricalParameterization.Delta,
             };
         }
         var constraints = ConstraintMap.Build(table, freeRows);

@@ -15,6 +15,10 @@ internal enum ModelMatrix
     Nu,
     /// <summary>α (m): intercepts or means of latent variables.</summary>
     Alpha,
+    /// <summary>τ: the thresholds of the ordered variables, one vector (row = slot, column = the variable's observed index).</summary>
+    Tau,
+    /// <summary>Δ (p): the scale factors of the ordered variables' latent responses (delta parameterization; 1 for continuous variables).</summary>
+    Delta,
 }
 
 /// <summary>A position in one of the matrices: row, column (0 for vectors).</summary>

@@ -29,4 +29,6 @@ public enum FitWarningKind
     MissingData,
     /// <summary>Robust standard errors or the scaled test are unreliable or could not be computed (fewer clusters than parameters, a singular matrix in the sandwich).</summary>
     RobustInference,
+    /// <summary>The statistics of ordered items: empty cells in a bivariate table, an item with many categories, a polychoric correlation near ±1 or whose search did not converge.</summary>
+    OrdinalData,
 }

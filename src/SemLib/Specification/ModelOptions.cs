@@ -39,8 +39,39 @@ public sealed record ModelOptions
     /// <summary>Make all covariances among latent variables zero unless written (lavaan's <c>orthogonal</c>).</summary>
     public bool Orthogonal { get; init; }
 
-    /// <summary>The estimator (default ML).</summary>
-    public Estimator Estimator { get; init; } = Estimator.ML;
+    /// <summary>
+    /// The estimator. When none is set it is lavaan's default: ML, or WLSMV when <see cref="Ordered"/> names variables
+    /// (or the syntax gives thresholds).
+    /// </summary>
+    public Estimator Estimator
+    {
+        get => _estimator ?? (Ordered.Count > 0 ? Estimator.WLSMV : Estimator.ML);
+        init => _estimator = value;
+    }
+
+    private readonly Estimator? _estimator;
+
+    /// <summary>Whether an estimator was chosen explicitly (rather than lavaan's default for the data).</summary>
+    public bool EstimatorIsSet => _estimator is not null;
+
+    /// <summary>
+    /// The observed variables treated as ordered categorical items (lavaan's <c>ordered</c>): their categories are the
+    /// distinct integer codes in the data (gaps allowed), and they are modelled through thresholds and the polychoric
+    /// (or polyserial) correlations of normal latent responses. A single entry <c>"all"</c> (<see cref="AllOrdered"/>)
+    /// orders every observed variable of the model. Variables with thresholds in the syntax (<c>x | t1</c>) are ordered
+    /// whether listed or not.
+    /// </summary>
+    public IReadOnlyList<string> Ordered { get; init; } = [];
+
+    /// <summary>The value of <see cref="Ordered"/> that orders every observed variable of the model.</summary>
+    public const string AllOrdered = "all";
+
+    /// <summary>
+    /// How the latent responses of ordered items are scaled (lavaan's <c>parameterization</c>): <see cref="CategoricalParameterization.Delta"/>
+    /// (the default: their total variances are 1, residual variances follow) or <see cref="CategoricalParameterization.Theta"/>
+    /// (their residual variances are 1).
+    /// </summary>
+    public CategoricalParameterization Parameterization { get; init; } = CategoricalParameterization.Delta;
 
     /// <summary>
     /// Which information matrix the standard errors come from; null means lavaan 0.6.14's default: observed with
@@ -114,6 +145,15 @@ public sealed record ModelOptions
     /// ("x1 ~ 1", "visual =~ x2", "x1 ~~ x4"); a name that is not a parameter of the model is an error.
     /// </summary>
     public IReadOnlyList<string> GroupPartial { get; init; } = [];
+}
+
+/// <summary>How the latent response variables of ordered items are identified (lavaan's <c>parameterization</c>).</summary>
+public enum CategoricalParameterization
+{
+    /// <summary>The scale factors Δ = 1/√diag(Σ*) are parameters (fixed to 1 in the first group); residual variances follow.</summary>
+    Delta,
+    /// <summary>The residual variances are parameters (fixed to 1 in the first group); the scale factors follow.</summary>
+    Theta,
 }
 
 /// <summary>Which defaults the parameter table gets.</summary>

@@ -41,6 +41,15 @@ public sealed class ParameterTable
     /// <summary>Notes from building the table (for example duplicated statements that were merged), of kind <see cref="FitWarningKind.ModelSpecification"/>.</summary>
     public IReadOnlyList<FitWarning> Warnings { get; }
 
+    /// <summary>The ordered (categorical) observed variables, in the order of the implied matrices; empty when all are continuous.</summary>
+    public IReadOnlyList<string> Ordered { get; init; } = [];
+
+    /// <summary>Whether the model has ordered indicators (thresholds).</summary>
+    public bool IsCategorical => Ordered.Count > 0;
+
+    /// <summary>How the latent responses of the ordered indicators are scaled (meaningful only with <see cref="Ordered"/> variables).</summary>
+    public CategoricalParameterization Parameterization { get; init; }
+
     /// <summary>The observed variables, in the order of the implied matrices.</summary>
     public IReadOnlyList<string> ObservedVariables => Roles.Observed;
 

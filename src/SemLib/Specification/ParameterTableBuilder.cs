@@ -38,7 +38,12 @@ internal static class ParameterTableBuilder
         return VariableRoles.Derive(user.Select(u => (u.Lhs, u.Op, u.Rhs)).ToList(), userVarOrMean);
     }
 
-    public static ParameterTable Build(ParsedModel model, ModelOptions options, int groups)
+    /// <param name="model">The parsed syntax.</param>
+    /// <param name="options">The options.</param>
+    /// <param name="groups">Number of groups.</param>
+    /// <param name="thresholdCounts">Per ordered variable its number of thresholds (categories in the data − 1); null
+    /// to take them from the thresholds written in the syntax.</param>
+    public static ParameterTable Build(ParsedModel model, ModelOptions options, int groups, IReadOnlyDictionary<string, int>? thresholdCounts = null)
     {
         if (groups < 1) throw new ArgumentOutOfRangeException(nameof(groups));
         var warnings = new List<FitWarning>();
@@ -52,14 +57,31 @@ internal static class ParameterTableBuilder
         // decides whether those rows are fixed at the sample moments, and only then are they exogenous in the roles.
         var covariateRoles = DeriveRoles(user);
         var roles = options.FixedXInEffect ? covariateRoles : covariateRoles with { ObservedExogenous = [] };
-        bool meanStructure = options.MeanStructureFor(groups) || user.Any(u => u.Op == ModelOperator.Intercept);
+        var ordered = OrdinalRows.OrderedVariables(roles.Observed, user.Select(u => (u.Lhs, u.Op)), options);
+        var orderedSet = new HashSet<string>(ordered, StringComparer.Ordinal);
+        // lavaan fits ordered items with a mean structure (thresholds and intercepts), whatever meanstructure says.
+        bool meanStructure = options.MeanStructureFor(groups) || user.Any(u => u.Op == ModelOperator.Intercept) || ordered.Count > 0;
         if (options.MeanStructure == false && options.Missing != Data.MissingPolicy.Listwise)
             warnings.Add(new(FitWarningKind.MissingData, $"missing = {options.Missing} (full-information ML) needs the means, so the mean structure is estimated although it was switched off (as lavaan: \"missing argument forces meanstructure = TRUE\")."));
         bool sem = options.Kind == ModelKind.Sem;
 
         var rows = new List<Flat>(user);
+        if (ordered.Count > 0)
+        {
+            var counts = OrdinalRows.ThresholdCounts(ordered, user.Select(u => (u.Lhs, u.Op, u.Rhs)), thresholdCounts);
+            var thresholds = new List<(string, ModelOperator, string)>();
+            foreach (var v in ordered)
+                for (int k = 1; k <= counts[v]; k++) thresholds.Add((v, ModelOperator.Threshold, OrdinalRows.ThresholdName(k)));
+            // The written thresholds keep their modifiers; the rest follow in order, all before the default rows, as lavaan lists them.
+            var written = rows.Where(r => r.Op == ModelOperator.Threshold).ToList();
+            rows.RemoveAll(r => r.Op == ModelOperator.Threshold);
+            foreach (var (lhs, op, rhs) in thresholds)
+                rows.Add(written.FirstOrDefault(w => w.Lhs == lhs && w.Rhs == rhs) ?? new Flat { Lhs = lhs, Op = op, Rhs = rhs, User = false });
+        }
         if (sem) AddDefaults(rows, covariateRoles, meanStructure);
         else if (options.FixedXInEffect) AddExogenousDefaults(rows, roles, meanStructure);
+        if (ordered.Count > 0 && options.Parameterization == CategoricalParameterization.Delta)
+            AppendMissing(rows, ordered.Select(v => (v, ModelOperator.Scaling, v)).ToList());
 
         // Per-row free/fixed state, applied in lavaan's order (lav_partable_flat).
         int n = rows.Count;
@@ -84,6 +106,15 @@ internal static class ParameterTableBuilder
                     if (rows[i].Op == ModelOperator.MeasuredBy && seen.Add(rows[i].Lhs)) Fix(i, 1.0);
             }
             FixSingleIndicatorResiduals(rows, roles, Fix);
+        }
+        for (int i = 0; i < n && ordered.Count > 0; i++)
+        {
+            // Ordered items: the intercept is 0, the scale factor (delta) or the residual variance (theta) is 1 — the
+            // latent response's location and scale — and under delta the residual variance is not a parameter.
+            var r = rows[i];
+            if (!orderedSet.Contains(r.Lhs)) continue;
+            if (r.Op == ModelOperator.Intercept || (r.Op == ModelOperator.Scaling) || (r.Op == ModelOperator.Covariance && r.Lhs == r.Rhs && !r.User))
+                Fix(i, r.Op == ModelOperator.Intercept ? 0.0 : 1.0);
         }
         if (options.FixedXInEffect)
         {
@@ -192,7 +223,11 @@ internal static class ParameterTableBuilder
                 Span = c.Span,
             });
         }
-        return new ParameterTable(model, table, roles, groups, meanStructure, warnings);
+        return new ParameterTable(model, table, roles, groups, meanStructure, warnings)
+        {
+            Ordered = ordered,
+            Parameterization = options.Parameterization,
+        };
 
         void Fix(int i, double v)
         {

@@ -52,7 +52,7 @@ public sealed record VariableRoles
         var ovInd = vInd.Where(v => !lv.Contains(v)).ToList();
         var ovY = eqsY.Where(v => !lv.Contains(v) && !ovInd.Contains(v)).ToList();
         var ovX = eqsX.Where(v => !lv.Contains(v) && !ovInd.Contains(v) && !ovY.Contains(v)).ToList();
-        var extra = Distinct(rows.Where(r => r.Op is ModelOperator.Covariance or ModelOperator.Intercept)
+        var extra = Distinct(rows.Where(r => r.Op is ModelOperator.Covariance or ModelOperator.Intercept or ModelOperator.Threshold or ModelOperator.Scaling)
             .SelectMany(r => r.Op == ModelOperator.Covariance ? new[] { r.Lhs, r.Rhs } : new[] { r.Lhs })
             .Where(v => !lv.Contains(v)));
         var observed = ovInd.Concat(ovY).Concat(ovX).ToList();

@@ -23,15 +23,18 @@ public enum ModelOperator
     Less,
     /// <summary><c>&gt;</c>: an inequality constraint.</summary>
     Greater,
-    /// <summary><c>|</c>: a threshold of an ordinal indicator (<c>x1 | t1</c>); reserved for ordinal data, which the
-    /// model syntax does not accept yet.</summary>
+    /// <summary><c>|</c>: a threshold of an ordered (categorical) indicator, <c>x1 | t1 + t2</c>: the k-th cut point
+    /// of the latent response variable behind the item.</summary>
     Threshold,
+    /// <summary><c>~*~</c>: the scale factor of an ordered indicator's latent response (<c>x1 ~*~ x1</c>), the Δ of
+    /// lavaan's delta parameterization.</summary>
+    Scaling,
 }
 
 /// <summary>How operators are written in lavaan syntax and in parameter tables.</summary>
 public static class ModelOperatorText
 {
-    /// <summary>The lavaan spelling of the operator (<c>=~</c>, <c>~</c>, <c>~~</c>, <c>~1</c>, <c>:=</c>, <c>==</c>, <c>&lt;</c>, <c>&gt;</c>, <c>|</c>).</summary>
+    /// <summary>The lavaan spelling of the operator (<c>=~</c>, <c>~</c>, <c>~~</c>, <c>~1</c>, <c>:=</c>, <c>==</c>, <c>&lt;</c>, <c>&gt;</c>, <c>|</c>, <c>~*~</c>).</summary>
     public static string ToLavaan(this ModelOperator op) => op switch
     {
         ModelOperator.MeasuredBy => "=~",
@@ -43,6 +46,7 @@ public static class ModelOperatorText
         ModelOperator.Less => "<",
         ModelOperator.Greater => ">",
         ModelOperator.Threshold => "|",
+        ModelOperator.Scaling => "~*~",
         _ => throw new ArgumentOutOfRangeException(nameof(op)),
     };
 
@@ -58,6 +62,7 @@ public static class ModelOperatorText
         "<" => ModelOperator.Less,
         ">" => ModelOperator.Greater,
         "|" => ModelOperator.Threshold,
+        "~*~" => ModelOperator.Scaling,
         _ => null,
     };
 }

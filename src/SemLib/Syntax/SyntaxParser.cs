@@ -131,10 +131,8 @@ internal sealed partial class SyntaxParser
             case TokenKind.Covariance: oper = ModelOperator.Covariance; break;
             case TokenKind.Formative:
                 throw Error(opTok, "Formative indicators ('<~') are not supported yet; SemLib fits reflective measurement models ('=~').");
-            case TokenKind.Threshold:
-                throw Error(opTok, "Thresholds ('|') are not supported yet: they belong to ordered (categorical) indicators, and SemLib's estimators are for continuous data.");
-            case TokenKind.ScalingFactor:
-                throw Error(opTok, "The scaling-factor operator ('~*~') is not supported yet: it belongs to ordered (categorical) indicators, and SemLib's estimators are for continuous data.");
+            case TokenKind.Threshold: oper = ModelOperator.Threshold; break;
+            case TokenKind.ScalingFactor: oper = ModelOperator.Scaling; break;
             case TokenKind.GroupWeight:
                 throw Error(opTok, "The group-weight operator ('%') is not supported yet.");
             case TokenKind.Define:
@@ -145,6 +143,8 @@ internal sealed partial class SyntaxParser
         Advance();
         if (oper == ModelOperator.MeasuredBy && lhs.Count > 1)
             throw Error(start, "Only one latent variable may stand on the left of '=~'.");
+        if (oper is ModelOperator.Threshold or ModelOperator.Scaling && lhs.Count > 1)
+            throw Error(start, $"Only one ordered variable may stand on the left of '{opTok.Text}'.");
         if (AtStatementEnd)
             throw Error(Current, $"Expected a variable name after '{opTok.Text}' but found {Current.Describe()}.");
 
@@ -158,6 +158,18 @@ internal sealed partial class SyntaxParser
 
         var result = new List<ModelStatement>();
         var names = lhs.Select(l => l.Name).ToList();
+        if (oper == ModelOperator.Threshold)
+        {
+            foreach (var t in terms)
+                if (!IsThresholdName(t.Name))
+                    throw new ModelSyntaxException([new SyntaxDiagnostic(t.Span, $"A threshold is named t1, t2, ... (the k-th cut point of {MessageText.Quote(names[0])}), not {MessageText.Quote(t.Name)}; write e.g. {names[0]} | t1 + t2.")]);
+        }
+        if (oper == ModelOperator.Scaling)
+        {
+            foreach (var t in terms)
+                if (t.Name != names[0])
+                    throw new ModelSyntaxException([new SyntaxDiagnostic(t.Span, $"A scale factor is written {names[0]} ~*~ {names[0]}: the same variable on both sides, not {MessageText.Quote(t.Name)}.")]);
+        }
         if (oper == ModelOperator.Regression)
         {
             var intercepts = terms.Where(t => t.Name == "1").ToList();
@@ -188,4 +200,8 @@ internal sealed partial class SyntaxParser
         }
         return null;
     }
+
+    /// <summary>t followed by a positive whole number, as lavaan names thresholds.</summary>
+    private static bool IsThresholdName(string name) =>
+        name.Length > 1 && name[0] == 't' && name[1] != '0' && name.Skip(1).All(char.IsAsciiDigit);
 }

@@ -60,12 +60,16 @@ public sealed class ReferenceCase
                 "group.partial" => opts with { GroupPartial = Strings(p.Value) },
                 "missing" => opts with { Missing = p.Value.GetString() switch { "ml" => MissingPolicy.ML, "ml.x" => MissingPolicy.MLX, var m => throw new NotSupportedException($"missing = {m}") } },
                 "fixed.x" => opts with { FixedX = p.Value.GetBoolean() },
+                "ordered" => opts with { Ordered = Strings(p.Value) },
+                "parameterization" => opts with { Parameterization = p.Value.GetString() == "theta" ? CategoricalParameterization.Theta : CategoricalParameterization.Delta },
                 "cluster" => opts with { Cluster = p.Value.GetString() },
                 "test" => opts with { Test = p.Value.GetString() switch
                 {
                     "standard" => TestType.Standard,
                     "satorra.bentler" => TestType.SatorraBentler,
                     "yuan.bentler.mplus" => TestType.YuanBentlerMplus,
+                    "scaled.shifted" => TestType.ScaledShifted,
+                    "mean.var.adjusted" or "satterthwaite" => throw new NotSupportedException($"test {p.Value.GetString()} of case {Name}"),
                     var t => throw new NotSupportedException($"test {t} of case {Name}"),
                 } },
                 "se" => opts with { StandardErrors = p.Value.GetString() switch

@@ -40,6 +40,7 @@ internal static class RobustInference
     /// <param name="h1">The h1 part of the Yuan–Bentler trace when already known for the same data (see <see cref="ScaledTest.H1"/>).</param>
     public static Result Compute(FittedModel fitted, ParameterCovariance.Result cov, (double Trace, int Ndat)? h1 = null)
     {
+        if (fitted.Sample.Categorical) return CategoricalInference.Compute(fitted, cov);
         var options = fitted.Options;
         var se = options.StandardErrorsInEffect;
         var test = options.TestInEffect;
@@ -82,6 +83,7 @@ internal static class RobustInference
     public static ScaledTest? BaselineTest(FittedModel fitted, (double Trace, int Ndat)? h1 = null)
     {
         if (fitted.Options.TestInEffect == TestType.Standard) return null;
+        if (fitted.Sample.Categorical) return CategoricalInference.Test(fitted);
         // Under full-information ML the two differ (the rows are incomplete): the information in effect, as lavaan.
         var type = fitted.Sample.FullInformation ? fitted.Options.InformationInEffect : InformationType.Expected;
         var cov = ParameterCovariance.Compute(fitted.NewObjective(), fitted.Zeta, type, fitted.Sample.StatisticN);

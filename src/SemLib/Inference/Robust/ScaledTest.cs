@@ -15,8 +15,17 @@ internal sealed record ScaledTest(TestType Kind, double ChiSquare, double Df, do
     /// data only, so the baseline model's test reuses the model's.</summary>
     public (double Trace, int Ndat)? H1 { get; init; }
 
-    /// <summary>χ²/c; the standard χ² when c is not available (df = 0), as lavaan.</summary>
-    public double Statistic => Df > 0 && double.IsFinite(ScalingFactor) ? ChiSquare / ScalingFactor : Df > 0 ? double.NaN : ChiSquare;
+    /// <summary>The shift b of a scaled-shifted test (statistic χ²/c + b; lavaan's <c>shift.parameter</c>), 0 otherwise.</summary>
+    public double Shift { get; init; }
+
+    /// <summary>The shift split over groups by N_g/N (lavaan prints one per group); empty without a shift.</summary>
+    public IReadOnlyList<double> GroupShifts { get; init; } = [];
+
+    /// <summary>tr((UΓ)²) of a scaled-shifted test (NaN otherwise).</summary>
+    public double TraceUGamma2 { get; init; } = double.NaN;
+
+    /// <summary>χ²/c (+ b when shifted); the standard χ² when c is not available (df = 0), as lavaan.</summary>
+    public double Statistic => Df > 0 && double.IsFinite(ScalingFactor) ? ChiSquare / ScalingFactor + Shift : Df > 0 ? double.NaN : ChiSquare;
 
     /// <summary>1 − F_χ²(statistic; df), lavaan's form; NaN when df = 0.</summary>
     public double PValue => Df > 0 && double.IsFinite(Statistic) ? 1 - MathNet.Numerics.Distributions.ChiSquared.CDF(Df, Statistic) : double.NaN;

@@ -1,0 +1,34 @@
+using SemLib.Data.Ordinal;
+using SemLib.Results;
+
+namespace SemLib.Data;
+
+internal sealed partial class SampleData
+{
+    /// <summary>
+    /// Builds the sample of a model with ordered variables: per group the thresholds, polychoric/polyserial correlations
+    /// and their Γ (<see cref="OrdinalStatistics"/>, lavaan's listwise default), carried in
+    /// <see cref="GroupSample.Ordinal"/>; the group's covariance matrix is lavaan's sampstat cov (correlations of ordered
+    /// variables, covariances of continuous ones) and its means are 0 for ordered variables. The rows are the complete
+    /// rows with ordered variables as their category codes (for resampling).
+    /// </summary>
+    public static SampleData FromOrdinalData(DataSet data, IReadOnlyList<string> names, IReadOnlyCollection<string> ordered, string? groupColumn)
+    {
+        var messages = new List<string>();
+        var stats = OrdinalStatistics.Compute(data, names, ordered, groupColumn, messages);
+        var groups = stats.Select(st => new GroupSample(st.Label, st.RowCount, st.Covariance, st.Means, null) { Ordinal = st }).ToArray();
+        var warnings = messages.Select(m => new FitWarning(FitWarningKind.OrdinalData, m, [])).ToList();
+        return new SampleData(names, groups, false, warnings);
+    }
+
+    /// <summary>Per ordered variable its number of thresholds (observed categories − 1), read from the first group's statistics.</summary>
+    public IReadOnlyDictionary<string, int> ThresholdCounts()
+    {
+        var result = new Dictionary<string, int>(StringComparer.Ordinal);
+        var first = Groups[0].Ordinal;
+        if (first is null) return result;
+        for (int i = 0; i < first.Variables.Length; i++)
+            if (first.IsOrdered[i]) result[first.Variables[i]] = first.Thresholds[i].Length;
+        return result;
+    }
+}
