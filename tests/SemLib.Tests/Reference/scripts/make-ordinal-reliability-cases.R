@@ -11,7 +11,8 @@
 # matrix). Written per scale: items, alpha, average_r, psych's rho and tau (thresholds, one row per item).
 #
 # Categorical omega (Green & Yang 2009): semTools::compRelSEM(fit) (obs.var = TRUE, the default) and
-# compRelSEM(fit, obs.var = FALSE) on cfa(one factor per scale, ordered = all items, estimator = "WLSMV")
+# compRelSEM(fit, obs.var = FALSE) (omega_implied) and compRelSEM(fit, ord.scale = FALSE) (omega_latent_scale: omega of
+# the latent responses, (sum lambda)^2 psi / 1'R1 with R the polychoric matrix) on cfa(one factor per scale, ordered = all items, estimator = "WLSMV")
 # (lavaan's listwise deletion). Written per factor: unstandardized loadings (lavInspect(fit, "est")$lambda), the
 # factor variance (lavInspect(fit, "cov.lv")), the thresholds (est$tau), the scales (est$delta, 1 under the delta
 # parameterization), lavaan's sample polychoric correlation matrix (lavInspect(fit, "sampstat")$cov) and the model-
@@ -46,14 +47,15 @@ write_case <- function(name, description, data, data.file, scales, reversed = ch
     stopifnot(lavInspect(fit, "converged"))
     est <- lavInspect(fit, "est"); psi <- lavInspect(fit, "cov.lv")
     S <- lavInspect(fit, "sampstat")$cov; Sig <- lavInspect(fit, "fitted")$cov
-    rel <- compRelSEM(fit); rel.implied <- compRelSEM(fit, obs.var = FALSE)
+    rel <- compRelSEM(fit); rel.implied <- compRelSEM(fit, obs.var = FALSE); rel.latent <- compRelSEM(fit, ord.scale = FALSE)
     omegas <- lapply(names(scales), function(s) {
       it <- scales[[s]]
       list(factor = s, items = it, loadings = as.numeric(est$lambda[it, s]), factor_variance = psi[s, s],
            thresholds = lapply(it, function(v) as.numeric(est$tau[grepl(paste0("^", v, "\\|"), rownames(est$tau)), 1])),
            scales = as.numeric(est$delta[it, 1]),
            polychoric = rows.of(S[it, it]), implied = rows.of(Sig[it, it]),
-           omega = as.numeric(rel[s]), omega_implied = as.numeric(rel.implied[s]))
+           omega = as.numeric(rel[s]), omega_implied = as.numeric(rel.implied[s]),
+           omega_latent_scale = as.numeric(rel.latent[s]), std_loadings = as.numeric(lavInspect(fit, "std")$lambda[it, s]))
     })
   }
   out <- list(case = name, description = description, reference = ref, script = script, data = data.file,
