@@ -17,8 +17,8 @@ public sealed class OrdinalReliabilityPropertyTests
         var rng = new Random(seed);
         double Normal() => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
         var cols = new double[k][];
-        var loadings = Enumerable.Range(0, k).Select(_ => 0.2 + 0.6 * rng.NextDouble()).ToArray();
-        var cuts = Enumerable.Range(0, k).Select(_ => Enumerable.Range(0, c - 1).Select(_ => 0.8 * Normal()).Order().ToArray()).ToArray();
+        var loadings = Enumerable.Range(0, k).Select(_ => 0.2 + 0.5 * rng.NextDouble()).ToArray();
+        var cuts = Enumerable.Range(0, k).Select(_ => Enumerable.Range(0, c - 1).Select(_ => 0.6 * Normal()).Order().ToArray()).ToArray();
         for (int j = 0; j < k; j++) cols[j] = new double[n];
         for (int i = 0; i < n; i++)
         {
@@ -35,35 +35,57 @@ public sealed class OrdinalReliabilityPropertyTests
 
     private static readonly Arbitrary<(int Seed, int N, int K, int C, bool Missing)> Designs =
         (from seed in Gen.Choose(0, int.MaxValue)
-         from n in Gen.Choose(30, 300)
+         from n in Gen.Choose(300, 600)
          from k in Gen.Choose(2, 6)
-         from c in Gen.Choose(2, 7)
+         from c in Gen.Choose(2, 4)
          from missing in Gen.Elements(false, true)
          select (seed, n, k, c, missing)).ToArbitrary();
+
+    /// <summary>True when some pair of items has an empty cell in its table (pairwise-complete rows).</summary>
+    private static bool AnyEmptyCell(DataSet data, int c)
+    {
+        var cols = data.Columns.Select(col => col.Values.ToArray()).ToArray();
+        for (int i = 0; i < cols.Length; i++)
+            for (int j = 0; j < i; j++)
+            {
+                var seen = new bool[c, c];
+                for (int r = 0; r < cols[i].Length; r++)
+                    if (!double.IsNaN(cols[i][r]) && !double.IsNaN(cols[j][r])) seen[(int)cols[i][r] - 1, (int)cols[j][r] - 1] = true;
+                foreach (var s in seen) if (!s) return true;
+            }
+        return false;
+    }
 
     /// <summary>
     /// Reversing the category codes of every item of a scale (x → min + max − x) maps each item's latent response
     /// y* to −y*, which leaves every polychoric correlation, hence ordinal alpha, unchanged. Under psych's rules this
     /// holds when every item uses both the lowest and the highest code (the data here): otherwise reversal can move an
     /// item's missing category from the top to the bottom and flip psych between its global and local thresholds.
-    /// (FsCheck found that a search on the log-likelihood values could not show this to better than 1e-3: a 2×2 table
-    /// with an empty cell has its maximum at ρ → ±1, flat to rounding near the bound; the score-equation solver
-    /// reaches the bound from either side.)
+    /// Data sets where some pair's table has an empty cell are left out (at most two thirds may be; about a third are): FsCheck found
+    /// that such a table can have its likelihood maximum near ρ = ±1 so flat that rounding moves it by 1e-6 (the
+    /// sum over the cells runs in another order after reversal), and psych's smoothing of the then indefinite matrix
+    /// spreads that to every correlation. (A search on log-likelihood values rather than the score equation could not
+    /// show the invariance to better than 1e-3 even without empty cells.)
     /// </summary>
     [Fact]
     public void OrdinalAlphaIsInvariantToReversingEveryItem()
     {
+        int tested = 0, total = 0;
         Prop.ForAll(Designs, d =>
         {
+            total++;
             var data = Ordinal(d.Seed, d.N, d.K, d.C, d.Missing);
+            if (AnyEmptyCell(data, d.C)) return true.Label("an empty cell: left out");
+            tested++;
             var a = OrdinalReliability.Alpha(data, new ScaleDefinition("s", data.Names));
             var b = OrdinalReliability.Alpha(data, new ScaleDefinition("s", data.Names, data.Names));
             bool same = true;
             for (int i = 0; i < d.K; i++)
-                for (int j = 0; j < d.K; j++) same &= Math.Abs(a.Polychoric[i, j] - b.Polychoric[i, j]) < 1e-7;
-            return (same && Math.Abs(a.Alpha - b.Alpha) < 1e-7 && a.GlobalThresholds && b.GlobalThresholds)
+                for (int j = 0; j < d.K; j++) same &= Math.Abs(a.Polychoric[i, j] - b.Polychoric[i, j]) < 1e-9;
+            return (same && Math.Abs(a.Alpha - b.Alpha) < 1e-9 && a.GlobalThresholds && b.GlobalThresholds)
                 .Label($"alpha {a.Alpha:R} vs {b.Alpha:R}; polychoric {a.Polychoric} vs {b.Polychoric}; global {a.GlobalThresholds}/{b.GlobalThresholds}");
         }).Check(Quick);
+        Assert.True(3 * tested >= total, $"only {tested} of {total} generated data sets had no empty cell");
     }
 
     private static readonly Arbitrary<(int Seed, int K, int C)> OmegaDesigns =
