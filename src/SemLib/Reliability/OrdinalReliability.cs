@@ -20,7 +20,7 @@ public static class OrdinalReliability
     /// not positive definite is smoothed (<c>cor.smooth</c>). Details in the remarks of the implementation.
     /// </summary>
     /// <exception cref="ReliabilityException">The scale has fewer than two items; an item is not a numeric column of
-    /// the data, has no observed value, a single category or a code that is not an integer; the codes span more than
+    /// the data, has no observed value, is constant (a single category), has a code that is not an integer; the codes span more than
     /// 8 categories (psych's <c>max.cat</c>); or two items are never observed together. The message names the scale
     /// and the item.</exception>
     public static OrdinalAlpha Alpha(DataSet data, ScaleDefinition scale)
@@ -28,15 +28,7 @@ public static class OrdinalReliability
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(scale);
         string context = $"scale {MessageText.Quote(scale.Name)}";
-        ItemData items;
-        try
-        {
-            items = ItemData.From(data, scale.Items, context);
-        }
-        catch (ReliabilityException e) when (e.Message.Contains(" is constant (", StringComparison.Ordinal))
-        {
-            throw new ReliabilityException(e.Message.Replace("it has no variance.", "it has a single category, and a polychoric correlation needs at least two.", StringComparison.Ordinal));
-        }
+        var items = ItemData.From(data, scale.Items, context); // names a missing, non-numeric, empty or constant (single-category) item
         foreach (var rev in scale.ReverseKeyed)
             if (!scale.Items.Contains(rev, StringComparer.Ordinal))
                 throw new ReliabilityException($"Scale {MessageText.Quote(scale.Name)}: the reverse-keyed item {MessageText.Quote(rev)} is not one of its items ({MessageText.List(scale.Items)}).");

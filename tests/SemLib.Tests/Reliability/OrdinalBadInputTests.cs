@@ -19,7 +19,7 @@ public sealed class OrdinalBadInputTests
         var ex = Assert.Throws<ReliabilityException>(() => OrdinalReliability.Alpha(data, new ScaleDefinition("grit", ["a", "b", "flat"])));
         Assert.Contains("'grit'", ex.Message);
         Assert.Contains("'flat'", ex.Message);
-        Assert.Contains("single category", ex.Message);
+        Assert.Contains("'flat' is constant (every observed value is 3)", ex.Message);
     }
 
     [Fact]
