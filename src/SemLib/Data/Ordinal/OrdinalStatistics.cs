@@ -44,9 +44,14 @@ internal static class OrdinalStatistics
 
         var keep = new List<int>();
         var empty = new List<int>();
+        var noGroup = new List<int>();
         for (int r = 0; r < data.RowCount; r++)
         {
-            if (group is not null && group.TextAt(r) is null) continue;
+            if (group is not null && group.TextAt(r) is null)
+            {
+                noGroup.Add(r);
+                continue;
+            }
             int observed = 0;
             for (int v = 0; v < columns.Length; v++)
                 if (!double.IsNaN(columns[v][r])) observed++;
@@ -57,6 +62,9 @@ internal static class OrdinalStatistics
             throw new DataException(pairwise
                 ? $"{data.Source}: no row has a value on the variables {MessageText.List(variables)}."
                 : $"{data.Source}: no row is complete on the variables {MessageText.List(variables)}.");
+        // lavaan warns too: "group variable 'g' contains missing values", "some cases are empty and will be ignored".
+        if (noGroup.Count > 0)
+            warnings.Add($"{data.Source}: {Rows(noGroup.Count)} without a value of the group column {MessageText.Quote(groupColumn)} {(noGroup.Count == 1 ? "is" : "are")} left out (row{(noGroup.Count == 1 ? "" : "s")} {MessageText.List(noGroup.Select(r => (r + 1).ToString(CultureInfo.InvariantCulture)))}).");
         if (empty.Count > 0)
             warnings.Add($"{data.Source}: {Rows(empty.Count)} with no value on any of the variables {(empty.Count == 1 ? "is" : "are")} left out (row{(empty.Count == 1 ? "" : "s")} {MessageText.List(empty.Select(r => (r + 1).ToString(CultureInfo.InvariantCulture)))}).");
 
