@@ -15,7 +15,8 @@ internal static class OrdinalStatistics
     /// <param name="variables">The variables in the order wanted (lavaan: order of appearance in the model).</param>
     /// <param name="ordered">Which of them are ordered; the others are continuous.</param>
     /// <param name="groupColumn">The grouping column, or null.</param>
-    /// <param name="warnings">Receives the coding warnings (more than 15 categories) and each group's warnings.</param>
+    /// <param name="warnings">Receives the coding warnings (more than 15 categories), rows left out (no group value; with
+    /// pairwise no value at all), groups with fewer rows than variables, and each group's warnings.</param>
     /// <param name="withGamma">Whether to compute Γ and the DWLS weights.</param>
     /// <param name="maxDegreeOfParallelism">−1: all cores.</param>
     /// <param name="pairwise">
