@@ -58,7 +58,7 @@ public sealed class ReferenceCase
                 "group" => opts with { Group = p.Value.GetString() },
                 "group.equal" => opts with { GroupEqual = Strings(p.Value) },
                 "group.partial" => opts with { GroupPartial = Strings(p.Value) },
-                "missing" => opts with { Missing = p.Value.GetString() switch { "ml" => MissingPolicy.ML, "ml.x" => MissingPolicy.MLX, var m => throw new NotSupportedException($"missing = {m}") } },
+                "missing" => opts with { Missing = p.Value.GetString() switch { "ml" => MissingPolicy.ML, "ml.x" => MissingPolicy.MLX, "pairwise" => MissingPolicy.Pairwise, var m => throw new NotSupportedException($"missing = {m}") } },
                 "fixed.x" => opts with { FixedX = p.Value.GetBoolean() },
                 "ordered" => opts with { Ordered = Strings(p.Value) },
                 "parameterization" => opts with { Parameterization = p.Value.GetString() == "theta" ? CategoricalParameterization.Theta : CategoricalParameterization.Delta },

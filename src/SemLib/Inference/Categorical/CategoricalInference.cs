@@ -75,10 +75,10 @@ internal static class CategoricalInference
         };
     }
 
-    private sealed record TestPieces(double[]? AInverse, double[] B, double TraceUGamma, double TraceUGamma2);
+    internal sealed record TestPieces(double[]? AInverse, double[] B, double TraceUGamma, double TraceUGamma2);
 
     /// <summary>A⁻¹, B and the two traces at the estimates.</summary>
-    private static TestPieces Pieces(FittedModel fitted)
+    internal static TestPieces Pieces(FittedModel fitted)
     {
         var model = fitted.Model;
         int q = model.ThetaCount, r = model.ZetaCount;
