@@ -90,6 +90,9 @@ public sealed class ReferenceCase
     public static IReadOnlyList<string> Strings(JsonElement e) =>
         e.ValueKind == JsonValueKind.Array ? e.EnumerateArray().Select(x => x.GetString()!).ToList() : [e.GetString()!];
 
+    /// <summary>The case's raw data (its <c>data</c> file).</summary>
+    public DataSet Data() => DataSet.ReadCsv(Path.Combine(Folder, Root.GetProperty("data").GetString()!));
+
     public SemFit Fit()
     {
         var options = Options();
