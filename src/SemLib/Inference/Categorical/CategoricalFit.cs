@@ -130,39 +130,38 @@ internal static class CategoricalFit
         var table = fit.Table;
         if (table.Rows.Any(r => r.Op == ModelOperator.Threshold && r.Label.Length > 0)) return none;
         var pieces = CategoricalInference.Pieces(fit);
-        if (pieces.AInverse is not { } aInv) return none;
-        var model = fit.Model;
-        int q = model.ThetaCount, r = model.ZetaCount;
+        if (pieces.AInverse is not { } eInv) return none;
+        int r = fit.Model.ZetaCount;
         var objective = fit.NewObjective();
         objective.Evaluate(fit.Zeta, []);
-        int groups = model.Groups.Length;
-        double x2 = 0, x2Null = 0, traceGammaNull = 0;
-        var blocks = new List<(int Size, double F, double[] DeltaZ, double[] W, double[] V, double[] Gamma)>();
-        for (int g = 0; g < groups; g++)
+        double x2 = 0, x2Null = 0, traceGammaNull = 0, traceVGamma = 0;
+        var middle = new double[r * r]; // Σ_g f_g Δ_cᵀV_gΓ_gW_gΔ_c
+        var p1 = new double[r * r];     // Σ_g f_g Δ_cᵀV_gΔ_c
+        var q1 = new double[r * r];     // Σ_g f_g Δ_cᵀW_gΓ_gW_gΔ_c
+        for (int g = 0; g < fit.Model.Groups.Length; g++)
         {
             var w = objective.Workspace(g);
             var layout = w.Sample.Layout!;
-            if (layout.Ordered.Any(o => !o)) return none;
+            if (layout.Ordered.Any(o => !o) || layout.FullWeight is not null) return none;
             int p = layout.P, m = layout.Count;
             var stats = layout.Statistics;
-            var rMat = (double[])stats.Correlation.Clone();
-            var rWork = new double[2 * p * p];
+            var rMat = stats.Correlation;
+            var work = new double[2 * p * p];
             var rInv = new double[p * p];
-            if (!PositiveDefinite(rMat, p) || !Dense.InvertSpd(rMat, rInv, rWork, p, out double logDetR)) return none;
-            // Σ̂* = the implied correlation matrix.
-            var sigma = new double[p * p];
+            if (!PositiveDefinite(rMat, p) || !Dense.InvertSpd(rMat, rInv, work, p, out double logDetR)) return none;
+            var sigma = new double[p * p]; // Σ̂*, the implied correlation matrix
             for (int i = 0; i < p; i++)
             {
                 sigma[i * p + i] = 1;
                 for (int j = 0; j < i; j++) sigma[i * p + j] = sigma[j * p + i] = w.Implied[layout.PairSlot[i * p + j]];
             }
             var sInv = new double[p * p];
-            if (!Dense.InvertSpd(sigma, sInv, rWork, p, out double logDetS)) return none;
+            if (!Dense.InvertSpd(sigma, sInv, work, p, out double logDetS)) return none;
             double n = w.Sample.N, f = w.Sample.Weight;
             x2 += n * (logDetS - logDetR + Dense.Dot(rMat, sInv) - p);
             x2Null += -n * logDetR;
 
-            // The correlation rows: Δ_c in ζ coordinates, the weights, V_g and Γ_c.
+            // The correlation rows: Δ_c (ζ coordinates), the weights, V_g and Γ_c.
             int pstar = p * (p - 1) / 2;
             var slots = new int[pstar];
             var pairs = new (int I, int J)[pstar];
@@ -173,72 +172,59 @@ internal static class CategoricalFit
                     slots[c] = layout.PairSlot[i * p + j];
                     pairs[c++] = (i, j);
                 }
-            CategoricalDiscrepancy.Jacobian(w);
-            var dz = new double[pstar * r];
-            var rowTheta = new double[q];
-            var rowZeta = new double[r];
-            for (int a = 0; a < pstar; a++)
-            {
-                Array.Copy(w.Jacobian, slots[a] * q, rowTheta, 0, q);
-                model.Constraints.GradientToZeta(rowTheta, rowZeta);
-                Array.Copy(rowZeta, 0, dz, a * r, r);
-            }
-            var wDiag = new double[pstar * pstar];
+            var dz = pieces.DeltaZeta[g];
+            var dc = new double[pstar * r];
+            var wc = new double[pstar];
             var v = new double[pstar * pstar];
             var gamma = new double[pstar * pstar];
-            var full = layout.FullWeight;
             for (int a = 0; a < pstar; a++)
             {
+                Array.Copy(dz, slots[a] * r, dc, a * r, r);
+                wc[a] = layout.Weight[slots[a]];
                 var (i, j) = pairs[a];
                 for (int b = 0; b < pstar; b++)
                 {
                     var (k, l) = pairs[b];
-                    v[a * pstar + b] = f * (sInv[i * p + k] * sInv[j * p + l] + sInv[i * p + l] * sInv[j * p + k]);
-                    gamma[a * pstar + b] = stats.Gamma![slots[a] * m + slots[b]] / f;
-                    if (full is not null) wDiag[a * pstar + b] = f * full[slots[a] * m + slots[b]];
+                    v[a * pstar + b] = sInv[i * p + k] * sInv[j * p + l] + sInv[i * p + l] * sInv[j * p + k];
+                    gamma[a * pstar + b] = stats.Gamma![slots[a] * m + slots[b]];
                 }
-                if (full is null) wDiag[a * pstar + a] = f * layout.Weight[slots[a]];
-                traceGammaNull += gamma[a * pstar + a];
+                traceGammaNull += gamma[a * pstar + a] / f;
             }
-            blocks.Add((pstar, f, dz, wDiag, v, gamma));
-        }
-        // Stack the groups: M rows in all.
-        int total = blocks.Sum(b => b.Size);
-        var delta = new double[total * r];
-        var wAll = new double[total * total];
-        var vAll = new double[total * total];
-        var gAll = new double[total * total];
-        int offset = 0;
-        foreach (var b in blocks)
-        {
-            Array.Copy(b.DeltaZ, 0, delta, offset * r, b.Size * r);
-            for (int a = 0; a < b.Size; a++)
+            for (int i = 0; i < pstar * pstar; i++) traceVGamma += v[i] * gamma[i];
+            var sparse = new SparseRows(dc, pstar, r);
+            var ones = new double[pstar];
+            Array.Fill(ones, 1.0);
+            var dtv = sparse.WeightedTransposeTimes(ones, v);     // Δ_cᵀV (r×pstar)
+            var dtwg = sparse.WeightedTransposeTimes(wc, gamma);  // Δ_cᵀWΓ (r×pstar)
+            var pg = sparse.LeftTimesWeighted(dtv, r, ones);       // Δ_cᵀVΔ_c
+            var qg = sparse.LeftTimesWeighted(dtwg, r, wc);        // Δ_cᵀWΓWΔ_c
+            var mg = new double[r * r];
+            Dense.MultiplyTransposeB(dtv, dtwg, mg, r, pstar, r);  // Δ_cᵀV (Δ_cᵀWΓ)ᵀ = Δ_cᵀVΓWΔ_c
+            for (int i = 0; i < r * r; i++)
             {
-                Array.Copy(b.W, a * b.Size, wAll, (offset + a) * total + offset, b.Size);
-                Array.Copy(b.V, a * b.Size, vAll, (offset + a) * total + offset, b.Size);
-                Array.Copy(b.Gamma, a * b.Size, gAll, (offset + a) * total + offset, b.Size);
+                middle[i] += f * mg[i];
+                p1[i] += f * pg[i];
+                q1[i] += f * qg[i];
             }
-            offset += b.Size;
         }
-        // A = I − Δ E⁻¹ Δᵀ W
-        var de = new double[total * r];
-        Dense.Multiply(delta, aInv, de, total, r, r);
-        var dedt = new double[total * total];
-        Dense.MultiplyTransposeB(de, delta, dedt, total, r, total);
-        var aMat = new double[total * total];
-        Dense.Multiply(dedt, wAll, aMat, total, total, total);
-        for (int i = 0; i < aMat.Length; i++) aMat[i] = -aMat[i];
-        for (int i = 0; i < total; i++) aMat[i * total + i] += 1;
-        // tr(AᵀVAΓ)
-        var va = new double[total * total];
-        Dense.Multiply(vAll, aMat, va, total, total, total);
-        var ava = new double[total * total];
-        Dense.MultiplyTransposeA(aMat, va, ava, total, total, total);
-        double ks = 0;
-        for (int i = 0; i < total; i++)
-            for (int j = 0; j < total; j++) ks += ava[i * total + j] * gAll[j * total + i];
+        // ks = tr(AᵀVAΓ) with A = I − ΔE⁻¹ΔᵀW: tr(VΓ) − 2 tr(E⁻¹ ΔᵀVΓWΔ) + tr(E⁻¹ ΔᵀVΔ E⁻¹ ΔᵀWΓWΔ), each product r×r.
+        double ks = traceVGamma - 2 * TraceProduct(eInv, middle, r);
+        var ep = new double[r * r];
+        Dense.Multiply(eInv, p1, ep, r, r, r);
+        var eq = new double[r * r];
+        Dense.Multiply(eInv, q1, eq, r, r, r);
+        ks += TraceProduct(ep, eq, r);
         double df = fit.Df;
         return new FimlCorrection.Result(x2, ks / df, x2Null, traceGammaNull / baselineDf);
+    }
+
+    /// <summary>tr(XY) of two r×r matrices.</summary>
+    private static double TraceProduct(double[] x, double[] y, int r)
+    {
+        double t = 0;
+        for (int i = 0; i < r; i++)
+            for (int j = 0; j < r; j++) t += x[i * r + j] * y[j * r + i];
+        return t;
     }
 
     /// <summary>lavaan's check: every eigenvalue of R at least √ε.</summary>
