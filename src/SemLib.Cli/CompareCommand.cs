@@ -21,7 +21,7 @@ internal sealed class CompareCommand
 
     private readonly DataOptions _source = new();
 
-    private readonly EstimationOptions _estimation = new EstimationOptions("The estimator of every model: ML, GLS, ULS, MLM or MLR (with MLM and MLR the models are compared by the scaled chi-square difference test).").Validated();
+    private readonly EstimationOptions _estimation = new EstimationOptions("The estimator of every model: ML, GLS, ULS, MLM or MLR (with MLM and MLR the models are compared by the scaled chi-square difference test); for --ordered items WLSMV (their default), DWLS, WLS or ULSMV. Case-insensitive.").Validated();
 
     private readonly Option<bool> _stdLv = new("--std-lv")
     {

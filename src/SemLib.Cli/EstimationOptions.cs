@@ -9,19 +9,23 @@ namespace SemLib.Cli;
 
 /// <summary>
 /// How the models of a command are estimated and tested, for every command that fits models to given data (fit, bench,
-/// compare): --estimator, --test, --missing, --cluster and --information, in lavaan's names with lavaan's defaults
+/// compare): --estimator, --test, --missing, --cluster, --information, --ordered and --parameterization, in lavaan's
+/// names with lavaan's defaults
 /// (an option not given leaves the choice to <see cref="ModelOptions"/>, which applies lavaan's default for the
 /// estimator). Combinations that cannot work are usage errors (exit code 2) saying why.
 /// </summary>
 internal sealed class EstimationOptions
 {
-    public EstimationOptions(string estimatorDescription) => Estimator = new EstimatorOption(estimatorDescription);
+    public EstimationOptions(string estimatorDescription) => Estimator = new EstimatorOption(estimatorDescription, categorical: true);
 
     public EstimatorOption Estimator { get; }
 
+    /// <summary>--ordered and --parameterization.</summary>
+    public OrderedOptions Ordering { get; } = new();
+
     public Option<string?> Test { get; } = new("--test")
     {
-        Description = "The model test besides the standard chi-square (lavaan's test): standard, satorra.bentler (MLM's default), yuan.bentler.mplus (MLR's default), yuan.bentler or scaled.shifted. Default: the estimator's.",
+        Description = "The model test besides the standard chi-square (lavaan's test): standard, satorra.bentler (MLM's default), yuan.bentler.mplus (MLR's default), yuan.bentler or scaled.shifted (the mean- and variance-adjusted test, WLSMV's and ULSMV's default). Default: the estimator's.",
         HelpName = "TEST",
     };
 
@@ -61,7 +65,7 @@ internal sealed class EstimationOptions
     private static readonly string[] Listwise = ["listwise", "default"], Fiml = ["ml", "fiml", "direct"], FimlX = ["ml.x", "fiml.x", "direct.x"];
 
     /// <summary>The options, for a command's option list.</summary>
-    public IEnumerable<Option> All => [Estimator, Test, Missing, Cluster, Information];
+    public IEnumerable<Option> All => [Estimator, Test, Missing, Cluster, Information, .. Ordering.All];
 
     /// <summary>Adds the value checks of the options; <see cref="Check"/> adds those that involve more than one option.</summary>
     public EstimationOptions Validated()
@@ -83,6 +87,7 @@ internal sealed class EstimationOptions
     /// </summary>
     public void Check(CommandResult result, DataOptions source)
     {
+        Ordering.Check(result, source);
         bool cov = source.IsCovariance(result);
         var missing = MissingValue(result.GetValue(Missing));
         if (missing != MissingPolicy.Listwise)
@@ -108,19 +113,24 @@ internal sealed class EstimationOptions
     public bool IsFullInformation(CommandResult result) => MissingValue(result.GetValue(Missing)) != MissingPolicy.Listwise;
 
     /// <summary>The options the command line gives, on top of <paramref name="options"/> (what it does not give stays as it is).</summary>
-    public ModelOptions Apply(ModelOptions options, ParseResult parse) => options with
+    public ModelOptions Apply(ModelOptions options, ParseResult parse)
     {
-        Estimator = Estimator.Value(parse),
-        Test = TestValue(parse.GetValue(Test)),
-        Missing = MissingValue(parse.GetValue(Missing)),
-        Cluster = parse.GetValue(Cluster),
-        Information = parse.GetValue(Information)?.ToLowerInvariant() switch
+        options = Ordering.Apply(options, parse);
+        // Not given: lavaan's default for the data (ML, or WLSMV with ordered items), which ModelOptions applies.
+        if (Estimator.Value(parse) is { } estimator) options = options with { Estimator = estimator };
+        return options with
         {
-            "observed" => InformationType.Observed,
-            "expected" => InformationType.Expected,
-            _ => null,
-        },
-    };
+            Test = TestValue(parse.GetValue(Test)),
+            Missing = MissingValue(parse.GetValue(Missing)),
+            Cluster = parse.GetValue(Cluster),
+            Information = parse.GetValue(Information)?.ToLowerInvariant() switch
+            {
+                "observed" => InformationType.Observed,
+                "expected" => InformationType.Expected,
+                _ => null,
+            },
+        };
+    }
 
     /// <summary>
     /// Checks what only the data can tell: the --cluster column exists (as a missing --group column, this is a problem
