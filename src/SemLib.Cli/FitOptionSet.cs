@@ -149,6 +149,8 @@ internal sealed class FitOptionSet
         bool bootstrap = IsBootstrapValue(result.GetValue(Se));
         if (bootstrap && cov)
             result.AddError("--se bootstrap resamples rows, so it needs raw data (--data), not a covariance matrix.");
+        if (bootstrap && IsCategorical(result))
+            result.AddError("--se bootstrap is not supported yet with ordered items (--ordered, or a categorical --estimator); their robust standard errors are WLSMV's default (--se robust.sem).");
         if (!bootstrap)
         {
             foreach (var option in new Option[] { Bootstrap, Seed, BollenStine, Effect })
@@ -158,6 +160,10 @@ internal sealed class FitOptionSet
                 result.AddError($"--ci {ci.Tokens[0].Value} chooses a bootstrap interval, so it only goes with --se bootstrap; --ci alone adds the normal-theory interval columns.");
         }
     }
+
+    /// <summary>True when the command line asks for ordered items: --ordered, or an estimator of ordered items (WLSMV, DWLS, WLS, ULSMV).</summary>
+    public bool IsCategorical(CommandResult result) =>
+        Given(result.GetResult(Estimation.Ordering.Ordered)) || EstimatorOption.Parse(result.GetValue(Estimation.Estimator)) is { } e && e.IsCategorical();
 
     /// <summary>True when --ci was given (with or without a value): the summary shows the interval columns.</summary>
     public bool ConfidenceIntervals(ParseResult parse) => Given(parse.GetResult(Ci));

@@ -233,6 +233,26 @@ public sealed class OrdinalCliTests : IDisposable
         Assert.Contains("missing = ml", line, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(new[] { "--se", "bootstrap", "--bootstrap", "5" }, "--se bootstrap is not supported yet with ordered items")]
+    [InlineData(new[] { "--modindices" }, "--modindices is not supported yet with ordered items (estimator WLSMV)")]
+    public void What_the_library_cannot_do_yet_with_ordered_items_says_so(string[] args, string expected)
+    {
+        var line = CliRun.Of(["fit", "--model", _model, "--data", Data, "--ordered", "all", .. args]).AssertOneLineError(2);
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+        Assert.DoesNotContain("internal error", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Residuals_are_the_polychoric_residuals_and_no_standardized_ones_yet()
+    {
+        var run = Ok("fit", "--model", _model, "--data", Data, "--ordered", "all", "--residuals");
+        // lavaan 0.6.14, resid(fit, type = "raw")$cov of this fit: x2,x1 -0.069; x3,x2 0.113.
+        Assert.Contains("x2 -0.069  0.000", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("x3 -0.013  0.113  0.000", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Standardized Residuals: not available yet with ordered items (WLSMV).", run.Stdout, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Help_describes_the_ordinal_options()
     {
