@@ -40,6 +40,9 @@ internal sealed class CategoricalDiscrepancy : Discrepancy
     /// <summary>χ² = 2·(N − 1)·F, as lavaan 0.6.14 counts for these estimators (its fmin is then χ²/(2N)).</summary>
     public override bool UnbiasedCovariance => true;
 
+    /// <summary>ULSMV's standard statistic has no known reference distribution (as ULS), so no p-value.</summary>
+    public override bool ChiSquareReference => Estimator != Estimator.ULSMV;
+
     /// <summary>Not used: the information is Δᵀ W Δ (Inference/Categorical).</summary>
     public override double[]? InformationWeight(LossWorkspace w) => null;
 
