@@ -39,13 +39,13 @@ internal sealed class EstimationOptions
     {
         var option = new Option<string>("--missing")
         {
-            Description = "Missing values: listwise (rows with a missing value on a model variable are dropped; the default) or ml (full-information ML: every row contributes the values it has; lavaan also calls it fiml and direct). ml.x also keeps rows with missing exogenous covariates. ml needs --data and an ML-family estimator (ML or MLR).",
-            HelpName = "listwise|ml|ml.x",
+            Description = "Missing values: listwise (rows with a missing value on a model variable are dropped; the default) or ml (full-information ML: every row contributes the values it has; lavaan also calls it fiml and direct). ml.x also keeps rows with missing exogenous covariates. ml needs --data and an ML-family estimator (ML or MLR). With --ordered items: pairwise (each threshold and polychoric correlation from the rows that have its variables; lavaan also calls it available.cases).",
+            HelpName = "listwise|ml|ml.x|pairwise",
             DefaultValueFactory = _ => "listwise",
         };
-        Choice(option, [.. Listwise, .. Fiml, .. FimlX], ["two.stage", "robust.two.stage", "pairwise", "available.cases", "doubly.robust"],
-            v => $"--missing {v} is not supported yet; use listwise or ml (full-information ML).",
-            v => $"--missing {v} is not valid; use listwise, ml (full-information ML) or ml.x.");
+        Choice(option, [.. Listwise, .. Fiml, .. FimlX, .. Pairwise], ["two.stage", "robust.two.stage", "doubly.robust"],
+            v => $"--missing {v} is not supported yet; use listwise, ml (full-information ML) or, with ordered items, pairwise.",
+            v => $"--missing {v} is not valid; use listwise, ml (full-information ML), ml.x or pairwise.");
         return option;
     }
 
@@ -62,7 +62,8 @@ internal sealed class EstimationOptions
     };
 
     /// <summary>lavaan's names of the missing-data policies (lavOptions "missing").</summary>
-    private static readonly string[] Listwise = ["listwise", "default"], Fiml = ["ml", "fiml", "direct"], FimlX = ["ml.x", "fiml.x", "direct.x"];
+    private static readonly string[] Listwise = ["listwise", "default"], Fiml = ["ml", "fiml", "direct"], FimlX = ["ml.x", "fiml.x", "direct.x"],
+        Pairwise = ["pairwise", "available.cases"];
 
     /// <summary>The options, for a command's option list.</summary>
     public IEnumerable<Option> All => [Estimator, Test, Missing, Cluster, Information, .. Ordering.All];
@@ -90,7 +91,9 @@ internal sealed class EstimationOptions
         Ordering.Check(result, source);
         bool cov = source.IsCovariance(result);
         var missing = MissingValue(result.GetValue(Missing));
-        if (missing != MissingPolicy.Listwise)
+        if (missing == MissingPolicy.Pairwise && cov)
+            result.AddError($"--missing {result.GetValue(Missing)} needs raw data (--data): each statistic uses the rows that have its variables, and a covariance matrix has no rows.");
+        if (missing.IsFullInformation())
         {
             string given = result.GetValue(Missing)!;
             if (cov)
@@ -110,7 +113,7 @@ internal sealed class EstimationOptions
     }
 
     /// <summary>True when the command line asks for full-information ML (--missing ml or ml.x).</summary>
-    public bool IsFullInformation(CommandResult result) => MissingValue(result.GetValue(Missing)) != MissingPolicy.Listwise;
+    public bool IsFullInformation(CommandResult result) => MissingValue(result.GetValue(Missing)).IsFullInformation();
 
     /// <summary>The options the command line gives, on top of <paramref name="options"/> (what it does not give stays as it is).</summary>
     public ModelOptions Apply(ModelOptions options, ParseResult parse)
@@ -149,6 +152,7 @@ internal sealed class EstimationOptions
         if (value is null) return MissingPolicy.Listwise;
         if (Fiml.Contains(value, StringComparer.OrdinalIgnoreCase)) return MissingPolicy.ML;
         if (FimlX.Contains(value, StringComparer.OrdinalIgnoreCase)) return MissingPolicy.MLX;
+        if (Pairwise.Contains(value, StringComparer.OrdinalIgnoreCase)) return MissingPolicy.Pairwise;
         return MissingPolicy.Listwise;
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using SemLib.Data;
 using SemLib.Estimation;
 using SemLib.Resampling;
 using SemLib.Specification;
@@ -264,7 +265,7 @@ internal sealed class FitOptionSet
     private static StandardErrorType? StandardErrorsValue(string? se, Data.MissingPolicy missing) => se?.ToLowerInvariant() switch
     {
         "standard" => StandardErrorType.Standard,
-        "robust" => missing == Data.MissingPolicy.Listwise ? StandardErrorType.RobustSem : StandardErrorType.RobustHuberWhite,
+        "robust" => missing.IsFullInformation() ? StandardErrorType.RobustHuberWhite : StandardErrorType.RobustSem,
         "robust.sem" => StandardErrorType.RobustSem,
         "robust.huber.white" => StandardErrorType.RobustHuberWhite,
         "none" => StandardErrorType.None,

@@ -78,7 +78,7 @@ public sealed class ExitCodeCliTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--missing", "pairwise")]
+    [InlineData("--missing", "two.stage")]
     [InlineData("--se", "sandwich")]
     [InlineData("--test", "browne.residual.adf")]
     [InlineData("--estimator", "WLSMVS")]

@@ -235,6 +235,29 @@ public sealed class OrdinalCliTests : IDisposable
     }
 
     [Fact]
+    public void Pairwise_deletion_fits_lavaans_pairwise_case()
+    {
+        // Reference/ordinal-fit/hs-pairwise: about 8% of the cells missing, lavaan's missing = "pairwise" (WLSMV).
+        var c = ReferenceCase.Load("ordinal-fit/hs-pairwise");
+        var data = Path.Combine(c.Folder, "data.csv");
+        var json = Ok("fit", "--model", _model, "--data", data, "--ordered", "all", "--missing", "pairwise", "--format", "json").Json();
+        var rows = json.GetProperty("parameters").EnumerateArray().ToList();
+        var agree = new Agreement("hs-pairwise");
+        foreach (var e in c.Parameters)
+        {
+            var mine = rows.Single(p => p.GetProperty("lhs").GetString() == e.GetProperty("lhs").GetString() && p.GetProperty("op").GetString() == e.GetProperty("op").GetString()
+                && p.GetProperty("rhs").GetString() == e.GetProperty("rhs").GetString());
+            agree.Check($"{e.GetProperty("lhs").GetString()} {e.GetProperty("op").GetString()} {e.GetProperty("rhs").GetString()}", ReferenceCase.Number(mine.GetProperty("est")), ReferenceCase.Number(e.GetProperty("est")));
+        }
+        agree.Check("chisq.scaled", json.GetProperty("fit").GetProperty("chisq.scaled").GetDouble(), ReferenceCase.Number(c.Root.GetProperty("fit_measures").GetProperty("chisq.scaled")));
+        agree.Assert();
+        // Without ordered items pairwise deletion has no meaning (the library's message, exit 1); without rows it cannot be done.
+        Assert.Contains("missing = pairwise is for ordered items", CliRun.Of("fit", "--model", _model, "--data", data, "--missing", "pairwise").AssertOneLineError(1), StringComparison.Ordinal);
+        var cov = _files.Write("cov.csv", "x1,x2\n1,0.5\n0.5,1\n");
+        Assert.Contains("--missing pairwise needs raw data", CliRun.Of("fit", "--model", _model, "--cov", cov, "--nobs", "301", "--missing", "pairwise").AssertOneLineError(2), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Help_describes_the_ordinal_options()
     {
         var help = CliRun.Of("fit", "--help").Stdout;
