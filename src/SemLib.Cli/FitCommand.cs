@@ -1,4 +1,3 @@
-using SemLib.Estimation;
 using SemLib.Results;
 using System.CommandLine;
 using System.Diagnostics;
@@ -103,8 +102,6 @@ internal sealed class FitCommand
             // Checked here, after parsing, so that a bad number (--min-mi abc) is reported as such first.
             if (OptionChecks.Given(parse.GetResult(_minMi)) && !parse.GetValue(_modIndices))
                 throw new CliUsageException("--min-mi filters the modification indices, so it only goes with --modindices.");
-            if (parse.GetValue(_modIndices) && modelOptions.Estimator.IsCategorical())
-                throw new CliUsageException($"--modindices is not supported yet with ordered items (estimator {modelOptions.Estimator}); drop --modindices.");
             if (json && parse.GetValue(_residuals))
                 throw new CliUsageException("--residuals is text output only: the JSON contract defines no residual matrices; drop --format json or --residuals.");
             var reports = parse.GetValue(_report) ?? [];
