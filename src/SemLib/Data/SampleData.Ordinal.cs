@@ -20,7 +20,10 @@ internal sealed partial class SampleData
         var stats = OrdinalStatistics.Compute(data, names, ordered, groupColumn, messages, pairwise: pairwise);
         var groups = stats.Select(st => new GroupSample(st.Label, st.RowCount, st.Covariance, st.Means, null) { Ordinal = st }).ToArray();
         var warnings = messages.Select(m => new FitWarning(FitWarningKind.OrdinalData, m, [])).ToList();
-        return new SampleData(names, groups, false, warnings);
+        // The rows read per group before deletion (lavaan's "Total" beside "Used").
+        var group = groupColumn is null ? null : data[groupColumn];
+        var read = stats.Select(st => group is null ? data.RowCount : Enumerable.Range(0, data.RowCount).Count(r => group.TextAt(r) == st.Label)).ToList();
+        return new SampleData(names, groups, false, warnings, read);
     }
 
     /// <summary>Per ordered variable its number of thresholds (observed categories − 1), read from the first group's statistics.</summary>
