@@ -10,13 +10,13 @@ internal sealed partial class SampleData
     /// and their Γ (<see cref="OrdinalStatistics"/>, lavaan's listwise default), carried in
     /// <see cref="GroupSample.Ordinal"/>; the group's covariance matrix is lavaan's sampstat cov (correlations of ordered
     /// variables, covariances of continuous ones) and its means are 0 for ordered variables. The rows are the complete
-    /// rows with ordered variables as their category codes (for resampling).
+    /// rows with the data's values (for resampling).
     /// </summary>
     public static SampleData FromOrdinalData(DataSet data, IReadOnlyList<string> names, IReadOnlyCollection<string> ordered, string? groupColumn)
     {
         var messages = new List<string>();
         var stats = OrdinalStatistics.Compute(data, names, ordered, groupColumn, messages);
-        var groups = stats.Select(st => new GroupSample(st.Label, st.RowCount, st.Covariance, st.Means, null) { Ordinal = st }).ToArray();
+        var groups = WithOrdinalRows(stats, data, names, groupColumn); // SampleData.OrdinalRows.cs
         var warnings = messages.Select(m => new FitWarning(FitWarningKind.OrdinalData, m, [])).ToList();
         return new SampleData(names, groups, false, warnings);
     }
