@@ -127,6 +127,12 @@ public static class ConsoleReport
             sb.AppendLine($"  {row.Id,-4} {Outcome(row.Fiml),-26} {Outcome(row.Listwise),-26} {Outcome(row.Wlsmv),-26} {row.Change}");
         sb.AppendLine($"  {o.Rows.Count(x => x.ChangesFromFiml)} of {o.Rows.Count} verdicts change from {Design.FimlLabel} to {OrdinalSensitivity.WlsmvLabel}, {o.Rows.Count(x => x.ChangesFromListwise)} from {Design.ListwiseLabel} (the same firms).");
         sb.AppendLine($"  H6 ({OrdinalSensitivity.WlsmvLabel}): {o.Rows.Single(x => x.Id == "H6").Wlsmv.Evidence}; H7: {o.Rows.Single(x => x.Id == "H7").Wlsmv.Evidence}");
+        if (o.Structural.Warnings.Count > 0)
+        {
+            sb.AppendLine($"  {OrdinalSensitivity.WlsmvLabel} warnings ({o.Structural.Warnings.Count}):");
+            foreach (var warning in o.Structural.Warnings.Take(5)) Wrap(sb, "- " + warning.Message);
+            if (o.Structural.Warnings.Count > 5) sb.AppendLine($"  … and {o.Structural.Warnings.Count - 5} more (structural-model-wlsmv.txt).");
+        }
 
         int section = 8;
         if (r.Groups is { } g)
