@@ -12,4 +12,17 @@ public enum MissingPolicy
     ML,
     /// <summary>FIML that also keeps rows with missing exogenous covariates, treating them as random (lavaan's <c>"ml.x"</c>).</summary>
     MLX,
+    /// <summary>
+    /// With ordered items (WLSMV and the other least-squares estimators): each threshold from the rows that have the
+    /// variable, each polychoric correlation from the rows that have both (lavaan's <c>"pairwise"</c>). Not a missing-data
+    /// method for continuous ML fits.
+    /// </summary>
+    Pairwise,
+}
+
+/// <summary>What the missing-data policies mean.</summary>
+public static class MissingPolicyFacts
+{
+    /// <summary>Whether the policy is full-information ML (<see cref="MissingPolicy.ML"/> or <see cref="MissingPolicy.MLX"/>).</summary>
+    public static bool IsFullInformation(this MissingPolicy policy) => policy is MissingPolicy.ML or MissingPolicy.MLX;
 }

@@ -9,12 +9,14 @@ namespace SemLib.Data;
 internal sealed partial class SampleData
 {
     /// <summary>
-    /// The groups of <paramref name="stats"/> with their rows attached (<see cref="GroupSample.Rows"/>): the rows complete
-    /// on <paramref name="names"/> and with a group value, split by group as <see cref="OrdinalStatistics"/> splits them,
-    /// holding the data's values (an ordered variable's category value, not its index). A group whose row count does not
-    /// match its statistics (rows kept by another rule than listwise deletion) keeps no rows.
+    /// The groups of <paramref name="stats"/> with their rows attached (<see cref="GroupSample.Rows"/>): the rows with a
+    /// group value and complete on <paramref name="names"/> (with <paramref name="pairwise"/>: observing at least one of
+    /// them, NaN in the missing cells), split by group as <see cref="OrdinalStatistics"/> splits them, holding the data's
+    /// values (an ordered variable's category value, not its index). A group whose row count does not match its
+    /// statistics keeps no rows (the bootstrap then says it cannot resample).
     /// </summary>
-    private static GroupSample[] WithOrdinalRows(IReadOnlyList<OrdinalSampleStatistics> stats, DataSet data, IReadOnlyList<string> names, string? groupColumn)
+    private static GroupSample[] WithOrdinalRows(IReadOnlyList<OrdinalSampleStatistics> stats, DataSet data, IReadOnlyList<string> names,
+        string? groupColumn, bool pairwise)
     {
         var columns = names.Select(v => data[v]).ToArray();
         var group = groupColumn is null ? null : data[groupColumn];
@@ -24,13 +26,13 @@ internal sealed partial class SampleData
             string? label = group is null ? "" : group.TextAt(r);
             if (label is null) continue;
             var row = new double[columns.Length];
-            bool complete = true;
-            for (int v = 0; v < columns.Length && complete; v++)
+            int observed = 0;
+            for (int v = 0; v < columns.Length; v++)
             {
                 row[v] = columns[v][r];
-                complete = !double.IsNaN(row[v]);
+                if (!double.IsNaN(row[v])) observed++;
             }
-            if (!complete) continue;
+            if (observed < columns.Length && !(pairwise && observed > 0)) continue;
             if (!rowsOf.TryGetValue(label, out var list)) rowsOf[label] = list = [];
             list.Add(row);
         }
@@ -44,14 +46,18 @@ internal sealed partial class SampleData
     /// <summary>
     /// The ordinal statistics (with Γ and the DWLS weights) of the rows <paramref name="rows"/>[<paramref name="indices"/>[k]]
     /// of one group, with the categories of <paramref name="template"/> (the full data's): each row holds the data's values
-    /// in the template's variable order. Returns null with a reason when the drawn rows cannot be analysed: a category of
-    /// an ordered variable absent from them (lavaan fails such a draw), a constant continuous variable, or another data
-    /// error. Runs single-threaded: the callers run many draws in parallel.
+    /// in the template's variable order, NaN in a missing cell (pairwise rows; each statistic then uses the rows observing
+    /// its variables, as <see cref="OrdinalMoments"/> does). Returns null with a reason when the drawn rows cannot be
+    /// analysed: a category of an ordered variable absent from them (lavaan fails such a draw), a constant continuous
+    /// variable, or another data error. Runs single-threaded: the callers run many draws in parallel.
     /// </summary>
     public static (OrdinalSampleStatistics? Statistics, string? Failure) OrdinalStatisticsOf(OrdinalSampleStatistics template,
         IReadOnlyList<double[]> rows, ReadOnlySpan<int> indices)
     {
-        int p = template.Variables.Length, n = indices.Length;
+        int p = template.Variables.Length;
+        indices = WithAnyValue(rows, indices, p);
+        int n = indices.Length;
+        if (n < 2) return (null, "fewer than two rows have a value");
         var vars = new StatisticsVariable[p];
         for (int v = 0; v < p; v++)
         {
@@ -64,6 +70,11 @@ internal sealed partial class SampleData
                 for (int k = 0; k < n; k++)
                 {
                     double value = rows[indices[k]][v];
+                    if (double.IsNaN(value))
+                    {
+                        codes[k] = -1;
+                        continue;
+                    }
                     int code = Array.BinarySearch(categories, value);
                     if (code < 0)
                         return (null, $"the ordered variable {MessageText.Quote(name)} has the value {value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}, which is not one of its categories");
@@ -90,6 +101,26 @@ internal sealed partial class SampleData
         {
             return (null, MessageText.OneLine(e.Message).TrimEnd('.'));
         }
+    }
+
+    /// <summary>The indices of the rows with at least one value (lavaan leaves empty rows out under pairwise deletion).</summary>
+    private static ReadOnlySpan<int> WithAnyValue(IReadOnlyList<double[]> rows, ReadOnlySpan<int> indices, int p)
+    {
+        bool Empty(double[] row)
+        {
+            for (int v = 0; v < p; v++)
+                if (!double.IsNaN(row[v])) return false;
+            return true;
+        }
+        int empty = 0;
+        foreach (int i in indices)
+            if (Empty(rows[i])) empty++;
+        if (empty == 0) return indices;
+        var kept = new int[indices.Length - empty];
+        int k = 0;
+        foreach (int i in indices)
+            if (!Empty(rows[i])) kept[k++] = i;
+        return kept;
     }
 
     /// <summary>

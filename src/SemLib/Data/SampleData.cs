@@ -47,7 +47,9 @@ internal sealed partial class SampleData
     public static SampleData FromDataSet(DataSet data, IReadOnlyList<string> names, string? groupColumn = null, string? clusterColumn = null,
         MissingPolicy missing = MissingPolicy.Listwise, IReadOnlyCollection<string>? requiredVariables = null)
     {
-        if (missing != MissingPolicy.Listwise) return FullInformation(data, names, groupColumn, clusterColumn, requiredVariables ?? []);
+        if (missing == MissingPolicy.Pairwise)
+            throw new DataException("missing = pairwise is for ordered items (WLSMV); continuous variables are fitted with listwise deletion or full-information ML (missing = ml).");
+        if (missing.IsFullInformation()) return FullInformation(data, names, groupColumn, clusterColumn, requiredVariables ?? []);
         var columns = data.NumericColumns(names);
         var (group, cluster) = GroupAndClusterColumns(data, groupColumn, clusterColumn);
         var clusterByGroup = new Dictionary<string, List<string>>(StringComparer.Ordinal);

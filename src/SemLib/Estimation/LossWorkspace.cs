@@ -32,6 +32,7 @@ internal sealed class LossWorkspace
         {
             ThetaCount = thetaCount;
             Jacobian = new double[layout.Count * thetaCount];
+            JacobianNonZero = new int[thetaCount];
             JacobianMu = new double[p];
             JacobianA = new double[p];
             JacobianB = new double[p];
@@ -118,6 +119,8 @@ internal sealed class LossWorkspace
     public readonly double[] GScale = [];
     /// <summary>Ordered items: Δ = ∂σ/∂θ (m×q, <see cref="CategoricalDiscrepancy.Jacobian"/>) and its scratch.</summary>
     public readonly double[] Jacobian = [];
+    /// <summary>Scratch: the columns of one row of <see cref="Jacobian"/> that are not zero.</summary>
+    public readonly int[] JacobianNonZero = [];
     public readonly double[] JacobianMu = [];
     public readonly double[] JacobianA = [];
     public readonly double[] JacobianB = [];

@@ -62,16 +62,26 @@ internal sealed partial class Objective
             }
             return;
         }
+        // Δ is sparse (a threshold depends on itself and the means, a correlation on a few loadings and latent
+        // (co)variances): the outer products run over each row's non-zero entries only.
         var wt = layout.Weight;
+        var nz = w.JacobianNonZero;
         for (int k = 0; k < m; k++)
         {
             double wk = weight * wt[k];
             var row = new ReadOnlySpan<double>(jac, k * q, q);
+            int count = 0;
             for (int t = 0; t < q; t++)
+                if (row[t] != 0) nz[count++] = t;
+            for (int a = 0; a < count; a++)
             {
-                double a = wk * row[t];
-                if (a == 0) continue;
-                for (int u = 0; u <= t; u++) _infoTheta[t * q + u] += a * row[u];
+                int t = nz[a];
+                double v = wk * row[t];
+                for (int b = 0; b <= a; b++)
+                {
+                    int u = nz[b];
+                    _infoTheta[t * q + u] += v * row[u];
+                }
             }
         }
         for (int t = 0; t < q; t++)

@@ -83,12 +83,17 @@ internal static partial class FitMeasureCalculator
         double dfScaled = double.IsFinite(scaled.TraceUGamma) && scaled.TraceUGamma != 0 ? scaled.TraceUGamma : double.NaN;
         const string rmseaAnchor = "rmsea.notclose.h0";
         bool scaledDf = double.IsFinite(dfScaled);
-        Add(rmseaAnchor, "rmsea.scaled", scaledDf ? FitIndices.Rmsea(x2, dfScaled, n, groups) : double.NaN);
-        var (lo, hi) = scaledDf ? FitIndices.RmseaInterval(x2, dfScaled, n, groups, 0.90) : (double.NaN, double.NaN);
+        // A scaled-shifted statistic is referred to its df directly (lavaan: X² = the shifted statistic, df = df).
+        bool shifted = scaled.Kind == TestType.ScaledShifted;
+        double xr = shifted ? x2s : x2;
+        if (shifted) dfScaled = df;
+        scaledDf = double.IsFinite(dfScaled) && double.IsFinite(xr);
+        Add(rmseaAnchor, "rmsea.scaled", scaledDf ? FitIndices.Rmsea(xr, dfScaled, n, groups) : double.NaN);
+        var (lo, hi) = scaledDf ? FitIndices.RmseaInterval(xr, dfScaled, n, groups, 0.90) : (double.NaN, double.NaN);
         Add(rmseaAnchor, "rmsea.ci.lower.scaled", lo);
         Add(rmseaAnchor, "rmsea.ci.upper.scaled", hi);
-        Add(rmseaAnchor, "rmsea.pvalue.scaled", scaledDf ? FitIndices.RmseaCloseFit(x2, dfScaled, n, groups, 0.05) : double.NaN);
-        Add(rmseaAnchor, "rmsea.notclose.pvalue.scaled", scaledDf ? FitIndices.RmseaNotCloseFit(x2, dfScaled, n, groups, 0.08) : double.NaN);
+        Add(rmseaAnchor, "rmsea.pvalue.scaled", scaledDf ? FitIndices.RmseaCloseFit(xr, dfScaled, n, groups, 0.05) : double.NaN);
+        Add(rmseaAnchor, "rmsea.notclose.pvalue.scaled", scaledDf ? FitIndices.RmseaNotCloseFit(xr, dfScaled, n, groups, 0.08) : double.NaN);
         // A saturated model (df = 0) has no scaling factor; lavaan's RMSEA and its interval are then 0, as unscaled.
         bool robust = double.IsFinite(c);
         Add(rmseaAnchor, "rmsea.robust", df <= 0 ? 0 : robust ? Math.Sqrt(Math.Max(x2 / n / df - c / n, 0)) * Math.Sqrt(groups) : double.NaN);

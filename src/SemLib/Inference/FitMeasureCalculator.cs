@@ -19,6 +19,7 @@ internal static partial class FitMeasureCalculator
         void Add(string name, double value) => items.Add(new(name, double.IsFinite(value) ? value : null));
         bool ml = fit.Sample.Loss.HasLogLikelihood;
         bool fiml = fit.Sample.FullInformation;
+        bool categorical = fit.Sample.Categorical;
         int groups = fit.Sample.Groups.Length;
         double ntotal = fit.Sample.TotalN;
         double n = fit.Sample.StatisticN;
@@ -27,14 +28,15 @@ internal static partial class FitMeasureCalculator
         if (!converged)
         {
             items.Add(new("npar", npar));
-            foreach (var name in Names(ml, fiml).Skip(1)) items.Add(new(name, name == "ntotal" ? ntotal : null));
+            foreach (var name in Names(ml, fiml, categorical).Skip(1)) items.Add(new(name, name == "ntotal" ? ntotal : null));
             return new FitMeasures(WithRobust(items, fit, scaled, null, false));
         }
         var baselineFit = BaselineModel(fit);
         var (x2b, dfb) = (baselineFit.ChiSquare, (double)baselineFit.Df);
         // lavaan lists its FIML-corrected ("robust") RMSEA and CFI after every missing = "ml" fit: version V6 after the
         // standard test (here), V3 after a scaled one (in place of the complete-data robust measures, WithRobust).
-        var fimlCorrected = fiml ? FimlCorrection.Compute(fit, baselineFit, scaled is not null) : null;
+        var fimlCorrected = fiml ? FimlCorrection.Compute(fit, baselineFit, scaled is not null)
+            : categorical && scaled is not null ? CategoricalFit.CatMl(fit, dfb) : null;
         var corrected = scaled is null ? fimlCorrected : null;
 
         Add("npar", npar);
@@ -97,10 +99,10 @@ internal static partial class FitMeasureCalculator
             Add("rmsea.pvalue.robust", FimlCorrection.CloseFit(x2Scaled, df, n, groups, rc.CHat, 0.05));
             Add("rmsea.notclose.pvalue.robust", FimlCorrection.NotCloseFit(x2Scaled, df, n, groups, rc.CHat, 0.08));
         }
-        var r = Residuals.Summaries(fit);
+        var r = categorical ? CategoricalFit.Residuals(fit) : Residuals.Summaries(fit);
         Add("rmr", r.Rmr);
         Add("rmr_nomean", r.RmrNoMean);
-        Add("srmr", r.SrmrBentler);
+        Add("srmr", categorical ? r.SrmrBentlerNoMean : r.SrmrBentler); // lavaan's srmr for ordered items has no threshold part
         Add("srmr_bentler", r.SrmrBentler);
         Add("srmr_bentler_nomean", r.SrmrBentlerNoMean);
         Add("crmr", r.Crmr);
@@ -109,17 +111,19 @@ internal static partial class FitMeasureCalculator
         Add("srmr_mplus_nomean", r.SrmrMplusNoMean);
         Add("cn_05", FitIndices.HoelterCn(x2, df, n, 0.05));
         Add("cn_01", FitIndices.HoelterCn(x2, df, n, 0.01));
-        var (gfi, nel) = Residuals.Gfi(fit);
+        var (gfi, nel) = categorical ? CategoricalFit.Gfi(fit) : Residuals.Gfi(fit);
         Add("gfi", gfi);
         Add("agfi", FitIndices.Agfi(gfi, nel, df));
         Add("pgfi", FitIndices.Pgfi(gfi, nel, df));
         Add("mfi", FitIndices.Mfi(x2, df, n));
-        Add("ecvi", FitIndices.Ecvi(x2, npar, n));
+        // Ordered items: Muthén's weighted root mean square residual √(χ²/m) in place of the ECVI, as lavaan lists it.
+        if (categorical) Add("wrmr", Math.Sqrt(x2 / fit.Sample.Groups[0].Layout!.Count));
+        else Add("ecvi", FitIndices.Ecvi(x2, npar, n));
         return new FitMeasures(WithRobust(items, fit, scaled, baselineFit, true, fimlCorrected));
     }
 
     /// <summary>lavaan's measure names in order, for the estimator (and with full-information ML, its corrected RMSEA and CFI).</summary>
-    public static IEnumerable<string> Names(bool ml, bool fiml = false)
+    public static IEnumerable<string> Names(bool ml, bool fiml = false, bool categorical = false)
     {
         string[] head = fiml
             ? ["npar", "fmin", "chisq", "df", "pvalue", "baseline.chisq", "baseline.df", "baseline.pvalue",
@@ -129,7 +133,7 @@ internal static partial class FitMeasureCalculator
         string[] logl = ["logl", "unrestricted.logl", "aic", "bic", "ntotal", "bic2"];
         string[] tail = ["rmsea", "rmsea.ci.lower", "rmsea.ci.upper", "rmsea.ci.level", "rmsea.pvalue", "rmsea.close.h0",
             "rmsea.notclose.pvalue", "rmsea.notclose.h0", .. (fiml ? RobustRmsea : []), "rmr", "rmr_nomean", "srmr", "srmr_bentler", "srmr_bentler_nomean",
-            "crmr", "crmr_nomean", "srmr_mplus", "srmr_mplus_nomean", "cn_05", "cn_01", "gfi", "agfi", "pgfi", "mfi", "ecvi"];
+            "crmr", "crmr_nomean", "srmr_mplus", "srmr_mplus_nomean", "cn_05", "cn_01", "gfi", "agfi", "pgfi", "mfi", categorical ? "wrmr" : "ecvi"];
         return ml ? head.Concat(logl).Concat(tail) : head.Concat(tail);
     }
 

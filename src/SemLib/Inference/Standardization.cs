@@ -79,6 +79,12 @@ internal static class Standardization
                         if (!lhsLv) all /= rv(r.Lhs);
                         if (!rhsLv) all /= rv(r.Rhs);
                         break;
+                    case ModelOperator.Threshold:
+                        all = lv / Ov(r.Lhs); // on the scale of the latent response y*
+                        break;
+                    case ModelOperator.Scaling:
+                        all = 1;
+                        break;
                     case ModelOperator.Intercept:
                         if (lhsLv) lv /= Eta(r.Lhs);
                         all = lv;

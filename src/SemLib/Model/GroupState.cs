@@ -147,6 +147,12 @@ internal sealed class GroupState
                 Sigma[j * p + i] = v;
             }
         }
+        if (Model.IsCategorical && !Model.DeltaParameterization)
+        {
+            // Theta: the scale factors follow from the model, Δ = 1/√σ_ii (reported on the ~*~ rows).
+            for (int i = 0; i < p; i++)
+                if (Model.Ordered[i]) Delta[i] = 1 / Math.Sqrt(Sigma[i * p + i]);
+        }
         if (Model.MeanStructure)
         {
             if (Model.HasBeta) Dense.Multiply(A, Alpha, Kappa, m, m, 1);

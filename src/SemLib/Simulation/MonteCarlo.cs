@@ -53,7 +53,7 @@ public static class MonteCarlo
             if (options.Replications < 1) throw new ArgumentOutOfRangeException(nameof(options), "At least one replication is needed.");
             if (!(options.MissingProportion is >= 0 and < 1))
                 throw new ArgumentOutOfRangeException(nameof(options), $"The proportion of missing cells must lie in [0, 1); it is {options.MissingProportion}.");
-            if (options.MissingProportion > 0 && options.Analysis.Missing == Data.MissingPolicy.Listwise)
+            if (options.MissingProportion > 0 && options.Analysis.Missing == Data.MissingPolicy.Listwise && options.Analysis.Ordered.Count == 0)
                 throw new SemLibException($"Replications with missing cells (MissingProportion {options.MissingProportion}) are fitted by full-information ML: set the analysis option missing = ML (or MLX); listwise deletion would change each replication's sample size.");
             if (options.Analysis.Cluster is not null)
                 throw new SemLibException($"Monte Carlo replications are simulated as independent rows, so they have no cluster column ('{options.Analysis.Cluster}'); drop the cluster option of the analysis model.");

@@ -27,8 +27,8 @@ internal static class OrdinalReplication
     {
         if (options.LikertThresholds is null)
             throw new SemLibException($"The analysis treats {MessageText.List(ordered)} as ordered items, but the simulated scores are continuous: set the Likert thresholds (LikertThresholds, --likert) to cut them into categories.");
-        if (options.MissingProportion > 0)
-            throw new SemLibException("Replications with missing cells are fitted by full-information ML, which is not available with ordered items; set MissingProportion to 0 or analyse the items as continuous.");
+        if (options.MissingProportion > 0 && options.Analysis.Missing != MissingPolicy.Pairwise)
+            throw new SemLibException("Replications with missing cells and ordered items are analysed with missing = pairwise (full-information ML is not available with ordered items); set the analysis option missing = pairwise, or MissingProportion to 0.");
         if (options.Analysis.Parameterization == CategoricalParameterization.Theta)
             throw new SemLibException("Monte Carlo population values of ordered items are computed on the scale of the delta parameterization (latent responses with variance 1); use the default parameterization = delta.");
     }
@@ -54,6 +54,7 @@ internal static class OrdinalReplication
         {
             Ordered = [],
             Estimator = Estimator.ML,
+            Missing = MissingPolicy.Listwise,
             StandardErrors = StandardErrorType.Standard,
             Test = TestType.Standard,
             Parameterization = CategoricalParameterization.Delta,

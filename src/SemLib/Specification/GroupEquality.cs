@@ -105,6 +105,11 @@ internal static class GroupEquality
 
         bool freeMeans = (equal.Contains("intercepts") || equal.Contains("thresholds")) && !equal.Contains("means");
         bool freeLvVariances = options.StdLv && equal.Contains("loadings") && !equal.Contains("lv.variances");
+        // Ordered items with equal thresholds: the later groups' latent responses get their own scale — free scale
+        // factors under delta, free residual variances under theta (lavaan).
+        bool freeScales = equal.Contains("thresholds");
+        var ordered = table.Where(r => r.Op == ModelOperator.Threshold).Select(r => r.Lhs).ToHashSet(StringComparer.Ordinal);
+        bool theta = options.Parameterization == CategoricalParameterization.Theta;
         for (int g = 1; g < groups; g++)
         {
             for (int i = 0; i < n; i++)
@@ -113,7 +118,8 @@ internal static class GroupEquality
                 if (r.User || r.Free) continue;
                 bool lvMean = freeMeans && r.Op == ModelOperator.Intercept && roles.IsLatent(r.Lhs);
                 bool lvVar = freeLvVariances && r.IsVariance && roles.IsLatent(r.Lhs);
-                if (lvMean || lvVar) table[g * n + i] = r with { Free = true, Value = double.NaN };
+                bool scale = freeScales && ordered.Contains(r.Lhs) && (theta ? r.IsVariance : r.Op == ModelOperator.Scaling);
+                if (lvMean || lvVar || scale) table[g * n + i] = r with { Free = true, Value = double.NaN };
             }
         }
 

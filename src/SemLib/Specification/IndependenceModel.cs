@@ -16,8 +16,15 @@ internal static class IndependenceModel
         var exo = roles.ObservedExogenous;
         for (int g = 1; g <= model.GroupCount; g++)
         {
+            // Ordered items keep their thresholds free; their latent responses' variances (and, under delta, scale
+            // factors) are fixed at 1 and their intercepts at 0, so the baseline fits the thresholds and no correlation.
+            foreach (var t in model.Rows.Where(r => r.Group == g && r.Op == ModelOperator.Threshold))
+                rows.Add(Row(rows, t.Lhs, ModelOperator.Threshold, t.Rhs, g, free: true, exogenous: false));
             foreach (var v in roles.Observed.Where(o => !exo.Contains(o)))
-                rows.Add(Row(rows, v, ModelOperator.Covariance, v, g, free: true, exogenous: false));
+            {
+                bool ordinal = model.Ordered.Contains(v);
+                rows.Add(Row(rows, v, ModelOperator.Covariance, v, g, free: !ordinal, exogenous: false) with { Value = ordinal ? 1.0 : double.NaN });
+            }
             for (int j = 0; j < exo.Count; j++)
                 for (int i = j; i < exo.Count; i++)
                     rows.Add(Row(rows, exo[j], ModelOperator.Covariance, exo[i], g, free: false, exogenous: true));
@@ -26,9 +33,13 @@ internal static class IndependenceModel
                 foreach (var v in roles.Observed)
                 {
                     bool isExo = exo.Contains(v);
-                    rows.Add(Row(rows, v, ModelOperator.Intercept, "", g, free: !isExo, exogenous: isExo));
+                    bool ordinal = model.Ordered.Contains(v);
+                    rows.Add(Row(rows, v, ModelOperator.Intercept, "", g, free: !isExo && !ordinal, exogenous: isExo) with { Value = ordinal ? 0.0 : double.NaN });
                 }
             }
+            if (model.IsCategorical)
+                foreach (var v in model.Ordered)
+                    rows.Add(Row(rows, v, ModelOperator.Scaling, v, g, free: false, exogenous: false) with { Value = 1.0 });
         }
         var baselineRoles = new VariableRoles
         {
@@ -40,7 +51,11 @@ internal static class IndependenceModel
             PureOutcomes = [],
             Dependent = [],
         };
-        return new ParameterTable(model.Model, rows, baselineRoles, model.GroupCount, model.MeanStructure, []);
+        return new ParameterTable(model.Model, rows, baselineRoles, model.GroupCount, model.MeanStructure, [])
+        {
+            Ordered = model.Ordered,
+            Parameterization = model.Parameterization,
+        };
     }
 
     private static ParameterRow Row(List<ParameterRow> rows, string lhs, ModelOperator op, string rhs, int group, bool free, bool exogenous) => new()

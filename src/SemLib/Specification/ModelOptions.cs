@@ -31,7 +31,7 @@ public sealed record ModelOptions
     public bool? FixedX { get; init; }
 
     /// <summary>The mean-structure setting in effect for this many groups.</summary>
-    public bool MeanStructureFor(int groups) => Missing != MissingPolicy.Listwise || (MeanStructure ?? (groups > 1 || Cluster is not null));
+    public bool MeanStructureFor(int groups) => Missing.IsFullInformation() || (MeanStructure ?? (groups > 1 || Cluster is not null));
 
     /// <summary>The fixed.x setting in effect for the estimator.</summary>
     public bool FixedXInEffect => FixedX ?? Estimator.IsMaximumLikelihood();
@@ -84,7 +84,7 @@ public sealed record ModelOptions
     /// default — expected otherwise, so MLR with <c>se = "robust"</c> uses the expected one).
     /// </summary>
     public InformationType InformationInEffect =>
-        Information ?? (Missing == MissingPolicy.Listwise && StandardErrorsInEffect != StandardErrorType.RobustHuberWhite
+        Information ?? (!Missing.IsFullInformation() && StandardErrorsInEffect != StandardErrorType.RobustHuberWhite
             ? InformationType.Expected : InformationType.Observed);
 
     /// <summary>How standard errors are computed; null means the estimator's default (lavaan's <c>se</c>).</summary>
@@ -94,7 +94,7 @@ public sealed record ModelOptions
     public StandardErrorType StandardErrorsInEffect => StandardErrors switch
     {
         null => Estimator.DefaultStandardErrors(),
-        StandardErrorType.Robust => Missing == MissingPolicy.Listwise ? StandardErrorType.RobustSem : StandardErrorType.RobustHuberWhite,
+        StandardErrorType.Robust => !Missing.IsFullInformation() ? StandardErrorType.RobustSem : StandardErrorType.RobustHuberWhite,
         var se => se.Value,
     };
 

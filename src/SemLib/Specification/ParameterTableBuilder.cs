@@ -7,7 +7,9 @@ namespace SemLib.Specification;
 /// Builds the parameter table from parsed syntax the way lavaan's <c>lavaanify()</c> does for <c>sem()</c> and
 /// <c>cfa()</c>: the written rows first, then default rows (variances of observed and latent variables,
 /// covariances among exogenous factors and among pure outcomes, the moments of exogenous covariates, intercepts),
-/// then marker loadings or unit factor variances, then the modifiers written in the syntax.
+/// then marker loadings or unit factor variances, then the modifiers written in the syntax. Ordered indicators get
+/// their thresholds and scale factors (<see cref="OrdinalRows"/>); under the theta parameterization the scale factors
+/// are not parameters but follow from the model (1/√σ_ii), as lavaan reports them.
 /// </summary>
 internal static class ParameterTableBuilder
 {
@@ -61,7 +63,7 @@ internal static class ParameterTableBuilder
         var orderedSet = new HashSet<string>(ordered, StringComparer.Ordinal);
         // lavaan fits ordered items with a mean structure (thresholds and intercepts), whatever meanstructure says.
         bool meanStructure = options.MeanStructureFor(groups) || user.Any(u => u.Op == ModelOperator.Intercept) || ordered.Count > 0;
-        if (options.MeanStructure == false && options.Missing != Data.MissingPolicy.Listwise)
+        if (options.MeanStructure == false && Data.MissingPolicyFacts.IsFullInformation(options.Missing))
             warnings.Add(new(FitWarningKind.MissingData, $"missing = {options.Missing} (full-information ML) needs the means, so the mean structure is estimated although it was switched off (as lavaan: \"missing argument forces meanstructure = TRUE\")."));
         bool sem = options.Kind == ModelKind.Sem;
 
@@ -80,7 +82,7 @@ internal static class ParameterTableBuilder
         }
         if (sem) AddDefaults(rows, covariateRoles, meanStructure);
         else if (options.FixedXInEffect) AddExogenousDefaults(rows, roles, meanStructure);
-        if (ordered.Count > 0 && options.Parameterization == CategoricalParameterization.Delta)
+        if (ordered.Count > 0)
             AppendMissing(rows, ordered.Select(v => (v, ModelOperator.Scaling, v)).ToList());
 
         // Per-row free/fixed state, applied in lavaan's order (lav_partable_flat).
@@ -113,7 +115,7 @@ internal static class ParameterTableBuilder
             // latent response's location and scale — and under delta the residual variance is not a parameter.
             var r = rows[i];
             if (!orderedSet.Contains(r.Lhs)) continue;
-            if (r.Op == ModelOperator.Intercept || (r.Op == ModelOperator.Scaling) || (r.Op == ModelOperator.Covariance && r.Lhs == r.Rhs && !r.User))
+            if (r.Op == ModelOperator.Intercept || (r.Op == ModelOperator.Scaling && !r.User) || (r.Op == ModelOperator.Covariance && r.Lhs == r.Rhs && !r.User))
                 Fix(i, r.Op == ModelOperator.Intercept ? 0.0 : 1.0);
         }
         if (options.FixedXInEffect)

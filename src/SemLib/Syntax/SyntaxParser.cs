@@ -36,9 +36,11 @@ internal sealed partial class SyntaxParser
 
     private sealed class ParseError : Exception;
 
-    private ParseError Error(Token at, string message)
+    private ParseError Error(Token at, string message) => Error(at.Span, message);
+
+    private ParseError Error(SourceSpan at, string message)
     {
-        _diagnostics.Add(new SyntaxDiagnostic(at.Span, message));
+        _diagnostics.Add(new SyntaxDiagnostic(at, message));
         return new ParseError();
     }
 
@@ -162,13 +164,13 @@ internal sealed partial class SyntaxParser
         {
             foreach (var t in terms)
                 if (!IsThresholdName(t.Name))
-                    throw new ModelSyntaxException([new SyntaxDiagnostic(t.Span, $"A threshold is named t1, t2, ... (the k-th cut point of {MessageText.Quote(names[0])}), not {MessageText.Quote(t.Name)}; write e.g. {names[0]} | t1 + t2.")]);
+                    throw Error(t.Span, $"A threshold is named t1, t2, ... (the k-th cut point of {MessageText.Quote(names[0])}), not {MessageText.Quote(t.Name)}; write e.g. {names[0]} | t1 + t2.");
         }
         if (oper == ModelOperator.Scaling)
         {
             foreach (var t in terms)
                 if (t.Name != names[0])
-                    throw new ModelSyntaxException([new SyntaxDiagnostic(t.Span, $"A scale factor is written {names[0]} ~*~ {names[0]}: the same variable on both sides, not {MessageText.Quote(t.Name)}.")]);
+                    throw Error(t.Span, $"A scale factor is written {names[0]} ~*~ {names[0]}: the same variable on both sides, not {MessageText.Quote(t.Name)}.");
         }
         if (oper == ModelOperator.Regression)
         {

@@ -96,6 +96,35 @@ public sealed class OrdinalMonteCarloTests
         Assert.Contains(result.Failures.Keys, k => k.StartsWith("category 1 of the ordered variable", StringComparison.Ordinal) && k.EndsWith("is absent", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// Missing cells with ordered items are analysed pairwise (lavaan's missing = "pairwise" for WLSMV): 100 replications
+    /// at N = 300 with 10% of the cells missing completely at random still recover the loadings (mean bias within 0.03,
+    /// as with complete data; the SEs grow, the estimates stay unbiased under MCAR) with coverage in [0.85, 0.99]
+    /// (Monte Carlo SD √(.95·.05/100) ≈ 0.022); listwise deletion is refused, as it would change each replication's N.
+    /// </summary>
+    [Fact]
+    public void Missing_cells_are_analysed_pairwise()
+    {
+        var pop = PopulationModel.FromSyntax(Population, standardized: true);
+        var options = Options(100) with
+        {
+            MissingProportion = 0.1,
+            Analysis = new ModelOptions { Ordered = ["all"], StdLv = true, Missing = SemLib.Data.MissingPolicy.Pairwise },
+        };
+        var result = MonteCarlo.Run(pop, Analysis, options);
+        Assert.True(result.Converged >= 98, $"{result.Converged} of 100 converged: {string.Join("; ", result.Failures)}");
+        foreach (var (f, y, value) in new[] { ("f1", "y1", 0.8), ("f1", "y3", 0.6), ("f2", "y7", 0.8), ("f2", "y8", 0.5) })
+        {
+            var p = result.Parameter(f, "=~", y)!;
+            Assert.True(Math.Abs(p.Bias) <= 0.03, $"{f}=~{y}: mean {p.MeanEstimate:F4}, population {value}");
+            Assert.InRange(p.Coverage!.Value, 0.85, 0.99);
+        }
+        var complete = MonteCarlo.Run(pop, Analysis, Options(100));
+        Assert.True(result.Parameter("f2", "=~", "y8")!.EmpiricalSe > complete.Parameter("f2", "=~", "y8")!.EmpiricalSe);
+        var ex = Assert.Throws<SemLibException>(() => MonteCarlo.Run(pop, Analysis, options with { Analysis = Options(2).Analysis }));
+        Assert.Contains("missing = pairwise", ex.Message);
+    }
+
     [Fact]
     public void Ordered_items_need_cut_scores()
     {

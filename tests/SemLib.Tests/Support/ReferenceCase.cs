@@ -58,7 +58,7 @@ public sealed class ReferenceCase
                 "group" => opts with { Group = p.Value.GetString() },
                 "group.equal" => opts with { GroupEqual = Strings(p.Value) },
                 "group.partial" => opts with { GroupPartial = Strings(p.Value) },
-                "missing" => opts with { Missing = p.Value.GetString() switch { "ml" => MissingPolicy.ML, "ml.x" => MissingPolicy.MLX, var m => throw new NotSupportedException($"missing = {m}") } },
+                "missing" => opts with { Missing = p.Value.GetString() switch { "ml" => MissingPolicy.ML, "ml.x" => MissingPolicy.MLX, "pairwise" => MissingPolicy.Pairwise, var m => throw new NotSupportedException($"missing = {m}") } },
                 "fixed.x" => opts with { FixedX = p.Value.GetBoolean() },
                 "ordered" => opts with { Ordered = Strings(p.Value) },
                 "parameterization" => opts with { Parameterization = p.Value.GetString() == "theta" ? CategoricalParameterization.Theta : CategoricalParameterization.Delta },
@@ -89,6 +89,9 @@ public sealed class ReferenceCase
     /// <summary>A JSON string or array of strings (jsonlite writes a one-element vector as a plain string).</summary>
     public static IReadOnlyList<string> Strings(JsonElement e) =>
         e.ValueKind == JsonValueKind.Array ? e.EnumerateArray().Select(x => x.GetString()!).ToList() : [e.GetString()!];
+
+    /// <summary>The case's raw data (its <c>data</c> file).</summary>
+    public DataSet Data() => DataSet.ReadCsv(Path.Combine(Folder, Root.GetProperty("data").GetString()!));
 
     public SemFit Fit()
     {

@@ -5,7 +5,7 @@ namespace SemLib.Tests.Syntax;
 
 /// <summary>
 /// The operator enum is the op column of the results: its lavaan spellings (lavaan's <c>parTable()$op</c>: =~ ~ ~~ ~1
-/// := == &lt; &gt; |) read back to the same operator, and <see cref="SemFit.Parameter(string, string, string, int)"/>
+/// := == &lt; &gt; | ~*~) read back to the same operator, and <see cref="SemFit.Parameter(string, string, string, int)"/>
 /// finds the same rows whether the operator is typed as text or as the enum.
 /// </summary>
 public sealed class ModelOperatorTests
@@ -13,7 +13,7 @@ public sealed class ModelOperatorTests
     [Fact]
     public void Every_operator_round_trips_through_its_lavaan_spelling()
     {
-        string[] lavaan = ["=~", "~", "~~", "~1", ":=", "==", "<", ">", "|"];
+        string[] lavaan = ["=~", "~", "~~", "~1", ":=", "==", "<", ">", "|", "~*~"];
         Assert.Equal(lavaan, Enum.GetValues<ModelOperator>().Select(o => o.ToLavaan()));
         Assert.All(Enum.GetValues<ModelOperator>(), o => Assert.Equal(o, ModelOperatorText.FromLavaan(o.ToLavaan())));
         Assert.Null(ModelOperatorText.FromLavaan("~ 1"));

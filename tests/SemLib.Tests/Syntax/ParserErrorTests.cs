@@ -135,7 +135,7 @@ public sealed class ParserErrorTests
     public void Unsupported_operators_say_so()
     {
         AssertDiagnostic(Only("f <~ x1 + x2"), 1, 3, "Formative indicators ('<~') are not supported yet");
-        AssertDiagnostic(Only("u | t1"), 1, 3, "Thresholds ('|') are not supported");
+        AssertDiagnostic(Only("u | t0"), 1, 5, "A threshold is named t1, t2, ...");
         AssertDiagnostic(Only("group: 1\nf =~ x1"), 1, 1, "Block headers such as 'group: 1' are not supported");
         AssertDiagnostic(Only("a + b := c"), 1, 7, "A defined parameter (':=') needs a single name on its left-hand side.");
     }

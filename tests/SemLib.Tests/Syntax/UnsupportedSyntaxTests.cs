@@ -19,11 +19,11 @@ public sealed class UnsupportedSyntaxTests
     }
 
     [Theory]
-    // line 2 "f ~*~ 1*f": the operator starts at column 3.
-    [InlineData("f =~ x1 + x2 + x3\nf ~*~ 1*f", 2, 3, "The scaling-factor operator ('~*~') is not supported yet")]
-    [InlineData("f =~ x1 + x2 + x3\nx1~*~x1", 2, 3, "The scaling-factor operator ('~*~') is not supported yet")]
+    // line 2 "x1 ~*~ 1*x2": the wrong variable starts at column 10.
+    [InlineData("f =~ x1 + x2 + x3\nx1 ~*~ 1*x2", 2, 10, "A scale factor is written x1 ~*~ x1")]
     [InlineData("f =~ x1 + x2 + x3\nf <~ x4 + x5", 2, 3, "Formative indicators ('<~') are not supported yet")]
-    [InlineData("f =~ x1 + x2 + x3\nx1 | t1 + t2", 2, 4, "Thresholds ('|') are not supported yet")]
+    [InlineData("f =~ x1 + x2 + x3\nx1 | t1 + a2", 2, 11, "A threshold is named t1, t2, ...")]
+    [InlineData("f =~ x1 + x2 + x3\nx1 + x2 | t1", 2, 1, "Only one ordered variable may stand on the left of '|'")]
     [InlineData("f =~ x1 + x2 + x3\ngroup % w", 2, 7, "The group-weight operator ('%') is not supported yet")]
     public void Operators(string syntax, int line, int column, string message)
     {
@@ -59,8 +59,8 @@ public sealed class UnsupportedSyntaxTests
     [Fact]
     public void The_exception_carries_the_span()
     {
-        var e = Assert.Throws<ModelSyntaxException>(() => ModelSyntax.Parse("f =~ x1 + x2 + x3\nf ~*~ 1*f"));
-        Assert.Equal(new SourceSpan(2, 3, 3), e.Span);
+        var e = Assert.Throws<ModelSyntaxException>(() => ModelSyntax.Parse("f =~ x1 + x2 + x3\nf <~ x4"));
+        Assert.Equal(new SourceSpan(2, 3, 2), e.Span);
         Assert.Contains("not supported yet", e.Message, StringComparison.Ordinal);
     }
 

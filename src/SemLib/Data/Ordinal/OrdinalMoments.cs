@@ -20,6 +20,11 @@ namespace SemLib.Data.Ordinal;
 /// covariances (the delta method: σⱼρ/(2σᵢ) on a variance, σᵢσⱼ on the correlation) and with the sign of a mean's row
 /// and column flipped (its slot holds −mean).</item>
 /// </list>
+/// With missing cells (lavaan's <c>missing = "pairwise"</c>; −1 codes, NaN values) each univariate statistic uses the
+/// variable's available rows (variance divisor: their count), each correlation the rows observing both variables with
+/// the univariate statistics fixed, and every score of a missing cell is zero — lavaan sums the score products with
+/// <c>na.rm = TRUE</c> — so a row observing x but not y still carries x's univariate influence into the (x, y)
+/// correlation's column of Γ; N is the group's row count (lavaan's nobs).
 /// Muthén, B. (1984). A general structural equation model with dichotomous, ordered categorical, and continuous latent
 /// variable indicators. Psychometrika 49, 115–132. Fixtures: tests/SemLib.Tests/Reference/ordinal-stats.
 /// </summary>
@@ -66,10 +71,16 @@ internal static class OrdinalMoments
             else
             {
                 var y = v.Values!;
-                double mean = y.Average(), ss = 0;
-                foreach (double x in y) ss += (x - mean) * (x - mean);
+                double sum = 0, ss = 0;
+                int available = 0;
+                foreach (double x in y)
+                    if (!double.IsNaN(x)) { sum += x; available++; }
+                double mean = sum / available;
+                foreach (double x in y)
+                    if (!double.IsNaN(x)) ss += (x - mean) * (x - mean);
                 means[i] = mean;
-                variances[i] = ss / n;
+                variances[i] = ss / available;
+                if (available < 2) throw new DataException($"The continuous variable {MessageText.Quote(v.Name)} has {(available == 0 ? "no values" : "a single value")}{where}; it needs at least two.");
                 if (!(variances[i] > 0)) throw new DataException($"The continuous variable {MessageText.Quote(v.Name)} is constant{where}.");
                 thresholds[i] = [];
                 numericIndex[i] = numeric++;
@@ -119,7 +130,7 @@ internal static class OrdinalMoments
                     for (int k = 0; k < thresholds[i].Length; k++)
                     {
                         var col = z.AsSpan((thStart[i] + k) * stride, n);
-                        for (int r = 0; r < n; r++) col[r] = zOrd[i][codes[r]][k];
+                        for (int r = 0; r < n; r++) col[r] = codes[r] < 0 ? 0 : zOrd[i][codes[r]][k];
                     }
                 }
                 else
@@ -138,6 +149,7 @@ internal static class OrdinalMoments
         var pairs = new (int I, int J)[pstar];
         for (int j = 0, q = 0; j < p - 1; j++)
             for (int i = j + 1; i < p; i++) pairs[q++] = (i, j);
+        CheckOverlap(variables, pairs, where);
         var correlation = new double[p * p];
         for (int i = 0; i < p; i++) correlation[i * p + i] = 1;
         var pairWarnings = new string?[pstar];
@@ -175,6 +187,27 @@ internal static class OrdinalMoments
             means, variances, correlation, observations, statNames, thStart, gamma, emptyPairs, warnings);
     }
 
+    /// <summary>With missing cells: every pair must have a row observing both variables (lavaan would return 0 silently).</summary>
+    private static void CheckOverlap(IReadOnlyList<StatisticsVariable> variables, (int I, int J)[] pairs, string where)
+    {
+        int p = variables.Count, n = variables[0].RowCount;
+        var observed = new bool[p][];
+        bool any = false;
+        for (int i = 0; i < p; i++)
+        {
+            observed[i] = new bool[n];
+            for (int r = 0; r < n; r++) any |= !(observed[i][r] = variables[i].IsObserved(r));
+        }
+        if (!any) return;
+        foreach (var (i, j) in pairs)
+        {
+            bool both = false;
+            for (int r = 0; r < n && !both; r++) both = observed[i][r] && observed[j][r];
+            if (!both)
+                throw new DataException($"The variables {MessageText.Quote(variables[j].Name)} and {MessageText.Quote(variables[i].Name)} are never observed in the same row{where}; their correlation cannot be estimated.");
+        }
+    }
+
     /// <summary>A₁₁⁻¹ s(a) for each category a, A₁₁ = Σₐ nₐ s(a)s(a)ᵀ.</summary>
     private static double[][] OrdinalInfluence(UnivariateOrdinal fit)
     {
@@ -199,6 +232,7 @@ internal static class OrdinalMoments
         double a00 = 0, a01 = 0, a11 = 0;
         for (int r = 0; r < n; r++)
         {
+            if (double.IsNaN(y[r])) continue; // a missing cell's scores are zero
             double d = y[r] - mean;
             sm[r] = d / variance;
             sv[r] = -1 / (2 * variance) + d * d / (2 * variance * variance);

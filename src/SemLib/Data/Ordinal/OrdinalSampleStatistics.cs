@@ -50,7 +50,7 @@ internal sealed class OrdinalSampleStatistics
     /// <summary>The group's label ("" with one group).</summary>
     public string Label { get; }
 
-    /// <summary>Number of rows N (complete on the variables).</summary>
+    /// <summary>Number of rows N: complete on the variables, or with missing = "pairwise" observing at least one (lavaan's nobs).</summary>
     public int RowCount { get; }
 
     /// <summary>The variables in order.</summary>

@@ -4,6 +4,8 @@ namespace SemLib.Data.Ordinal;
 /// Stage two and the pair's share of stage three for one pair of variables (i, j), i after j: the correlation, and —
 /// when Γ is wanted — the pair's column of influence values zᵢ = (s_ρ − A₂₁ z_univariate) / A₂₂, mapped to the
 /// covariance scale for continuous variables, written into its own column of the shared matrix.
+/// With missing cells (lavaan's <c>missing = "pairwise"</c>) the correlation comes from the rows observing both
+/// variables, and a row observing one of them gets the influence −A₂₁ z_univariate / A₂₂ of that one alone.
 /// </summary>
 internal static class PairStatistics
 {
@@ -31,7 +33,8 @@ internal static class PairStatistics
         double[] ti = c.Thresholds[i], tj = c.Thresholds[j];
         int ki = ti.Length + 1, kj = tj.Length + 1, n = ci.Length, cells = ki * kj;
         var f = new double[cells];
-        for (int r = 0; r < n; r++) f[ci[r] * kj + cj[r]]++;
+        for (int r = 0; r < n; r++)
+            if (ci[r] >= 0 && cj[r] >= 0) f[ci[r] * kj + cj[r]]++;
         bool empty = f.Contains(0);
         double rho = PolychoricPair.Fit(f, ti, tj, out string? warning);
         if (c.Z is null) return new Result(rho, empty, warning);
@@ -62,37 +65,50 @@ internal static class PairStatistics
         }
         var zi = c.OrdinalInfluence[i];
         var zj = c.OrdinalInfluence[j];
+        // A₂₁ z_univariate of a row depends on its category of each variable only.
+        var ui = new double[ki];
+        var uj = new double[kj];
+        for (int a = 0; a < ki; a++)
+            for (int k = 0; k < ti.Length; k++) ui[a] += a21i[k] * zi[a][k];
+        for (int b = 0; b < kj; b++)
+            for (int k = 0; k < tj.Length; k++) uj[b] += a21j[k] * zj[b][k];
         var zCell = new double[cells];
         for (int a = 0; a < ki; a++)
-            for (int b = 0; b < kj; b++)
-            {
-                double v = rs[a * kj + b];
-                for (int k = 0; k < ti.Length; k++) v -= a21i[k] * zi[a][k];
-                for (int k = 0; k < tj.Length; k++) v -= a21j[k] * zj[b][k];
-                zCell[a * kj + b] = v / a22;
-            }
+            for (int b = 0; b < kj; b++) zCell[a * kj + b] = (rs[a * kj + b] - ui[a] - uj[b]) / a22;
         var col = c.Z.AsSpan(column * c.Stride, n);
-        for (int r = 0; r < n; r++) col[r] = zCell[ci[r] * kj + cj[r]];
+        for (int r = 0; r < n; r++)
+        {
+            int a = ci[r], b = cj[r];
+            col[r] = a >= 0 && b >= 0 ? zCell[a * kj + b] : a >= 0 ? -ui[a] / a22 : b >= 0 ? -uj[b] / a22 : 0;
+        }
         return new Result(rho, empty, warning);
     }
 
     /// <summary>Continuous variable <paramref name="y"/> with ordered variable <paramref name="o"/>.</summary>
     private static Result Polyserial(Context c, int y, int o, int column)
     {
-        var values = c.Variables[y].Values!;
-        var codes = c.Variables[o].Codes!;
+        var allValues = c.Variables[y].Values!;
+        var allCodes = c.Variables[o].Codes!;
         var th = c.Thresholds[o];
-        int n = values.Length;
+        int n = allValues.Length;
+        // The rows observing both (all rows without missing cells).
+        var both = new List<int>(n);
+        for (int r = 0; r < n; r++)
+            if (allCodes[r] >= 0 && !double.IsNaN(allValues[r])) both.Add(r);
+        bool complete = both.Count == n;
+        var values = complete ? allValues : both.Select(r => allValues[r]).ToArray();
+        var codes = complete ? allCodes : both.Select(r => allCodes[r]).ToArray();
+        int m = values.Length;
         var pair = new PolyserialPair(values, c.Means[y], c.Variances[y], codes, th);
         double rho = pair.Fit(out string? warning);
         if (c.Z is null) return new Result(rho, false, warning);
 
-        var sMean = new double[n]; var sVar = new double[n]; var sRho = new double[n];
-        var up = new double[n]; var lo = new double[n];
+        var sMean = new double[m]; var sVar = new double[m]; var sRho = new double[m];
+        var up = new double[m]; var lo = new double[m];
         pair.Scores(rho, sMean, sVar, sRho, up, lo);
         double a22 = 0, aMean = 0, aVar = 0;
         var aTh = new double[th.Length];
-        for (int r = 0; r < n; r++)
+        for (int r = 0; r < m; r++)
         {
             double s = sRho[r];
             a22 += s * s; aMean += s * sMean[r]; aVar += s * sVar[r];
@@ -103,29 +119,50 @@ internal static class PairStatistics
         var zo = c.OrdinalInfluence[o];
         var zm = c.MeanInfluence[y];
         var zv = c.VarianceInfluence[y];
+        // A₂₁ z_univariate of the ordered variable by category.
+        var uo = new double[th.Length + 1];
+        for (int b = 0; b < uo.Length; b++)
+            for (int k = 0; k < th.Length; k++) uo[b] += aTh[k] * zo[b][k];
         double sd = Math.Sqrt(c.Variances[y]);
         var col = c.Z.AsSpan(column * c.Stride, n);
-        for (int r = 0; r < n; r++)
+        for (int r = 0, q = 0; r < n; r++)
         {
-            double v = sRho[r] - aMean * zm[r] - aVar * zv[r];
-            var zb = zo[codes[r]];
-            for (int k = 0; k < th.Length; k++) v -= aTh[k] * zb[k];
+            // zm, zv are zero where y is missing; the correlation's score is zero unless both are observed.
+            double v = -aMean * zm[r] - aVar * zv[r];
+            if (allCodes[r] >= 0) v -= uo[allCodes[r]];
+            if (q < m && (complete ? q == r : both[q] == r)) v += sRho[q++];
             // Covariance σ_y ρ: ∂/∂ρ = σ_y, ∂/∂σ²_y = ρ/(2σ_y).
             col[r] = sd * (v / a22) + rho / (2 * sd) * zv[r];
         }
         return new Result(rho, false, warning);
     }
 
-    /// <summary>Two continuous variables: the Pearson correlation (lavaan's bivariate-normal ML with complete data).</summary>
+    /// <summary>
+    /// Two continuous variables: the Pearson correlation (lavaan's bivariate-normal ML with complete data); with missing
+    /// cells the bivariate-normal ML in ρ over the rows observing both, means and variances fixed at their univariate
+    /// values (lavaan's <c>lav_bvreg_cor_twostep_fit</c>: not the pairwise Pearson r).
+    /// </summary>
     private static Result Pearson(Context c, int i, int j, int column)
     {
         double[] yi = c.Variables[i].Values!, yj = c.Variables[j].Values!;
         int n = yi.Length;
         double mi = c.Means[i], mj = c.Means[j], vi = c.Variances[i], vj = c.Variances[j];
         double si = Math.Sqrt(vi), sj = Math.Sqrt(vj), cov = 0;
-        for (int r = 0; r < n; r++) cov += (yi[r] - mi) * (yj[r] - mj);
-        double rho = cov / n / (si * sj);
-        if (c.Z is null) return new Result(rho, false, null);
+        bool complete = true;
+        for (int r = 0; r < n && complete; r++) complete = !double.IsNaN(yi[r]) && !double.IsNaN(yj[r]);
+        double rho;
+        string? warning = null;
+        if (complete)
+        {
+            for (int r = 0; r < n; r++) cov += (yi[r] - mi) * (yj[r] - mj);
+            rho = cov / n / (si * sj);
+        }
+        else
+        {
+            rho = PairwiseNormalCorrelation(yi, yj, mi, mj, si, sj, out bool converged);
+            if (!converged) warning = "the estimation of the correlation did not converge";
+        }
+        if (c.Z is null) return new Result(rho, false, warning);
 
         double R = 1 - rho * rho;
         var sRho = new double[n];
@@ -135,6 +172,7 @@ internal static class PairStatistics
         double a22 = 0;
         for (int r = 0; r < n; r++)
         {
+            if (double.IsNaN(yi[r]) || double.IsNaN(yj[r])) continue; // missing: zero scores
             double e1 = yi[r] - mi, e2 = yj[r] - mj;
             s[0][r] = (2 * e1 / vi - 2 * rho * e2 / (si * sj)) / (2 * R);
             s[1][r] = -(2 * rho * e1 / (si * sj) - 2 * e2 / vj) / (2 * R);
@@ -154,7 +192,46 @@ internal static class PairStatistics
             // Covariance σᵢσⱼρ: ∂/∂ρ = σᵢσⱼ, ∂/∂σ²ᵢ = σⱼρ/(2σᵢ), ∂/∂σ²ⱼ = σᵢρ/(2σⱼ).
             col[r] = si * sj * (v / a22) + sj * rho / (2 * si) * z[2][r] + si * rho / (2 * sj) * z[3][r];
         }
-        return new Result(rho, false, null);
+        return new Result(rho, false, warning);
+    }
+
+    /// <summary>
+    /// argmax over ρ ∈ [−0.999, 0.999] of Σ log φ₂(zᵢ, zⱼ; ρ) over the rows observing both, zᵢ = (yᵢ − μᵢ)/σᵢ with the
+    /// univariate μ, σ fixed; rows whose likelihood is below √ε leave the sum (as in lavaan). Start: the pairwise r.
+    /// </summary>
+    private static double PairwiseNormalCorrelation(double[] yi, double[] yj, double mi, double mj, double si, double sj, out bool converged)
+    {
+        var z1 = new List<double>();
+        var z2 = new List<double>();
+        for (int r = 0; r < yi.Length; r++)
+            if (!double.IsNaN(yi[r]) && !double.IsNaN(yj[r])) { z1.Add((yi[r] - mi) / si); z2.Add((yj[r] - mj) / sj); }
+        int m = z1.Count;
+        double a1 = z1.Average(), a2 = z2.Average(), s11 = 0, s22 = 0, s12 = 0;
+        for (int r = 0; r < m; r++)
+        {
+            s11 += (z1[r] - a1) * (z1[r] - a1); s22 += (z2[r] - a2) * (z2[r] - a2); s12 += (z1[r] - a1) * (z2[r] - a2);
+        }
+        double start = s12 / Math.Sqrt(s11 * s22);
+        if (!double.IsFinite(start) || Math.Abs(start) >= 1) start = 0;
+        double floor = Math.Sqrt(2.220446049250313e-16), norm = 1 / (2 * Math.PI * si * sj);
+        double Gradient(double rho)
+        {
+            double R = 1 - rho * rho, g = 0;
+            for (int r = 0; r < m; r++)
+            {
+                double q = z1[r] * z1[r] - 2 * rho * z1[r] * z2[r] + z2[r] * z2[r];
+                if (norm / Math.Sqrt(R) * Math.Exp(-q / (2 * R)) < floor) continue;
+                g += rho / R + z1[r] * z2[r] / R - q * rho / (R * R);
+            }
+            return g;
+        }
+        const double Bound = 0.999;
+        return CorrelationSearch.Maximize(rho =>
+        {
+            const double h = 1e-6;
+            double lo = Math.Max(rho - h, -0.9999999), hi = Math.Min(rho + h, 0.9999999);
+            return (Gradient(rho), (Gradient(hi) - Gradient(lo)) / (hi - lo));
+        }, start, -Bound, Bound, out converged);
     }
 
     private static string Join(string? a, string b) => a is null ? b : a + "; " + b;

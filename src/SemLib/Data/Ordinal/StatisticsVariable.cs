@@ -2,7 +2,7 @@ namespace SemLib.Data.Ordinal;
 
 /// <summary>
 /// One variable of one group handed to <see cref="OrdinalMoments"/>: an ordered one as category indices 0..K−1 (K over
-/// all groups), or a continuous one as values. No missing values.
+/// all groups; −1 = missing), or a continuous one as values (NaN = missing).
 /// </summary>
 internal sealed class StatisticsVariable
 {
@@ -28,6 +28,9 @@ internal sealed class StatisticsVariable
 
     /// <summary>True for an ordered variable.</summary>
     public bool IsOrdered => Codes is not null;
+
+    /// <summary>Whether row <paramref name="row"/> has a value.</summary>
+    public bool IsObserved(int row) => Codes is { } c ? c[row] >= 0 : !double.IsNaN(Values![row]);
 
     /// <summary>Number of rows.</summary>
     public int RowCount => Codes?.Length ?? Values!.Length;

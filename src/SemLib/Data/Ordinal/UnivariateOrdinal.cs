@@ -29,12 +29,13 @@ internal sealed class UnivariateOrdinal
     /// <summary>Number of thresholds K − 1.</summary>
     public int ThresholdCount => Thresholds.Length;
 
-    /// <summary>Fits the thresholds of a coded variable over the given rows' codes (every code 0..K−1, no missing).</summary>
+    /// <summary>Fits the thresholds of a coded variable over the given rows' codes (0..K−1; −1, missing, is skipped).</summary>
     public static UnivariateOrdinal Fit(ReadOnlySpan<int> codes, int categoryCount)
     {
         var counts = new int[categoryCount];
-        foreach (int c in codes) counts[c]++;
-        int n = codes.Length;
+        int n = 0;
+        foreach (int c in codes)
+            if (c >= 0) { counts[c]++; n++; }
         var th = new double[categoryCount - 1];
         long cumulative = 0;
         for (int k = 0; k < th.Length; k++)

@@ -9,7 +9,8 @@ namespace SemLib.Tests.Data.Ordinal;
 /// <summary>
 /// Thresholds, polychoric/polyserial correlations, wls.obs, Γ (NACOV) and the DWLS weights against lavaan 0.6.14
 /// (tests/SemLib.Tests/Reference/ordinal-stats, written by Reference/scripts/make-ordinal-stats-cases.R; each case's
-/// <c>reference</c> field), elementwise under the 1e-3 rule.
+/// <c>reference</c> field; the cases ending in -pw and sparse6 by make-ordinal-pairwise-cases.R, the -pw ones with
+/// lavaan's <c>missing = "pairwise"</c>), elementwise under the 1e-3 rule.
 /// </summary>
 public class OrdinalStatisticsReferenceTests(ITestOutputHelper output)
 {
@@ -25,7 +26,9 @@ public class OrdinalStatisticsReferenceTests(ITestOutputHelper output)
             : [root.GetProperty("ordered").GetString()!];
         string group = root.GetProperty("group").GetString()!;
         var warnings = new List<string>();
-        var stats = OrdinalStatistics.Compute(data, vars, ordered, group.Length == 0 ? null : group, warnings, maxDegreeOfParallelism: threads);
+        bool pairwise = root.TryGetProperty("missing", out var missing) && missing.GetString() == "pairwise";
+        var stats = OrdinalStatistics.Compute(data, vars, ordered, group.Length == 0 ? null : group, warnings,
+            maxDegreeOfParallelism: threads, pairwise: pairwise);
         return (root, stats, warnings);
     }
 
@@ -39,6 +42,11 @@ public class OrdinalStatisticsReferenceTests(ITestOutputHelper output)
     [InlineData("gaps")]
     [InlineData("twogroups")]
     [InlineData("bfi")]
+    [InlineData("sparse6")]
+    [InlineData("hs5-pw")]
+    [InlineData("mixed-pw")]
+    [InlineData("twogroups-pw")]
+    [InlineData("sparse6-pw")]
     public void Agrees_with_lavaan(string name)
     {
         var (root, stats, _) = Run(name);
