@@ -16,7 +16,7 @@ public sealed record SensitivityRow(string Id, string Statement, HypothesisOutco
     /// <summary>The verdict under WLSMV differs from the study's (FIML, MLR).</summary>
     public bool ChangesFromFiml => Wlsmv.Supported != Fiml.Supported;
 
-    /// <summary>The verdict under WLSMV differs from listwise ML's (the same firms, items treated as continuous).</summary>
+    /// <summary>The verdict under WLSMV differs from listwise ML's (items treated as continuous, complete rows only).</summary>
     public bool ChangesFromListwise => Wlsmv.Supported != Listwise.Supported;
 
     /// <summary>"no", "vs MLR", "vs ML" or "vs both".</summary>
@@ -32,7 +32,7 @@ public sealed record SensitivityRow(string Id, string Statement, HypothesisOutco
 /// <summary>The sensitivity analysis: the structural model with the five-point items treated as ordered categories.</summary>
 public sealed record OrdinalSensitivityResults
 {
-    /// <summary>The structural model by WLSMV (every item ordered; lavaan's listwise default: the complete rows).</summary>
+    /// <summary>The structural model by WLSMV (every item ordered; each statistic from the firms that answered its items).</summary>
     public required SemFit Structural { get; init; }
     /// <summary>The model with the direct paths network structure → upgrade, by WLSMV (for H6).</summary>
     public required SemFit WithDirectPaths { get; init; }
@@ -48,7 +48,9 @@ public sealed record OrdinalSensitivityResults
 /// Five-point answers are ordered categories, not interval measurements: the sensitivity analysis fits the structural
 /// model with all 29 items ordered (WLSMV: thresholds and polychoric correlations, robust standard errors, scaled-shifted
 /// χ²; lavaan: <c>ordered = TRUE</c>) and sets each hypothesis's verdict beside the study's (FIML with MLR) and listwise
-/// ML's. WLSMV uses the firms that answered every item, as lavaan does by default, so its N is listwise ML's.
+/// ML's. About 5 % of the answers are missing, so only a third of the firms answered every item: WLSMV uses lavaan's
+/// <c>missing = "pairwise"</c>, each threshold and polychoric correlation from the firms that answered its items, so
+/// that all 218 firms count (lavaan's listwise default would keep the complete third, as listwise ML does).
 /// H6 is tested by the robust Wald test of the three direct paths (lavaan's <c>lavTestWald</c>): a χ² difference of
 /// WLSMV fits needs its own scaled difference (lavaan's DIFFTEST-like <c>satorra.2000</c>), which the Satorra–Bentler
 /// (2001) difference of the ML fits is not. H7 uses the delta-method p of each indirect effect under ML and WLSMV; the
@@ -57,7 +59,7 @@ public sealed record OrdinalSensitivityResults
 public static class OrdinalSensitivity
 {
     /// <summary>The options of the WLSMV fits: every item ordered (the estimator is then WLSMV, lavaan's default).</summary>
-    public static readonly SemLib.Specification.ModelOptions Wlsmv = new() { Ordered = [SemLib.Specification.ModelOptions.AllOrdered] };
+    public static readonly SemLib.Specification.ModelOptions Wlsmv = new() { Ordered = [SemLib.Specification.ModelOptions.AllOrdered], Missing = SemLib.Data.MissingPolicy.Pairwise };
 
     public const string WlsmvLabel = "WLSMV";
 

@@ -154,14 +154,14 @@ public static class StudyDocument
             o.Rows.Select(x => (IReadOnlyList<ReportCell>)new ReportCell[] { x.Id }.Concat(Cells(x.Fiml)).Concat(Cells(x.Listwise)).Concat(Cells(x.Wlsmv))
                 .Append(ReportCell.FlagIf(x.Change != "no", x.Change)).ToList()))
         {
-            Caption = $"Each hypothesis by {Design.FimlLabel} (N = {r.Structural.NObs[0]}), {Design.ListwiseLabel} (N = {r.StructuralListwise.NObs[0]}) and {OrdinalSensitivity.WlsmvLabel} with the 29 items ordered (N = {o.Structural.NObs[0]}); β = std.all",
+            Caption = $"Each hypothesis by {Design.FimlLabel} (N = {r.Structural.NObs[0]}), {Design.ListwiseLabel} (N = {r.StructuralListwise.NObs[0]}) and {OrdinalSensitivity.WlsmvLabel} with the 29 items ordered (N = {o.Structural.NObs[0]}, pairwise); β = std.all",
             FlagLegend = "not supported; or a verdict that changes under WLSMV",
         };
         return new ReportSection($"Sensitivity: the items as ordered categories ({OrdinalSensitivity.WlsmvLabel})",
             new ReportParagraph(ConsoleReport.SensitivityNote(r)),
             new ReportParagraph($"{OrdinalSensitivity.WlsmvLabel}, N = {o.Structural.NObs[0]}: χ²({w["df"]}) = {Format.N(w["chisq"], 2)}" +
                 (w.TryGetValue("chisq.scaled", out var scaled) ? $", scaled-shifted χ² = {Format.N(scaled, 2)}" : "") +
-                $", CFI = {Format.N(w["cfi"])}, RMSEA = {Format.N(w["rmsea"])}. {o.Rows.Count(x => x.ChangesFromFiml)} of {o.Rows.Count} verdicts change from {Design.FimlLabel} to {OrdinalSensitivity.WlsmvLabel}, {o.Rows.Count(x => x.ChangesFromListwise)} from {Design.ListwiseLabel} (the same firms). " +
+                $", CFI = {Format.N(w["cfi"])}, RMSEA = {Format.N(w["rmsea"])}. {o.Rows.Count(x => x.ChangesFromFiml)} of {o.Rows.Count} verdicts change from {Design.FimlLabel} to {OrdinalSensitivity.WlsmvLabel}, {o.Rows.Count(x => x.ChangesFromListwise)} from {Design.ListwiseLabel} (the complete rows only). " +
                 $"H6: {o.Rows.Single(x => x.Id == "H6").Wlsmv.Evidence}. H7: {o.Rows.Single(x => x.Id == "H7").Wlsmv.Evidence}."),
             table);
     }

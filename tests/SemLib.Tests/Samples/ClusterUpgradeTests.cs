@@ -394,8 +394,8 @@ public sealed class ClusterUpgradeTests
 
     /// <summary>
     /// The sensitivity section (the 29 items ordered, WLSMV): 11 rows, H1a–H7 in the study's order; the WLSMV column is
-    /// a direct Sem.Fit of the structural model with ordered = all (std.all β, p and the verdict β &gt; 0, p &lt; .05), on
-    /// the 78 complete firms (lavaan's listwise default); the FIML and listwise columns are the study's own verdicts
+    /// a direct Sem.Fit of the structural model with ordered = all and missing = pairwise (std.all β, p and the verdict
+    /// β &gt; 0, p &lt; .05), on all 218 firms; the FIML and listwise columns are the study's own verdicts
     /// (section 6 and the FIML/listwise comparison); H6 is the robust Wald test of the three direct paths, whose
     /// covariance block is the fit's (its diagonal gives each path's SE), and H7 the delta-method indirect effects of the
     /// direct fit; the "changes" column compares the verdicts.
@@ -407,11 +407,11 @@ public sealed class ClusterUpgradeTests
         var o = r.Ordinal;
         Assert.Equal(11, o.Rows.Count);
         Assert.Equal(r.Hypotheses.Select(h => h.Id), o.Rows.Select(x => x.Id));
-        var direct = Sem.Fit(Design.StructuralSyntax(), r.Data, new SemLib.Specification.ModelOptions { Ordered = ["all"] });
+        var direct = Sem.Fit(Design.StructuralSyntax(), r.Data, new SemLib.Specification.ModelOptions { Ordered = ["all"], Missing = SemLib.Data.MissingPolicy.Pairwise });
         Assert.Equal(Estimator.WLSMV, direct.Estimator);
         Assert.Equal(Estimator.WLSMV, o.Structural.Estimator);
         Assert.True(direct.Converged);
-        Assert.Equal(r.CompleteRows, direct.NObs[0]);
+        Assert.Equal(r.Data.RowCount, direct.NObs[0]);
         Assert.Equal(direct.NObs, o.Structural.NObs);
         foreach (var h in Design.PathHypotheses)
         {
@@ -434,7 +434,7 @@ public sealed class ClusterUpgradeTests
         }
 
         // H6: the Wald test's covariance block is that of the direct paths: its diagonal gives their robust SEs.
-        var withDirect = Sem.Fit(Design.StructuralSyntax(directPaths: true), r.Data, new SemLib.Specification.ModelOptions { Ordered = ["all"] });
+        var withDirect = Sem.Fit(Design.StructuralSyntax(directPaths: true), r.Data, new SemLib.Specification.ModelOptions { Ordered = ["all"], Missing = SemLib.Data.MissingPolicy.Pairwise });
         var cov = withDirect.ParameterCovariance()!;
         var free = withDirect.Parameters.Where(p => p.Free == true).ToList();
         foreach (var from in new[] { "scale", "centr", "ties" })
