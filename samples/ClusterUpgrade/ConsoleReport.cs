@@ -125,7 +125,7 @@ public static class ConsoleReport
         sb.AppendLine($"  {"",-4} {"β      p      verdict",-26} {"β      p      verdict",-26} {"β      p      verdict",-26} changes");
         foreach (var row in o.Rows)
             sb.AppendLine($"  {row.Id,-4} {Outcome(row.Fiml),-26} {Outcome(row.Listwise),-26} {Outcome(row.Wlsmv),-26} {row.Change}");
-        sb.AppendLine($"  {o.Rows.Count(x => x.ChangesFromFiml)} of {o.Rows.Count} verdicts change from {Design.FimlLabel} to {OrdinalSensitivity.WlsmvLabel}, {o.Rows.Count(x => x.ChangesFromListwise)} from {Design.ListwiseLabel} (the same firms).");
+        sb.AppendLine($"  {o.Rows.Count(x => x.ChangesFromFiml)} of {o.Rows.Count} verdicts change from {Design.FimlLabel} to {OrdinalSensitivity.WlsmvLabel}, {o.Rows.Count(x => x.ChangesFromListwise)} from {Design.ListwiseLabel} (on the complete rows only).");
         sb.AppendLine($"  H6 ({OrdinalSensitivity.WlsmvLabel}): {o.Rows.Single(x => x.Id == "H6").Wlsmv.Evidence}; H7: {o.Rows.Single(x => x.Id == "H7").Wlsmv.Evidence}");
         if (o.Structural.Warnings.Count > 0)
         {
