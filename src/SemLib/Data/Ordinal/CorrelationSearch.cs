@@ -3,23 +3,25 @@ namespace SemLib.Data.Ordinal;
 /// <summary>
 /// Maximises a one-parameter log-likelihood in a correlation ρ on [lower, upper] from its first and second
 /// derivatives: Newton steps kept inside a bracket that the sign of the first derivative narrows, bisection when a
-/// step leaves it (or the curvature is not negative). It stops after a step shorter than 1e-10 (Newton's error after
-/// such a step is of the order of its square). A maximum beyond a bound ends at the bound, as lavaan's nlminb
-/// with box constraints does.
+/// step leaves it (or the curvature is not negative). When the log-likelihood itself is given, a step that lowers it
+/// is halved until it does not (the far end of such a step also narrows the bracket): near ±1 cells with counts reach
+/// the probability floor and leave the derivatives, which can then point away from the maximum. It stops after a step
+/// shorter than 1e-10 (Newton's error after such a step is of the order of its square). A maximum beyond a bound ends
+/// at the bound, as lavaan's nlminb with box constraints does.
 /// </summary>
 internal static class CorrelationSearch
 {
-    /// <summary>The derivatives of the log-likelihood at ρ: (d/dρ, d²/dρ²).</summary>
-    public delegate (double Gradient, double Hessian) Derivatives(double rho);
+    /// <summary>At ρ: the log-likelihood (NaN when not computed) and its first two derivatives.</summary>
+    public delegate (double LogLikelihood, double Gradient, double Hessian) Derivatives(double rho);
 
     /// <summary>The maximiser; <paramref name="converged"/> is false when 200 steps did not settle it.</summary>
     public static double Maximize(Derivatives derivatives, double start, double lower, double upper, out bool converged)
     {
         double lo = lower, hi = upper;
         double x = double.IsFinite(start) ? Math.Clamp(start, lower, upper) : 0;
+        var (f, g, h) = derivatives(x);
         for (int iter = 0; iter < 200; iter++)
         {
-            var (g, h) = derivatives(x);
             if (!double.IsFinite(g))
             {
                 converged = false;
@@ -38,7 +40,16 @@ internal static class CorrelationSearch
                 converged = true;
                 return next;
             }
+            var (fn, gn, hn) = derivatives(next);
+            for (int halving = 0; halving < 60 && double.IsFinite(f) && !(fn >= f - 1e-12 * Math.Abs(f)); halving++)
+            {
+                // The step went past the maximum (or into floored cells): the maximum lies between x and next.
+                if (next > x) hi = next; else lo = next;
+                next = 0.5 * (x + next);
+                (fn, gn, hn) = derivatives(next);
+            }
             x = next;
+            (f, g, h) = (fn, gn, hn);
         }
         converged = false;
         return x;

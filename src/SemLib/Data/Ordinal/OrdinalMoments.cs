@@ -154,6 +154,8 @@ internal static class OrdinalMoments
         for (int i = 0; i < p; i++) correlation[i * p + i] = 1;
         var pairWarnings = new string?[pstar];
         var emptyCells = new bool[pstar];
+        var a22 = new double[pstar];
+        var polychoric = new bool[pstar];
         var context = new PairStatistics.Context(variables, uni, means, variances, thresholds, thStart, zOrd, zMean, zVar, z, stride);
         Parallel.For(0, pstar, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, q =>
         {
@@ -161,10 +163,22 @@ internal static class OrdinalMoments
             var result = PairStatistics.Compute(context, i, j, slots + numeric + q);
             correlation[i * p + j] = correlation[j * p + i] = result.Rho;
             emptyCells[q] = result.EmptyCells;
+            a22[q] = result.A22;
+            polychoric[q] = result.Polychoric;
             string? w = result.Warning;
             if (Math.Abs(result.Rho) > 0.99) w = (w is null ? "" : w + "; ") + "the correlation is (nearly) 1.0";
             pairWarnings[q] = w;
         });
+
+        if (z is not null && a22.Any(v => v == 0))
+        {
+            // lavaan inverts the diagonal A₂₂ by a generalized inverse when one of its entries is exactly zero (MASS::ginv):
+            // every entry up to √ε times the largest then has inverse 0, so a polychoric pair whose correlation scores
+            // nearly vanish (a flat likelihood at ±1) contributes no row to Γ instead of one of order 1/A₂₂.
+            double tol = Math.Sqrt(2.220446049250313e-16) * a22.Where(double.IsFinite).Max();
+            for (int q = 0; q < pstar; q++)
+                if (polychoric[q] && a22[q] <= tol) z.AsSpan((slots + numeric + q) * stride, n).Clear();
+        }
 
         var warnings = new List<string>();
         var emptyPairs = new List<(string, string)>();

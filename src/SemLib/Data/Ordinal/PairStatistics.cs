@@ -15,7 +15,11 @@ internal static class PairStatistics
         double[][] VarianceInfluence, double[]? Z, int Stride);
 
     /// <summary>The pair's correlation, whether its table has an empty cell, and a warning.</summary>
-    internal readonly record struct Result(double Rho, bool EmptyCells, string? Warning);
+    /// <summary>
+    /// A pair's correlation, whether its table has empty cells, a warning, and A₂₂ (the sum of its squared correlation
+    /// scores, NaN without Γ; for a polychoric pair its influence column is A₂₂⁻¹ times the rest, <see cref="Polychoric"/>).
+    /// </summary>
+    internal readonly record struct Result(double Rho, bool EmptyCells, string? Warning, double A22 = double.NaN, bool Polychoric = false);
 
     /// <summary>Computes the pair (i, j) and, with an influence matrix, fills its column <paramref name="column"/>.</summary>
     public static Result Compute(Context c, int i, int j, int column)
@@ -61,7 +65,7 @@ internal static class PairStatistics
         if (!(a22 > 0))
         {
             c.Z.AsSpan(column * c.Stride, n).Clear();
-            return new Result(rho, empty, Join(warning, "the scores of the correlation are all zero; its row of Gamma is zero"));
+            return new Result(rho, empty, Join(warning, "the scores of the correlation are all zero; its row of Gamma is zero"), 0, true);
         }
         var zi = c.OrdinalInfluence[i];
         var zj = c.OrdinalInfluence[j];
@@ -81,7 +85,7 @@ internal static class PairStatistics
             int a = ci[r], b = cj[r];
             col[r] = a >= 0 && b >= 0 ? zCell[a * kj + b] : a >= 0 ? -ui[a] / a22 : b >= 0 ? -uj[b] / a22 : 0;
         }
-        return new Result(rho, empty, warning);
+        return new Result(rho, empty, warning, a22, true);
     }
 
     /// <summary>Continuous variable <paramref name="y"/> with ordered variable <paramref name="o"/>.</summary>
@@ -230,7 +234,7 @@ internal static class PairStatistics
         {
             const double h = 1e-6;
             double lo = Math.Max(rho - h, -0.9999999), hi = Math.Min(rho + h, 0.9999999);
-            return (Gradient(rho), (Gradient(hi) - Gradient(lo)) / (hi - lo));
+            return (double.NaN, Gradient(rho), (Gradient(hi) - Gradient(lo)) / (hi - lo));
         }, start, -Bound, Bound, out converged);
     }
 

@@ -178,17 +178,20 @@ internal static class PolychoricPair
                 }
         }
 
-        public (double, double) Derivatives(double[] f, double rho)
+        /// <summary>Σ f log π (π floored, as lavaan's objective) and its first two derivatives in ρ.</summary>
+        public (double, double, double) Derivatives(double[] f, double rho)
         {
             Evaluate(rho, withCurvature: true);
-            double g = 0, h = 0;
+            double ll = 0, g = 0, h = 0;
             for (int c = 0; c < f.Length; c++)
             {
-                if (f[c] == 0 || Pi[c] <= Floor) continue;
+                if (f[c] == 0) continue;
+                ll += f[c] * Math.Log(Pi[c]);
+                if (Pi[c] <= Floor) continue;
                 g += f[c] * Phi[c] / Pi[c];
                 h += f[c] * (Curvature[c] / Pi[c] - Phi[c] * Phi[c] / (Pi[c] * Pi[c]));
             }
-            return (g, h);
+            return (ll, g, h);
         }
     }
 }

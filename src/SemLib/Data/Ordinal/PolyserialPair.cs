@@ -44,7 +44,7 @@ internal sealed class PolyserialPair
             const double h = 1e-6;
             double g = Gradient(r);
             double lo = Math.Max(r - h, -0.9999999), hi = Math.Min(r + h, 0.9999999);
-            return (g, (Gradient(hi) - Gradient(lo)) / (hi - lo));
+            return (double.NaN, g, (Gradient(hi) - Gradient(lo)) / (hi - lo));
         }, Start(), -Bound, Bound, out bool converged);
         if (!converged) warning = "the estimation of the polyserial correlation did not converge";
         return rho;

@@ -46,7 +46,16 @@ LOWER.CHISQ.NOTES <- list(
       "is weakly determined (theta parameterization: estimate 4.2, SE 9.3). lavaan 0.6.14 evaluated on data.csv at",
       "SemLib's estimates (start = SemLib's parameter table, optim.method = 'none') gives chisq 121.407554076, SemLib's",
       "value and 1.3e-4 below lavaan's reported 121.407688151; lavaan started at SemLib's estimates stops there after",
-      "1 iteration (converged, chisq 121.407554076): lavaan's default stop is not the minimum of its own fit function.")))
+      "1 iteration (converged, chisq 121.407554076): lavaan's default stop is not the minimum of its own fit function.")),
+  "o18-cfa5-groups-equal" = list(
+    semlib_chisq = 701.8178958, lavaan_chisq = 701.8423047,
+    evidence = paste(
+      "A Heywood point: SemLib's minimum has a negative residual variance of y14 in group 2 (delta parameterization:",
+      "1/Delta^2 minus the explained variance), which SemLib reports as ConvergedInadmissible. lavaan 0.6.14 evaluated on",
+      "data.csv at SemLib's estimates (start = SemLib's parameter table, optim.method = 'none') gives chisq",
+      "701.817902285, SemLib's value and 0.024 below lavaan's reported 701.842304714; lavaan started at SemLib's",
+      "estimates stays there (converged after 2 iterations, chisq 701.817902285, warning 'some estimated ov variances",
+      "are negative'): lavaan's default run stops at a higher point of its own fit function.")))
 
 num <- function(x) { x <- as.numeric(x); ifelse(is.finite(x), x, NA) }
 sample2 <- function(v) v[sample.int(length(v), 1)]
