@@ -13,6 +13,10 @@
 #   comparisons per call of lavTestLRT: the models compared (in the order given) and its rows (name, df, chisq,
 #               chisq_diff, df_diff, pvalue, scale, shift, trace_ugamma, trace_ugamma2)
 #   warnings    lavaan's warnings of the lavTestLRT calls
+#   score_tests (groups-wlsmv only) per step after configural: lavTestScore's univariate tests of the constraints the
+#               step added (loadings for metric, thresholds for scalar), largest first, with the parameter the
+#               constraint's first side names, and the total with release = those constraints (lavTestScore warns that
+#               se is not standard and gives the ordinary score test; its gradient.logl for DWLS carries (N_g-1)/N_g)
 # Run from the repository root:
 #   Rscript tests/SemLib.Tests/Reference/scripts/make-ordinal-lrt-cases.R
 # Needs R 4.2 with lavaan 0.6.14 and jsonlite. Tests never run R: they read the committed files.
@@ -42,7 +46,25 @@ three.aa <- "visual =~ x1 + a*x2 + a*x3\ntextual =~ x4 + a*x5 + x6\nspeed =~ x7 
 fm.names <- c("npar", "chisq", "df", "pvalue", "chisq.scaled", "df.scaled", "pvalue.scaled", "cfi", "cfi.scaled",
               "cfi.robust", "tli.scaled", "rmsea", "rmsea.scaled", "rmsea.robust", "srmr")
 
-make_case <- function(name, description, options, models, comparisons) {
+# Score tests of the constraints a step added (its group.equal kinds the previous step did not have), largest first.
+score_tests <- function(fit, kinds) {
+  pt <- parTable(fit)
+  eq <- which(pt$op == "==")
+  lhs.row <- match(pt$lhs[eq], pt$plabel)
+  kind <- ifelse(pt$op[lhs.row] == "=~", "loadings", ifelse(pt$op[lhs.row] == "|", "thresholds", "other"))
+  idx <- which(kind %in% kinds)
+  st <- suppressWarnings(lavTestScore(fit, univariate = TRUE))
+  uni <- st$uni[idx, ]
+  total <- suppressWarnings(lavTestScore(fit, release = idx, univariate = FALSE))$test
+  ord <- order(-uni$X2)
+  list(
+    univariate = lapply(ord, function(i) list(constraint = paste(uni$lhs[i], "==", uni$rhs[i]),
+      parameter = trimws(paste(pt$lhs[lhs.row[idx[i]]], pt$op[lhs.row[idx[i]]], pt$rhs[lhs.row[idx[i]]])),
+      chisq = num(uni$X2[i]), df = 1L, pvalue = num(uni$p.value[i]))),
+    total = list(chisq = num(total$X2), df = total$df, pvalue = num(total$p.value)))
+}
+
+make_case <- function(name, description, options, models, comparisons, score = list()) {
   fits <- lapply(models, function(m) {
     args <- c(list(model = m$model, data = d, ordered = items), options)
     if (length(m$group_equal) > 0) args$group.equal <- m$group_equal
@@ -82,6 +104,7 @@ make_case <- function(name, description, options, models, comparisons) {
                reference = "lavaan 0.6.14, R 4.2.2 (tests/SemLib.Tests/Reference/scripts/make-ordinal-lrt-cases.R)",
                data = "data.csv", ordered = I(items), options = opts, models = model.out, comparisons = comp.out,
                warnings = I(unique(warns)))
+  if (length(score) > 0) case$score_tests <- lapply(names(score), function(k) c(list(model = k), score_tests(fits[[k]], score[[k]])))
   writeLines(toJSON(case, auto_unbox = TRUE, digits = NA, pretty = TRUE, na = "null", null = "null"),
              file.path(out.dir, paste0(name, ".json")))
 }
@@ -93,7 +116,8 @@ m <- function(name, model, ge = character(0)) list(name = name, model = model, g
 
 make_case("groups-wlsmv", "HS ordinal, two schools, WLSMV delta: configural, metric (loadings), scalar (loadings, thresholds).",
   grp("delta"), list(m("configural", three), m("metric", three, "loadings"), m("scalar", three, c("loadings", "thresholds"))),
-  list(c("configural", "metric", "scalar"), c("configural", "scalar"), c("configural", "metric")))
+  list(c("configural", "metric", "scalar"), c("configural", "scalar"), c("configural", "metric")),
+  score = list(metric = "loadings", scalar = "thresholds"))
 make_case("groups-theta-wlsmv", "HS ordinal, two schools, WLSMV theta: configural, metric, scalar, strict (+ residuals).",
   grp("theta"), list(m("configural", three), m("metric", three, "loadings"), m("scalar", three, c("loadings", "thresholds")),
                      m("strict", three, c("loadings", "thresholds", "residuals"))),
