@@ -44,7 +44,9 @@ public static class ModelComparison
             && fits.Where(f => f.Tests.Count > 1).All(f => f.Tests[1].Kind == Estimation.TestType.ScaledShifted);
         string method = !scaled ? "standard" : satorra2000 ? "satorra.2000" : "satorra.bentler.2001";
         var order = Enumerable.Range(0, fits.Count).OrderBy(i => fits[i].FitMeasures["df"]).ThenBy(i => fits[i].FitMeasures["chisq"]).ToList();
-        double n = first.Fitted.Sample.StatisticN; // N for ML, N − groups otherwise, as the RMSEA of each model
+        // lavTestLRT's RMSEA of the difference divides by ntotal whatever the estimator (the models' own RMSEA uses N − G
+        // for the least-squares estimators of ordered items; this one does not).
+        double n = first.Fitted.Sample.Categorical ? first.Fitted.Sample.TotalN : first.Fitted.Sample.StatisticN;
         int groups = first.NObs.Count;
         var rows = new List<ModelComparisonRow>();
         for (int k = 0; k < order.Count; k++)

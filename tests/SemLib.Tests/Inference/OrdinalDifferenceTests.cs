@@ -84,6 +84,7 @@ public sealed class OrdinalDifferenceTests
                 agree.Check(what + " df", r.Df, ReferenceCase.Number(e.GetProperty("df")));
                 agree.Check(what + " chisq", r.ChiSquare, ReferenceCase.Number(e.GetProperty("chisq")));
                 agree.Check(what + " chisq_diff", r.ChiSquareDifference, ReferenceCase.Number(e.GetProperty("chisq_diff")));
+                agree.Check(what + " rmsea", r.RmseaDifference, ReferenceCase.Number(e.GetProperty("rmsea")));
                 agree.Check(what + " df_diff", r.DfDifference, ReferenceCase.Number(e.GetProperty("df_diff")));
                 agree.Check(what + " pvalue", r.PValue, ReferenceCase.Number(e.GetProperty("pvalue")));
                 agree.Check(what + " scale", r.DifferenceScale, ReferenceCase.Number(e.GetProperty("scale")));
@@ -105,6 +106,17 @@ public sealed class OrdinalDifferenceTests
         agree.Check("trace.UGamma", test.TraceUGamma, ReferenceCase.Number(e.GetProperty("trace_ugamma")));
         agree.Check("trace.UGamma2", test.TraceUGamma2, ReferenceCase.Number(e.GetProperty("trace_ugamma2")));
         agree.Assert();
+    }
+
+    [Fact]
+    public void The_RMSEA_of_a_DWLS_difference_divides_by_ntotal_as_lavTestLRT()
+    {
+        // Reference: single-dwls.json, lavTestLRT's RMSEA 0.0870174002995323 = √((ΔT − Δdf)/(Δdf·301)); with N − 1 = 300
+        // it would be 0.08716, inside the 1e-3 rule, hence this tighter check of the convention.
+        var (root, fits) = Load("single-dwls");
+        var e = root.GetProperty("comparisons")[0].GetProperty("rows")[1];
+        var rows = ModelComparison.ChiSquareDifference([fits["free"], fits["equal2"]], ["free", "equal2"]);
+        Assert.Equal(ReferenceCase.Number(e.GetProperty("rmsea"))!.Value, rows[1].RmseaDifference!.Value, 1e-5);
     }
 
     [Fact]

@@ -11,7 +11,8 @@
 #   models      per model: name, model syntax, group_equal, and fitMeasures (npar, chisq, df, pvalue, chisq.scaled,
 #               df.scaled, pvalue.scaled, cfi, cfi.scaled, cfi.robust, tli.scaled, rmsea, rmsea.scaled, rmsea.robust, srmr)
 #   comparisons per call of lavTestLRT: the models compared (in the order given) and its rows (name, df, chisq,
-#               chisq_diff, df_diff, pvalue, scale, shift, trace_ugamma, trace_ugamma2)
+#               chisq_diff, rmsea (only without a scaled test, lavTestLRT's RMSEA column: N = ntotal), df_diff, pvalue,
+#               scale, shift, trace_ugamma, trace_ugamma2)
 #   warnings    lavaan's warnings of the lavTestLRT calls
 #   score_tests (groups-wlsmv only) per step after configural: lavTestScore's univariate tests of the constraints the
 #               step added (loadings for metric, thresholds for scalar), largest first, with the parameter the
@@ -92,7 +93,7 @@ make_case <- function(name, description, options, models, comparisons, score = l
         tr1 <- out$trace.UGamma; tr2 <- out$trace.UGamma2
       }
       list(name = rownames(lrt)[i], df = num(lrt[i, "Df"]), chisq = num(lrt[i, "Chisq"]),
-           chisq_diff = num(lrt[i, "Chisq diff"]), df_diff = num(lrt[i, "Df diff"]), pvalue = num(lrt[i, "Pr(>Chisq)"]),
+           chisq_diff = num(lrt[i, "Chisq diff"]), rmsea = if ("RMSEA" %in% names(lrt)) num(lrt[i, "RMSEA"]) else NA, df_diff = num(lrt[i, "Df diff"]), pvalue = num(lrt[i, "Pr(>Chisq)"]),
            scale = if (is.null(sc)) NA else num(sc[i]), shift = if (is.null(sh)) NA else num(sh[i]),
            trace_ugamma = num(tr1), trace_ugamma2 = num(tr2))
     })
