@@ -11,7 +11,7 @@ namespace SemLib.Tests.Inference;
 /// <summary>
 /// lavTestLRT() of nested fits to ordered items against lavaan 0.6.14 under the 1e-3 rule: for WLSMV and ULSMV the
 /// scaled-and-shifted difference (method "satorra.2000": statistic, df, scale a, shift b, p), for DWLS the plain
-/// χ² difference. Expected values: Reference/ordinal-lrt/*.json (field <c>reference</c>), written by
+/// χ² difference, for DWLS with the satorra.bentler test (WLSM) the Satorra–Bentler (2001) scaled difference. Expected values: Reference/ordinal-lrt/*.json (field <c>reference</c>), written by
 /// scripts/make-ordinal-lrt-cases.R.
 /// </summary>
 public sealed class OrdinalDifferenceTests
@@ -33,6 +33,8 @@ public sealed class OrdinalDifferenceTests
             Group = o.TryGetProperty("group", out var g) ? g.GetString() : null,
             Parameterization = o.TryGetProperty("parameterization", out var p) && p.GetString() == "theta"
                 ? CategoricalParameterization.Theta : CategoricalParameterization.Delta,
+            StandardErrors = o.TryGetProperty("se", out var se) && se.GetString() == "robust.sem" ? StandardErrorType.RobustSem : null,
+            Test = o.TryGetProperty("test", out var t) && t.GetString() == "satorra.bentler" ? TestType.SatorraBentler : null,
         };
         var fits = new Dictionary<string, SemFit>();
         foreach (var m in root.GetProperty("models").EnumerateArray())
@@ -46,7 +48,7 @@ public sealed class OrdinalDifferenceTests
     {
         var script = File.ReadAllText(Path.Combine(ReferenceCase.BaseDirectory, "scripts", "make-ordinal-lrt-cases.R"));
         var files = Directory.GetFiles(Folder, "*.json").Select(f => Path.GetFileNameWithoutExtension(f)!).Order().ToList();
-        Assert.Equal(6, files.Count);
+        Assert.Equal(7, files.Count);
         foreach (var f in files) Assert.Contains($"make_case(\"{f}\"", script);
     }
 
@@ -57,6 +59,7 @@ public sealed class OrdinalDifferenceTests
     [InlineData("single-wlsmv")]
     [InlineData("single-ulsmv")]
     [InlineData("single-dwls")]
+    [InlineData("single-wlsm")]
     public void Differences_agree_with_lavTestLRT(string name)
     {
         var (root, fits) = Load(name);

@@ -32,6 +32,8 @@
 #   single-wlsmv        one group: 3-factor CFA, the same with x2, x3 loadings equal (label a), and with x5 too.
 #   single-ulsmv        the first two of single-wlsmv with ULSMV.
 #   single-dwls         the first two with DWLS (standard test): plain chi-square difference.
+#   single-wlsm         the first two with DWLS, se = "robust.sem", test = "satorra.bentler" (lavaan's WLSM): the
+#                       mean-adjusted test, so lavTestLRT's default is method "satorra.bentler.2001".
 suppressPackageStartupMessages({ library(lavaan); library(jsonlite) })
 stopifnot(as.character(packageVersion("lavaan")) == "0.6.14")
 out.dir <- "tests/SemLib.Tests/Reference/ordinal-lrt"
@@ -133,3 +135,5 @@ make_case("single-ulsmv", "HS ordinal, one group, ULSMV: 3-factor CFA against x2
   list(estimator = "ULSMV"), list(m("free", three), m("equal2", three.a)), list(c("free", "equal2")))
 make_case("single-dwls", "HS ordinal, one group, DWLS (standard test): plain chi-square difference.",
   list(estimator = "DWLS"), list(m("free", three), m("equal2", three.a)), list(c("free", "equal2")))
+make_case("single-wlsm", "HS ordinal, one group, DWLS with robust.sem and the satorra.bentler test (WLSM): satorra.bentler.2001 difference.",
+  list(estimator = "DWLS", se = "robust.sem", test = "satorra.bentler"), list(m("free", three), m("equal2", three.a)), list(c("free", "equal2")))
