@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SemLib.Estimation;
 using SemLib.Reporting;
 using SemLib.Specification;
 
@@ -21,7 +22,7 @@ internal sealed class CompareCommand
 
     private readonly DataOptions _source = new();
 
-    private readonly EstimationOptions _estimation = new EstimationOptions("The estimator of every model: ML, GLS, ULS, MLM or MLR (with MLM and MLR the models are compared by the scaled chi-square difference test).").Validated();
+    private readonly EstimationOptions _estimation = new EstimationOptions("The estimator of every model: ML, GLS, ULS, MLM or MLR (with MLM and MLR the models are compared by the scaled chi-square difference test); for --ordered items WLSMV (their default), DWLS, WLS or ULSMV. Case-insensitive.").Validated();
 
     private readonly Option<bool> _stdLv = new("--std-lv")
     {
@@ -74,6 +75,10 @@ internal sealed class CompareCommand
                 StdLv = parse.GetValue(_stdLv),
                 Group = parse.GetValue(_source.Group),
             }, parse);
+            // lavaan compares WLSMV and ULSMV fits by the scaled-shifted difference test (lavTestLRT's method
+            // "satorra.2000"), which is not the Satorra-Bentler 2001 difference ModelComparison computes.
+            if (options.Estimator.IsCategorical() && options.TestInEffect == TestType.ScaledShifted)
+                throw new CliUsageException($"--estimator {options.Estimator}: lavaan compares these fits by the scaled-shifted difference test (lavTestLRT's method satorra.2000), which semlib compare does not compute yet; use --estimator DWLS or --test standard for the standard chi-square difference.");
             var fits = new List<SemFit>();
             Inputs? first = null;
             foreach (var path in paths)

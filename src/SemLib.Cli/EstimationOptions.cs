@@ -9,19 +9,23 @@ namespace SemLib.Cli;
 
 /// <summary>
 /// How the models of a command are estimated and tested, for every command that fits models to given data (fit, bench,
-/// compare): --estimator, --test, --missing, --cluster and --information, in lavaan's names with lavaan's defaults
+/// compare): --estimator, --test, --missing, --cluster, --information, --ordered and --parameterization, in lavaan's
+/// names with lavaan's defaults
 /// (an option not given leaves the choice to <see cref="ModelOptions"/>, which applies lavaan's default for the
 /// estimator). Combinations that cannot work are usage errors (exit code 2) saying why.
 /// </summary>
 internal sealed class EstimationOptions
 {
-    public EstimationOptions(string estimatorDescription) => Estimator = new EstimatorOption(estimatorDescription);
+    public EstimationOptions(string estimatorDescription) => Estimator = new EstimatorOption(estimatorDescription, categorical: true);
 
     public EstimatorOption Estimator { get; }
 
+    /// <summary>--ordered and --parameterization.</summary>
+    public OrderedOptions Ordering { get; } = new();
+
     public Option<string?> Test { get; } = new("--test")
     {
-        Description = "The model test besides the standard chi-square (lavaan's test): standard, satorra.bentler (MLM's default), yuan.bentler.mplus (MLR's default), yuan.bentler or scaled.shifted. Default: the estimator's.",
+        Description = "The model test besides the standard chi-square (lavaan's test): standard, satorra.bentler (MLM's default), yuan.bentler.mplus (MLR's default), yuan.bentler or scaled.shifted (the mean- and variance-adjusted test, WLSMV's and ULSMV's default). Default: the estimator's.",
         HelpName = "TEST",
     };
 
@@ -35,13 +39,13 @@ internal sealed class EstimationOptions
     {
         var option = new Option<string>("--missing")
         {
-            Description = "Missing values: listwise (rows with a missing value on a model variable are dropped; the default) or ml (full-information ML: every row contributes the values it has; lavaan also calls it fiml and direct). ml.x also keeps rows with missing exogenous covariates. ml needs --data and an ML-family estimator (ML or MLR).",
-            HelpName = "listwise|ml|ml.x",
+            Description = "Missing values: listwise (rows with a missing value on a model variable are dropped; the default) or ml (full-information ML: every row contributes the values it has; lavaan also calls it fiml and direct). ml.x also keeps rows with missing exogenous covariates. ml needs --data and an ML-family estimator (ML or MLR). With --ordered items: pairwise (each threshold and polychoric correlation from the rows that have its variables; lavaan also calls it available.cases).",
+            HelpName = "listwise|ml|ml.x|pairwise",
             DefaultValueFactory = _ => "listwise",
         };
-        Choice(option, [.. Listwise, .. Fiml, .. FimlX], ["two.stage", "robust.two.stage", "pairwise", "available.cases", "doubly.robust"],
-            v => $"--missing {v} is not supported yet; use listwise or ml (full-information ML).",
-            v => $"--missing {v} is not valid; use listwise, ml (full-information ML) or ml.x.");
+        Choice(option, [.. Listwise, .. Fiml, .. FimlX, .. Pairwise], ["two.stage", "robust.two.stage", "doubly.robust"],
+            v => $"--missing {v} is not supported yet; use listwise, ml (full-information ML) or, with ordered items, pairwise.",
+            v => $"--missing {v} is not valid; use listwise, ml (full-information ML), ml.x or pairwise.");
         return option;
     }
 
@@ -58,10 +62,11 @@ internal sealed class EstimationOptions
     };
 
     /// <summary>lavaan's names of the missing-data policies (lavOptions "missing").</summary>
-    private static readonly string[] Listwise = ["listwise", "default"], Fiml = ["ml", "fiml", "direct"], FimlX = ["ml.x", "fiml.x", "direct.x"];
+    private static readonly string[] Listwise = ["listwise", "default"], Fiml = ["ml", "fiml", "direct"], FimlX = ["ml.x", "fiml.x", "direct.x"],
+        Pairwise = ["pairwise", "available.cases"];
 
     /// <summary>The options, for a command's option list.</summary>
-    public IEnumerable<Option> All => [Estimator, Test, Missing, Cluster, Information];
+    public IEnumerable<Option> All => [Estimator, Test, Missing, Cluster, Information, .. Ordering.All];
 
     /// <summary>Adds the value checks of the options; <see cref="Check"/> adds those that involve more than one option.</summary>
     public EstimationOptions Validated()
@@ -83,9 +88,12 @@ internal sealed class EstimationOptions
     /// </summary>
     public void Check(CommandResult result, DataOptions source)
     {
+        Ordering.Check(result, source);
         bool cov = source.IsCovariance(result);
         var missing = MissingValue(result.GetValue(Missing));
-        if (missing != MissingPolicy.Listwise)
+        if (missing == MissingPolicy.Pairwise && cov)
+            result.AddError($"--missing {result.GetValue(Missing)} needs raw data (--data): each statistic uses the rows that have its variables, and a covariance matrix has no rows.");
+        if (missing.IsFullInformation())
         {
             string given = result.GetValue(Missing)!;
             if (cov)
@@ -105,22 +113,27 @@ internal sealed class EstimationOptions
     }
 
     /// <summary>True when the command line asks for full-information ML (--missing ml or ml.x).</summary>
-    public bool IsFullInformation(CommandResult result) => MissingValue(result.GetValue(Missing)) != MissingPolicy.Listwise;
+    public bool IsFullInformation(CommandResult result) => MissingValue(result.GetValue(Missing)).IsFullInformation();
 
     /// <summary>The options the command line gives, on top of <paramref name="options"/> (what it does not give stays as it is).</summary>
-    public ModelOptions Apply(ModelOptions options, ParseResult parse) => options with
+    public ModelOptions Apply(ModelOptions options, ParseResult parse)
     {
-        Estimator = Estimator.Value(parse),
-        Test = TestValue(parse.GetValue(Test)),
-        Missing = MissingValue(parse.GetValue(Missing)),
-        Cluster = parse.GetValue(Cluster),
-        Information = parse.GetValue(Information)?.ToLowerInvariant() switch
+        options = Ordering.Apply(options, parse);
+        // Not given: lavaan's default for the data (ML, or WLSMV with ordered items), which ModelOptions applies.
+        if (Estimator.Value(parse) is { } estimator) options = options with { Estimator = estimator };
+        return options with
         {
-            "observed" => InformationType.Observed,
-            "expected" => InformationType.Expected,
-            _ => null,
-        },
-    };
+            Test = TestValue(parse.GetValue(Test)),
+            Missing = MissingValue(parse.GetValue(Missing)),
+            Cluster = parse.GetValue(Cluster),
+            Information = parse.GetValue(Information)?.ToLowerInvariant() switch
+            {
+                "observed" => InformationType.Observed,
+                "expected" => InformationType.Expected,
+                _ => null,
+            },
+        };
+    }
 
     /// <summary>
     /// Checks what only the data can tell: the --cluster column exists (as a missing --group column, this is a problem
@@ -139,6 +152,7 @@ internal sealed class EstimationOptions
         if (value is null) return MissingPolicy.Listwise;
         if (Fiml.Contains(value, StringComparer.OrdinalIgnoreCase)) return MissingPolicy.ML;
         if (FimlX.Contains(value, StringComparer.OrdinalIgnoreCase)) return MissingPolicy.MLX;
+        if (Pairwise.Contains(value, StringComparer.OrdinalIgnoreCase)) return MissingPolicy.Pairwise;
         return MissingPolicy.Listwise;
     }
 

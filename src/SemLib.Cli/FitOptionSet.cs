@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using SemLib.Data;
 using SemLib.Estimation;
 using SemLib.Resampling;
 using SemLib.Specification;
@@ -24,8 +25,8 @@ internal sealed class FitOptionSet
     /// <summary>--data, or --cov with --nobs, and --group.</summary>
     public DataOptions Source { get; } = new();
 
-    /// <summary>--estimator, --test, --missing, --cluster and --information.</summary>
-    public EstimationOptions Estimation { get; } = new EstimationOptions("The estimator: ML (the default), GLS, ULS, MLM (ML with Satorra-Bentler robust standard errors and scaled test; complete data) or MLR (ML with Huber-White sandwich standard errors and the Yuan-Bentler scaled test; also with --missing ml and --cluster).").Validated();
+    /// <summary>--estimator, --test, --missing, --cluster, --information, --ordered and --parameterization.</summary>
+    public EstimationOptions Estimation { get; } = new EstimationOptions("The estimator: ML (the default), GLS, ULS, MLM (ML with Satorra-Bentler robust standard errors and scaled test; complete data) or MLR (ML with Huber-White sandwich standard errors and the Yuan-Bentler scaled test; also with --missing ml and --cluster); for --ordered items WLSMV (the default with --ordered: DWLS estimates, robust standard errors, scaled-shifted test), DWLS, WLS or ULSMV. Case-insensitive.").Validated();
 
     public Option<bool> StdLv { get; } = new("--std-lv")
     {
@@ -52,15 +53,9 @@ internal sealed class FitOptionSet
     /// <summary>--group-equal and --group-partial.</summary>
     public GroupEqualityOptions GroupEquality { get; } = new();
 
-    public Option<string?> Ordered { get; } = new("--ordered")
-    {
-        Description = "Ordinal variables (lavaan's ordered). Not supported yet.",
-        HelpName = "x1,x2,...",
-    };
-
     public Option<string?> Se { get; } = new("--se")
     {
-        Description = "Standard errors (lavaan's se): standard (information-based), robust (robust.sem with complete data, robust.huber.white with --missing ml, as lavaan), robust.sem (Satorra-Bentler sandwich), robust.huber.white (Huber-White sandwich from casewise scores, cluster-robust with --cluster), none, or bootstrap (nonparametric, resampling rows; needs --data). Default: the estimator's (standard for ML, GLS and ULS; robust.sem for MLM; robust.huber.white for MLR).",
+        Description = "Standard errors (lavaan's se): standard (information-based), robust (robust.sem with complete data, robust.huber.white with --missing ml, as lavaan), robust.sem (Satorra-Bentler sandwich), robust.huber.white (Huber-White sandwich from casewise scores, cluster-robust with --cluster), none, or bootstrap (nonparametric, resampling rows; needs --data). Default: the estimator's (standard for ML, GLS, ULS, DWLS and WLS; robust.sem for MLM, WLSMV and ULSMV; robust.huber.white for MLR).",
         HelpName = "standard|robust|robust.sem|robust.huber.white|none|bootstrap",
     };
 
@@ -119,7 +114,6 @@ internal sealed class FitOptionSet
         Choice(Ci, ["perc", "bc", "bca.simple", "bca"], ["norm", "basic"],
             v => $"--ci {v} is not supported yet; use perc, bc or bca.",
             v => $"--ci {v} is not valid; use perc, bc or bca.");
-        Rejected(Ordered, "--ordered is not supported yet: SemLib treats every variable as continuous.");
         NumberOptions.Integer(Bootstrap, 2, NumberOptions.MaxRepetitions);
         NumberOptions.Integer(Seed, int.MinValue);
         Effect.Validators.Add(r =>
@@ -143,7 +137,7 @@ internal sealed class FitOptionSet
     private IEnumerable<Option> All =>
     [
         Model, Source.Data, Source.Cov, Source.NObs, Source.Encoding, .. Estimation.All, StdLv, MeanStructure, FixedX, Orthogonal, Source.Group,
-        GroupEquality.GroupEqual, GroupEquality.GroupPartial, Ordered, Se, Bootstrap, Seed, Ci, BollenStine, Effect, IterMax, Format, Verbose,
+        GroupEquality.GroupEqual, GroupEquality.GroupPartial, Se, Bootstrap, Seed, Ci, BollenStine, Effect, IterMax, Format, Verbose,
     ];
 
     private void Combinations(CommandResult result)
@@ -156,6 +150,8 @@ internal sealed class FitOptionSet
         bool bootstrap = IsBootstrapValue(result.GetValue(Se));
         if (bootstrap && cov)
             result.AddError("--se bootstrap resamples rows, so it needs raw data (--data), not a covariance matrix.");
+        if (bootstrap && IsCategorical(result))
+            result.AddError("--se bootstrap is not supported yet with ordered items (--ordered, or a categorical --estimator); their robust standard errors are WLSMV's default (--se robust.sem).");
         if (!bootstrap)
         {
             foreach (var option in new Option[] { Bootstrap, Seed, BollenStine, Effect })
@@ -165,6 +161,10 @@ internal sealed class FitOptionSet
                 result.AddError($"--ci {ci.Tokens[0].Value} chooses a bootstrap interval, so it only goes with --se bootstrap; --ci alone adds the normal-theory interval columns.");
         }
     }
+
+    /// <summary>True when the command line asks for ordered items: --ordered, or an estimator of ordered items (WLSMV, DWLS, WLS, ULSMV).</summary>
+    public bool IsCategorical(CommandResult result) =>
+        Given(result.GetResult(Estimation.Ordering.Ordered)) || EstimatorOption.Parse(result.GetValue(Estimation.Estimator)) is { } e && e.IsCategorical();
 
     /// <summary>True when --ci was given (with or without a value): the summary shows the interval columns.</summary>
     public bool ConfidenceIntervals(ParseResult parse) => Given(parse.GetResult(Ci));
@@ -265,7 +265,7 @@ internal sealed class FitOptionSet
     private static StandardErrorType? StandardErrorsValue(string? se, Data.MissingPolicy missing) => se?.ToLowerInvariant() switch
     {
         "standard" => StandardErrorType.Standard,
-        "robust" => missing == Data.MissingPolicy.Listwise ? StandardErrorType.RobustSem : StandardErrorType.RobustHuberWhite,
+        "robust" => missing.IsFullInformation() ? StandardErrorType.RobustHuberWhite : StandardErrorType.RobustSem,
         "robust.sem" => StandardErrorType.RobustSem,
         "robust.huber.white" => StandardErrorType.RobustHuberWhite,
         "none" => StandardErrorType.None,

@@ -45,10 +45,14 @@ internal sealed class Inputs
     public Inputs WithModel(string modelPath) =>
         new(ModelSyntax.Parse(OptionChecks.ReadText(modelPath, "model")), Data, Covariance, Description);
 
-    /// <summary>Fits the model (the whole of <c>Sem.Fit</c>, which is what bench times).</summary>
+    /// <summary>
+    /// Fits the model (the whole of <c>Sem.Fit</c>, which is what bench times). A --group-partial parameter or an
+    /// --ordered name the model does not have is a usage error (exit 2).
+    /// </summary>
     public SemFit Fit(ModelOptions options)
     {
         GroupEqualityOptions.Check(Model, options);
+        OrderedOptions.Check(Model, options);
         return Data is not null ? Sem.Fit(Model, Data, options) : Sem.Fit(Model, Covariance!, options);
     }
 }

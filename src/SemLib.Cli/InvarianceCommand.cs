@@ -27,14 +27,8 @@ internal sealed class InvarianceCommand
     {
         Description = "Also test every regression path for equality across groups (Wald z of the difference and the chi-square difference of the path made equal); --group-equal sets the constraints of the free model (e.g. loadings). With --steps none, only the paths.",
     };
-    // Its own --estimator (not EstimatorOption): the robust estimators are available to the library, and their χ²
-    // differences are the Satorra-Bentler (2001) scaled test that invariance reports.
-    private readonly Option<string> _estimator = new("--estimator")
-    {
-        Description = "The estimator of every model: ML, GLS, ULS, MLM or MLR (with MLM and MLR the χ² differences are lavaan's Satorra-Bentler 2001 scaled tests).",
-        HelpName = "ML|GLS|ULS|MLM|MLR",
-        DefaultValueFactory = _ => "ML",
-    };
+    private readonly EstimatorOption _estimator = new("The estimator of every model: ML (the default), GLS, ULS, MLM or MLR (with MLM and MLR the χ² differences are lavaan's Satorra-Bentler 2001 scaled tests); for --ordered items WLSMV (their default), DWLS, WLS or ULSMV (the scalar step then equates thresholds instead of intercepts). Case-insensitive.", categorical: true);
+    private readonly OrderedOptions _ordered = new();
     private readonly Option<bool> _stdLv = new("--std-lv") { Description = "Identify factors by fixing their variances to 1 (lavaan's std.lv); equal loadings then free the later groups' factor variances, as in lavaan." };
     private readonly Option<string> _missing = EstimationOptions.NewMissingOption();
     private readonly Option<int> _iterMax = new("--iter-max") { Description = "Maximum optimizer iterations per attempt.", HelpName = "N", DefaultValueFactory = _ => ModelOptions.Default.MaxIterations };
@@ -49,14 +43,11 @@ internal sealed class InvarianceCommand
     public Command Build(TextWriter stdout, TextWriter stderr)
     {
         var command = new Command("invariance", "Measurement invariance across groups: configural, metric, scalar and strict models compared step by step (lavTestLRT, ΔCFI, ΔRMSEA, ΔSRMR, score tests), and group differences in regression paths (--paths).");
-        foreach (var option in new Option[] { _model, _data, _encoding, _group, _steps, _equality.GroupEqual, _equality.GroupPartial, _paths, _estimator, _missing, _stdLv, _iterMax, _format, _report, _verbose })
+        foreach (var option in new Option[] { _model, _data, _encoding, _group, _steps, _equality.GroupEqual, _equality.GroupPartial, _paths, _estimator, _ordered.Ordered, _ordered.Parameterization, _missing, _stdLv, _iterMax, _format, _report, _verbose })
             command.Options.Add(option);
         OptionChecks.ExistingFile(_model, "model");
         OptionChecks.ExistingFile(_data, "data");
         NumberOptions.Integer(_iterMax, 1, NumberOptions.MaxIterations);
-        OptionChecks.Choice(_estimator, ["ML", "GLS", "ULS", "MLM", "MLR"], ["MLMV", "MLMVS", "MLF", "WLS", "DWLS", "WLSM", "WLSMV", "WLSMVS", "ULSM", "ULSMV", "ULSMVS", "DLS", "PML", "FML", "IV", "MML", "REML", "BAYES", "CATML"],
-            v => $"--estimator {v} is not supported yet by semlib invariance; use ML, GLS, ULS, MLM or MLR.",
-            v => $"--estimator {v} is not an estimator; use ML, GLS, ULS, MLM or MLR.");
         _steps.Validators.Add(r =>
         {
             var steps = GroupEqualityOptions.Split(r.GetValueOrDefault<string[]>());
@@ -84,20 +75,22 @@ internal sealed class InvarianceCommand
             bool json = _format.Json(parse);
             var inputs = Inputs.Load(modelPath!, parse.GetValue(_data), null, 0, _encoding.Get(parse));
             if (verbose) stderr.WriteLine($"semlib invariance: read {inputs.Description}");
-            var options = new ModelOptions
+            var options = _ordered.Apply(new ModelOptions
             {
                 Group = parse.GetValue(_group),
-                Estimator = Enum.Parse<Estimation.Estimator>(parse.GetValue(_estimator)!, ignoreCase: true),
                 StdLv = parse.GetValue(_stdLv),
                 Missing = EstimationOptions.MissingValue(parse.GetValue(_missing)),
                 MaxIterations = parse.GetValue(_iterMax),
-            };
+            }, parse);
+            // Not given: lavaan's default (ML, or WLSMV with ordered items).
+            if (_estimator.Value(parse) is { } estimator) options = options with { Estimator = estimator };
             var reports = parse.GetValue(_report) ?? [];
             foreach (var r in reports)
                 if (Path.GetExtension(r).ToLowerInvariant() is not (".html" or ".htm" or ".md"))
                     throw new CliUsageException($"--report {r}: the extension must be .html or .md (it chooses the format).");
             var partial = _equality.Partial(parse);
             GroupEqualityOptions.Check(inputs.Model, options with { GroupPartial = partial });
+            OrderedOptions.Check(inputs.Model, options);
             var stepNames = GroupEqualityOptions.Split(parse.GetValue(_steps));
             var steps = stepNames.Count == 0 ? InvarianceSteps.All
                 : stepNames.Where(s => s != "none").Select(s => InvarianceSteps.Parse(s)!.Value).OrderBy(s => s).ToList();

@@ -162,7 +162,7 @@ internal sealed class PowerCommand
                 LikertThresholds = OptionChecks.LikertThresholds(parse.GetValue(_likert), _ => { }),
                 Analysis = ModelOptions.Default with
                 {
-                    Estimator = _estimator.Value(parse),
+                    Estimator = _estimator.Value(parse) ?? Estimation.Estimator.ML,
                     StdLv = parse.GetValue(_stdLv),
                 },
             };

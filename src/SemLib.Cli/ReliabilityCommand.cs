@@ -61,6 +61,11 @@ internal sealed class ReliabilityCommand
 
     private readonly FormatOption _format = new("Output: text (a readable report) or json (the documented JSON document, nothing else on standard output).");
 
+    private readonly Option<bool> _ordinal = new("--ordinal")
+    {
+        Description = "Treat the items as ordinal: add ordinal alpha (alpha of the polychoric correlations, as psych) and categorical omega (Green & Yang 2009, as semTools' compRelSEM), with the CFA fitted by WLSMV.",
+    };
+
     private readonly Option<bool> _verbose = new("--verbose")
     {
         Description = "Report progress on standard error, and the stack trace when something fails.",
@@ -69,7 +74,7 @@ internal sealed class ReliabilityCommand
     public Command Build(TextWriter stdout, TextWriter stderr)
     {
         var command = new Command("reliability", "Reliability and validity of multi-item scales: alpha and item statistics, KMO/Bartlett, CFA-based CR, AVE and omega, Fornell-Larcker, HTMT, EFA.");
-        foreach (var option in new Option[] { _data, _encoding, _scale, _reverse, _efa, _efaMethod, _rotation, _format, _verbose })
+        foreach (var option in new Option[] { _data, _encoding, _scale, _reverse, _efa, _efaMethod, _rotation, _ordinal, _format, _verbose })
             command.Options.Add(option);
         OptionChecks.ExistingFile(_data, "data");
         NumberOptions.Integer(_efa, 1, NumberOptions.MaxFactors);
@@ -173,7 +178,7 @@ internal sealed class ReliabilityCommand
             var data = OptionChecks.Read(path, "data", () => DataSet.ReadCsv(path, encoding));
             if (verbose) stderr.WriteLine($"semlib reliability: read {path}: {data.RowCount} rows, {data.Names.Count} columns");
 
-            var result = ReliabilityStudy.Run(data, scales, new ReliabilityStudyOptions { EfaRuns = EfaRuns(parse) });
+            var result = ReliabilityStudy.Run(data, scales, new ReliabilityStudyOptions { EfaRuns = EfaRuns(parse), Ordinal = parse.GetValue(_ordinal) });
 
             // The whole output is built before anything is written, so it is never half-written.
             string output = json ? ReliabilityJson.ToJson(result) + Environment.NewLine : ReliabilityText.Format(result);

@@ -9,7 +9,9 @@ namespace SemLib.Cli;
 /// and <c>resid(fit, type = "standardized")</c>: the lower triangle with three decimals in one common width, row names
 /// left-aligned, column names right-aligned, NA where lavaan has NA; the mean residuals (with a mean structure) as a
 /// named vector, also with three decimals. Every group in turn, under lavaan's "Group g [label]:" heading. Standardized
-/// residuals exist for ML and GLS; for ULS (where lavaan stops with an error) a line says so.
+/// residuals exist for ML and GLS; for ULS (where lavaan stops with an error) and for ordered items (whose standardized
+/// residuals SemLib does not compute yet) a line says so. With ordered items the raw residuals are those of the
+/// polychoric correlations, as lavaan's <c>cov</c> part.
 /// </summary>
 internal static class ResidualTable
 {
@@ -17,7 +19,14 @@ internal static class ResidualTable
     {
         var sb = new StringBuilder();
         Section(sb, "Raw Residuals (S - Sigma-hat, lavaan's resid(fit, type = \"raw\")):", fit.Residuals(ResidualType.Raw));
-        if (fit.Estimator != Estimation.Estimator.ULS)
+        if (Estimation.EstimatorFacts.IsCategorical(fit.Estimator))
+        {
+            // lavaan's standardized residuals of polychoric correlations come from the covariance of the sample
+            // statistics (Γ), not from the normal-theory formula the library has.
+            sb.AppendLine();
+            sb.AppendLine($"Standardized Residuals: not available yet with ordered items ({fit.Estimator}).");
+        }
+        else if (fit.Estimator != Estimation.Estimator.ULS)
             Section(sb, "Standardized Residuals (residual / its asymptotic SE, lavaan's resid(fit, type = \"standardized\")):",
                 fit.Residuals(ResidualType.Standardized));
         else

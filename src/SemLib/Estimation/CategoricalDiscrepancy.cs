@@ -4,7 +4,8 @@ namespace SemLib.Estimation;
 
 /// <summary>
 /// The least-squares discrepancy of lavaan's estimators for ordered items (DWLS, WLSMV, WLS, ULSMV):
-/// F = ½ (s − σ(θ))ᵀ W (s − σ(θ)) (χ² = 2·(N − 1)·F, as lavaan), s the thresholds, means, variances and
+/// F = ½ (N − 1)/N (s − σ(θ))ᵀ W (s − σ(θ)), lavaan 0.6.14's fit function (so χ² = 2·N·F = (N − 1)·eᵀWe and the
+/// gradient, which modification indices read, is lavaan's), s the thresholds, means, variances and
 /// polychoric/polyserial correlations of <see cref="CategoricalLayout"/>, W its weight. The implied statistics
 /// (Muthén 1984; lavaan's delta and theta parameterizations) with Σ, μ the LISREL moments and D = Δ (delta) or
 /// D = diag(Σ)^−½ for ordered variables (theta), 1 for continuous ones:
@@ -37,8 +38,11 @@ internal sealed class CategoricalDiscrepancy : Discrepancy
 
     public override Estimator Estimator { get; }
 
-    /// <summary>χ² = 2·(N − 1)·F, as lavaan 0.6.14 counts for these estimators (its fmin is then χ²/(2N)).</summary>
-    public override bool UnbiasedCovariance => true;
+    /// <summary>χ² = 2·N·F (the (N − 1)/N is inside F, as in lavaan's fit function).</summary>
+    public override bool UnbiasedCovariance => false;
+
+    /// <summary>Standard errors and RMSEA divide by N − 1 per group (N − G in all), as lavaan.</summary>
+    public override int InferenceCount(int n) => n - 1;
 
     /// <summary>ULSMV's standard statistic has no known reference distribution (as ULS), so no p-value.</summary>
     public override bool ChiSquareReference => Estimator != Estimator.ULSMV;
@@ -110,8 +114,11 @@ internal sealed class CategoricalDiscrepancy : Discrepancy
                 f += h[k] * e[k];
             }
         }
-        f *= 0.5;
+        // lavaan's fit function carries (N − 1)/N: χ² = 2N·F = (N − 1)·eᵀWe.
+        double factor = (w.Sample.N - 1.0) / w.Sample.N;
+        f *= 0.5 * factor;
         if (!gradient) return f;
+        for (int k = 0; k < m; k++) h[k] *= factor;
 
         // ∂F/∂σ_k = −(W e)_k, carried to Σ, μ, τ and D.
         Array.Clear(w.G);

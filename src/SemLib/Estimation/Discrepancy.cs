@@ -39,6 +39,12 @@ internal abstract class Discrepancy
     /// <summary>The n of χ² = 2·n·F for a group of <paramref name="n"/> observations: N for ML, N − 1 otherwise.</summary>
     public int StatisticCount(int n) => UnbiasedCovariance ? n - 1 : n;
 
+    /// <summary>
+    /// The n that standard errors and RMSEA divide by for a group of <paramref name="n"/>: the χ² count, except for the
+    /// estimators of ordered items, whose χ² counts N (with (N − 1)/N inside F) while lavaan divides by N − 1 here.
+    /// </summary>
+    public virtual int InferenceCount(int n) => StatisticCount(n);
+
     /// <summary>F of the group at the workspace's state; with <paramref name="gradient"/> also ∂F/∂Σ and ∂F/∂μ into it. +∞ when undefined.</summary>
     public abstract double Evaluate(LossWorkspace w, bool gradient);
 

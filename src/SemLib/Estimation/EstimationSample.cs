@@ -20,7 +20,7 @@ internal sealed class EstimationSample
         FullInformation = data.Groups.Any(g => g.Patterns is not null);
         Categorical = data.Groups.Any(g => g.Ordinal is not null);
         Loss = FullInformation ? Discrepancy.FullInformation : Categorical ? CategoricalDiscrepancy.For(estimator) : Discrepancy.For(estimator);
-        StatisticN = Groups.Sum(g => Loss.StatisticCount(g.N));
+        StatisticN = Groups.Sum(g => Loss.InferenceCount(g.N));
     }
 
     private EstimationSample(EstimationSample other)
@@ -52,7 +52,10 @@ internal sealed class EstimationSample
     /// <summary>The estimator's discrepancy, which declares the χ² count and the covariance divisor.</summary>
     public Discrepancy Loss { get; }
 
-    /// <summary>The effective sample size that multiplies the fit function: Σ_g n_g, n_g = N_g for ML, N_g − 1 otherwise.</summary>
+    /// <summary>
+    /// The effective sample size of standard errors and RMSEA: Σ_g n_g, n_g = N_g for ML, N_g − 1 otherwise (for ML, GLS
+    /// and ULS also the count that multiplies the fit function in χ²).
+    /// </summary>
     public double StatisticN { get; }
 
     internal sealed class Moments

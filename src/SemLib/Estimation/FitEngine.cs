@@ -68,8 +68,6 @@ internal static class FitEngine
     {
         if (!options.Estimator.IsCategorical())
             throw new SemLibException($"Ordered items ({MessageText.List(ordered)}) are fitted by WLSMV (lavaan's default), DWLS, WLS or ULSMV; estimator {options.Estimator} treats them as continuous. Drop the ordered option to fit them as continuous, or choose one of those estimators.");
-        if (options.Missing.IsFullInformation())
-            throw new SemLibException($"missing = {(options.Missing == MissingPolicy.MLX ? "ml.x" : "ml")} (full-information ML) is not available with ordered items, as in lavaan: their likelihood would need integration over the latent responses. Use the default listwise deletion (or pairwise with WLSMV), or treat the items as continuous.");
         if (options.Cluster is not null)
             throw new SemLibException($"Cluster-robust standard errors (cluster = '{options.Cluster}') are computed for ML (estimator MLR); with ordered items they are not available.");
         var table = ParameterTableBuilder.Build(model, options with { Ordered = [], Estimator = Estimator.ML, GroupEqual = [], GroupPartial = [] }, 1, null);
@@ -85,6 +83,8 @@ internal static class FitEngine
     private static void CheckFullInformation(ModelOptions options, CovarianceData? cov)
     {
         string name = options.Missing == MissingPolicy.MLX ? "ml.x" : "ml";
+        if (options.Ordered.Count > 0 || options.Estimator.IsCategorical())
+            throw new SemLibException($"missing = {name} (full-information ML) is not available with ordered items, as in lavaan: their likelihood would need integration over the latent responses. Use the default listwise deletion (or pairwise with WLSMV), or treat the items as continuous.");
         if (cov is not null)
             throw new SemLibException($"missing = {name} (full-information ML) needs the raw rows: it fits the likelihood of each row's observed values, which a covariance matrix does not contain. Give the data set, or use the default listwise handling with the covariance matrix.");
         if (options.Estimator == Estimator.MLM)

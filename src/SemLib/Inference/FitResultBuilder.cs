@@ -133,7 +133,10 @@ internal static class FitResultBuilder
         for (int i = 0; i < table.Rows.Count; i++)
         {
             var r = table.Rows[i];
-            if (!r.IsVariance || !r.Free || estimates[i] >= 0) continue;
+            // Under the delta parameterization an ordered item's residual variance is not a parameter but 1/Δ² minus the
+            // explained variance; when the explained part exceeds it, that is the same Heywood case (lavaan checks Θ too).
+            bool derived = !r.Free && r.IsVariance && table.Parameterization == CategoricalParameterization.Delta && table.Ordered.Contains(r.Lhs);
+            if (!r.IsVariance || !(r.Free || derived) || estimates[i] >= 0) continue;
             ok = false;
             string what = table.Roles.IsLatent(r.Lhs) ? "variance of the latent variable" : "residual variance of";
             warnings.Add(new(FitWarningKind.HeywoodCase, string.Format(CultureInfo.InvariantCulture,

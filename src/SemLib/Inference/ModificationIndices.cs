@@ -25,10 +25,14 @@ internal static class ModificationIndices
         if (candidates.Count == 0 || fit.CovZeta is null) return [];
 
         // The table with its fixed parameters freed (lavaan's all.free), then the new candidates.
-        var rows = table.Rows.Select(r => IsFreeable(r) ? r with { Free = true } : r).ToList();
+        var rows = table.Rows.Select(r => IsFreeable(r, table) ? r with { Free = true } : r).ToList();
         int firstCandidate = rows.Count;
         foreach (var c in candidates) rows.Add(c with { Id = rows.Count + 1 });
-        var extended = new ParameterTable(table.Model, rows, table.Roles, table.GroupCount, table.MeanStructure, []);
+        var extended = new ParameterTable(table.Model, rows, table.Roles, table.GroupCount, table.MeanStructure, [])
+        {
+            Ordered = table.Ordered,
+            Parameterization = table.Parameterization,
+        };
         var model = FitEngine.Compile(extended, fitted.Sample);
         var objective = new Objective(model, fitted.Sample);
 
@@ -90,7 +94,11 @@ internal static class ModificationIndices
             stdRows.Add(row with { Id = stdRows.Count + 1 });
             values.Add(row.IsVariance ? row.Value : Math.Abs(epc));
         }
-        var stdTable = new ParameterTable(table.Model, stdRows, table.Roles, table.GroupCount, table.MeanStructure, []);
+        var stdTable = new ParameterTable(table.Model, stdRows, table.Roles, table.GroupCount, table.MeanStructure, [])
+        {
+            Ordered = table.Ordered,
+            Parameterization = table.Parameterization,
+        };
         var (stdLv, stdAll) = Standardization.Compute(stdTable, values.ToArray(), states);
         var output = new List<ModificationIndex>();
         for (int k = 0; k < results.Count; k++)
@@ -117,9 +125,15 @@ internal static class ModificationIndices
     /// A fixed parameter that lavaan's <c>modindices()</c> tests by freeing it: a model parameter (not a covariate's
     /// variance or covariance held fixed by fixed.x) without a label, so that freeing it changes no constraint.
     /// </summary>
-    private static bool IsFreeable(ParameterRow row) =>
+    /// <remarks>
+    /// With ordered items the rows that set their latent responses' location and scale (intercepts, scale factors,
+    /// residual variances fixed by the parameterization) are identification, not restrictions, and are not tested,
+    /// as in lavaan.
+    /// </remarks>
+    private static bool IsFreeable(ParameterRow row, ParameterTable table) =>
         !row.Free && row.Group > 0 && !row.Exogenous && row.Label.Length == 0
-        && row.Op is ModelOperator.MeasuredBy or ModelOperator.Regression or ModelOperator.Covariance or ModelOperator.Intercept;
+        && row.Op is ModelOperator.MeasuredBy or ModelOperator.Regression or ModelOperator.Covariance or ModelOperator.Intercept
+        && !(table.Ordered.Contains(row.Lhs) && (row.Op == ModelOperator.Intercept || row.IsVariance));
 
     /// <summary>lavaan's <c>lav_partable_full</c> candidates that are not yet in the table.</summary>
     private static List<ParameterRow> Candidates(ParameterTable table)

@@ -9,7 +9,9 @@ namespace SemLib.Reliability;
 /// scale analysis per scale (psych::alpha), KMO and Bartlett over all items, exploratory factor analyses when asked,
 /// the CFA measurement model (one factor per scale, lavaan defaults) with composite reliability, AVE, semTools'
 /// omega and AVE, the latent correlations, the Fornell–Larcker table and HTMT, and the verdicts against the
-/// customary cut-offs. Reverse-keyed items are rescored (min + max − x) before anything else.
+/// customary cut-offs. Reverse-keyed items are rescored (min + max − x) before anything else. With
+/// <see cref="ReliabilityStudyOptions.Ordinal"/> the items are ordered categories: ordinal alpha per scale, and the CFA
+/// is fitted with ordered items (WLSMV), adding categorical omega per factor.
 /// </summary>
 public static class ReliabilityStudy
 {
@@ -28,6 +30,8 @@ public static class ReliabilityStudy
         var scaleResults = ItemAnalysis.Analyze(data, scales, options.ConfidenceLevel);
         var rescored = Rescored(data, scales);
         var warnings = scaleResults.SelectMany(s => s.Warnings).ToList();
+        var ordinalAlpha = options.Ordinal ? OrdinalReliability.Alpha(data, scales) : [];
+        warnings.AddRange(ordinalAlpha.SelectMany(a => a.Warnings));
 
         var kmo = SamplingAdequacy.Kmo(rescored, items);
         var bartlett = SamplingAdequacy.Bartlett(rescored, items);
@@ -42,13 +46,16 @@ public static class ReliabilityStudy
         var cr = new Dictionary<string, double>(StringComparer.Ordinal);
         var ave = new Dictionary<string, double>(StringComparer.Ordinal);
         var omega = new Dictionary<string, double>(StringComparer.Ordinal);
+        var categoricalOmega = new Dictionary<string, double>(StringComparer.Ordinal);
         var aveObserved = new Dictionary<string, double>(StringComparer.Ordinal);
         var standardizedLoadings = new List<FactorLoadings>();
         LabeledMatrix? latent = null;
         FornellLarckerTable? fornell = null;
         if (options.Cfa)
         {
-            cfa = Sem.Fit(CfaSpecification(scales), ItemColumns(rescored, items), options.CfaOptions ?? ModelOptions.Default);
+            var cfaOptions = options.CfaOptions ?? ModelOptions.Default;
+            if (options.Ordinal && cfaOptions.Ordered.Count == 0) cfaOptions = cfaOptions with { Ordered = items };
+            cfa = Sem.Fit(CfaSpecification(scales), ItemColumns(rescored, items), cfaOptions);
             warnings.AddRange(cfa.Warnings.Select(w => "CFA: " + w.Message));
             if (cfa.Converged)
             {
@@ -67,6 +74,17 @@ public static class ReliabilityStudy
                         var measurement = new FactorMeasurement(new FactorLoadings(s.Name, s.Items, raw), psi, sample);
                         omega[s.Name] = ConstructReliability.Omega(measurement);
                         aveObserved[s.Name] = ConstructReliability.AverageVarianceExtractedObserved(measurement);
+                        if (Categorical(cfa, s, raw, psi, sample) is { } categorical)
+                        {
+                            try
+                            {
+                                categoricalOmega[s.Name] = OrdinalReliability.CategoricalOmega(categorical);
+                            }
+                            catch (ReliabilityException e)
+                            {
+                                warnings.Add("Categorical omega: " + e.Message);
+                            }
+                        }
                     }
                 }
                 latent = LatentCorrelations(cfa, scales.Select(s => s.Name).ToList());
@@ -94,6 +112,8 @@ public static class ReliabilityStudy
             CompositeReliability = cr,
             AverageVarianceExtracted = ave,
             Omega = omega,
+            OrdinalAlpha = ordinalAlpha,
+            CategoricalOmega = categoricalOmega,
             AverageVarianceExtractedSemTools = aveObserved,
             StandardizedLoadings = standardizedLoadings,
             LatentCorrelations = latent,
@@ -186,6 +206,30 @@ public static class ReliabilityStudy
         var names = fit.Table.ObservedVariables;
         int p = names.Count;
         return new LabeledMatrix(names, Matrix<double>.Build.DenseOfRowMajor(p, p, g.S).ToArray());
+    }
+
+    /// <summary>
+    /// What categorical omega needs from a CFA whose indicators of scale <paramref name="scale"/> are all ordered, or
+    /// null when one is not (no thresholds). Thresholds are the <c>item | tk</c> estimates; the scaling factor Δ is the
+    /// <c>item ~*~ item</c> estimate (delta parameterization, 1 in a single group) or, without it (theta),
+    /// 1/√(λ²ψ + θ) of this one-factor-per-item model; the denominator's correlations are the sample polychoric matrix
+    /// (semTools' obs.var = TRUE).
+    /// </summary>
+    private static CategoricalMeasurement? Categorical(SemFit fit, ScaleDefinition scale, List<double> loadings, double psi, LabeledMatrix sample)
+    {
+        var thresholds = new List<IReadOnlyList<double>>();
+        var scales = new List<double>();
+        for (int j = 0; j < scale.Items.Count; j++)
+        {
+            string item = scale.Items[j];
+            var t = new List<double>();
+            for (int k = 1; fit.Parameter(item, "|", "t" + k.ToString(System.Globalization.CultureInfo.InvariantCulture)) is { } p; k++) t.Add(p.Estimate);
+            if (t.Count == 0) return null;
+            thresholds.Add(t);
+            double? delta = fit.Parameter(item, "~*~", item)?.Estimate;
+            scales.Add(delta ?? 1 / Math.Sqrt(loadings[j] * loadings[j] * psi + fit.Parameter(item, "~~", item)!.Estimate));
+        }
+        return new CategoricalMeasurement(new FactorLoadings(scale.Name, scale.Items, loadings), psi, thresholds, sample, scales);
     }
 
     /// <summary>The factor correlations: the completely standardized (std.all) factor covariances of the CFA.</summary>

@@ -14,6 +14,14 @@ public sealed record ReliabilityStudyOptions
     /// <summary>Fit the CFA measurement model (for CR, AVE, omega, Fornell–Larcker). Default true.</summary>
     public bool Cfa { get; init; } = true;
 
+    /// <summary>
+    /// Treat the items as ordered categories (issue 10): ordinal alpha per scale (psych's
+    /// <c>alpha(polychoric(x)$rho)</c>, <see cref="OrdinalReliability.Alpha(SemLib.Data.DataSet, ScaleDefinition)"/>),
+    /// and the CFA fitted with every item ordered (lavaan's <c>ordered</c>, WLSMV unless <see cref="CfaOptions"/> sets
+    /// another estimator), giving categorical omega per factor (semTools' compRelSEM). Default false.
+    /// </summary>
+    public bool Ordinal { get; init; }
+
     /// <summary>Options of the CFA (default lavaan's cfa()).</summary>
     public ModelOptions? CfaOptions { get; init; }
 

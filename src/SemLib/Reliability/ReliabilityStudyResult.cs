@@ -23,10 +23,19 @@ public sealed record ReliabilityStudyResult
     public required IReadOnlyDictionary<string, double> CompositeReliability { get; init; }
     /// <summary>Average variance extracted per factor (mean squared standardized loading).</summary>
     public required IReadOnlyDictionary<string, double> AverageVarianceExtracted { get; init; }
-    /// <summary>McDonald's omega per factor, semTools' compRelSEM definition (observed sum-score variance).</summary>
+    /// <summary>McDonald's omega per factor, semTools' compRelSEM definition (observed sum-score variance). With
+    /// <see cref="ReliabilityStudyOptions.Ordinal"/> it is the omega of the latent responses, (Σλ)²ψ / 1′R1 with R the
+    /// polychoric matrix (compRelSEM with <c>ord.scale = FALSE</c>); see <see cref="CategoricalOmega"/>.</summary>
     public required IReadOnlyDictionary<string, double> Omega { get; init; }
     /// <summary>semTools' AVE per factor.</summary>
     public required IReadOnlyDictionary<string, double> AverageVarianceExtractedSemTools { get; init; }
+    /// <summary>Ordinal alpha per scale (Zumbo, Gadermann &amp; Zeisser 2007; psych's definition), when
+    /// <see cref="ReliabilityStudyOptions.Ordinal"/> was set; empty otherwise.</summary>
+    public IReadOnlyList<OrdinalAlpha> OrdinalAlpha { get; init; } = [];
+    /// <summary>Categorical omega per factor (Green &amp; Yang 2009; semTools' compRelSEM default for ordered
+    /// indicators, polychoric correlations in the denominator), when the CFA was fitted with ordered items; empty
+    /// otherwise, and without the factors where it is not defined (a Heywood case, then a warning says so).</summary>
+    public IReadOnlyDictionary<string, double> CategoricalOmega { get; init; } = new Dictionary<string, double>();
     /// <summary>Standardized loadings per factor.</summary>
     public required IReadOnlyList<FactorLoadings> StandardizedLoadings { get; init; }
     /// <summary>Correlations of the CFA's factors.</summary>

@@ -22,7 +22,8 @@ internal sealed class DiagramSpec
             throw new ArgumentOutOfRangeException(nameof(o), $"The diagram asks for group {o.Group}, but the model has {fit.Table.GroupCount} group(s).");
         var roles = fit.Table.Roles;
         // A loading or regression fixed at zero (a growth model's slope on its first occasion) says there is no path:
-        // path diagrams draw none (AMOS's convention), unless asked to.
+        // path diagrams draw none (AMOS's convention), unless asked to. Intercepts, thresholds (x | t1) and the scale
+        // factors of ordered items (x ~*~ x) are not paths: the diagram leaves them out.
         var rows = fit.Parameters.Where(p => p.Group == o.Group && p.Op is ModelOperator.MeasuredBy or ModelOperator.Regression or ModelOperator.Covariance
             && (o.ShowFixedZeroPaths || p.Op == ModelOperator.Covariance || p.Free != false || p.Estimate != 0)).ToList();
         var nodes = new List<SpecNode>();

@@ -18,7 +18,9 @@ namespace SemLib.Reporting;
 /// </code>
 /// Names follow lavaan's <c>parameterEstimates()</c> and <c>fitMeasures()</c>. Numbers are written with
 /// round-trip precision in the invariant format; a value that does not exist (NaN, ±∞, or null in the result)
-/// is written as <c>null</c>. <c>free</c> is null for defined (<c>:=</c>) parameters. With
+/// is written as <c>null</c>. <c>free</c> is null for defined (<c>:=</c>) parameters. Ordered items add their
+/// thresholds (<c>op</c> <c>"|"</c>, <c>rhs</c> <c>"t1"</c>, <c>"t2"</c>, ...) and scale factors (<c>op</c> <c>"~*~"</c>) as
+/// rows, as <c>parameterEstimates()</c> lists them. With
 /// <see cref="FitJsonOptions.Bootstrap"/> the rows carry bootstrap standard errors and intervals and a
 /// <c>bootstrap</c> object follows <c>warnings</c>.
 /// </summary>

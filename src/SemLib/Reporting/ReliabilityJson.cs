@@ -97,6 +97,12 @@ public static class ReliabilityJson
         PerScale(writer, "omega_semtools", scaleNames, result.Omega);
         PerScale(writer, "omega", scaleNames, result.Omega);
         PerScale(writer, "ave_semtools", scaleNames, result.AverageVarianceExtractedSemTools);
+        if (result.OrdinalAlpha.Count > 0)
+        {
+            // --ordinal: psych's alpha of the polychoric matrix and semTools' categorical omega (compRelSEM, ordered items).
+            PerScale(writer, "ordinal_alpha", scaleNames, result.OrdinalAlpha.ToDictionary(a => a.Scale, a => a.Alpha));
+            PerScale(writer, "categorical_omega", scaleNames, result.CategoricalOmega);
+        }
 
         NamedMatrix(writer, "htmt", result.Htmt?.Matrix);
         NamedMatrix(writer, "latent_correlations", result.LatentCorrelations);

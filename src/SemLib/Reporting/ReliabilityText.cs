@@ -87,6 +87,19 @@ public static class ReliabilityText
             Line("  CR and AVE from the standardized loadings (Fornell & Larcker 1981); omega and AVE (semTools) as");
             Line("  semTools' compRelSEM() and AVE().");
         }
+        if (result.OrdinalAlpha.Count > 0)
+        {
+            Line();
+            List<string[]> rows = [["Scale", "Ordinal alpha", "Categorical omega"]];
+            rows.AddRange(result.ScaleDefinitions.Select(s => new[]
+            {
+                s.Name, F(result.OrdinalAlpha.FirstOrDefault(a => a.Scale == s.Name)?.Alpha), Get(result.CategoricalOmega, s.Name),
+            }));
+            Table(rows);
+            Line();
+            Line("  Ordinal items: alpha of the polychoric correlations (Zumbo, Gadermann & Zeisser 2007; psych) and");
+            Line("  categorical omega (Green & Yang 2009; semTools' compRelSEM) from the CFA fitted by WLSMV.");
+        }
         if (result.Cfa is { Converged: true } cfa)
         {
             Line();

@@ -15,8 +15,9 @@ namespace SemLib.Reporting;
 public static class SemReport
 {
     /// <summary>
-    /// A document with the model fit, the path diagram, the measurement model (if the model has factors), the
-    /// structural paths (if it has regressions), the covariances (if any), the R² and the warnings. A multi-group
+    /// A document with the model fit, the path diagram (which leaves out thresholds and scale factors), the measurement
+    /// model (if the model has factors), the structural paths (if it has regressions), the covariances (if any), the
+    /// thresholds (if it has ordered items), the R² and the warnings. A multi-group
     /// model gets one diagram and one table of each kind per group, each captioned with the group as lavaan's summary
     /// heads it ("Group 1 [Pasteur]"); the group of <paramref name="diagram"/>'s options is then ignored.
     /// </summary>
@@ -40,6 +41,8 @@ public static class SemReport
             sections.Add(PerGroup("Structural paths", each.Select(g => SemReportSections.StructuralPaths(fit, levels, g))));
         if (fit.Parameters.Any(SemReportSections.IsCovariance))
             sections.Add(PerGroup("Covariances", each.Select(g => SemReportSections.Covariances(fit, levels, g))));
+        if (fit.Parameters.Any(p => p.Op == ModelOperator.Threshold))
+            sections.Add(PerGroup("Thresholds", each.Select(g => SemReportSections.Thresholds(fit, g))));
         if (fit.RSquareByGroup.Any(r => r.Count > 0))
             sections.Add(PerGroup("Explained variance", each.Select(g => SemReportSections.RSquare(fit, g))));
         sections.Add(SemReportSections.Warnings(fit));
@@ -54,6 +57,7 @@ public static class SemReport
         if (ops.Any(p => p.Op == ModelOperator.Regression)) sections.Add(SemReportSections.StructuralPaths(fit, diagram?.SignificanceLevels));
         if (ops.Any(SemReportSections.IsCovariance))
             sections.Add(SemReportSections.Covariances(fit, diagram?.SignificanceLevels));
+        if (ops.Any(p => p.Op == ModelOperator.Threshold)) sections.Add(SemReportSections.Thresholds(fit));
         if (fit.RSquare.Count > 0) sections.Add(SemReportSections.RSquare(fit));
         sections.Add(SemReportSections.Warnings(fit));
         return new ReportDocument(title).Add(sections);

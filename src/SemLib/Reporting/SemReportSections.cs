@@ -8,7 +8,7 @@ namespace SemLib.Reporting;
 
 /// <summary>
 /// Report sections from a fitted model: fit measures against their customary cut-offs, standardized loadings,
-/// structural paths, covariances, R², warnings, the path diagram and the bootstrap. Each returns a <see cref="ReportSection"/> to
+/// structural paths, covariances, thresholds of ordered items, R², warnings, the path diagram and the bootstrap. Each returns a <see cref="ReportSection"/> to
 /// add to a <see cref="ReportDocument"/>; <see cref="SemReport.Create"/> assembles the usual ones.
 /// </summary>
 public static class SemReportSections
@@ -161,6 +161,37 @@ public static class SemReportSections
         return new ReportSection("Covariances", table);
     }
 
+    /// <summary>
+    /// The thresholds of ordered items (lavaan's <c>x | t1</c> rows): per item its thresholds in order with estimate, SE,
+    /// z and p, and the threshold on the standardized latent-response scale (std.all). Thresholds constrained equal
+    /// across groups show their label.
+    /// </summary>
+    public static ReportSection Thresholds(SemFit fit, int group = 1)
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        var thresholds = Rows(fit, group, ModelOperator.Threshold).ToList();
+        if (thresholds.Count == 0) return new ReportSection("Thresholds", new ReportParagraph("The model has no ordered items."));
+        bool labels = thresholds.Any(p => p.Label.Length > 0);
+        var rows = thresholds.Select(p =>
+        {
+            var cells = new List<ReportCell> { p.Lhs, p.Rhs };
+            if (labels) cells.Add(p.Label);
+            cells.AddRange(Estimates(p));
+            cells.Add(Numbers.Fixed(p.StdAll, 3));
+            return (IReadOnlyList<ReportCell>)cells;
+        });
+        var columns = new List<ReportColumn> { "Item", "Threshold" };
+        if (labels) columns.Add("Label");
+        columns.AddRange(EstimateColumns);
+        columns.Add(ReportColumn.Numeric("Std.all"));
+        var table = new ReportTable(columns, rows)
+        {
+            Caption = "Thresholds of the ordered items" + GroupSuffix(fit, group),
+            Notes = ["A threshold is the point on an item's normal latent response where the next category begins (lavaan's x | t1, t2, ...); Std.all: on the scale of the standardized latent response."],
+        };
+        return new ReportSection("Thresholds", table);
+    }
+
     /// <summary>The R² of every dependent variable and indicator (latent variables first).</summary>
     public static ReportSection RSquare(SemFit fit, int group = 1)
     {
@@ -273,7 +304,9 @@ public static class SemReportSections
             ? $", missing values by full-information ML ({string.Join(" + ", md.Select(g => g.Patterns))} missing-data pattern{(md.Sum(g => g.Patterns) == 1 ? "" : "s")})"
             : "";
         string cluster = fit.Options.Cluster is string col ? $", standard errors and test robust to clustering by {col}" : "";
-        return string.Create(CultureInfo.InvariantCulture, $"{fit.Estimator} estimation, {n}{missing}{cluster}, {free} free parameters; the optimizer {outcome}.");
+        var ordered = fit.Table.Ordered;
+        string items = ordered.Count == 0 ? "" : $", {ordered.Count} ordered item{(ordered.Count == 1 ? "" : "s")} ({MessageText.List(ordered)}; {fit.Table.Parameterization.ToString().ToLowerInvariant()} parameterization)";
+        return string.Create(CultureInfo.InvariantCulture, $"{fit.Estimator} estimation, {n}{missing}{cluster}{items}, {free} free parameters; the optimizer {outcome}.");
     }
 
     private static string PEquals(double? p) => p is double v && v < 0.001 ? "< .001" : "= " + Numbers.PValue(p);

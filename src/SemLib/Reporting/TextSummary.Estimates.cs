@@ -55,7 +55,11 @@ public static partial class TextSummary
             TwoLevel(text, "Regressions", inGroup.Where(e => e.Row.Op == ModelOperator.Regression).ToList(), headers, widths, yNames, covariance: false);
             TwoLevel(text, "Covariances", inGroup.Where(e => e.Row.IsCovariance && !e.Row.IsVariance && !e.Row.Exogenous).ToList(), headers, widths, yNames, covariance: true);
             Flat(text, "Intercepts", inGroup.Where(e => e.Row.Op == ModelOperator.Intercept && !e.Row.Exogenous).ToList(), e => e.Lhs, headers, widths, yNames);
+            // Ordered items: their thresholds as "x1|t1", and under the variances their scale factors ("Scales y*"),
+            // without residual dots, as lavaan prints them.
+            Flat(text, "Thresholds", inGroup.Where(e => e.Row.Op == ModelOperator.Threshold).ToList(), e => e.Lhs + "|" + e.Rhs, headers, widths, null);
             Flat(text, "Variances", inGroup.Where(e => e.Row.IsVariance && !e.Row.Exogenous).ToList(), e => e.Rhs, headers, widths, yNames);
+            Flat(text, "Scales y*", inGroup.Where(e => e.Row.Op == ModelOperator.Scaling).ToList(), e => e.Rhs, headers, widths, null);
             if (options.RSquare)
             {
                 var r2 = fit.RSquareByGroup[g - 1];
@@ -115,7 +119,9 @@ public static partial class TextSummary
         else
         {
             info.Add((informationLabel, "Expected"));
-            info.Add(("Information saturated (h1) model", fit.Estimator == Estimator.ULS ? "Unstructured" : "Structured"));
+            // lavaan's h1 information is the unstructured one for ULS and the estimators of ordered items.
+            bool unstructured = fit.Estimator == Estimator.ULS || fit.Estimator.IsCategorical();
+            info.Add(("Information saturated (h1) model", unstructured ? "Unstructured" : "Structured"));
         }
         return info;
     }
@@ -190,13 +196,13 @@ public static partial class TextSummary
         Table(text, title, lines, headers, widths);
     }
 
-    /// <summary>Intercepts and Variances: one line per variable.</summary>
+    /// <summary>Intercepts, Thresholds, Variances and Scales y*: one line per variable (residual dots for <paramref name="yNames"/>).</summary>
     private static void Flat(Lines text, string title, List<Entry> entries, Func<ParameterRow, string> name, string[] headers,
-        int[] widths, HashSet<string> yNames)
+        int[] widths, HashSet<string>? yNames)
     {
         if (entries.Count == 0) return;
         var variables = entries.Select(e => name(e.Row)).ToList();
-        var names = MakeNames(variables, entries.Select(e => e.Row.Label).ToList(), variables.Select(v => yNames.Contains(v) ? "  ." : "").ToList());
+        var names = MakeNames(variables, entries.Select(e => e.Row.Label).ToList(), variables.Select(v => yNames?.Contains(v) == true ? "  ." : "").ToList());
         Table(text, title, entries.Select((e, i) => (names[i], (string[]?)e.Cells)).ToList(), headers, widths);
     }
 

@@ -33,13 +33,15 @@ public static partial class TextSummary
             text.Columns(rows, LabelWidth, StandardWidth, ScaledWidth);
             if (perGroup is not null)
             {
-                // lavaan's stat.group of a scaled test is each group's statistic over the scaling factor; with a shift
-                // lavaan shifts each group by its own share, which the test does not keep, so that column stays empty.
+                // lavaan's stat.group of a scaled test is each group's statistic over the scaling factor, plus, for a
+                // scaled-and-shifted test, the group's share N_g/N of the shift.
                 var t = scaled[b];
+                double shift = Shift(standard, t);
+                double n = fit.NObs.Sum();
                 text.Add("  Test statistic for each group:");
                 text.Columns(perGroup.Select((s, g) => new[]
                 {
-                    "  " + fit.GroupLabels[g].PadRight(40), Num(s), double.IsNaN(t.ShiftParameter) ? Num(s / t.ScalingFactor) : "",
+                    "  " + fit.GroupLabels[g].PadRight(40), Num(s), Num(s / t.ScalingFactor + (double.IsNaN(shift) ? 0 : shift * fit.NObs[g] / n)),
                 }).ToList(), LabelWidth, StandardWidth, ScaledWidth);
             }
         }
@@ -54,11 +56,21 @@ public static partial class TextSummary
         yield return ["Degrees of freedom", DegreesOfFreedom(standard.Df), DegreesOfFreedom(test.Df)];
         if (double.IsNaN(test.Df) || test.Df == 0) yield break;
         // lavaan labels the p-values by the standard test's reference distribution: "unknown" for ULS.
-        yield return [fit.Estimator == Estimator.ULS ? "P-value (Unknown)" : "P-value (Chi-square)", Num(standard.PValue), Num(test.PValue)];
+        yield return [UnknownReference(fit) ? "P-value (Unknown)" : "P-value (Chi-square)", Num(standard.PValue), Num(test.PValue)];
         yield return ["Scaling correction factor", "", Num(test.ScalingFactor)];
-        if (!double.IsNaN(test.ShiftParameter)) yield return ["Shift parameter", "", Num(test.ShiftParameter)];
+        double shift = Shift(standard, test);
+        if (!double.IsNaN(shift)) yield return ["Shift parameter", "", Num(shift)];
         yield return ["  " + CorrectionName(test.Kind), "", ""];
     }
+
+    /// <summary>
+    /// The shift b of a scaled-and-shifted test (statistic = T/c + b; lavaan's one shift parameter, also with groups),
+    /// NaN for the other tests. When the test does not carry it, it follows from the statistics: b = statistic − T/c.
+    /// </summary>
+    private static double Shift(ModelTest standard, ModelTest test) =>
+        !double.IsNaN(test.ShiftParameter) ? test.ShiftParameter
+        : test.Kind == TestType.ScaledShifted ? test.Statistic - standard.Statistic / test.ScalingFactor
+        : double.NaN;
 
     /// <summary>lavaan's label of a scaled test (<c>lav_model_test</c>).</summary>
     internal static string CorrectionName(TestType kind) => kind switch
@@ -86,7 +98,7 @@ public static partial class TextSummary
         if (df > 0)
         {
             // lavaan's reference distribution: chi-square for ML and GLS, "unknown" for ULS (no p-value).
-            string label = fit.Estimator == Estimator.ULS ? "P-value (Unknown)" : "P-value (Chi-square)";
+            string label = UnknownReference(fit) ? "P-value (Unknown)" : "P-value (Chi-square)";
             pairs.Add((label, Num(Get(m, "pvalue"))));
             // lavaan's line for test = "bollen.stine".
             if (boot?.BollenStinePValue is double bs) pairs.Add(("P-value (Bollen-Stine bootstrap)", Num(bs)));

@@ -12,7 +12,7 @@ namespace SemLib.Reporting;
 /// so SEM users read it the way they already read lavaan's: the header (version, how the optimizer ended,
 /// estimator, number of parameters and observations), "Model Test User Model", optionally the fit-measure
 /// sections, then "Parameter Estimates" in lavaan's sections (Latent Variables, Regressions, Covariances,
-/// Intercepts, Variances, R-Square per group; Defined Parameters last) with lavaan's columns, names, labels,
+/// Intercepts, Thresholds, Variances, Scales y*, R-Square per group; Defined Parameters last) with lavaan's columns, names, labels,
 /// residual dots and three decimals. Layout follows lavaan 0.6.14's print functions (<c>print.lavaan.summary</c>,
 /// <c>lav_test_print</c>, <c>print.lavaan.fitMeasures</c>, <c>print.lavaan.parameterEstimates</c>). Warnings come
 /// last. Lines carry no trailing blanks.
@@ -83,8 +83,7 @@ public static partial class TextSummary
         var model = fit.Fitted.Model;
         var pairs = new List<(string, string)>
         {
-            // lavaan prints the estimator that is minimised: "ML" for MLM and MLR, whose robust parts follow below.
-            ("Estimator", (fit.Estimator.IsMaximumLikelihood() ? Estimator.ML : fit.Estimator).ToString()),
+            ("Estimator", MinimisedEstimator(fit.Estimator).ToString()),
             ("Number of model parameters", Int(model.ThetaCount)),
         };
         int equalities = model.ThetaCount - model.ZetaCountWithoutInequalities;
@@ -93,6 +92,21 @@ public static partial class TextSummary
         if (inequalities > 0) pairs.Add(("Number of inequality constraints", Int(inequalities)));
         text.Pairs(pairs, 40, 11);
     }
+
+    /// <summary>
+    /// The estimator lavaan prints: the one that is minimised, "ML" for MLM and MLR, "DWLS" for WLSMV and "ULS" for
+    /// ULSMV, whose robust parts follow below.
+    /// </summary>
+    internal static Estimator MinimisedEstimator(Estimator estimator) => estimator switch
+    {
+        Estimator.MLM or Estimator.MLR => Estimator.ML,
+        Estimator.WLSMV => Estimator.DWLS,
+        Estimator.ULSMV => Estimator.ULS,
+        var e => e,
+    };
+
+    /// <summary>Whether the standard test has no known reference distribution (ULS, and ULSMV's unscaled statistic): lavaan's "P-value (Unknown)".</summary>
+    private static bool UnknownReference(SemFit fit) => MinimisedEstimator(fit.Estimator) == Estimator.ULS;
 
     private static void Observations(Lines text, SemFit fit)
     {

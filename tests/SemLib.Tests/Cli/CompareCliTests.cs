@@ -79,7 +79,7 @@ public sealed class CompareCliTests
     {
         Assert.Contains("at least two models", CliRun.Of("compare", "--data", Data, "--model", Model("free")).AssertOneLineError(2), StringComparison.Ordinal);
         Assert.Contains("Give the data", CliRun.Of("compare", "--model", Model("free"), "--model", Model("orth")).AssertOneLineError(2), StringComparison.Ordinal);
-        Assert.Contains("--estimator WLSMV is not supported yet", CliRun.Of("compare", "--data", Data, "--model", Model("free"), "--model", Model("orth"), "--estimator", "WLSMV").AssertOneLineError(2), StringComparison.Ordinal);
+        Assert.Contains("--estimator MLMV is not supported yet", CliRun.Of("compare", "--data", Data, "--model", Model("free"), "--model", Model("orth"), "--estimator", "MLMV").AssertOneLineError(2), StringComparison.Ordinal);
         Assert.Contains("--format xml is not valid", CliRun.Of("compare", "--data", Data, "--model", Model("free"), "--model", Model("orth"), "--format", "xml").AssertOneLineError(2), StringComparison.Ordinal);
         using var files = new TempFiles();
         var bad = files.Write("bad.lav", "visual =~ x1 + x2 x3\n");

@@ -78,11 +78,10 @@ public sealed class ExitCodeCliTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--missing", "pairwise")]
-    [InlineData("--ordered", "x1,x2")]
+    [InlineData("--missing", "two.stage")]
     [InlineData("--se", "sandwich")]
     [InlineData("--test", "browne.residual.adf")]
-    [InlineData("--estimator", "WLSMV")]
+    [InlineData("--estimator", "WLSMVS")]
     [InlineData("--information", "first.order")]
     public void Unsupported_options_say_so_and_exit_2(string option, string value)
     {

@@ -97,13 +97,14 @@ public sealed partial class TextSummaryCliTests
     }
 
     /// <summary>
-    /// Compares with lavaan's lines (those before the first line equal to <paramref name="stopAt"/>, when given); returns
-    /// SemLib's lines after them.
+    /// Compares with lavaan's lines (those before the first line equal to <paramref name="stopAt"/>, when given; trailing
+    /// blanks of lavaan's lines ignored); returns SemLib's lines after them.
     /// </summary>
     internal static string[] AssertLikeLavaan(string output, string referenceFile, string? stopAt = null)
     {
         var expected = File.ReadAllLines(Reference(referenceFile)).Skip(1)
             .Where(l => !l.StartsWith("  Optimization method", StringComparison.Ordinal))
+            .Select(l => l.TrimEnd())
             .TakeWhile(l => l != stopAt).ToList();
         while (expected.Count > 0 && expected[^1].Length == 0) expected.RemoveAt(expected.Count - 1);
         var actual = Lines(output);
