@@ -35,6 +35,7 @@ public static class ModelComparison
             if (!f.NObs.SequenceEqual(first.NObs)) throw new SemLibException($"The models were fitted to different numbers of observations ({string.Join("/", first.NObs)} and {string.Join("/", f.NObs)}); nested models must share the data.");
         }
         for (int i = 1; i < fits.Count; i++) CheckSameVariables(fits[0], names[0], fits[i], names[i]);
+        for (int i = 1; i < fits.Count; i++) CheckSameOrdered(fits[0], names[0], fits[i], names[i]);
         var scaledFlags = fits.Select(f => f.Tests.Count > 1).ToList();
         bool scaled = scaledFlags.Any(x => x);
         if (scaled && fits.Where((f, i) => !scaledFlags[i] && f.FitMeasures["df"] > 0).Any())
@@ -118,6 +119,22 @@ public static class ModelComparison
     }
 
     private static double ScalingFactor(SemFit fit) => fit.Tests.Count > 1 ? fit.Tests[1].ScalingFactor : double.NaN;
+
+    /// <summary>
+    /// Fits of ordered items are fitted to thresholds and polychoric correlations: a variable ordered in one model and
+    /// continuous in the other gives different sample statistics, so the models are not nested.
+    /// </summary>
+    private static void CheckSameOrdered(SemFit a, string nameA, SemFit b, string nameB)
+    {
+        var onlyA = a.Table.Ordered.Except(b.Table.Ordered, StringComparer.Ordinal).ToList();
+        var onlyB = b.Table.Ordered.Except(a.Table.Ordered, StringComparer.Ordinal).ToList();
+        if (onlyA.Count == 0 && onlyB.Count == 0) return;
+        var parts = new List<string>();
+        if (onlyA.Count > 0) parts.Add($"{nameA} treats {string.Join(", ", onlyA)} as ordered, {nameB} does not");
+        if (onlyB.Count > 0) parts.Add($"{nameB} treats {string.Join(", ", onlyB)} as ordered, {nameA} does not");
+        throw new SemLibException($"The models treat different variables as ordered ({string.Join("; ", parts)}), so they are fitted to different sample statistics "
+            + "(thresholds and polychoric correlations against means and covariances) and are not nested; give every model the same ordered variables.");
+    }
 
     /// <summary>
     /// Models of different observed variables are fitted to different data (their χ² are about different covariance

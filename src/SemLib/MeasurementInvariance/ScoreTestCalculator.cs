@@ -78,7 +78,6 @@ internal static class ScoreTestCalculator
         objective.Evaluate(zeta, grad);
         var infoArr = new double[q * q];
         objective.Information(infoArr);
-        if (fitted.Sample.Categorical) CategoricalGradient(objective, model, grad);
         var info = Matrix<double>.Build.Dense(q, q, (i, j) => infoArr[i * q + j]);
         var s = Vector<double>.Build.Dense(grad);
         double n = fitted.Sample.TotalN;
@@ -105,32 +104,6 @@ internal static class ScoreTestCalculator
         var uni = chosen.Select(k => (constraints[k].RowA, constraints[k].RowB, Released([k]))).ToList();
         double total = chosen.Count > 0 ? Released(chosen) : 0;
         return (uni, total);
-    }
-
-    /// <summary>
-    /// Ordered items: the score as lavaan's <c>lavTech(fit, "gradient.logl")</c> for DWLS/WLS/ULSMV,
-    /// −Σ_g (N_g/N)·((N_g − 1)/N_g)·Δ_gᵀW_g(s_g − σ_g) (the (N_g − 1)/N_g of lavaan's least-squares fit function), with
-    /// Δ_g from <see cref="Objective.Information"/> and W_g(s_g − σ_g) from the last evaluation; the open model has
-    /// no constraints, so θ = ζ.
-    /// </summary>
-    private static void CategoricalGradient(Objective objective, Model.LisrelModel model, double[] grad)
-    {
-        int q = model.ThetaCount;
-        Array.Clear(grad);
-        for (int g = 0; g < model.Groups.Length; g++)
-        {
-            var w = objective.Workspace(g);
-            int m = w.Sample.Layout!.Count;
-            double c = w.Sample.Weight * (w.Sample.N - 1) / w.Sample.N;
-            var jac = w.Jacobian;
-            var h = w.WeightedResidual;
-            for (int k = 0; k < m; k++)
-            {
-                double hk = c * h[k];
-                if (hk == 0) continue;
-                for (int t = 0; t < q; t++) grad[t] -= hk * jac[k * q + t];
-            }
-        }
     }
 
     /// <summary>Upper-tail χ² p-value.</summary>

@@ -141,5 +141,6 @@ public sealed class OrdinalDifferenceTests
             new ModelOptions { Ordered = ["x1", "x2", "x3", "x4", "x5", "x6"], Estimator = Estimator.WLSMV });
         var ex = Assert.Throws<SemLibException>(() => ModelComparison.ChiSquareDifference([fits["free"], fewer]));
         Assert.Contains("sample statistics", ex.Message);
+        Assert.Contains("x7, x8, x9", ex.Message);
     }
 }
