@@ -116,9 +116,28 @@ public static class ConsoleReport
         foreach (var e in boot.Effects.Where(e => e.Kind is "indirect" or "specific"))
             sb.AppendLine($"  {(e.Kind == "indirect" ? e.From + " -> upg (total)" : "  " + e.Path),-32} {Format.N(e.Estimate),7}  [{Format.N(e.CiLower)}, {Format.N(e.CiUpper)}]  {Format.N(e.StdAll)}");
 
+        H($"7. Sensitivity: the items as ordered categories ({OrdinalSensitivity.WlsmvLabel})");
+        var o = r.Ordinal;
+        var w = o.Structural.FitMeasures;
+        Wrap(sb, SensitivityNote(r));
+        sb.AppendLine($"  {OrdinalSensitivity.WlsmvLabel}, N = {o.Structural.NObs[0]}: χ²({w["df"]}) = {Format.N(w["chisq"], 2)}{ScaledShifted(w)}, CFI = {Format.N(w["cfi"])}, RMSEA = {Format.N(w["rmsea"])}{(o.Structural.Converged ? "" : " (did not converge)")}; {Format.N(o.Elapsed.TotalSeconds, 1)} s for both WLSMV fits and the tests");
+        sb.AppendLine($"  {"",-4} {Design.FimlLabel + $", N = {r.Structural.NObs[0]}",-26} {Design.ListwiseLabel + $", N = {r.StructuralListwise.NObs[0]}",-26} {OrdinalSensitivity.WlsmvLabel + $", N = {o.Structural.NObs[0]}",-26} verdict");
+        sb.AppendLine($"  {"",-4} {"β      p      verdict",-26} {"β      p      verdict",-26} {"β      p      verdict",-26} changes");
+        foreach (var row in o.Rows)
+            sb.AppendLine($"  {row.Id,-4} {Outcome(row.Fiml),-26} {Outcome(row.Listwise),-26} {Outcome(row.Wlsmv),-26} {row.Change}");
+        sb.AppendLine($"  {o.Rows.Count(x => x.ChangesFromFiml)} of {o.Rows.Count} verdicts change from {Design.FimlLabel} to {OrdinalSensitivity.WlsmvLabel}, {o.Rows.Count(x => x.ChangesFromListwise)} from {Design.ListwiseLabel} (on the complete rows only).");
+        sb.AppendLine($"  H6 ({OrdinalSensitivity.WlsmvLabel}): {o.Rows.Single(x => x.Id == "H6").Wlsmv.Evidence}; H7: {o.Rows.Single(x => x.Id == "H7").Wlsmv.Evidence}");
+        if (o.Structural.Warnings.Count > 0)
+        {
+            sb.AppendLine($"  {OrdinalSensitivity.WlsmvLabel} warnings ({o.Structural.Warnings.Count}):");
+            foreach (var warning in o.Structural.Warnings.Take(5)) Wrap(sb, "- " + warning.Message);
+            if (o.Structural.Warnings.Count > 5) sb.AppendLine($"  … and {o.Structural.Warnings.Count - 5} more (structural-model-wlsmv.txt).");
+        }
+
+        int section = 8;
         if (r.Groups is { } g)
         {
-            H($"7. Small against larger firms ({Design.FimlLabel})");
+            H($"{section++}. Small against larger firms ({Design.FimlLabel})");
             sb.AppendLine($"  {string.Join(", ", g.Invariance.Groups.Select((name, i) => $"{name}: {g.Sizes[i]} firms"))}; the five network and knowledge scales (20 items).");
             sb.AppendLine($"  {"step",-11} {"χ²",8} {"df",4} {"CFI",6} {"RMSEA",6}  {"Δχ²",7} {"Δdf",3} {"p",6} {"ΔCFI",7} {"ΔRMSEA",7}  verdict");
             foreach (var s in g.Invariance.Steps)
@@ -129,7 +148,6 @@ public static class ConsoleReport
                 sb.AppendLine($"  {d.Dependent + " ~ " + d.Predictor,-14} {Format.N(d.Estimates[0]),14} {Format.N(d.Estimates[1]),15} {Format.N(d.Difference),7} {Format.N(d.Z, 2),6} {Format.P(d.WaldPValue),6} {Format.N(d.DeltaChiSquare, 2),6} {Format.P(d.DeltaPValue),6}");
         }
 
-        int section = r.Groups is null ? 7 : 8;
         if (r.MethodBias is { } mb)
         {
             H($"{section++}. Common-method bias ({Design.FimlLabel}; every answer from one respondent per firm at one time)");
@@ -147,6 +165,18 @@ public static class ConsoleReport
         sb.AppendLine($"  paths ({paths.Count}): mean |difference| {Format.N(paths.Average(x => Math.Abs(x.Estimate - x.Population)))} — sampling error at N = {r.Rows}");
         return sb.ToString();
     }
+
+    /// <summary>What the sensitivity analysis does and how H6 and H7 are tested there (console and documents).</summary>
+    public static string SensitivityNote(StudyResults r) =>
+        $"Five-point answers are ordered categories. {OrdinalSensitivity.WlsmvLabel} with all 29 items ordered fits the structural model to the items' thresholds and polychoric correlations (robust standard errors, scaled-shifted χ²; lavaan: ordered = all 29 items, estimator \"WLSMV\") with each threshold and polychoric correlation from the firms that answered its items (lavaan: missing = \"pairwise\"; all {r.Ordinal.Structural.NObs[0]} firms, where listwise deletion would keep only the firms of {Design.ListwiseLabel}). β is std.all; a path hypothesis is supported when β > 0 and p < .05. H6 is tested by the robust Wald test of the three direct paths under WLSMV (a χ² difference of WLSMV fits needs its own scaling), and H7 by the delta-method p of each indirect effect (β: the smallest std.all indirect effect, p: the largest); the {Design.FimlLabel} verdict on H7 is the study's bootstrap one.";
+
+    /// <summary>"β p verdict" cells of one hypothesis under one fit.</summary>
+    private static string Outcome(HypothesisOutcome o) =>
+        $"{Format.N(o.Estimate),-6} {Format.P(o.PValue),-6} {(o.Supported ? "yes" : "no")}";
+
+    /// <summary>", scaled-shifted χ² = 380.12" when the fit has a scaled test, else nothing.</summary>
+    private static string ScaledShifted(SemLib.Results.FitMeasures f) =>
+        f.TryGetValue("chisq.scaled", out var scaled) ? $", scaled-shifted χ² = {Format.N(scaled, 2)}" : "";
 
     /// <summary>", scaled χ² = 412.20 (c = 1.087)" when the fit has a scaled test, else nothing.</summary>
     private static string Scaled(SemLib.Results.FitMeasures f) =>

@@ -52,6 +52,8 @@ public sealed record StudyResults
     public GroupComparisonResults? Groups { get; init; }
     /// <summary>Common-method-bias checks of the first-order measurement model (Harman, common latent factor).</summary>
     public SemLib.CommonMethod.MethodBiasResult? MethodBias { get; init; }
+    /// <summary>The sensitivity analysis with the 29 items ordered (WLSMV) beside FIML (MLR) and listwise ML.</summary>
+    public required OrdinalSensitivityResults Ordinal { get; init; }
 }
 
 /// <summary>The thesis's analysis plan, in order, on the public SemLib API.</summary>
@@ -145,8 +147,12 @@ public static class StudyAnalysis
             for (int i = 0; i < c.Items.Count; i++)
                 recovery.Add(($"{c.Name} =~ {c.Items[i]}", c.Loadings[i], structural.Parameter(c.Name, "=~", c.Items[i])?.StdAll ?? double.NaN));
 
+        // 7. Sensitivity: the five-point items as ordered categories (WLSMV), hypothesis by hypothesis.
+        var ordinal = OrdinalSensitivity.Run(data, structural, structuralListwise, comparison, comparisonListwise, verdicts);
+
         return new StudyResults
         {
+            Ordinal = ordinal,
             Data = data,
             Rows = data.RowCount,
             Descriptors = descriptors,

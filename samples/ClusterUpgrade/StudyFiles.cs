@@ -4,7 +4,8 @@ namespace ClusterUpgrade;
 
 /// <summary>
 /// Writes the study's files: the report as text, Markdown and self-contained HTML, the path diagram as SVG and
-/// Graphviz DOT, and the lavaan-style summary and JSON of the structural model.
+/// Graphviz DOT, the lavaan-style summary and JSON of the structural model, and the summary of its WLSMV fit (the
+/// sensitivity analysis with the items ordered).
 /// </summary>
 public static class StudyFiles
 {
@@ -14,6 +15,8 @@ public static class StudyFiles
         WriteAtomically(Path.Combine(dir, "structural-model.txt"),
             TextSummary.Format(r.Structural, new TextSummaryOptions { FitMeasures = true, Standardized = true, RSquare = true }));
         WriteAtomically(Path.Combine(dir, "structural-model.json"), FitJson.ToJson(r.Structural));
+        WriteAtomically(Path.Combine(dir, "structural-model-wlsmv.txt"),
+            TextSummary.Format(r.Ordinal.Structural, new TextSummaryOptions { FitMeasures = true, Standardized = true, RSquare = true }));
         var diagram = PathDiagram.Create(r.Structural, new DiagramOptions { Title = "Network structure → knowledge behaviour → cluster upgrade" });
         WriteAtomically(Path.Combine(dir, "path-diagram.svg"), diagram.ToSvg());
         WriteAtomically(Path.Combine(dir, "path-diagram.dot"), diagram.ToDot());

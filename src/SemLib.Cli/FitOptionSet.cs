@@ -150,8 +150,8 @@ internal sealed class FitOptionSet
         bool bootstrap = IsBootstrapValue(result.GetValue(Se));
         if (bootstrap && cov)
             result.AddError("--se bootstrap resamples rows, so it needs raw data (--data), not a covariance matrix.");
-        if (bootstrap && IsCategorical(result))
-            result.AddError("--se bootstrap is not supported yet with ordered items (--ordered, or a categorical --estimator); their robust standard errors are WLSMV's default (--se robust.sem).");
+        if (bootstrap && IsCategorical(result) && result.GetValue(BollenStine))
+            result.AddError("--bollen-stine is not available with ordered items: its transformation of the rows is for continuous data; use the ordinary bootstrap (--se bootstrap).");
         if (!bootstrap)
         {
             foreach (var option in new Option[] { Bootstrap, Seed, BollenStine, Effect })

@@ -28,6 +28,8 @@ internal static class ResidualMatrixCalculator
     public static IReadOnlyList<ResidualMatrices> Compute(SemFit fit, ResidualType type)
     {
         var fitted = fit.Fitted;
+        if (type == ResidualType.Standardized && fitted.Sample.Categorical)
+            throw new InvalidOperationException($"Standardized residuals of ordered items (lavaan's, from the asymptotic covariance of the polychoric residuals) are not computed by SemLib yet; the raw residuals are available ({fitted.Options.Estimator}).");
         if (type == ResidualType.Standardized && fitted.Options.Estimator == Estimator.ULS)
             throw new InvalidOperationException("Standardized residuals are not defined for ULS (lavaan 0.6.14 cannot compute them either: its h1 information cannot be inverted); fit with ML or GLS.");
         int groups = fitted.Sample.Groups.Length;

@@ -10,7 +10,12 @@ namespace SemLib.Resampling;
 /// Nonparametric bootstrap of a fitted model (Efron &amp; Tibshirani 1993): rows are resampled with replacement within
 /// each group, the model is refitted (warm-started at the estimates) and every free, fixed-by-data, defined and
 /// standardized value is recomputed. Draws run in parallel; draw k always uses the random stream of (seed, k), so
-/// results do not depend on the number of threads. Draws that fail are counted and excluded.
+/// results do not depend on the number of threads. Draws that fail are counted and excluded, with their reasons.
+/// <para>
+/// With ordered items (WLSMV, DWLS, WLS, ULSMV) each draw recomputes its thresholds, polychoric/polyserial correlations
+/// and Γ from the drawn rows and is refitted with the same estimator and weights, as lavaan's bootstrap re-estimates; a
+/// draw in which a category of an ordered variable is absent cannot be fitted (lavaan fails it too) and is a failed draw.
+/// </para>
 /// </summary>
 public static class Bootstrap
 {
@@ -24,20 +29,28 @@ public static class Bootstrap
         var fitted = fit.Fitted;
         if (!fitted.Sample.Data.HasRawData) throw new SemLibException("The bootstrap resamples rows, so it needs raw data, not a covariance matrix.");
         if (!fit.Converged) throw new SemLibException("The model did not converge on the original data; there is nothing to bootstrap.");
+        if (fitted.Sample.Categorical && options.BollenStine)
+            throw new SemLibException("The Bollen–Stine bootstrap transforms the rows to fit the model's covariance matrix, which is not defined for ordered items (their rows are categories); the ordinary bootstrap of the ordinal fit is available without it.");
+        if (fitted.Sample.Categorical && fitted.Sample.Data.Groups.Any(g => g.Rows is null))
+            throw new SemLibException("The bootstrap resamples rows, and the rows behind the ordinal statistics of this fit are not available (they are kept for listwise deletion only).");
         if (fitted.Sample.FullInformation && options.BollenStine)
             throw new SemLibException("The Bollen–Stine bootstrap of a full-information ML fit (missing = ML or MLX) is not available: rows with missing cells need their own transformation to the model (Savalei & Yuan 2009). The ordinary bootstrap of the FIML fit (each draw keeps its missing cells and is refitted by FIML) is available without it.");
 
         var plan = new Plan(fit, options);
         var rows = fitted.Sample.Data.Groups.Select(g => g.Rows!).ToArray();
-        var draws = RunDraws(plan, rows, options.Draws, options.Seed, options.MaxDegreeOfParallelism, options.Progress);
+        var failures = new string?[options.Draws];
+        var draws = RunDraws(plan, rows, options.Draws, options.Seed, options.MaxDegreeOfParallelism, options.Progress, failures: failures);
         var ok = draws.Where(d => d is not null).Select(d => d!).ToList();
+        var tally = Tally(failures);
         if (ok.Count < 2)
-            throw new SemLibException($"Only {ok.Count} of {options.Draws} bootstrap draws converged; no interval can be formed.");
+            throw new SemLibException($"Only {ok.Count} of {options.Draws} bootstrap draws converged; no interval can be formed ({Describe(tally)}).");
         var warnings = plan.EffectColumns.Select(c => c.Plan.Note).OfType<string>().ToList();
         if (fitted.Table.Rows.Any(r => r.Op is ModelOperator.Less or ModelOperator.Greater))
             warnings.Add("The model has inequality constraints: each bootstrap draw holds the ones active in the original fit as equalities and does not enforce the others.");
         if (ok.Count < options.Draws)
-            warnings.Add($"{options.Draws - ok.Count} of {options.Draws} bootstrap draws failed to converge and were excluded.");
+            warnings.Add(tally.Count == 1 && tally.ContainsKey(NotConverged)
+                ? $"{options.Draws - ok.Count} of {options.Draws} bootstrap draws failed to converge and were excluded."
+                : $"{options.Draws - ok.Count} of {options.Draws} bootstrap draws failed and were excluded ({Describe(tally)}).");
 
         double[]? acceleration = null;
         if (options.Interval == BootstrapInterval.BiasCorrectedAccelerated)
@@ -59,8 +72,27 @@ public static class Bootstrap
         }
 
         var summary = Summarise(plan, ok, acceleration, options);
-        return new BootstrapResult(options, ok.Count, summary.Parameters, summary.Effects, bollenStine, bsDraws, warnings, plan.Names, ok) { ModelDf = fitted.Df };
+        return new BootstrapResult(options, ok.Count, summary.Parameters, summary.Effects, bollenStine, bsDraws, warnings, plan.Names, ok)
+        {
+            ModelDf = fitted.Df,
+            Failures = tally,
+        };
     }
+
+    /// <summary>Why a draw failed without a more specific reason: its fit did not converge.</summary>
+    internal const string NotConverged = "did not converge";
+
+    /// <summary>Why a draw of continuous rows failed before its fit.</summary>
+    internal const string NotPositiveDefinite = "the resampled covariance matrix is not positive definite";
+
+    /// <summary>The tally of failure reasons, reason → draws, in ordinal order of the reasons.</summary>
+    private static IReadOnlyDictionary<string, int> Tally(string?[] reasons) =>
+        new System.Collections.ObjectModel.ReadOnlyDictionary<string, int>(
+            reasons.Where(r => r is not null).GroupBy(r => r!, StringComparer.Ordinal)
+                .OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal));
+
+    private static string Describe(IReadOnlyDictionary<string, int> tally) =>
+        string.Join("; ", tally.Select(t => $"{t.Key}: {t.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}"));
 
     /// <summary>The seed of draw k: a SplitMix64 mix of (seed, k), so each draw has its own stream.</summary>
     internal static int DrawSeed(int seed, int draw, ulong stream = 0)
@@ -73,7 +105,7 @@ public static class Bootstrap
     }
 
     private static double[]?[] RunDraws(Plan plan, double[][][] rows, int count, int seed, int? threads, IProgress<int>? progress,
-        ulong stream = 0, Func<Plan, FitSession, double[]?>? statistic = null)
+        ulong stream = 0, Func<Plan, FitSession, double[]?>? statistic = null, string?[]? failures = null)
     {
         var results = new double[]?[count];
         int done = 0;
@@ -81,14 +113,14 @@ public static class Bootstrap
         Parallel.For(0, count, po, () => plan.NewWorker(), (k, _, worker) =>
         {
             var rng = new Random(DrawSeed(seed, k, stream));
-            bool ok = true;
-            for (int g = 0; g < rows.Length && ok; g++)
+            for (int g = 0; g < rows.Length; g++)
             {
                 var idx = worker.Indices[g];
                 for (int i = 0; i < idx.Length; i++) idx[i] = rng.Next(idx.Length);
-                ok = worker.Session.SetRows(g, rows[g], idx);
             }
-            results[k] = ok ? (statistic ?? Plan.Statistics)(plan, worker.Session) : null;
+            var (session, failure) = plan.Prepare(worker, rows, worker.Indices.Select(i => i.Length).ToArray());
+            results[k] = session is null ? null : (statistic ?? Plan.Statistics)(plan, session);
+            if (failures is not null) failures[k] = session is null ? failure : results[k] is null ? NotConverged : null;
             int n = Interlocked.Increment(ref done);
             progress?.Report(n);
             return worker;
@@ -244,6 +276,39 @@ public static class Bootstrap
         public List<EffectColumn> EffectColumns { get; } = [];
         public List<string> Names { get; }
         public double[] Original { get; }
+
+        /// <summary>
+        /// Sets a worker up for the rows <paramref name="rows"/>[g][worker.Indices[g][k]], k &lt; <paramref name="counts"/>[g]:
+        /// continuous rows give the worker's session new moments; ordered items give a new session fitted to the drawn
+        /// rows' ordinal statistics (their weights too). Null with the reason when the drawn rows cannot be fitted.
+        /// </summary>
+        public (FitSession? Session, string? Failure) Prepare(Worker worker, double[][][] rows, int[] counts)
+        {
+            var fitted = Fit.Fitted;
+            if (!fitted.Sample.Categorical)
+            {
+                for (int g = 0; g < rows.Length; g++)
+                    if (!worker.Session.SetRows(g, rows[g], worker.Indices[g].AsSpan(0, counts[g]))) return (null, NotPositiveDefinite);
+                return (worker.Session, null);
+            }
+            var data = fitted.Sample.Data;
+            var stats = new Data.Ordinal.OrdinalSampleStatistics[rows.Length];
+            for (int g = 0; g < rows.Length; g++)
+            {
+                var (st, failure) = Data.SampleData.OrdinalStatisticsOf(data.Groups[g].Ordinal!, rows[g], worker.Indices[g].AsSpan(0, counts[g]));
+                if (st is null) return (null, (rows.Length > 1 ? $"group {MessageText.Quote(data.Groups[g].Label)}: " : "") + failure);
+                stats[g] = st;
+            }
+            try
+            {
+                var sample = new EstimationSample(data.WithOrdinalStatistics(stats), fitted.Sample.Estimator);
+                return (new FitSession(fitted.Model, sample, fitted.Options), null);
+            }
+            catch (SemLibException e)
+            {
+                return (null, MessageText.OneLine(e.Message).TrimEnd('.'));
+            }
+        }
 
         public Worker NewWorker()
         {

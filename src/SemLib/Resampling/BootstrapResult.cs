@@ -35,8 +35,11 @@ public sealed class BootstrapResult
     /// <summary>Draws whose fit converged; only these enter the results.</summary>
     public int Converged { get; }
 
-    /// <summary>Draws that failed (no convergence or a singular resampled covariance matrix) and were excluded.</summary>
+    /// <summary>Draws that failed (no convergence, a singular resampled covariance matrix, a category of an ordered item absent from the draw) and were excluded.</summary>
     public int Failed => Requested - Converged;
+
+    /// <summary>Why draws failed: reason → number of draws (summing to <see cref="Failed"/>), in ordinal order of the reasons.</summary>
+    public IReadOnlyDictionary<string, int> Failures { get; init; } = new Dictionary<string, int>();
 
     /// <summary>One entry per row of <see cref="SemFit.Parameters"/>, in the same order.</summary>
     public IReadOnlyList<BootstrapEstimate> Parameters { get; }

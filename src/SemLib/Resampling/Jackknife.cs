@@ -16,17 +16,18 @@ internal static class Jackknife
         Parallel.For(0, jobs.Count, po, () => plan.NewWorker(), (k, _, worker) =>
         {
             var (group, left) = jobs[k];
-            bool ok = true;
-            for (int g = 0; g < rows.Length && ok; g++)
+            var counts = new int[rows.Length];
+            for (int g = 0; g < rows.Length; g++)
             {
                 // Every row of the group but the one left out, in the worker's index buffer.
                 var idx = worker.Indices[g];
                 int n = 0;
                 for (int i = 0; i < idx.Length; i++)
                     if (g != group || i != left) idx[n++] = i;
-                ok = worker.Session.SetRows(g, rows[g], idx.AsSpan(0, n));
+                counts[g] = n;
             }
-            results[k] = ok ? Bootstrap.Plan.Statistics(plan, worker.Session) : null;
+            var (session, _) = plan.Prepare(worker, rows, counts);
+            results[k] = session is null ? null : Bootstrap.Plan.Statistics(plan, session);
             return worker;
         }, _ => { });
         var ok = results.Where(r => r is not null).Select(r => r!).ToList();

@@ -13,6 +13,12 @@ namespace SemLib.Simulation;
 /// the convergence rate and a tally of why replications failed (a replication that cannot be fitted, a constant
 /// Likert item or an exception in the fit included, is a failed replication, never the end of the study); a power curve repeats that over several sample sizes. Replication r always uses the random
 /// stream of (seed, r), so the study does not depend on the number of threads.
+/// <para>
+/// With ordered items in the analysis (<see cref="Specification.ModelOptions.Ordered"/>, estimator WLSMV by default) the
+/// scores are cut at <see cref="MonteCarloOptions.LikertThresholds"/>, each replication is fitted to its own thresholds
+/// and polychoric correlations, and the population values are those of the latent responses (see
+/// <see cref="OrdinalReplication"/>); a replication in which a category is absent is a failed replication.
+/// </para>
 /// </summary>
 public static class MonteCarlo
 {
@@ -37,7 +43,8 @@ public static class MonteCarlo
     /// What does not depend on the sample size: the analysis model, where its variables are among the population's,
     /// and the population values in the analysis parameterization (the analysis model fitted to the population moments).
     /// </summary>
-    private sealed record Target(PopulationModel Population, ParsedModel Parsed, IReadOnlyList<string> Names, int[] Columns, SemFit Fit)
+    private sealed record Target(PopulationModel Population, ParsedModel Parsed, IReadOnlyList<string> Names, int[] Columns, SemFit Fit,
+        IReadOnlyList<string> Ordered)
     {
         public static Target Of(PopulationModel population, string analysisModel, MonteCarloOptions options)
         {
@@ -46,21 +53,26 @@ public static class MonteCarlo
             if (options.Replications < 1) throw new ArgumentOutOfRangeException(nameof(options), "At least one replication is needed.");
             if (!(options.MissingProportion is >= 0 and < 1))
                 throw new ArgumentOutOfRangeException(nameof(options), $"The proportion of missing cells must lie in [0, 1); it is {options.MissingProportion}.");
-            if (options.MissingProportion > 0 && options.Analysis.Missing == Data.MissingPolicy.Listwise)
+            if (options.MissingProportion > 0 && options.Analysis.Missing == Data.MissingPolicy.Listwise && options.Analysis.Ordered.Count == 0)
                 throw new SemLibException($"Replications with missing cells (MissingProportion {options.MissingProportion}) are fitted by full-information ML: set the analysis option missing = ML (or MLX); listwise deletion would change each replication's sample size.");
             if (options.Analysis.Cluster is not null)
                 throw new SemLibException($"Monte Carlo replications are simulated as independent rows, so they have no cluster column ('{options.Analysis.Cluster}'); drop the cluster option of the analysis model.");
             var parsed = ModelSyntax.Parse(analysisModel);
             if (parsed.Statements.FirstOrDefault(st => st.Operator is ModelOperator.Less or ModelOperator.Greater) is { } inequality)
                 throw new SemLibException($"The analysis model has an inequality constraint (at {inequality.Span}); Monte Carlo replications do not enforce inequality constraints yet, so remove it or write it as a fixed value or an equality.");
-            var names = Specification.ParameterTable.Build(parsed, options.Analysis, 1).ObservedVariables;
+            // The observed variables only: thresholds of ordered items, which need the data's categories, are left out here.
+            var names = Specification.ParameterTable.Build(parsed, options.Analysis with { Ordered = [], Estimator = Estimator.ML }, 1).ObservedVariables;
             var popNames = population.ObservedVariables.ToList();
             var columns = names.Select(v => popNames.IndexOf(v)).ToArray();
             for (int j = 0; j < columns.Length; j++)
                 if (columns[j] < 0) throw new SemLibException($"The analysis model's variable '{names[j]}' is not in the population model.");
-            var fit = FitToPopulation(population, parsed, names, columns, options);
+            var ordered = OrdinalReplication.OrderedVariables(parsed, names, options.Analysis);
+            if (ordered.Count > 0) OrdinalReplication.Check(ordered, options);
+            var fit = ordered.Count > 0
+                ? OrdinalReplication.FitToPopulation(population, parsed, names, columns, ordered.ToHashSet(StringComparer.Ordinal), options.Analysis)
+                : FitToPopulation(population, parsed, names, columns, options);
             if (!fit.Converged) throw new SemLibException("The analysis model does not converge on the population moments; check that it is identified.");
-            return new Target(population, parsed, names, columns, fit);
+            return new Target(population, parsed, names, columns, fit, ordered);
         }
 
         /// <summary>The population value of a row of the analysis model's table.</summary>
@@ -76,12 +88,17 @@ public static class MonteCarlo
         if (n <= names.Count) throw new SemLibException($"A sample size of {n} is too small for {names.Count} observed variables.");
 
         // One simulated data set of this size sets up the table, moments and compiled model that the sessions copy.
-        var (table, sample) = Setup(population, parsed, names, options);
+        var (table, sample) = Setup(population, parsed, names, options, target.Ordered.Count > 0);
         var est = new EstimationSample(sample, options.Analysis.Estimator);
         var model = FitEngine.Compile(table, est);
         FitEngine.CheckDegreesOfFreedom(table, model, est);
         int df = FittedModel.CountMoments(table, est) - model.ZetaCount;
-        var warm = target.Fit.Fitted.Zeta;
+        var template = est.Categorical ? sample : null;
+        var cuts = options.LikertThresholds ?? [];
+        double Population(Specification.ParameterRow row) => template is not null && row.Op == ModelOperator.Threshold
+            ? OrdinalReplication.Threshold(row, template.Groups[0].Ordinal!, population, columns, cuts)
+            : target.Value(row);
+        var warm = template is null ? target.Fit.Fitted.Zeta : WarmStart(model, Population);
         var rowsOfInterest = table.Rows.Select((r, i) => (r, i)).Where(x => x.r.Free || x.r.Op == ModelOperator.Defined).Select(x => x.i).ToArray();
         // The columns whose cells may be deleted: all, except under ML the exogenous covariates held fixed.
         var deletable = options.MissingProportion == 0 ? []
@@ -103,7 +120,7 @@ public static class MonteCarlo
                 try
                 {
                     FaultInjection.Value?.Invoke(r);
-                    (results[r], reasons[r]) = Replicate(w, warm, table, parsed, names, rowsOfInterest, options);
+                    (results[r], reasons[r]) = Replicate(w, warm, table, parsed, names, rowsOfInterest, options, template);
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
                 {
@@ -120,7 +137,7 @@ public static class MonteCarlo
         for (int k = 0; k < rowsOfInterest.Length; k++)
         {
             var row = table.Rows[rowsOfInterest[k]];
-            double pop = target.Value(row);
+            double pop = Population(row);
             var ests = ok.Select(x => x.Est[k]).Where(double.IsFinite).ToArray();
             if (ests.Length == 0) continue;
             var pairs = ok.Select(x => (E: x.Est[k], S: x.Se[k])).Where(x => double.IsFinite(x.E) && double.IsFinite(x.S) && x.S > 0).ToArray();
@@ -174,13 +191,35 @@ public static class MonteCarlo
     internal const string NotPositiveDefinite = "the sample covariance matrix is not positive definite";
 
     /// <summary>
+    /// ζ of the population values of the free parameters (the warm start of the replications with ordered items, whose
+    /// table has thresholds the population fit has not), or null when one of them is not known.
+    /// </summary>
+    private static double[]? WarmStart(Model.LisrelModel model, Func<Specification.ParameterRow, double> population)
+    {
+        var theta = new double[model.ThetaCount];
+        for (int t = 0; t < theta.Length; t++)
+        {
+            theta[t] = population(model.Table.Rows[model.FreeRows[t]]);
+            if (!double.IsFinite(theta[t])) return null;
+        }
+        return model.Constraints.ToZeta(theta);
+    }
+
+    /// <summary>
     /// The table, sample moments and compiled model of one simulated data set of this size. With --likert a small
     /// sample can have a constant item, which the data checks refuse; the setup only needs the data's shape, so the
-    /// same draw before cutting (continuous, never constant) is used then. The replications' own data are cut.
+    /// same draw before cutting (continuous, never constant) is used then. The replications' own data are cut. With
+    /// ordered items the setup also fixes each item's categories (and so its thresholds): it is cut from a draw of at
+    /// least 5000 rows, so that every category the thresholds allow is observed unless it is very rare.
     /// </summary>
     private static (Specification.ParameterTable Table, Data.SampleData Sample) Setup(PopulationModel population, ParsedModel parsed,
-        IReadOnlyList<string> names, MonteCarloOptions options)
+        IReadOnlyList<string> names, MonteCarloOptions options, bool ordinal)
     {
+        if (ordinal)
+        {
+            var large = population.Sample(Math.Max(options.SampleSize, 5000), Bootstrap.DrawSeed(options.Seed, 0, 7));
+            return FitEngine.Prepare(parsed, options.Analysis, Likert.Cut(large, options.LikertThresholds!, names), null);
+        }
         var first = population.Sample(options.SampleSize, Bootstrap.DrawSeed(options.Seed, 0, 7));
         if (options.LikertThresholds is { } th)
         {
@@ -240,12 +279,21 @@ public static class MonteCarlo
         return null;
     }
 
-    private static ((double[] Est, double[] Se, double ChiSquare, bool Admissible)? Result, string? Failure) Replicate(Worker w, double[] warm,
-        Specification.ParameterTable table, ParsedModel parsed, IReadOnlyList<string> names, int[] rowsOfInterest, MonteCarloOptions options)
+    private static ((double[] Est, double[] Se, double ChiSquare, bool Admissible)? Result, string? Failure) Replicate(Worker w, double[]? warm,
+        Specification.ParameterTable table, ParsedModel parsed, IReadOnlyList<string> names, int[] rowsOfInterest, MonteCarloOptions options,
+        Data.SampleData? ordinalTemplate)
     {
         var session = w.Session;
         if (ConstantVariable(w.Rows, names) is { } constant) return (null, $"the simulated variable '{constant}' is constant");
-        if (!session.SetRows(0, w.Rows, w.All)) return (null, NotPositiveDefinite);
+        if (ordinalTemplate is not null)
+        {
+            // Ordered items: the replication's own thresholds, polychoric correlations and weights (a category absent from
+            // it is a failed replication, as in lavaan).
+            var (ordinal, failure) = OrdinalReplication.Session(session.Model, ordinalTemplate, options.Analysis, w.Rows, w.All);
+            if (ordinal is null) return (null, failure);
+            session = ordinal;
+        }
+        else if (!session.SetRows(0, w.Rows, w.All)) return (null, NotPositiveDefinite);
         var res = session.Fit(warm);
         if (!res.Converged) return (null, NotConverged);
         var cov = ParameterCovariance.Compute(session.Objective, res.X, options.Analysis.InformationInEffect, session.Sample.StatisticN);
@@ -256,7 +304,9 @@ public static class MonteCarlo
         var values = EstimatesBuilder.RowEstimates(table, session.Model, session.Objective.Theta, states);
         double chiSquare = session.CurrentChiSquare();
         var covTheta = cov.CovTheta;
-        if (RobustInference.Needed(options.Analysis)) (covTheta, chiSquare) = Robust(w.Rows, parsed, names, res, options.Analysis, chiSquare);
+        if (ordinalTemplate is not null && RobustInference.Needed(options.Analysis))
+            (covTheta, chiSquare) = OrdinalReplication.Robust(table, session, res, options.Analysis, chiSquare);
+        else if (RobustInference.Needed(options.Analysis)) (covTheta, chiSquare) = Robust(w.Rows, parsed, names, res, options.Analysis, chiSquare);
         var rowSe = EstimatesBuilder.StandardErrors(table, session.Model, values, covTheta);
         var est = new double[rowsOfInterest.Length];
         var se = new double[rowsOfInterest.Length];

@@ -56,8 +56,9 @@ internal static class GroupEquality
     public static void CheckPartial(ParsedModel model, ModelOptions options)
     {
         if (options.GroupPartial.Count == 0) return;
-        var table = ParameterTableBuilder.Build(model, options with { GroupEqual = [], GroupPartial = [], MeanStructure = options.MeanStructure ?? true }, 1); // groups have means by default
-        CheckPartial(table.Rows, options.GroupPartial);
+        // Thresholds depend on the data's categories: entries naming them are checked on the fitted table (Apply).
+        var table = ParameterTableBuilder.Build(model, options with { GroupEqual = [], GroupPartial = [], Ordered = [], MeanStructure = options.MeanStructure ?? true }, 1); // groups have means by default
+        CheckPartial(table.Rows, options.GroupPartial.Where(p => ParsePartial(p).Op != ModelOperator.Threshold).ToList());
     }
 
     private static void CheckPartial(IReadOnlyList<ParameterRow> rows, IReadOnlyList<string> partial)

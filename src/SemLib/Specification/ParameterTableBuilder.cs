@@ -83,7 +83,13 @@ internal static class ParameterTableBuilder
         if (sem) AddDefaults(rows, covariateRoles, meanStructure);
         else if (options.FixedXInEffect) AddExogenousDefaults(rows, roles, meanStructure);
         if (ordered.Count > 0)
-            AppendMissing(rows, ordered.Select(v => (v, ModelOperator.Scaling, v)).ToList());
+        {
+            // The scale factors come before the intercepts and means, where lavaan lists them.
+            int at = rows.FindIndex(r => !r.User && r.Op == ModelOperator.Intercept);
+            var scales = ordered.Where(v => !rows.Any(r => r.Matches(v, ModelOperator.Scaling, v)))
+                .Select(v => new Flat { Lhs = v, Op = ModelOperator.Scaling, Rhs = v, User = false }).ToList();
+            rows.InsertRange(at < 0 ? rows.Count : at, scales);
+        }
 
         // Per-row free/fixed state, applied in lavaan's order (lav_partable_flat).
         int n = rows.Count;

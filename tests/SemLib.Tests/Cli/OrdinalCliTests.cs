@@ -1,4 +1,6 @@
 using System.Text.Json;
+using SemLib.Data;
+using SemLib.Specification;
 using SemLib.Tests.Support;
 
 namespace SemLib.Tests.Cli;
@@ -215,13 +217,23 @@ public sealed class OrdinalCliTests : IDisposable
         Assert.Contains("missing = ml", line, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData(new[] { "--se", "bootstrap", "--bootstrap", "5" }, "--se bootstrap is not supported yet with ordered items")]
-    public void What_the_library_cannot_do_yet_with_ordered_items_says_so(string[] args, string expected)
+    [Fact]
+    public void Bollen_stine_with_ordered_items_says_why_not()
     {
-        var line = CliRun.Of(["fit", "--model", _model, "--data", Data, "--ordered", "all", .. args]).AssertOneLineError(2);
-        Assert.Contains(expected, line, StringComparison.Ordinal);
-        Assert.DoesNotContain("internal error", line, StringComparison.Ordinal);
+        var line = CliRun.Of(["fit", "--model", _model, "--data", Data, "--ordered", "all", "--se", "bootstrap", "--bootstrap", "5", "--bollen-stine"]).AssertOneLineError(2);
+        Assert.Contains("--bollen-stine is not available with ordered items", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bootstrap_standard_errors_of_an_ordinal_fit_are_the_librarys()
+    {
+        // The command line reports what Bootstrap.Run computes on the same WLSMV fit with the same seed.
+        var json = Ok("fit", "--model", _model, "--data", Data, "--ordered", "all", "--se", "bootstrap", "--bootstrap", "40", "--seed", "7", "--format", "json").Json();
+        var fit = Sem.Fit(File.ReadAllText(_model), DataSet.ReadCsv(Data), new ModelOptions { Ordered = [ModelOptions.AllOrdered] });
+        var boot = SemLib.Resampling.Bootstrap.Run(fit, new SemLib.Resampling.BootstrapOptions { Draws = 40, Seed = 7 });
+        var row = json.GetProperty("parameters").EnumerateArray().First(p => p.GetProperty("lhs").GetString() == "visual" && p.GetProperty("rhs").GetString() == "x2");
+        var mine = boot.Parameters.First(p => p.Lhs == "visual" && p.Rhs == "x2");
+        Assert.Equal(mine.StandardError!.Value, row.GetProperty("se").GetDouble(), 10);
     }
 
     [Fact]

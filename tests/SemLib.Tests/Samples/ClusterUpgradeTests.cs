@@ -377,7 +377,7 @@ public sealed class ClusterUpgradeTests
         agree.Assert();
 
         var text = ConsoleReport.Render(r);
-        Assert.Contains("7. Small against larger firms", text);
+        Assert.Contains("8. Small against larger firms", text);
         var dir = Directory.CreateTempSubdirectory("semlib-study-groups-");
         try
         {
@@ -390,5 +390,123 @@ public sealed class ClusterUpgradeTests
         {
             dir.Delete(true);
         }
+    }
+
+    /// <summary>
+    /// The sensitivity section (the 29 items ordered, WLSMV): 11 rows, H1a–H7 in the study's order; the WLSMV column is
+    /// a direct Sem.Fit of the structural model with ordered = all and missing = pairwise (std.all β, p and the verdict
+    /// β &gt; 0, p &lt; .05), on all 218 firms; the FIML and listwise columns are the study's own verdicts
+    /// (section 6 and the FIML/listwise comparison); H6 is the robust Wald test of the three direct paths, whose
+    /// covariance block is the fit's (its diagonal gives each path's SE), and H7 the delta-method indirect effects of the
+    /// direct fit; the "changes" column compares the verdicts.
+    /// </summary>
+    [Fact]
+    public void Sensitivity_with_ordered_items_agrees_with_a_direct_wlsmv_fit()
+    {
+        var r = Study.Value;
+        var o = r.Ordinal;
+        Assert.Equal(11, o.Rows.Count);
+        Assert.Equal(r.Hypotheses.Select(h => h.Id), o.Rows.Select(x => x.Id));
+        var direct = Sem.Fit(Design.StructuralSyntax(), r.Data, new SemLib.Specification.ModelOptions { Ordered = ["all"], Missing = SemLib.Data.MissingPolicy.Pairwise });
+        Assert.Equal(Estimator.WLSMV, direct.Estimator);
+        Assert.Equal(Estimator.WLSMV, o.Structural.Estimator);
+        Assert.True(direct.Converged);
+        Assert.Equal(r.Data.RowCount, direct.NObs[0]);
+        Assert.Equal(direct.NObs, o.Structural.NObs);
+        foreach (var h in Design.PathHypotheses)
+        {
+            var row = o.Rows.Single(x => x.Id == h.Id);
+            var p = direct.Parameter(h.Outcome, "~", h.Predictor)!;
+            Assert.Equal(p.StdAll!.Value, row.Wlsmv.Estimate!.Value, 10);
+            Assert.Equal(p.PValue!.Value, row.Wlsmv.PValue!.Value, 10);
+            Assert.Equal(p.StdAll > 0 && p.PValue < 0.05, row.Wlsmv.Supported);
+            var m = r.MethodComparison.Single(x => x.Id == h.Id);
+            Assert.Equal(m.FimlSupported, row.Fiml.Supported);
+            Assert.Equal(m.ListwiseSupported, row.Listwise.Supported);
+            Assert.Equal(m.Fiml.StdAll, row.Fiml.Estimate);
+            Assert.Equal(m.Listwise.PValue, row.Listwise.PValue);
+        }
+        foreach (var row in o.Rows)
+        {
+            Assert.Equal(r.Hypotheses.Single(h => h.Id == row.Id).Supported, row.Fiml.Supported);
+            Assert.Equal(row.Wlsmv.Supported != row.Fiml.Supported, row.ChangesFromFiml);
+            Assert.Equal(row.Wlsmv.Supported != row.Listwise.Supported, row.ChangesFromListwise);
+        }
+
+        // H6: the Wald test's covariance block is that of the direct paths: its diagonal gives their robust SEs.
+        var withDirect = Sem.Fit(Design.StructuralSyntax(directPaths: true), r.Data, new SemLib.Specification.ModelOptions { Ordered = ["all"], Missing = SemLib.Data.MissingPolicy.Pairwise });
+        var cov = withDirect.ParameterCovariance()!;
+        var free = withDirect.Parameters.Where(p => p.Free == true).ToList();
+        foreach (var from in new[] { "scale", "centr", "ties" })
+        {
+            int i = free.FindIndex(p => p.Lhs == "upg" && p.Op == ModelOperator.Regression && p.Rhs == from);
+            Assert.Equal(free[i].StandardError!.Value, Math.Sqrt(cov[i, i]), 10);
+        }
+        var wald = OrdinalSensitivity.DirectPathsWald(withDirect);
+        Assert.Equal(wald, o.H6Wald);
+        Assert.Equal(3, wald.Df);
+        var h6 = o.Rows.Single(x => x.Id == "H6");
+        Assert.Equal(wald.PValue, h6.Wlsmv.PValue);
+        Assert.Equal(wald.PValue >= 0.05, h6.Wlsmv.Supported);
+        var h7 = o.Rows.Single(x => x.Id == "H7");
+        var indirect = new[] { "scale", "centr", "ties" }.Select(f => direct.Effects(f, "upg").TotalIndirect).ToList();
+        Assert.Equal(indirect.All(e => e.Estimate > 0 && e.PValue < 0.05), h7.Wlsmv.Supported);
+        Assert.Equal(indirect.Max(e => e.PValue), h7.Wlsmv.PValue);
+
+        // The console report and both documents show the section with every hypothesis's row.
+        string Flat(string s) => System.Text.RegularExpressions.Regex.Replace(s, @"\s+", " ");
+        var text = ConsoleReport.Render(r);
+        Assert.Contains("7. Sensitivity: the items as ordered categories (WLSMV)", text);
+        var lines = text.Split('\n');
+        int start = Array.FindIndex(lines, l => l.StartsWith("7. Sensitivity", StringComparison.Ordinal));
+        foreach (var row in o.Rows)
+        {
+            var line = lines.Skip(start).First(l => l.StartsWith($"  {row.Id,-4} ", StringComparison.Ordinal));
+            Assert.EndsWith(" " + row.Change, line.TrimEnd('\r'));
+            Assert.Contains(Format.P(row.Wlsmv.PValue), line);
+        }
+        Assert.Contains($"{o.Rows.Count(x => x.ChangesFromFiml)} of 11 verdicts change from {Design.FimlLabel} to WLSMV", text);
+        var dir = Directory.CreateTempSubdirectory("semlib-study-ordinal-");
+        try
+        {
+            StudyFiles.Write(dir.FullName, r, text);
+            string html = Flat(System.Net.WebUtility.HtmlDecode(File.ReadAllText(Path.Combine(dir.FullName, "report.html"))));
+            Assert.Contains("Sensitivity: the items as ordered categories (WLSMV)", html);
+            Assert.Contains(Flat(ConsoleReport.SensitivityNote(r)), html);
+            Assert.Contains($"H6: {h6.Wlsmv.Evidence}", html);
+            foreach (var row in o.Rows) Assert.Contains($">{row.Id}</td>", File.ReadAllText(Path.Combine(dir.FullName, "report.html")));
+            // Markdown escapes punctuation; the section heading and the table's verdict-change column are there.
+            string md = File.ReadAllText(Path.Combine(dir.FullName, "report.md"));
+            Assert.Contains("Sensitivity: the items as ordered categories", md);
+            Assert.Contains("Verdict changes", md);
+        }
+        finally
+        {
+            dir.Delete(true);
+        }
+    }
+
+    /// <summary>
+    /// The sensitivity analysis's options are lavaan's: the structural model with ordered = all 29 items (WLSMV) on the
+    /// complete 218-firm data of robust-fit/study-structural-mlr agrees with lavaan's fit of it (ordinal-fit/study-wlsmv,
+    /// make-ordinal-fit-cases.R) on every structural path's std.all and p under the 1e-3 rule.
+    /// </summary>
+    [Fact]
+    public void Sensitivity_options_reproduce_lavaans_wlsmv_fit_of_the_study_model()
+    {
+        var c = ReferenceCase.Load(Path.Combine("ordinal-fit", "study-wlsmv"));
+        var data = DataSet.ReadCsv(Path.Combine(ReferenceCase.BaseDirectory, "robust-fit", "study-structural-mlr", "data.csv"));
+        var fit = Sem.Fit(Design.StructuralSyntax(), data, OrdinalSensitivity.Wlsmv);
+        Assert.True(fit.Converged);
+        Assert.Equal(c.Root.GetProperty("nobs").GetInt32(), fit.NObs[0]);
+        var agree = new Agreement("study-wlsmv");
+        foreach (var p in c.Parameters.Where(p => p.GetProperty("op").GetString() == "~"))
+        {
+            string lhs = p.GetProperty("lhs").GetString()!, rhs = p.GetProperty("rhs").GetString()!;
+            var mine = fit.Parameter(lhs, "~", rhs)!;
+            agree.Check($"{lhs} ~ {rhs} std.all", mine.StdAll, p.GetProperty("std.all").GetDouble());
+            agree.Check($"{lhs} ~ {rhs} p", mine.PValue, p.GetProperty("pvalue").GetDouble());
+        }
+        agree.Assert();
     }
 }

@@ -50,6 +50,9 @@ public static class LavaanComparison
             agree.Check($"{mine.Name} df", mine.Df, ReferenceCase.Number(e.GetProperty("df")));
             agree.Check($"{mine.Name} pvalue", double.IsNaN(mine.PValue) ? null : mine.PValue, ReferenceCase.Number(e.GetProperty("pvalue")));
             if (i > 0) agree.Check($"{mine.Name} scaling.factor", double.IsNaN(mine.ScalingFactor) ? null : mine.ScalingFactor, ReferenceCase.Number(e.GetProperty("scaling.factor")));
+            // The scaled-shifted test's shift (lavaan's shift.parameter; one value, or one per group that sum to it).
+            if (i > 0 && e.TryGetProperty("shift.parameter", out var shift) && shift.ValueKind == System.Text.Json.JsonValueKind.Array)
+                agree.Check($"{mine.Name} shift.parameter", double.IsNaN(mine.ShiftParameter) ? null : mine.ShiftParameter, shift.EnumerateArray().Sum(x => x.GetDouble()));
         }
     }
 

@@ -30,5 +30,5 @@ internal sealed record ScaledTest(TestType Kind, double ChiSquare, double Df, do
     /// <summary>1 − F_χ²(statistic; df), lavaan's form; NaN when df = 0.</summary>
     public double PValue => Df > 0 && double.IsFinite(Statistic) ? 1 - MathNet.Numerics.Distributions.ChiSquared.CDF(Df, Statistic) : double.NaN;
 
-    public ModelTest ToModelTest() => new(Kind, Statistic, Df, PValue, ScalingFactor, double.NaN);
+    public ModelTest ToModelTest() => new(Kind, Statistic, Df, PValue, ScalingFactor, Kind == TestType.ScaledShifted ? Shift : double.NaN);
 }
