@@ -75,10 +75,6 @@ internal sealed class CompareCommand
                 StdLv = parse.GetValue(_stdLv),
                 Group = parse.GetValue(_source.Group),
             }, parse);
-            // lavaan compares WLSMV and ULSMV fits by the scaled-shifted difference test (lavTestLRT's method
-            // "satorra.2000"), which is not the Satorra-Bentler 2001 difference ModelComparison computes.
-            if (options.Estimator.IsCategorical() && options.TestInEffect == TestType.ScaledShifted)
-                throw new CliUsageException($"--estimator {options.Estimator}: lavaan compares these fits by the scaled-shifted difference test (lavTestLRT's method satorra.2000), which semlib compare does not compute yet; use --estimator DWLS or --test standard for the standard chi-square difference.");
             var fits = new List<SemFit>();
             Inputs? first = null;
             foreach (var path in paths)

@@ -21,6 +21,18 @@ namespace SemLib;
 /// var result = Invariance.Run(model, data, new InvarianceOptions { Model = new ModelOptions { Group = "school" } });
 /// </code>
 /// The steps are fitted independently, in parallel; the results do not depend on the number of threads.
+/// <para>
+/// Ordered items (<see cref="ModelOptions.Ordered"/>; WLSMV by default) follow lavaan's group.equal: metric equates the
+/// loadings (lavaan's default identification: under delta the scale factors stay 1 in every group, under theta the
+/// residual variances do), scalar adds the thresholds (lavaan then frees the later groups' latent means and their
+/// scale factors — delta — or residual variances — theta), strict adds the residual variances, which are parameters
+/// only under <c>parameterization = "theta"</c> (there the later groups' are fixed back to the first group's 1): under
+/// delta, group.equal "residuals" adds no constraint (lavaan fits the scalar model again), so the strict step is left
+/// out with a warning. The difference tests are lavTestLRT's (for WLSMV and ULSMV the scaled-and-shifted
+/// "satorra.2000"), and the step's χ², CFI, TLI and RMSEA are the scaled ones lavaan reports for a scaled test
+/// (chisq.scaled, cfi.scaled, tli.scaled, rmsea.scaled: cfi.robust and rmsea.robust are not available once the
+/// thresholds are equal), SRMR as fitMeasures gives it.
+/// </para>
 /// </summary>
 public static class Invariance
 {
@@ -53,7 +65,17 @@ public static class Invariance
 
         var baseOptions = options.Model with { GroupEqual = [], GroupPartial = [] };
         var (configuralTable, sample) = FitEngine.Prepare(model, baseOptions, data, null);
-        bool ordinal = configuralTable.Rows.Any(r => r.Op == ModelOperator.Threshold); // none until ordinal items are supported
+        bool ordinal = configuralTable.IsCategorical;
+        var warnings = new List<FitWarning>();
+        if (ordinal && steps.Contains(InvarianceStep.Strict) && options.Model.Parameterization == CategoricalParameterization.Delta)
+        {
+            string why = "with ordered items and parameterization = \"delta\" the residual variances of the latent responses are not parameters (they follow from the scale factors), "
+                + "so group.equal \"residuals\" adds no constraint and lavaan fits the scalar model again";
+            if (steps.Count == 1)
+                throw new SemLibException($"The strict step cannot be tested: {why}. Use parameterization = \"theta\" (--parameterization theta) to test equal residual variances.");
+            steps.Remove(InvarianceStep.Strict);
+            warnings.Add(new FitWarning(FitWarningKind.ModelSpecification, $"strict: left out: {why}. Use parameterization = \"theta\" to test equal residual variances.", []));
+        }
         if (sample.Groups.Length < 2)
             throw new SemLibException($"The group column {MessageText.Quote(groupColumn)} has only one group ({MessageText.Quote(sample.Groups[0].Label)}) among the complete rows; measurement invariance needs at least two groups.");
         GroupEquality.CheckPartial(model, options.Model with { GroupPartial = options.GroupPartial });
@@ -69,7 +91,6 @@ public static class Invariance
         Parallel.For(0, steps.Count, parallel, i => fits[i] = FitStep(model, stepOptions[i], sample));
 
         var results = new List<InvarianceStepResult>();
-        var warnings = new List<FitWarning>();
         int? reference = null;
         for (int i = 0; i < steps.Count; i++)
         {
@@ -86,7 +107,7 @@ public static class Invariance
             }
             if (reference is int prev)
             {
-                result = Compare(result, results[prev], steps[i] == InvarianceStep.Metric);
+                result = Compare(result, results[prev], steps[i] == InvarianceStep.Metric, ordinal);
                 if (result.Holds == false && options.ScoreTests && i > 0)
                     result = WithScoreTests(result, steps[prev]);
             }
@@ -199,7 +220,7 @@ public static class Invariance
 
     private static SemFit FitStep(ParsedModel model, ModelOptions options, SampleData sample)
     {
-        var table = ParameterTable.Build(model, options, sample.Groups.Length);
+        var table = ParameterTableBuilder.Build(model, options, sample.Groups.Length, sample.ThresholdCounts());
         var estSample = new EstimationSample(sample, options.Estimator);
         var lisrel = FitEngine.Compile(table, estSample);
         FitEngine.CheckDegreesOfFreedom(table, lisrel, estSample);
@@ -211,7 +232,7 @@ public static class Invariance
     /// <summary>A group with no more rows than the configural model has free parameters per group cannot identify its own model.</summary>
     private static void CheckGroupSizes(ParsedModel model, ModelOptions options, SampleData sample, string groupColumn)
     {
-        var table = ParameterTable.Build(model, options with { MeanStructure = options.MeanStructure ?? true }, 1); // groups have means by default
+        var table = ParameterTableBuilder.Build(model, options with { MeanStructure = options.MeanStructure ?? true }, 1, sample.ThresholdCounts()); // groups have means by default
         int perGroup = table.FreeRowCount;
         foreach (var g in sample.Groups)
             if (g.N <= perGroup)
@@ -224,6 +245,27 @@ public static class Invariance
     {
         var m = fit.FitMeasures;
         bool ok = fit.Converged;
+        if (UsesScaledMeasures(fit))
+        {
+            return new InvarianceStepResult
+            {
+                Step = step,
+                GroupEqual = options.GroupEqual,
+                GroupPartial = options.GroupPartial,
+                Converged = ok,
+                Fit = fit,
+                Npar = m.Npar,
+                ChiSquare = ok ? m.ChiSquareScaled : null,
+                Df = m.Df,
+                PValue = ok ? m.PValueScaled : null,
+                Cfi = ok ? m["cfi.scaled"] : null,
+                Tli = ok ? m["tli.scaled"] : null,
+                Rmsea = ok ? m["rmsea.scaled"] : null,
+                Srmr = ok ? m.Srmr : null,
+                Measures = "scaled",
+                Verdict = "",
+            };
+        }
         return new InvarianceStepResult
         {
             Step = step,
@@ -245,7 +287,10 @@ public static class Invariance
         };
     }
 
-    private static InvarianceStepResult Compare(InvarianceStepResult current, InvarianceStepResult previous, bool metric)
+    /// <summary>Ordered items with a scaled test (WLSMV, ULSMV): the step reports lavaan's scaled χ², CFI, TLI and RMSEA.</summary>
+    private static bool UsesScaledMeasures(SemFit fit) => fit.Fitted.Sample.Categorical && fit.Tests.Count > 1;
+
+    private static InvarianceStepResult Compare(InvarianceStepResult current, InvarianceStepResult previous, bool metric, bool ordinal)
     {
         var row = ModelComparison.ChiSquareDifference([previous.Fit, current.Fit], [previous.Step.Name(), current.Step.Name()])
             .Single(r => r.Name == current.Step.Name());
@@ -261,21 +306,23 @@ public static class Invariance
                 name, d, ok ? (upper ? "≤" : "≥") : (upper ? ">" : "<"), cut, source);
             (ok ? passes : failures).Add(text);
         }
-        Judge("ΔCFI", dCfi, DeltaCfiCutoff, false, "Cheung & Rensvold 2002");
-        Judge("ΔRMSEA", dRmsea, DeltaRmseaCutoff, true, "Chen 2007");
+        string scaled = current.Measures == "scaled" ? " (scaled)" : "";
+        Judge("ΔCFI" + scaled, dCfi, DeltaCfiCutoff, false, "Cheung & Rensvold 2002");
+        Judge("ΔRMSEA" + scaled, dRmsea, DeltaRmseaCutoff, true, "Chen 2007");
         Judge("ΔSRMR", dSrmr, srmrCut, true, "Chen 2007");
         bool? holds = passes.Count + failures.Count == 0 ? null : failures.Count == 0;
         string what = current.Step switch
         {
             InvarianceStep.Metric => "Metric invariance (equal loadings)",
-            InvarianceStep.Scalar => "Scalar invariance (equal loadings and intercepts)",
-            InvarianceStep.Strict => "Strict invariance (equal loadings, intercepts and residual variances)",
+            InvarianceStep.Scalar => ordinal ? "Scalar invariance (equal loadings and thresholds)" : "Scalar invariance (equal loadings and intercepts)",
+            InvarianceStep.Strict => ordinal ? "Strict invariance (equal loadings, thresholds and residual variances)" : "Strict invariance (equal loadings, intercepts and residual variances)",
             _ => "The configural model",
         };
         string lrt = row.PValue is double p
-            ? string.Format(CultureInfo.InvariantCulture, " The χ² difference test against {0} {1} it (Δχ² = {2:0.00}, Δdf = {3}, p {4}){5}.",
+            ? string.Format(CultureInfo.InvariantCulture, " The {6}χ² difference test against {0} {1} it (Δχ² = {2:0.00}, Δdf = {3}, p {4}){5}.",
                 previous.Step.Name(), p < 0.05 ? "rejects" : "does not reject", row.ChiSquareDifference, row.DfDifference, p < 0.001 ? "< .001" : "= " + p.ToString("0.000", CultureInfo.InvariantCulture),
-                p < 0.05 ? "; in large samples it rejects even trivial differences, which is why the fit-index changes decide" : "")
+                p < 0.05 ? "; in large samples it rejects even trivial differences, which is why the fit-index changes decide" : "",
+                row.Method == "standard" ? "" : $"scaled ({row.Method}) ")
             : "";
         string verdict = holds switch
         {
@@ -300,8 +347,8 @@ public static class Invariance
 
     private static string FirstVerdict(InvarianceStepResult r) =>
         string.Format(CultureInfo.InvariantCulture,
-            "The {0} model is the reference for the later steps: χ²({1}) = {2:0.00}, CFI = {3:0.000}, RMSEA = {4:0.000}, SRMR = {5:0.000}.",
-            r.Step.Name(), r.Df, r.ChiSquare, r.Cfi, r.Rmsea, r.Srmr);
+            "The {0} model is the reference for the later steps: χ²({1}) = {2:0.00}, CFI = {3:0.000}, RMSEA = {4:0.000}, SRMR = {5:0.000}{6}.",
+            r.Step.Name(), r.Df, r.ChiSquare, r.Cfi, r.Rmsea, r.Srmr, r.Measures == "scaled" ? " (χ², CFI and RMSEA scaled, as lavaan's chisq.scaled, cfi.scaled and rmsea.scaled)" : "");
 
     /// <summary>Score tests of the constraints the step added to the one it is compared with.</summary>
     internal static InvarianceStepResult WithScoreTests(InvarianceStepResult result, InvarianceStep previous)

@@ -53,6 +53,12 @@ public sealed record InvarianceStepResult
     public double? DeltaSrmr { get; init; }
     /// <summary>True when the fit-index changes stay within the cut-offs, false when not, null when not judged (first step, no convergence).</summary>
     public bool? Holds { get; init; }
+    /// <summary>
+    /// Which χ², p, CFI, TLI and RMSEA the step reports: "standard" (fitMeasures' chisq, cfi, ...; also with MLM/MLR,
+    /// as before) or "scaled" (ordered items with a scaled test, WLSMV/ULSMV: chisq.scaled, pvalue.scaled, cfi.scaled,
+    /// tli.scaled, rmsea.scaled). The Δ columns are differences of the same measures.
+    /// </summary>
+    public string Measures { get; init; } = "standard";
     /// <summary>The verdict in words, naming the cut-offs and their sources.</summary>
     public required string Verdict { get; init; }
     /// <summary>For a step that does not hold: the score tests of the constraints it added, largest first; else empty.</summary>

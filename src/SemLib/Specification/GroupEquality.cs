@@ -127,9 +127,20 @@ internal static class GroupEquality
         for (int i = 0; i < n; i++)
         {
             var first = table[i];
-            if (!first.Free || userLabelled(i)) continue;
+            if (userLabelled(i)) continue;
             if (KindOf(first, roles) is not { } kind || !equal.Contains(kind)) continue;
             if (partial.Any(p => first.Matches(p.Parsed.Lhs, p.Parsed.Op, p.Parsed.Rhs))) continue;
+            if (!first.Free)
+            {
+                // Fixed in group 1 but freed above in a later group (theta: the residual variances of ordered items with
+                // equal thresholds): equal to group 1 means fixed at its value, as lavaan (strict invariance under theta).
+                for (int g = 1; g < groups; g++)
+                {
+                    var r = table[g * n + i];
+                    if (r.Free && !r.User) table[g * n + i] = r with { Free = false, Value = first.Value };
+                }
+                continue;
+            }
             string label = ".p" + first.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".";
             for (int g = 0; g < groups; g++)
             {
