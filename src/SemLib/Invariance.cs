@@ -245,27 +245,9 @@ public static class Invariance
     {
         var m = fit.FitMeasures;
         bool ok = fit.Converged;
-        if (UsesScaledMeasures(fit))
-        {
-            return new InvarianceStepResult
-            {
-                Step = step,
-                GroupEqual = options.GroupEqual,
-                GroupPartial = options.GroupPartial,
-                Converged = ok,
-                Fit = fit,
-                Npar = m.Npar,
-                ChiSquare = ok ? m.ChiSquareScaled : null,
-                Df = m.Df,
-                PValue = ok ? m.PValueScaled : null,
-                Cfi = ok ? m["cfi.scaled"] : null,
-                Tli = ok ? m["tli.scaled"] : null,
-                Rmsea = ok ? m["rmsea.scaled"] : null,
-                Srmr = ok ? m.Srmr : null,
-                Measures = "scaled",
-                Verdict = "",
-            };
-        }
+        // Ordered items with a scaled test: lavaan's scaled χ², CFI, TLI and RMSEA (its robust ones are NA once
+        // thresholds are equal across groups); otherwise the standard measures with AIC and BIC.
+        bool scaled = UsesScaledMeasures(fit);
         return new InvarianceStepResult
         {
             Step = step,
@@ -274,15 +256,16 @@ public static class Invariance
             Converged = ok,
             Fit = fit,
             Npar = m.Npar,
-            ChiSquare = ok ? m.ChiSquare : null,
+            ChiSquare = !ok ? null : scaled ? m.ChiSquareScaled : m.ChiSquare,
             Df = m.Df,
-            PValue = ok ? m.PValue : null,
-            Cfi = ok ? m.Cfi : null,
-            Tli = ok ? m.Tli : null,
-            Rmsea = ok ? m.Rmsea : null,
+            PValue = !ok ? null : scaled ? m.PValueScaled : m.PValue,
+            Cfi = !ok ? null : scaled ? m["cfi.scaled"] : m.Cfi,
+            Tli = !ok ? null : scaled ? m["tli.scaled"] : m.Tli,
+            Rmsea = !ok ? null : scaled ? m["rmsea.scaled"] : m.Rmsea,
             Srmr = ok ? m.Srmr : null,
-            Aic = ok ? m.Aic : null,
-            Bic = ok ? m.Bic : null,
+            Aic = ok && !scaled ? m.Aic : null,
+            Bic = ok && !scaled ? m.Bic : null,
+            Measures = scaled ? "scaled" : "standard",
             Verdict = "",
         };
     }

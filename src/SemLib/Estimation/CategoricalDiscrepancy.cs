@@ -57,8 +57,7 @@ internal sealed class CategoricalDiscrepancy : Discrepancy
         int p = layout.P;
         var sigma = state.Sigma;
         var mu = state.Mu;
-        for (int i = 0; i < p; i++)
-            scale[i] = !layout.Ordered[i] ? 1.0 : model.DeltaParameterization ? state.Delta[i] : 1 / Math.Sqrt(sigma[i * p + i]);
+        Scales(state, layout, scale);
         for (int i = 0; i < p; i++)
         {
             int slot = layout.ThresholdSlot[i];
@@ -196,8 +195,7 @@ internal sealed class CategoricalDiscrepancy : Discrepancy
         var scale = w.Scale;
         var sigma = state.Sigma;
         var mu = state.Mu;
-        for (int i = 0; i < p; i++)
-            scale[i] = !layout.Ordered[i] ? 1.0 : model.DeltaParameterization ? state.Delta[i] : 1 / Math.Sqrt(sigma[i * p + i]);
+        Scales(state, layout, scale);
         for (int t = 0; t < q; t++)
         {
             var sigmaTerms = w.SigmaTermsOf(t);
@@ -244,6 +242,14 @@ internal sealed class CategoricalDiscrepancy : Discrepancy
                 for (int j = 0; j < i; j++)
                     jac[layout.PairSlot[i * p + j] * q + t] = (dD[i] * scale[j] + scale[i] * dD[j]) * sigma[i * p + j] + scale[i] * scale[j] * dS[i * p + j];
         }
+    }
+
+    /// <summary>D: Δ (delta) or σ_ii^−½ (theta) for an ordered variable, 1 for a continuous one.</summary>
+    private static void Scales(GroupState state, CategoricalLayout layout, Span<double> scale)
+    {
+        int p = layout.P;
+        for (int i = 0; i < p; i++)
+            scale[i] = !layout.Ordered[i] ? 1.0 : state.Model.DeltaParameterization ? state.Delta[i] : 1 / Math.Sqrt(state.Sigma[i * p + i]);
     }
 
     /// <summary>Vector a of the derivative terms: the unit vector e_a (a &lt; p) or column a − p of [ΛA | ΛΦ].</summary>

@@ -57,25 +57,31 @@ public static class LavaanComparison
     }
 
     /// <summary>Every row of the case's <c>modification_indices</c> (lavaan's <c>modindices()</c>: mi, epc, sepc.lv, sepc.all), and no more rows.</summary>
-    public static void ModificationIndices(ReferenceCase c, SemFit fit, Agreement agree)
+    public static void ModificationIndices(ReferenceCase c, SemFit fit, Agreement agree) =>
+        ModificationIndices(c.Root.GetProperty("modification_indices"), fit, agree);
+
+    /// <summary>Every row of <paramref name="expected"/> (lavaan's <c>modindices()</c> rows, with their group where lavaan gives one), and no more rows.</summary>
+    public static void ModificationIndices(JsonElement expected, SemFit fit, Agreement agree)
     {
         var mine = fit.ModificationIndices();
-        var expected = c.Root.GetProperty("modification_indices").EnumerateArray().ToList();
-        foreach (var e in expected)
+        var rows = expected.EnumerateArray().ToList();
+        foreach (var e in rows)
         {
             string lhs = e.GetProperty("lhs").GetString()!, op = e.GetProperty("op").GetString()!, rhs = e.GetProperty("rhs").GetString()!;
-            var m = mine.FirstOrDefault(x => x.Op.ToLavaan() == op && ((x.Lhs == lhs && x.Rhs == rhs) || (op == "~~" && x.Lhs == rhs && x.Rhs == lhs)));
+            int group = e.TryGetProperty("group", out var g) && g.ValueKind == JsonValueKind.Number ? g.GetInt32() : 1;
+            var m = mine.FirstOrDefault(x => x.Group == group && x.Op.ToLavaan() == op && ((x.Lhs == lhs && x.Rhs == rhs) || (op == "~~" && x.Lhs == rhs && x.Rhs == lhs)));
+            string name = $"{lhs}{op}{rhs}" + (group > 1 ? $" (group {group})" : "");
             if (m is null)
             {
-                agree.Fail($"modification index {lhs}{op}{rhs} missing");
+                agree.Fail($"modification index {name} missing");
                 continue;
             }
-            agree.Check($"{lhs}{op}{rhs} mi", m.Mi, ReferenceCase.Number(e.GetProperty("mi")));
-            agree.Check($"{lhs}{op}{rhs} epc", m.Epc, ReferenceCase.Number(e.GetProperty("epc")));
-            agree.Check($"{lhs}{op}{rhs} sepc.lv", m.SepcLv, ReferenceCase.Number(e.GetProperty("sepc.lv")));
-            agree.Check($"{lhs}{op}{rhs} sepc.all", m.SepcAll, ReferenceCase.Number(e.GetProperty("sepc.all")));
+            agree.Check($"{name} mi", m.Mi, ReferenceCase.Number(e.GetProperty("mi")));
+            agree.Check($"{name} epc", m.Epc, ReferenceCase.Number(e.GetProperty("epc")));
+            agree.Check($"{name} sepc.lv", m.SepcLv, ReferenceCase.Number(e.GetProperty("sepc.lv")));
+            agree.Check($"{name} sepc.all", m.SepcAll, ReferenceCase.Number(e.GetProperty("sepc.all")));
         }
-        if (mine.Count != expected.Count) agree.Fail($"SemLib lists {mine.Count} modification indices, lavaan {expected.Count}");
+        if (mine.Count != rows.Count) agree.Fail($"SemLib lists {mine.Count} modification indices, lavaan {rows.Count}");
     }
 
     /// <summary>Every row of the case's <c>parameters</c> (lavaan's <c>parameterEstimates(fit, standardized = TRUE)</c>).</summary>
