@@ -66,13 +66,7 @@ internal static class CategoricalInference
             return new ScaledTest(test, x2, df, tr / df, tr);
         double a = Math.Sqrt(df / tr2);
         double shift = df - a * tr;
-        var weights = fitted.Sample.Groups.Select(g => g.Weight).ToArray();
-        return new ScaledTest(test, x2, df, 1 / a, tr)
-        {
-            Shift = shift,
-            GroupShifts = weights.Select(f => f * shift).ToArray(),
-            TraceUGamma2 = tr2,
-        };
+        return new ScaledTest(test, x2, df, 1 / a, tr) { Shift = shift };
     }
 
     /// <summary>

@@ -18,12 +18,6 @@ internal sealed record ScaledTest(TestType Kind, double ChiSquare, double Df, do
     /// <summary>The shift b of a scaled-shifted test (statistic χ²/c + b; lavaan's <c>shift.parameter</c>), 0 otherwise.</summary>
     public double Shift { get; init; }
 
-    /// <summary>The shift split over groups by N_g/N (lavaan prints one per group); empty without a shift.</summary>
-    public IReadOnlyList<double> GroupShifts { get; init; } = [];
-
-    /// <summary>tr((UΓ)²) of a scaled-shifted test (NaN otherwise).</summary>
-    public double TraceUGamma2 { get; init; } = double.NaN;
-
     /// <summary>χ²/c (+ b when shifted); the standard χ² when c is not available (df = 0), as lavaan.</summary>
     public double Statistic => Df > 0 && double.IsFinite(ScalingFactor) ? ChiSquare / ScalingFactor + Shift : Df > 0 ? double.NaN : ChiSquare;
 
