@@ -1,4 +1,6 @@
-using SemLib.Reporting;
+using SemLib.Reporting.Diagrams;
+using SemLib.Reporting.Documents;
+
 
 namespace ClusterUpgrade;
 

@@ -4,6 +4,8 @@ using SemLib.Reporting;
 using SemLib.Simulation;
 using SemLib.Specification;
 using SemLib.Syntax;
+using SemLib.Reporting.Json;
+using SemLib.Reporting.Text;
 
 namespace SemLib.Cli;
 

@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Xml.Linq;
 using SemLib.Reporting;
 using SemLib.Tests.Support;
+using SemLib.Reporting.Diagrams;
+using SemLib.Reporting.Documents;
 
 namespace SemLib.Tests.Reporting;
 

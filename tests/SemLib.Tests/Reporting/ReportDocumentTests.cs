@@ -6,6 +6,7 @@ using SemLib.Data;
 using SemLib.Reliability;
 using SemLib.Reporting;
 using SemLib.Tests.Support;
+using SemLib.Reporting.Documents;
 
 namespace SemLib.Tests.Reporting;
 
