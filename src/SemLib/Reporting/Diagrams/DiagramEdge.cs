@@ -7,7 +7,7 @@ namespace SemLib.Reporting.Diagrams;
 /// <see cref="Path"/> holds the start point followed by three points (two control points and the end) per segment.
 /// A one-headed arrow points at <see cref="To"/>; a covariance has heads at both ends.
 /// </summary>
-public sealed record DiagramEdge
+internal sealed record DiagramEdge
 {
     /// <summary>Unique id, e.g. <c>acq~scale</c>, <c>visual=~x1</c>, <c>x1~~x4</c>.</summary>
     public required string Id { get; init; }

@@ -3,7 +3,7 @@ using SemLib.Reporting.Diagrams.Layout;
 namespace SemLib.Reporting.Diagrams;
 
 /// <summary>A node of a laid-out path diagram: a variable or an error term, with its position and size.</summary>
-public sealed record DiagramNode
+internal sealed record DiagramNode
 {
     /// <summary>Unique id: the variable's name, or <c>error:</c> followed by the variable's name for an error term.</summary>
     public required string Id { get; init; }

@@ -25,13 +25,13 @@ public sealed record PathDiagram
     public required double Height { get; init; }
 
     /// <summary>Every node: variables first (in order of appearance in the model), then error terms.</summary>
-    public required IReadOnlyList<DiagramNode> Nodes { get; init; }
+    internal IReadOnlyList<DiagramNode> Nodes { get; init; } = [];
 
     /// <summary>Every arrow, in the order of the estimates (loadings, regressions, covariances), then error paths.</summary>
-    public required IReadOnlyList<DiagramEdge> Edges { get; init; }
+    internal IReadOnlyList<DiagramEdge> Edges { get; init; } = [];
 
     /// <summary>Every text label: node names, coefficients, R² values and the legend.</summary>
-    public required IReadOnlyList<DiagramLabel> Labels { get; init; }
+    internal IReadOnlyList<DiagramLabel> Labels { get; init; } = [];
 
     /// <summary>The options the diagram was drawn with.</summary>
     public required DiagramOptions Options { get; init; }
@@ -44,11 +44,11 @@ public sealed record PathDiagram
     {
         ArgumentNullException.ThrowIfNull(fit);
         var o = options ?? DiagramOptions.Default;
-        return DiagramLayout.Run(DiagramSpec.From(fit, o), o);
+        return DiagramLayout.Run(DiagramSpecBuilder.From(fit, o), o);
     }
 
     /// <summary>The node with the given id (a variable's name); <see cref="KeyNotFoundException"/> naming it when absent.</summary>
-    public DiagramNode Node(string id) => Nodes.FirstOrDefault(n => n.Id == id)
+    internal DiagramNode Node(string id) => Nodes.FirstOrDefault(n => n.Id == id)
         ?? throw new KeyNotFoundException($"The diagram has no node '{id}'.");
 
     /// <summary>

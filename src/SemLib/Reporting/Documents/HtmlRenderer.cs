@@ -8,7 +8,7 @@ namespace SemLib.Reporting.Documents;
 /// self-closed, all text escaped), so XML tools can read it. A flagged cell has the class <c>flag</c>, a shaded
 /// background and a ⚠ marker; a table with flags is followed by a legend explaining the marker.
 /// </summary>
-public static class HtmlRenderer
+internal static class HtmlRenderer
 {
     private const string Css = """
         body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif; color: #1d2330; margin: 0; background: #ffffff; }

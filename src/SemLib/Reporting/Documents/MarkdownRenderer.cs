@@ -7,7 +7,7 @@ namespace SemLib.Reporting.Documents;
 /// lists and diagrams as images. Text is escaped (so that significance stars stay stars); a flagged cell is printed
 /// bold with a ⚠ marker, and a table with flags is followed by a line explaining the marker.
 /// </summary>
-public static class MarkdownRenderer
+internal static class MarkdownRenderer
 {
     /// <summary>Renders the document.</summary>
     public static string Render(ReportDocument document, MarkdownOptions? options = null)

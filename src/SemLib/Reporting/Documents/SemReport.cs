@@ -40,7 +40,7 @@ public static class SemReport
             sections.Add(PerGroup("Measurement model", each.Select(g => SemReportSections.Loadings(fit, group: g))));
         if (fit.Parameters.Any(p => p.Op == ModelOperator.Regression))
             sections.Add(PerGroup("Structural paths", each.Select(g => SemReportSections.StructuralPaths(fit, levels, g))));
-        if (fit.Parameters.Any(SemReportSections.IsCovariance))
+        if (fit.Parameters.Any(ReportedEstimates.IsCovariance))
             sections.Add(PerGroup("Covariances", each.Select(g => SemReportSections.Covariances(fit, levels, g))));
         if (fit.Parameters.Any(p => p.Op == ModelOperator.Threshold))
             sections.Add(PerGroup("Thresholds", each.Select(g => SemReportSections.Thresholds(fit, g))));
@@ -56,7 +56,7 @@ public static class SemReport
         var ops = fit.Parameters.Where(p => p.Group == 1).ToList();
         if (ops.Any(p => p.Op == ModelOperator.MeasuredBy)) sections.Add(SemReportSections.Loadings(fit));
         if (ops.Any(p => p.Op == ModelOperator.Regression)) sections.Add(SemReportSections.StructuralPaths(fit, diagram?.SignificanceLevels));
-        if (ops.Any(SemReportSections.IsCovariance))
+        if (ops.Any(ReportedEstimates.IsCovariance))
             sections.Add(SemReportSections.Covariances(fit, diagram?.SignificanceLevels));
         if (ops.Any(p => p.Op == ModelOperator.Threshold)) sections.Add(SemReportSections.Thresholds(fit));
         if (fit.RSquare.Count > 0) sections.Add(SemReportSections.RSquare(fit));

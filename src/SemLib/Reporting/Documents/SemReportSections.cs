@@ -4,7 +4,6 @@ using SemLib.Resampling;
 using SemLib.Results;
 using SemLib.Syntax;
 using SemLib.Reporting.Diagrams;
-using SemLib.Reporting.Text;
 
 namespace SemLib.Reporting.Documents;
 
@@ -147,7 +146,7 @@ public static class SemReportSections
     {
         ArgumentNullException.ThrowIfNull(fit);
         var dependent = fit.Table.Roles.Dependent.ToHashSet(StringComparer.Ordinal);
-        var covs = Rows(fit, group, ModelOperator.Covariance).Where(IsCovariance).ToList();
+        var covs = Rows(fit, group, ModelOperator.Covariance).Where(ReportedEstimates.IsCovariance).ToList();
         if (covs.Count == 0) return new ReportSection("Covariances", new ReportParagraph("The model has no covariances between different variables."));
         var rows = covs.Select(p => (IReadOnlyList<ReportCell>)
         [
@@ -231,7 +230,7 @@ public static class SemReportSections
         var diagram = PathDiagram.Create(fit, options);
         int group = (options ?? DiagramOptions.Default).Group;
         // A generated title names the group already; a caller's own title gets the group in front.
-        string text = caption ?? (fit.Table.GroupCount > 1 && options?.Title is not null ? $"{GroupName(fit, group)}: {diagram.Title}" : diagram.Title);
+        string text = caption ?? (fit.Table.GroupCount > 1 && options?.Title is not null ? $"{ReportedEstimates.GroupName(fit, group)}: {diagram.Title}" : diagram.Title);
         return new ReportSection("Path diagram", new ReportDiagram(diagram, text));
     }
 
@@ -269,10 +268,6 @@ public static class SemReportSections
         return new ReportSection("Bootstrap", blocks);
     }
 
-    /// <summary>A covariance of two different variables that the model states: not a variance, and not a covariance
-    /// fixed at zero (which states that there is none). The covariance table lists these; the diagram draws them.</summary>
-    internal static bool IsCovariance(ParameterEstimate p) => p.Op == ModelOperator.Covariance && p.Lhs != p.Rhs && !(p.Free == false && p.Estimate == 0);
-
     private static readonly ReportColumn[] EstimateColumns =
         [ReportColumn.Numeric("Estimate"), ReportColumn.Numeric("SE"), ReportColumn.Numeric("z"), ReportColumn.Numeric("p")];
 
@@ -292,10 +287,7 @@ public static class SemReportSections
     ];
 
     private static string GroupSuffix(SemFit fit, int group) =>
-        fit.Table.GroupCount > 1 ? " — " + GroupName(fit, group) : "";
-
-    /// <summary>A group as lavaan's summary heads it: "Group 1 [Pasteur]".</summary>
-    internal static string GroupName(SemFit fit, int group) => $"Group {group} [{fit.GroupLabels[group - 1]}]";
+        fit.Table.GroupCount > 1 ? " — " + ReportedEstimates.GroupName(fit, group) : "";
 
     private static string Estimation(SemFit fit)
     {

@@ -2,7 +2,6 @@ using System.Text.Json;
 using SemLib.Resampling;
 using SemLib.Syntax;
 using static SemLib.Reporting.Json.JsonOutput;
-using SemLib.Reporting.Text;
 
 namespace SemLib.Reporting.Json;
 

@@ -1,7 +1,7 @@
 namespace SemLib.Reporting.Diagrams.Layout;
 
 /// <summary>The relation an arrow of a path diagram draws.</summary>
-public enum DiagramEdgeKind
+internal enum DiagramEdgeKind
 {
     /// <summary>A factor loading (<c>=~</c>), one-headed from the factor to its indicator.</summary>
     Loading,
@@ -12,6 +12,6 @@ public enum DiagramEdgeKind
     /// <summary>A covariance (<c>~~</c>) of two variables or of their residuals, a curved two-headed arrow.</summary>
     Covariance,
 
-    /// <summary>The path from an error term to its variable (shown with <see cref="DiagramOptions.ShowErrorTerms"/>).</summary>
+    /// <summary>The path from an error term to its variable (drawn when the diagram shows error terms).</summary>
     Error,
 }

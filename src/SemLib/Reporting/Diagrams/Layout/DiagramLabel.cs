@@ -4,7 +4,7 @@ namespace SemLib.Reporting.Diagrams.Layout;
 /// A text label of a laid-out path diagram. <see cref="Bounds"/> is the box the layout reserves for it (the text's
 /// extent from the layout's font metrics plus padding); the layout keeps the boxes of all labels apart.
 /// </summary>
-public sealed record DiagramLabel
+internal sealed record DiagramLabel
 {
     /// <summary>The text.</summary>
     public required string Text { get; init; }

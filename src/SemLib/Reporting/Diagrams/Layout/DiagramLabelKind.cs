@@ -1,7 +1,7 @@
 namespace SemLib.Reporting.Diagrams.Layout;
 
 /// <summary>What a text label of a path diagram shows.</summary>
-public enum DiagramLabelKind
+internal enum DiagramLabelKind
 {
     /// <summary>The name of a variable (or error term), inside its node.</summary>
     NodeName,

@@ -1,7 +1,7 @@
 namespace SemLib.Reporting.Diagrams.Layout;
 
 /// <summary>What a node of a path diagram stands for, which decides its shape.</summary>
-public enum DiagramNodeKind
+internal enum DiagramNodeKind
 {
     /// <summary>A latent variable, drawn as an ellipse.</summary>
     Latent,

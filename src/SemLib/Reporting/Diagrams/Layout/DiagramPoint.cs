@@ -3,7 +3,7 @@ namespace SemLib.Reporting.Diagrams.Layout;
 /// <summary>A point in diagram coordinates (SVG user units; y grows downwards).</summary>
 /// <param name="X">Horizontal coordinate.</param>
 /// <param name="Y">Vertical coordinate (downwards).</param>
-public readonly record struct DiagramPoint(double X, double Y)
+internal readonly record struct DiagramPoint(double X, double Y)
 {
     /// <summary>The vector sum.</summary>
     public static DiagramPoint operator +(DiagramPoint a, DiagramPoint b) => new(a.X + b.X, a.Y + b.Y);

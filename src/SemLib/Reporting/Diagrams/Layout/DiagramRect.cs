@@ -5,7 +5,7 @@ namespace SemLib.Reporting.Diagrams.Layout;
 /// <param name="Y">Top edge.</param>
 /// <param name="Width">Width (≥ 0).</param>
 /// <param name="Height">Height (≥ 0).</param>
-public readonly record struct DiagramRect(double X, double Y, double Width, double Height)
+internal readonly record struct DiagramRect(double X, double Y, double Width, double Height)
 {
     /// <summary>The rectangle of the given size centred on a point.</summary>
     public static DiagramRect Centered(DiagramPoint center, double width, double height) =>

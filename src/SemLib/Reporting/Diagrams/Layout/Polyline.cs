@@ -2,7 +2,7 @@ namespace SemLib.Reporting.Diagrams.Layout;
 
 /// <summary>
 /// An edge's geometry flattened into a polyline (for collision tests and for placing labels by arc length),
-/// built from the cubic Bézier chain of a <see cref="DiagramEdge.Path"/>.
+/// built from the cubic Bézier chain of an edge's path.
 /// </summary>
 internal sealed class Polyline
 {

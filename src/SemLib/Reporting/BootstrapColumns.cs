@@ -2,7 +2,7 @@ using SemLib.Inference;
 using SemLib.Resampling;
 using SemLib.Results;
 
-namespace SemLib.Reporting.Text;
+namespace SemLib.Reporting;
 
 /// <summary>
 /// The parameter rows of a fit with the bootstrap's standard errors in place of the information-based ones, as
