@@ -1,7 +1,6 @@
 using SemLib.Reporting.Diagrams;
 using SemLib.Reporting.Documents;
 
-
 namespace ClusterUpgrade;
 
 /// <summary>The results chapter as a report document (Markdown and self-contained HTML) with the path diagram.</summary>

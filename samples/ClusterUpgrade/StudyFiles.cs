@@ -3,7 +3,6 @@ using SemLib.Reporting.Documents;
 using SemLib.Reporting.Json;
 using SemLib.Reporting.Text;
 
-
 namespace ClusterUpgrade;
 
 /// <summary>
