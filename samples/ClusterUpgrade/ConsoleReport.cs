@@ -126,7 +126,7 @@ public static class ConsoleReport
         foreach (var row in o.Rows)
             sb.AppendLine($"  {row.Id,-4} {Outcome(row.Fiml),-26} {Outcome(row.Listwise),-26} {Outcome(row.Wlsmv),-26} {row.Change}");
         sb.AppendLine($"  {o.Rows.Count(x => x.ChangesFromFiml)} of {o.Rows.Count} verdicts change from {Design.FimlLabel} to {OrdinalSensitivity.WlsmvLabel}, {o.Rows.Count(x => x.ChangesFromListwise)} from {Design.ListwiseLabel} (on the complete rows only).");
-        sb.AppendLine($"  H6 ({OrdinalSensitivity.WlsmvLabel}): {o.Rows.Single(x => x.Id == "H6").Wlsmv.Evidence}; H7: {o.Rows.Single(x => x.Id == "H7").Wlsmv.Evidence}");
+        sb.AppendLine($"  H6 ({OrdinalSensitivity.WlsmvLabel}): {o.Rows.Single(x => x.Id == "H6").Wlsmv.Evidence} (Wald χ²({o.H6Wald.Df}) = {Format.N(o.H6Wald.ChiSquare, 2)}, {Format.PIs(o.H6Wald.PValue)}); H7: {o.Rows.Single(x => x.Id == "H7").Wlsmv.Evidence}");
         if (o.Structural.Warnings.Count > 0)
         {
             sb.AppendLine($"  {OrdinalSensitivity.WlsmvLabel} warnings ({o.Structural.Warnings.Count}):");
@@ -168,7 +168,7 @@ public static class ConsoleReport
 
     /// <summary>What the sensitivity analysis does and how H6 and H7 are tested there (console and documents).</summary>
     public static string SensitivityNote(StudyResults r) =>
-        $"Five-point answers are ordered categories. {OrdinalSensitivity.WlsmvLabel} with all 29 items ordered fits the structural model to the items' thresholds and polychoric correlations (robust standard errors, scaled-shifted χ²; lavaan: ordered = all 29 items, estimator \"WLSMV\") with each threshold and polychoric correlation from the firms that answered its items (lavaan: missing = \"pairwise\"; all {r.Ordinal.Structural.NObs[0]} firms, where listwise deletion would keep only the firms of {Design.ListwiseLabel}). β is std.all; a path hypothesis is supported when β > 0 and p < .05. H6 is tested by the robust Wald test of the three direct paths under WLSMV (a χ² difference of WLSMV fits needs its own scaling), and H7 by the delta-method p of each indirect effect (β: the smallest std.all indirect effect, p: the largest); the {Design.FimlLabel} verdict on H7 is the study's bootstrap one.";
+        $"Five-point answers are ordered categories. {OrdinalSensitivity.WlsmvLabel} with all 29 items ordered fits the structural model to the items' thresholds and polychoric correlations (robust standard errors, scaled-shifted χ²; lavaan: ordered = all 29 items, estimator \"WLSMV\") with each threshold and polychoric correlation from the firms that answered its items (lavaan: missing = \"pairwise\"; all {r.Ordinal.Structural.NObs[0]} firms, where listwise deletion would keep only the firms of {Design.ListwiseLabel}). β is std.all; a path hypothesis is supported when β > 0 and p < .05. H6 is tested by the scaled-shifted difference of the WLSMV fits with and without the three direct paths (lavaan's lavTestLRT, satorra.2000), with the robust Wald test of those paths beside it, and H7 by the delta-method p of each indirect effect (β: the smallest std.all indirect effect, p: the largest); the {Design.FimlLabel} verdict on H7 is the study's bootstrap one.";
 
     /// <summary>"β p verdict" cells of one hypothesis under one fit.</summary>
     private static string Outcome(HypothesisOutcome o) =>

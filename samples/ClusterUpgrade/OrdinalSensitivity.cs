@@ -36,7 +36,9 @@ public sealed record OrdinalSensitivityResults
     public required SemFit Structural { get; init; }
     /// <summary>The model with the direct paths network structure → upgrade, by WLSMV (for H6).</summary>
     public required SemFit WithDirectPaths { get; init; }
-    /// <summary>H6 under WLSMV: the robust Wald χ² of the three direct paths (all zero) in <see cref="WithDirectPaths"/>.</summary>
+    /// <summary>H6 under WLSMV: lavaan's scaled-shifted difference test (lavTestLRT, satorra.2000) of the model against <see cref="WithDirectPaths"/>.</summary>
+    public required ModelComparisonRow H6Difference { get; init; }
+    /// <summary>H6 under WLSMV, as a second view: the robust Wald χ² of the three direct paths (all zero) in <see cref="WithDirectPaths"/>.</summary>
     public required (double ChiSquare, int Df, double PValue) H6Wald { get; init; }
     /// <summary>H1a–H7, in the order of the study's hypotheses.</summary>
     public required IReadOnlyList<SensitivityRow> Rows { get; init; }
@@ -51,9 +53,9 @@ public sealed record OrdinalSensitivityResults
 /// ML's. About 5 % of the answers are missing, so only a third of the firms answered every item: WLSMV uses lavaan's
 /// <c>missing = "pairwise"</c>, each threshold and polychoric correlation from the firms that answered its items, so
 /// that all 218 firms count (lavaan's listwise default would keep the complete third, as listwise ML does).
-/// H6 is tested by the robust Wald test of the three direct paths (lavaan's <c>lavTestWald</c>): a χ² difference of
-/// WLSMV fits needs its own scaled difference (lavaan's DIFFTEST-like <c>satorra.2000</c>), which the Satorra–Bentler
-/// (2001) difference of the ML fits is not. H7 uses the delta-method p of each indirect effect under ML and WLSMV; the
+/// H6 is tested by the nested-model difference of WLSMV fits that lavaan's <c>lavTestLRT</c> gives (method
+/// <c>satorra.2000</c>, scaled and shifted), with the robust Wald test of the three direct paths (lavaan's
+/// <c>lavTestWald</c>) beside it. H7 uses the delta-method p of each indirect effect under ML and WLSMV; the
 /// study's FIML verdict stays the bootstrap one.
 /// </summary>
 public static class OrdinalSensitivity
@@ -73,6 +75,7 @@ public static class OrdinalSensitivity
         var structural = Sem.Fit(Design.StructuralSyntax(), data, Wlsmv);
         var direct = Sem.Fit(Design.StructuralSyntax(directPaths: true), data, Wlsmv);
         var wald = DirectPathsWald(direct);
+        var difference = ModelComparison.ChiSquareDifference([structural, direct], ["structural model", "with direct paths"])[1];
 
         var rows = new List<SensitivityRow>();
         foreach (var h in Design.PathHypotheses)
@@ -83,7 +86,7 @@ public static class OrdinalSensitivity
         rows.Add(new SensitivityRow("H6", Design.H6,
             new HypothesisOutcome(null, h6Fiml.PValue, h6Fiml.PValue >= 0.05, StudyAnalysis.DescribeDifference(h6Fiml)),
             new HypothesisOutcome(null, h6Listwise.PValue, h6Listwise.PValue >= 0.05, StudyAnalysis.DescribeDifference(h6Listwise)),
-            new HypothesisOutcome(null, wald.PValue, wald.PValue >= 0.05, $"Wald χ²({wald.Df}) = {Format.N(wald.ChiSquare, 2)}, {Format.PIs(wald.PValue)}")));
+            new HypothesisOutcome(null, difference.PValue, difference.PValue >= 0.05, StudyAnalysis.DescribeDifference(difference))));
 
         var h7Study = studyVerdicts.Single(v => v.Id == "H7");
         var h7Fiml = Indirect(fiml);
@@ -95,6 +98,7 @@ public static class OrdinalSensitivity
         {
             Structural = structural,
             WithDirectPaths = direct,
+            H6Difference = difference,
             H6Wald = wald,
             Rows = rows,
             Elapsed = clock.Elapsed,

@@ -185,7 +185,7 @@ public static class StudyAnalysis
         };
     }
 
-    /// <summary>"Δχ²(3) = 2.41, p = .492", with "scaled" for the Satorra–Bentler (2001) difference of robust fits.</summary>
+    /// <summary>"Δχ²(3) = 2.41, p = .492", with "scaled" for the scaled difference of robust fits (Satorra–Bentler 2001; satorra.2000 for WLSMV).</summary>
     public static string DescribeDifference(ModelComparisonRow lrt) =>
         $"{(lrt.Method == "standard" ? "" : "scaled ")}Δχ²({lrt.DfDifference}) = {Format.N(lrt.ChiSquareDifference, 2)}, {Format.PIs(lrt.PValue)}";
 

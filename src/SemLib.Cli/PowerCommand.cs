@@ -71,7 +71,9 @@ internal sealed class PowerCommand
         DefaultValueFactory = _ => 0.05,
     };
 
-    private readonly EstimatorOption _estimator = new("The analysis model's estimator: ML, GLS, ULS, MLM or MLR (robust standard errors and the scaled test in every replication).");
+    private readonly EstimatorOption _estimator = new("The analysis model's estimator: ML (the default), GLS, ULS, MLM or MLR (robust standard errors and the scaled test in every replication); with --ordered WLSMV (the default then), DWLS, WLS or ULSMV.", categorical: true);
+
+    private readonly OrderedOptions _ordered = new();
 
     private readonly Option<bool> _stdLv = new("--std-lv")
     {
@@ -95,6 +97,16 @@ internal sealed class PowerCommand
         var command = new Command("power", "Monte Carlo power analysis: bias, SE ratio, coverage, power and convergence of an analysis model over sample sizes.");
         foreach (var option in new Option[] { _population, _model, _n, _replications, _seed, _standardized, _likert, _alpha, _estimator, _stdLv, _format, _progress, _verbose })
             command.Options.Add(option);
+        foreach (var option in _ordered.All) command.Options.Add(option);
+        command.Validators.Add(r =>
+        {
+            // Ordered items are the Likert-cut ones: each replication is fitted to its thresholds and polychoric correlations.
+            if (OptionChecks.Given(r.GetResult(_ordered.Ordered)) && !OptionChecks.Given(r.GetResult(_likert)))
+                r.AddError("--ordered needs --likert: the simulated scores are continuous until they are cut into ordered categories.");
+            if (!OptionChecks.Given(r.GetResult(_ordered.Ordered)) && r.GetValue(_estimator) is string e
+                && e.ToUpperInvariant() is "WLSMV" or "DWLS" or "WLS" or "ULSMV")
+                r.AddError($"--estimator {e} fits ordered items: cut the scores with --likert and name the items with --ordered (e.g. --ordered all).");
+        });
         OptionChecks.ExistingFile(_population, "population model");
         OptionChecks.ExistingFile(_model, "model");
         NumberOptions.Integer(_replications, 1, NumberOptions.MaxRepetitions);
@@ -104,6 +116,13 @@ internal sealed class PowerCommand
         NumberOptions.Real(_alpha, 0, 1, exclusive: true);
         command.SetAction(parse => Run(parse, stdout, stderr));
         return command;
+    }
+
+    /// <summary>The analysis options: the estimator (lavaan's default for the items when not given), std.lv, ordered items.</summary>
+    private ModelOptions AnalysisOptions(ParseResult parse)
+    {
+        var options = _ordered.Apply(ModelOptions.Default with { StdLv = parse.GetValue(_stdLv) }, parse);
+        return _estimator.Value(parse) is { } estimator ? options with { Estimator = estimator } : options;
     }
 
     /// <summary>Parses --n: positive integers separated by commas; reports a one-line error otherwise.</summary>
@@ -162,11 +181,7 @@ internal sealed class PowerCommand
                 Alpha = parse.GetValue(_alpha),
                 ConfidenceLevel = 1 - parse.GetValue(_alpha),
                 LikertThresholds = OptionChecks.LikertThresholds(parse.GetValue(_likert), _ => { }),
-                Analysis = ModelOptions.Default with
-                {
-                    Estimator = _estimator.Value(parse) ?? Estimation.Estimator.ML,
-                    StdLv = parse.GetValue(_stdLv),
-                },
+                Analysis = AnalysisOptions(parse),
             };
             CheckMemory(sizes, options.Replications, population.ObservedVariables.Count);
             if (verbose)

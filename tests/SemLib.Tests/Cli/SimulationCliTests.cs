@@ -223,8 +223,8 @@ public sealed class SimulationCliTests : IDisposable
     [InlineData(new[] { "--n", "1" }, 2, "--n '1' is not valid")]
     [InlineData(new[] { "--n", "100", "--alpha", "1.5" }, 2, "--alpha '1.5' is not valid; give a number strictly between 0 and 1")]
     [InlineData(new[] { "--n", "100", "--replications", "0" }, 2, "--replications '0' is not valid; give a whole number from 1 to 10000000")]
-    [InlineData(new[] { "--n", "100", "--estimator", "DWLS" }, 2, "--estimator DWLS is not supported yet")]
-    [InlineData(new[] { "--n", "100", "--estimator", "WLSMV" }, 2, "--estimator WLSMV is not supported yet; use ML, GLS, ULS, MLM or MLR")]
+    [InlineData(new[] { "--n", "100", "--estimator", "DWLS" }, 2, "--estimator DWLS fits ordered items: cut the scores with --likert and name the items with --ordered")]
+    [InlineData(new[] { "--n", "100", "--estimator", "WLSMV" }, 2, "--estimator WLSMV fits ordered items")]
     [InlineData(new[] { "--n", "100", "--estimator", "FOO" }, 2, "--estimator FOO is not an estimator")]
     [InlineData(new[] { "--n", "100", "--likert", "2,1" }, 2, "strictly increasing")]
     public void Power_usage_errors(string[] extra, int code, string expected)
