@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using SemLib.Reporting;
 using SemLib.Simulation;
 using SemLib.Specification;
 using SemLib.Syntax;

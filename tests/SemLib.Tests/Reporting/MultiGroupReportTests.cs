@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Xml.Linq;
-using SemLib.Reporting;
 using SemLib.Tests.Support;
 using SemLib.Reporting.Diagrams;
 using SemLib.Reporting.Documents;

@@ -4,7 +4,6 @@ using FsCheck;
 using FsCheck.Fluent;
 using SemLib.Data;
 using SemLib.Reliability;
-using SemLib.Reporting;
 using SemLib.Tests.Support;
 using SemLib.Reporting.Documents;
 
