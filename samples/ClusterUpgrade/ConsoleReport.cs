@@ -151,7 +151,7 @@ public static class ConsoleReport
         if (r.MethodBias is { } mb)
         {
             H($"{section++}. Common-method bias ({Design.FimlLabel}; every answer from one respondent per firm at one time)");
-            foreach (var line in SemLib.Reporting.MethodBiasText.Format(mb).TrimEnd().Split('\n').Skip(1))
+            foreach (var line in SemLib.Reporting.Text.MethodBiasText.Format(mb).TrimEnd().Split('\n').Skip(1))
                 sb.AppendLine("  " + line.TrimEnd('\r'));
         }
 

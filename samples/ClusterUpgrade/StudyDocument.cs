@@ -1,4 +1,5 @@
-using SemLib.Reporting;
+using SemLib.Reporting.Diagrams;
+using SemLib.Reporting.Documents;
 
 namespace ClusterUpgrade;
 

@@ -1,4 +1,7 @@
-using SemLib.Reporting;
+using SemLib.Reporting.Diagrams;
+using SemLib.Reporting.Documents;
+using SemLib.Reporting.Json;
+using SemLib.Reporting.Text;
 
 namespace ClusterUpgrade;
 

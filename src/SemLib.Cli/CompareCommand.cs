@@ -1,7 +1,8 @@
 using System.CommandLine;
 using SemLib.Estimation;
-using SemLib.Reporting;
 using SemLib.Specification;
+using SemLib.Reporting.Json;
+using SemLib.Reporting.Text;
 
 namespace SemLib.Cli;
 

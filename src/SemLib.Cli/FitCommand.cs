@@ -2,8 +2,10 @@ using SemLib.Results;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using SemLib.Reporting;
 using SemLib.Resampling;
+using SemLib.Reporting.Diagrams;
+using SemLib.Reporting.Json;
+using SemLib.Reporting.Text;
 
 namespace SemLib.Cli;
 
@@ -149,7 +151,7 @@ internal sealed class FitCommand
     }
 
     /// <summary>The path diagram's options: --diagram std|unstd and --diagram-errors, otherwise the library's defaults.</summary>
-    private DiagramOptions DiagramOptions(ParseResult parse) => SemLib.Reporting.DiagramOptions.Default with
+    private DiagramOptions DiagramOptions(ParseResult parse) => SemLib.Reporting.Diagrams.DiagramOptions.Default with
     {
         Standardized = parse.GetValue(_diagram)?.ToLowerInvariant() is null or "std" or "std.all",
         ShowErrorTerms = parse.GetValue(_diagramErrors),

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using SemLib.MeasurementInvariance;
-using SemLib.Reporting;
 using SemLib.Specification;
+using SemLib.Reporting.Documents;
+using SemLib.Reporting.Json;
+using SemLib.Reporting.Text;
 
 namespace SemLib.Cli;
 

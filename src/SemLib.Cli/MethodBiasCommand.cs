@@ -1,8 +1,10 @@
 using System.CommandLine;
 using SemLib.CommonMethod;
 using SemLib.Data;
-using SemLib.Reporting;
 using SemLib.Specification;
+using SemLib.Reporting.Documents;
+using SemLib.Reporting.Json;
+using SemLib.Reporting.Text;
 
 namespace SemLib.Cli;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
-using SemLib.Reporting;
 using SemLib.Results;
 using SemLib.Syntax;
 using Spectre.Console;
+using SemLib.Reporting.Text;
 
 namespace SemLib.Cli;
 

@@ -1,9 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
-using SemLib.Reporting;
 using SemLib.Simulation;
 using SemLib.Specification;
 using SemLib.Syntax;
+using SemLib.Reporting.Json;
+using SemLib.Reporting.Text;
 
 namespace SemLib.Cli;
 

@@ -2,7 +2,8 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using SemLib.Data;
 using SemLib.Reliability;
-using SemLib.Reporting;
+using SemLib.Reporting.Json;
+using SemLib.Reporting.Text;
 
 namespace SemLib.Cli;
 

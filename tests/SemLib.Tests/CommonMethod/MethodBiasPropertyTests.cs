@@ -15,7 +15,7 @@ public sealed class MethodBiasPropertyTests
             new MethodBiasOptions { Markers = ["mk1", "mk2", "mk3"], MaxDegreeOfParallelism = threads });
         var one = Run(1);
         var two = Run(2);
-        Assert.Equal(SemLib.Reporting.MethodBiasJson.ToJson(one), SemLib.Reporting.MethodBiasJson.ToJson(two));
+        Assert.Equal(SemLib.Reporting.Json.MethodBiasJson.ToJson(one), SemLib.Reporting.Json.MethodBiasJson.ToJson(two));
     }
 
     [Fact]
@@ -53,6 +53,6 @@ public sealed class MethodBiasPropertyTests
         Assert.Equal(0, r.Harman.SingleFactorVsMeasurement.DeltaDf);
         Assert.Null(r.Harman.SingleFactorVsMeasurement.PValue);
         Assert.Contains(r.Verdicts, v => v.StartsWith("With one trait", StringComparison.Ordinal));
-        Assert.Contains("\"delta_pvalue\": null", SemLib.Reporting.MethodBiasJson.ToJson(r));
+        Assert.Contains("\"delta_pvalue\": null", SemLib.Reporting.Json.MethodBiasJson.ToJson(r));
     }
 }

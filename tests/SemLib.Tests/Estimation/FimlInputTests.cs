@@ -1,10 +1,10 @@
 using SemLib.Data;
 using SemLib.Estimation;
-using SemLib.Reporting;
 using SemLib.Resampling;
 using SemLib.Simulation;
 using SemLib.Specification;
 using SemLib.Tests.Support;
+using SemLib.Reporting.Text;
 
 namespace SemLib.Tests.Estimation;
 

@@ -1,6 +1,5 @@
 using SemLib.Data;
 using SemLib.Estimation;
-using SemLib.Reporting;
 using SemLib.Resampling;
 using SemLib.Simulation;
 using SemLib.Specification;

@@ -88,7 +88,7 @@ public sealed class InequalityFitTests
     public void Constraint_rows_are_in_the_json_and_in_the_text_summary_as_lavaan_prints_them()
     {
         var fit = Sem.Fit(Labelled + "a > 0.3\nb < 1\nb == 1.2*a\n", TestData.HolzingerSwineford());
-        using var json = System.Text.Json.JsonDocument.Parse(SemLib.Reporting.FitJson.ToJson(fit));
+        using var json = System.Text.Json.JsonDocument.Parse(SemLib.Reporting.Json.FitJson.ToJson(fit));
         var rows = json.RootElement.GetProperty("parameters").EnumerateArray().Where(p => p.GetProperty("op").GetString() is "==" or "<" or ">").ToList();
         Assert.Equal(["a > 0.3", "b < 1", "b == 1.2*a"], rows.Select(r => $"{r.GetProperty("lhs").GetString()} {r.GetProperty("op").GetString()} {r.GetProperty("rhs").GetString()}"));
         Assert.All(rows, r => Assert.Equal(0, r.GetProperty("se").GetDouble()));
@@ -104,7 +104,7 @@ public sealed class InequalityFitTests
             "    1 - (b)                                      0.293",
             "    b - (1.2*a)                                  0.000",
         ];
-        var text = SemLib.Reporting.TextSummary.Format(fit).Split(Environment.NewLine);
+        var text = SemLib.Reporting.Text.TextSummary.Format(fit).Split(Environment.NewLine);
         int at = Array.IndexOf(text, "Constraints:");
         Assert.True(at >= 0);
         Assert.Equal(lavaan, text[at..(at + 5)]);

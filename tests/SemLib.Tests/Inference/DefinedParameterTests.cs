@@ -74,12 +74,12 @@ public sealed class DefinedParameterTests
         Assert.NotNull(fit.Parameter("fine")!.StandardError);
         Assert.DoesNotContain(fit.Warnings, w => w.Message.Contains("'fine'", StringComparison.Ordinal));
 
-        using var json = System.Text.Json.JsonDocument.Parse(SemLib.Reporting.FitJson.ToJson(fit));
+        using var json = System.Text.Json.JsonDocument.Parse(SemLib.Reporting.Json.FitJson.ToJson(fit));
         var q = json.RootElement.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("lhs").GetString() == "q");
         Assert.Equal(System.Text.Json.JsonValueKind.Null, q.GetProperty("est").ValueKind);
         Assert.Equal(System.Text.Json.JsonValueKind.Null, q.GetProperty("se").ValueKind);
 
-        string text = SemLib.Reporting.TextSummary.Format(fit);
+        string text = SemLib.Reporting.Text.TextSummary.Format(fit);
         Assert.DoesNotContain("Infinity", text, StringComparison.Ordinal);
         Assert.DoesNotContain("∞", text, StringComparison.Ordinal);
     }
@@ -93,7 +93,7 @@ public sealed class DefinedParameterTests
         var big = fit.Parameter("big")!;
         Assert.True(double.IsFinite(big.Estimate) && big.Estimate > 1e200);
         Assert.True(double.IsNaN(fit.Parameter("huge")!.Estimate));
-        string text = SemLib.Reporting.TextSummary.Format(fit);
+        string text = SemLib.Reporting.Text.TextSummary.Format(fit);
         var line = text.Split('\n').Single(l => l.TrimStart().StartsWith("big", StringComparison.Ordinal));
         Assert.True(line.Length < 120, line);
         Assert.Contains("e+", line, StringComparison.Ordinal);

@@ -1,5 +1,6 @@
 using SemLib.Reporting;
 using SemLib.Resampling;
+using SemLib.Reporting.Documents;
 
 namespace SemLib.Tests.Reporting;
 

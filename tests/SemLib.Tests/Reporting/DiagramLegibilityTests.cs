@@ -1,5 +1,7 @@
-using SemLib.Reporting;
 using SemLib.Simulation;
+using SemLib.Reporting.Diagrams;
+using SemLib.Reporting.Diagrams.Layout;
+using SemLib.Reporting.Documents;
 
 namespace SemLib.Tests.Reporting;
 

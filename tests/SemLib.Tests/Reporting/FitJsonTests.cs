@@ -3,7 +3,7 @@ using SemLib.Tests.Support;
 
 namespace SemLib.Tests.Reporting;
 
-/// <summary>The fit's JSON document (<see cref="SemLib.Reporting.FitJson"/>) that <c>semlib fit --format json</c> writes.</summary>
+/// <summary>The fit's JSON document (<see cref="SemLib.Reporting.Json.FitJson"/>) that <c>semlib fit --format json</c> writes.</summary>
 public sealed class FitJsonTests
 {
     [Fact]
@@ -11,8 +11,8 @@ public sealed class FitJsonTests
     {
         var c = ReferenceCase.Load("lavaan/hs-cfa");
         var fit = c.Fit();
-        var indented = JsonDocument.Parse(SemLib.Reporting.FitJson.ToJson(fit)).RootElement.GetRawText();
-        var compact = SemLib.Reporting.FitJson.ToJson(fit, new SemLib.Reporting.FitJsonOptions { Indented = false });
+        var indented = JsonDocument.Parse(SemLib.Reporting.Json.FitJson.ToJson(fit)).RootElement.GetRawText();
+        var compact = SemLib.Reporting.Json.FitJson.ToJson(fit, new SemLib.Reporting.Json.FitJsonOptions { Indented = false });
         Assert.DoesNotContain('\n', compact);
         Assert.Equal(JsonSerializer.Serialize(JsonDocument.Parse(indented).RootElement), JsonSerializer.Serialize(JsonDocument.Parse(compact).RootElement));
     }
@@ -22,7 +22,7 @@ public sealed class FitJsonTests
     {
         // Round-trip precision: every number read back from the document is the very double in the result.
         var fit = ReferenceCase.Load("lavaan/poldem-sem").Fit();
-        var json = JsonDocument.Parse(SemLib.Reporting.FitJson.ToJson(fit)).RootElement;
+        var json = JsonDocument.Parse(SemLib.Reporting.Json.FitJson.ToJson(fit)).RootElement;
         var rows = json.GetProperty("parameters").EnumerateArray().ToList();
         Assert.Equal(fit.Parameters.Count, rows.Count);
         for (int i = 0; i < rows.Count; i++)

@@ -1,6 +1,8 @@
 using FsCheck;
 using FsCheck.Fluent;
 using SemLib.Reporting;
+using SemLib.Reporting.Diagrams;
+using SemLib.Reporting.Diagrams.Layout;
 
 namespace SemLib.Tests.Reporting;
 

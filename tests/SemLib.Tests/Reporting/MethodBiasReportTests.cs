@@ -1,6 +1,6 @@
 using SemLib.CommonMethod;
-using SemLib.Reporting;
 using SemLib.Tests.CommonMethod;
+using SemLib.Reporting.Documents;
 
 namespace SemLib.Tests.Reporting;
 

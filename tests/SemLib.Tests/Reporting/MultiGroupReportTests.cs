@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Xml.Linq;
-using SemLib.Reporting;
 using SemLib.Tests.Support;
+using SemLib.Reporting.Diagrams;
+using SemLib.Reporting.Documents;
 
 namespace SemLib.Tests.Reporting;
 

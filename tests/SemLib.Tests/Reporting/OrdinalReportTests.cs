@@ -1,8 +1,9 @@
 using SemLib.Data;
-using SemLib.Reporting;
 using SemLib.Specification;
 using SemLib.Syntax;
 using SemLib.Tests.Support;
+using SemLib.Reporting.Diagrams;
+using SemLib.Reporting.Documents;
 
 namespace SemLib.Tests.Reporting;
 

@@ -1,12 +1,12 @@
 using System.Text.Json;
 using SemLib.Data;
 using SemLib.Estimation;
-using SemLib.Reporting;
 using SemLib.Results;
 using SemLib.Specification;
 using SemLib.Syntax;
 using SemLib.Tests.Cli;
 using SemLib.Tests.Support;
+using SemLib.Reporting.Text;
 
 namespace SemLib.Tests.Reporting;
 

@@ -1,6 +1,9 @@
 using SemLib.Reporting;
 using SemLib.Tests.Support;
 using SemLib.Syntax;
+using SemLib.Reporting.Diagrams;
+using SemLib.Reporting.Diagrams.Layout;
+using SemLib.Reporting.Documents;
 
 namespace SemLib.Tests.Reporting;
 

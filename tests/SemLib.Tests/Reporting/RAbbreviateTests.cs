@@ -1,6 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
-using SemLib.Reporting;
+using SemLib.Reporting.Text;
 
 namespace SemLib.Tests.Reporting;
 

@@ -4,8 +4,8 @@ using FsCheck;
 using FsCheck.Fluent;
 using SemLib.Data;
 using SemLib.Reliability;
-using SemLib.Reporting;
 using SemLib.Tests.Support;
+using SemLib.Reporting.Documents;
 
 namespace SemLib.Tests.Reporting;
 

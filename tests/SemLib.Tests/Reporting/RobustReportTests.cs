@@ -1,8 +1,8 @@
 using SemLib.Data;
 using SemLib.Estimation;
-using SemLib.Reporting;
 using SemLib.Specification;
 using SemLib.Tests.Support;
+using SemLib.Reporting.Documents;
 
 namespace SemLib.Tests.Reporting;
 

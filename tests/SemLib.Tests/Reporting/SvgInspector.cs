@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Xml.Linq;
-using SemLib.Reporting;
+using SemLib.Reporting.Diagrams.Layout;
 
 namespace SemLib.Tests.Reporting;
 

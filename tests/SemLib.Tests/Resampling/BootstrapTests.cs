@@ -185,9 +185,9 @@ public sealed class BootstrapTests
         Assert.True(boot.BollenStineUndefined);
         Assert.Equal(0, boot.BollenStineDraws);
         Assert.Contains(boot.Warnings, w => w.Contains("not defined for a saturated model (df = 0)", StringComparison.Ordinal));
-        var json = System.Text.Json.JsonDocument.Parse(SemLib.Reporting.FitJson.ToJson(fit, new SemLib.Reporting.FitJsonOptions { Bootstrap = boot }));
+        var json = System.Text.Json.JsonDocument.Parse(SemLib.Reporting.Json.FitJson.ToJson(fit, new SemLib.Reporting.Json.FitJsonOptions { Bootstrap = boot }));
         Assert.Equal(System.Text.Json.JsonValueKind.Null, json.RootElement.GetProperty("bootstrap").GetProperty("bollen_stine_pvalue").ValueKind);
-        var text = SemLib.Reporting.TextSummary.Format(fit, new SemLib.Reporting.TextSummaryOptions { Bootstrap = boot });
+        var text = SemLib.Reporting.Text.TextSummary.Format(fit, new SemLib.Reporting.Text.TextSummaryOptions { Bootstrap = boot });
         Assert.Matches(@"P-value \(Bollen-Stine bootstrap\)\s+not defined \(df = 0\)", text);
     }
 

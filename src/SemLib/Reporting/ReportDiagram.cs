@@ -1,6 +1,0 @@
-namespace SemLib.Reporting;
-
-/// <summary>A path diagram in a report: inlined as SVG in HTML, linked or embedded as an image in Markdown.</summary>
-/// <param name="Diagram">The diagram.</param>
-/// <param name="Caption">A caption, or null.</param>
-public sealed record ReportDiagram(PathDiagram Diagram, string? Caption = null) : ReportBlock;
