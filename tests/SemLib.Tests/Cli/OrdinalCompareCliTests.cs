@@ -31,6 +31,8 @@ public sealed class OrdinalCompareCliTests
         agree.Check("chisq_diff", row.GetProperty("chisq_diff").GetDouble(), ReferenceCase.Number(expected[1].GetProperty("chisq_diff")));
         agree.Check("df_diff", row.GetProperty("df_diff").GetDouble(), ReferenceCase.Number(expected[1].GetProperty("df_diff")));
         agree.Check("pvalue", row.GetProperty("pvalue").GetDouble(), ReferenceCase.Number(expected[1].GetProperty("pvalue")));
+        agree.Check("scale", row.GetProperty("scale").GetDouble(), ReferenceCase.Number(expected[1].GetProperty("scale")));
+        agree.Check("shift", row.GetProperty("shift").GetDouble(), ReferenceCase.Number(expected[1].GetProperty("shift")));
         agree.Assert();
         Assert.Equal("satorra.2000", row.GetProperty("method").GetString());
     }

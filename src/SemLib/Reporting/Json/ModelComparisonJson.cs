@@ -39,6 +39,9 @@ public static class ModelComparisonJson
             else w.WriteNull("df_diff");
             Number(w, "pvalue", r.PValue);
             w.WriteString("method", r.Method);
+            // The scaled-shifted difference of WLSMV/ULSMV fits (satorra.2000): Δχ² = a·T_d + b.
+            if (r.DifferenceScale is double a) Number(w, "scale", a);
+            if (r.DifferenceShift is double b) Number(w, "shift", b);
             w.WriteEndObject();
         }
         w.WriteEndArray();
