@@ -336,7 +336,16 @@ public static class MonteCarlo
         var (table, sample) = FitEngine.Prepare(parsed, analysis, DataSet.FromMatrix(names, values, "replication"), null);
         var estimation = new EstimationSample(sample, analysis.Estimator);
         var model = FitEngine.Compile(table, estimation);
-        var objective = new Objective(model, estimation);
+        return RobustAt(table, model, estimation, new Objective(model, estimation), res, analysis, standardChiSquare);
+    }
+
+    /// <summary>
+    /// The robust covariance and the scaled statistic (else <paramref name="standardChiSquare"/>) of a replication's fit at
+    /// <paramref name="res"/>, through the same sandwich and scaled test as <see cref="Sem.Fit(string, DataSet, Specification.ModelOptions?)"/>.
+    /// </summary>
+    internal static (double[]? CovTheta, double ChiSquare) RobustAt(Specification.ParameterTable table, Model.LisrelModel model, EstimationSample estimation,
+        Objective objective, OptimizerResult res, Specification.ModelOptions analysis, double standardChiSquare)
+    {
         double f = objective.Evaluate(res.X, []);
         var theta = new double[model.ThetaCount];
         model.Constraints.ToTheta(res.X, theta);

@@ -96,27 +96,7 @@ internal static class OrdinalReplication
     /// <paramref name="res"/>, as <see cref="Sem.Fit(string, DataSet, ModelOptions?)"/> computes them.
     /// </summary>
     public static (double[]? CovTheta, double ChiSquare) Robust(ParameterTable table, FitSession session, OptimizerResult res,
-        ModelOptions analysis, double standardChiSquare)
-    {
-        var model = session.Model;
-        var objective = session.Objective;
-        double f = objective.Evaluate(res.X, []);
-        var theta = new double[model.ThetaCount];
-        model.Constraints.ToTheta(res.X, theta);
-        var fitted = new FittedModel
-        {
-            Table = table,
-            Model = model,
-            Sample = session.Sample,
-            Options = analysis,
-            Zeta = res.X,
-            Theta = theta,
-            F = f,
-            GroupF = Enumerable.Range(0, model.Groups.Length).Select(objective.GroupValue).ToArray(),
-            Optimizer = res,
-        };
-        var standard = ParameterCovariance.Compute(fitted.NewObjective(), res.X, analysis.InformationInEffect, session.Sample.StatisticN);
-        var robust = RobustInference.Compute(fitted, standard);
-        return (robust.CovTheta, robust.Scaled is { } scaled && double.IsFinite(scaled.Statistic) ? scaled.Statistic : standardChiSquare);
-    }
+        ModelOptions analysis, double standardChiSquare) =>
+        MonteCarlo.RobustAt(table, session.Model, session.Sample, session.Objective, res, analysis, standardChiSquare);
 }
+
