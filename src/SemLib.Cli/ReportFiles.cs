@@ -32,15 +32,23 @@ internal static class ReportFiles
         var written = new List<string> { path };
         try
         {
-            var diagram = PathDiagram.Create(fit, diagramOptions);
-            switch (Path.GetExtension(path).ToLowerInvariant())
+            string extension = Path.GetExtension(path).ToLowerInvariant();
+            switch (extension)
             {
-                case ".svg":
-                    pending.Add(OutputFiles.Prepare(path, w => w.Write(diagram.ToSvg())));
-                    break;
-                case ".dot":
-                    pending.Add(OutputFiles.Prepare(path, w => w.Write(diagram.ToDot())));
-                    break;
+                case ".svg" or ".dot":
+                    {
+                        // One diagram per group: the file itself for one group, name-group1.svg, name-group2.svg, … for several.
+                        int groups = fit.Table.GroupCount;
+                        if (groups > 1) written.Clear();
+                        for (int g = 1; g <= groups; g++)
+                        {
+                            var diagram = PathDiagram.Create(fit, (diagramOptions ?? new DiagramOptions()) with { Group = g });
+                            string file = groups == 1 ? path : GroupFile(path, g, extension);
+                            pending.Add(OutputFiles.Prepare(file, w => w.Write(extension == ".svg" ? diagram.ToSvg() : diagram.ToDot())));
+                            if (groups > 1) written.Add(file);
+                        }
+                        break;
+                    }
                 case ".md":
                     {
                         // One diagram per group: report.svg for one group, report-group1.svg, report-group2.svg, … for several.
@@ -89,7 +97,11 @@ internal static class ReportFiles
 
     /// <summary>The SVG file of a Markdown report's diagram of one group.</summary>
     private static string DiagramFile(string path, SemFit fit, int group) =>
-        fit.Table.GroupCount == 1 ? Path.ChangeExtension(path, ".svg") : Path.ChangeExtension(path, null) + $"-group{group}.svg";
+        fit.Table.GroupCount == 1 ? Path.ChangeExtension(path, ".svg") : GroupFile(path, group, ".svg");
+
+    /// <summary>name-groupK.ext beside <paramref name="path"/>: the file of group K's diagram.</summary>
+    private static string GroupFile(string path, int group, string extension) =>
+        Path.ChangeExtension(path, null) + $"-group{group}{extension}";
 
     /// <summary>Tests only: called between two renames of one report, to widen the window a concurrent run could slip into.</summary>
     internal static Action? BetweenRenames { get; set; }

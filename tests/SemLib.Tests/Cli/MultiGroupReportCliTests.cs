@@ -38,4 +38,26 @@ public sealed class MultiGroupReportCliTests
         Assert.False(File.Exists(Path.Combine(files.Root, "hs.svg")));
         Assert.Empty(Directory.GetFiles(files.Root, "*.tmp"));
     }
+
+    [Theory]
+    [InlineData(".svg")]
+    [InlineData(".dot")]
+    public void A_diagram_report_of_several_groups_is_one_file_per_group(string extension)
+    {
+        var c = ReferenceCase.Load("lavaan/hs-cfa-groups");
+        var labels = c.Root.GetProperty("r2").EnumerateObject().Select(p => p.Name).ToList();
+        using var files = new TempFiles();
+        string report = Path.Combine(files.Root, "diagram" + extension);
+        var run = CliRun.Of("fit", "--model", files.Model(c), "--data", Path.Combine(c.Folder, "data.csv"), "--group", "school", "--report", report);
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.False(File.Exists(report), "with two groups the diagrams are name-group1, name-group2");
+        for (int g = 1; g <= 2; g++)
+        {
+            string file = Path.Combine(files.Root, $"diagram-group{g}{extension}");
+            Assert.True(File.Exists(file), $"group {g}'s diagram");
+            Assert.Contains($"Group {g} [{labels[g - 1]}]", File.ReadAllText(file), StringComparison.Ordinal);
+            Assert.Contains($"diagram-group{g}{extension}", run.Stderr, StringComparison.Ordinal);
+        }
+        Assert.Empty(Directory.GetFiles(files.Root, "*.tmp"));
+    }
 }
