@@ -20,9 +20,11 @@ public sealed class PackagingTests
         return dir?.FullName ?? throw new InvalidOperationException("SemLib.sln not found above the test directory.");
     }
 
-    private static (int Code, string Output) Dotnet(string workingDirectory, params string[] args)
+    private static (int Code, string Output) Dotnet(string workingDirectory, params string[] args) => Run("dotnet", workingDirectory, args);
+
+    private static (int Code, string Output) Run(string program, string workingDirectory, params string[] args)
     {
-        var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        var psi = new ProcessStartInfo(program) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         psi.Environment["DOTNET_NOLOGO"] = "1";
@@ -132,19 +134,40 @@ public sealed class PackagingTests
             Assert.Equal(0, semlib.ExitCode);
             Assert.StartsWith(version, printed.Trim());
 
-            // The tool is RID-specific (SemLib.Cli.csproj): a pointer package, a ReadyToRun package for linux-x64 (fast
+            // The installed tool fits the HS CFA (lavaan 0.6.14: chisq 85.306 on 24 df, Reference/lavaan/hs-cfa/case.json).
+            var (fitCode, fitOut) = Run(psi.FileName, Root, "fit", "--model", "examples/hs-cfa.lav", "--data", "examples/hs.csv");
+            Assert.True(fitCode == 0, $"the installed tool's fit failed:\n{fitOut}");
+            Assert.Matches(@"Test statistic\s+85\.306", fitOut);
+            Assert.Matches(@"Degrees of freedom\s+24", fitOut);
+
+            // The tool is RID-specific (SemLib.Cli.csproj): a pointer package, a precompiled package for linux-x64 (fast
             // start-up) and a portable fallback "any" for every other platform; on linux-x64 install picks the
-            // precompiled one, whose assemblies carry ReadyToRun code (a managed native header).
+            // precompiled one. Packed on linux-x64 with a C toolchain it is Native AOT: one native executable and no
+            // managed assembly left to JIT; without one, its assemblies carry ReadyToRun code (a managed native header).
             foreach (var rid in new[] { "linux-x64", "any" })
                 Assert.True(File.Exists(Path.Combine(feed, $"SemLib.Cli.{rid}.{version}.nupkg")), $"tool package for {rid}");
             string store = Path.Combine(tools, ".store", "semlib.cli", version);
             if (System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier == "linux-x64")
             {
-                string toolDir = Path.Combine(store, "semlib.cli.linux-x64", version, "tools", "net10.0", "linux-x64");
-                foreach (var dll in new[] { "SemLib.Cli.dll", "SemLib.dll" })
+                bool toolchain = new[] { "/usr/bin/clang", "/usr/bin/gcc", "/usr/local/bin/clang", "/usr/local/bin/gcc" }.Any(File.Exists);
+                string package = Path.Combine(store, "semlib.cli.linux-x64", version, "tools");
+                if (toolchain)
                 {
-                    using var pe = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(Path.Combine(toolDir, dll)));
-                    Assert.True(pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, $"{dll} of the installed tool is not ReadyToRun");
+                    string toolDir = Path.Combine(package, "any", "linux-x64");
+                    byte[] head = new byte[4];
+                    using (var exe = File.OpenRead(Path.Combine(toolDir, "SemLib.Cli"))) exe.ReadExactly(head);
+                    Assert.Equal(new byte[] { 0x7F, (byte)'E', (byte)'L', (byte)'F' }, head);
+                    Assert.Empty(Directory.GetFiles(toolDir, "*.dll"));
+                    Assert.False(Directory.Exists(Path.Combine(package, "net10.0")), "the linux-x64 tool package is not Native AOT");
+                }
+                else
+                {
+                    string toolDir = Path.Combine(package, "net10.0", "linux-x64");
+                    foreach (var dll in new[] { "SemLib.Cli.dll", "SemLib.dll" })
+                    {
+                        using var pe = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(Path.Combine(toolDir, dll)));
+                        Assert.True(pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, $"{dll} of the installed tool is not ReadyToRun");
+                    }
                 }
             }
         }
