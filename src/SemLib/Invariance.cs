@@ -221,12 +221,7 @@ public static class Invariance
     private static SemFit FitStep(ParsedModel model, ModelOptions options, SampleData sample)
     {
         var table = ParameterTableBuilder.Build(model, options, sample.Groups.Length, sample.ThresholdCounts());
-        var estSample = new EstimationSample(sample, options.Estimator);
-        var lisrel = FitEngine.Compile(table, estSample);
-        FitEngine.CheckDegreesOfFreedom(table, lisrel, estSample);
-        var warnings = new List<FitWarning>(sample.Warnings);
-        var fitted = InequalityFit.Optimize(table, lisrel, estSample, options, warnings);
-        return FitResultBuilder.Build(fitted, warnings);
+        return Sem.Fit(table, sample, options);
     }
 
     /// <summary>A group with no more rows than the configural model has free parameters per group cannot identify its own model.</summary>

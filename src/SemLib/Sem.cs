@@ -51,6 +51,12 @@ public static class Sem
     {
         ArgumentNullException.ThrowIfNull(model);
         var (table, sample) = FitEngine.Prepare(model, options, data, cov);
+        return Fit(table, sample, options);
+    }
+
+    /// <summary>Fits a built table to prepared data: the pipeline after <see cref="FitEngine.Prepare"/> (shared with the invariance steps).</summary>
+    internal static SemFit Fit(ParameterTable table, SampleData sample, ModelOptions options)
+    {
         var estSample = new EstimationSample(sample, options.Estimator);
         var lisrel = FitEngine.Compile(table, estSample);
         FitEngine.CheckDegreesOfFreedom(table, lisrel, estSample);

@@ -211,15 +211,8 @@ internal static class ResidualMatrixCalculator
     private static Matrix<double> ObservedAcov(double[] s, int p, bool ms, HashSet<int> fixedMoment, int n)
     {
         if (fixedMoment.Count == 0) return MomentCovariance.NormalTheory(s, p, ms).Divide(n);
-        var w = NormalTheoryWeight.Compute(s, p, ms)
-            ?? throw new InvalidOperationException("The sample covariance matrix is not positive definite.");
-        var keep = Enumerable.Range(0, w.RowCount).Where(k => !fixedMoment.Contains(k)).ToArray();
-        var sub = Matrix<double>.Build.Dense(keep.Length, keep.Length, (a, b) => w[keep[a], keep[b]]);
-        var inv = PseudoInverse(sub).Divide(n);
-        var result = Matrix<double>.Build.Dense(w.RowCount, w.RowCount);
-        for (int a = 0; a < keep.Length; a++)
-            for (int b = 0; b < keep.Length; b++) result[keep[a], keep[b]] = inv[a, b];
-        return result;
+        return InverseOverFree(NormalTheoryWeight.Compute(s, p, ms)
+            ?? throw new InvalidOperationException("The sample covariance matrix is not positive definite."), fixedMoment, n);
     }
 
     /// <summary>
