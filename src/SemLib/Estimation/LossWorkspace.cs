@@ -33,6 +33,7 @@ internal sealed class LossWorkspace
             ThetaCount = thetaCount;
             Jacobian = new double[layout.Count * thetaCount];
             JacobianNonZero = new int[thetaCount];
+            if (layout.FullWeight is not null) WeightedColumn = new double[layout.Count];
             JacobianMu = new double[p];
             JacobianA = new double[p];
             JacobianB = new double[p];
@@ -119,6 +120,8 @@ internal sealed class LossWorkspace
     public readonly double[] GScale = [];
     /// <summary>Ordered items: Δ = ∂σ/∂θ (m×q, <see cref="CategoricalDiscrepancy.Jacobian"/>) and its scratch.</summary>
     public readonly double[] Jacobian = [];
+    /// <summary>Scratch of the full-weight (WLS) information: one column of WΔ.</summary>
+    public readonly double[] WeightedColumn = [];
     /// <summary>Scratch: the columns of one row of <see cref="Jacobian"/> that are not zero.</summary>
     public readonly int[] JacobianNonZero = [];
     public readonly double[] JacobianMu = [];

@@ -43,7 +43,7 @@ internal sealed partial class Objective
         if (layout.FullWeight is { } full)
         {
             // (WΔ)ᵀΔ, one column of WΔ at a time.
-            var col = w.Implied; // scratch of length m (σ is recomputed at every evaluation)
+            var col = w.WeightedColumn;
             for (int t = 0; t < q; t++)
             {
                 for (int a = 0; a < m; a++)

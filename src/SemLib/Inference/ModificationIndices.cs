@@ -28,11 +28,7 @@ internal static class ModificationIndices
         var rows = table.Rows.Select(r => IsFreeable(r, table) ? r with { Free = true } : r).ToList();
         int firstCandidate = rows.Count;
         foreach (var c in candidates) rows.Add(c with { Id = rows.Count + 1 });
-        var extended = new ParameterTable(table.Model, rows, table.Roles, table.GroupCount, table.MeanStructure, [])
-        {
-            Ordered = table.Ordered,
-            Parameterization = table.Parameterization,
-        };
+        var extended = table.WithRows(rows);
         var model = FitEngine.Compile(extended, fitted.Sample);
         var objective = new Objective(model, fitted.Sample);
 
@@ -94,11 +90,7 @@ internal static class ModificationIndices
             stdRows.Add(row with { Id = stdRows.Count + 1 });
             values.Add(row.IsVariance ? row.Value : Math.Abs(epc));
         }
-        var stdTable = new ParameterTable(table.Model, stdRows, table.Roles, table.GroupCount, table.MeanStructure, [])
-        {
-            Ordered = table.Ordered,
-            Parameterization = table.Parameterization,
-        };
+        var stdTable = table.WithRows(stdRows);
         var (stdLv, stdAll) = Standardization.Compute(stdTable, values.ToArray(), states);
         var output = new List<ModificationIndex>();
         for (int k = 0; k < results.Count; k++)

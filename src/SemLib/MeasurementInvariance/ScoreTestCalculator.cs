@@ -54,11 +54,7 @@ internal static class ScoreTestCalculator
         // The model with every free row its own parameter: no labels, no constraints.
         var rows = table.Rows.Where(r => r.Op is not (ModelOperator.Equal or ModelOperator.Less or ModelOperator.Greater or ModelOperator.Defined))
             .Select(r => r.Label.Length > 0 || r.EqualTo > 0 ? r with { Label = "", EqualTo = 0 } : r).ToList();
-        var open = new ParameterTable(table.Model, rows, table.Roles, table.GroupCount, table.MeanStructure, [])
-        {
-            Ordered = table.Ordered,
-            Parameterization = table.Parameterization,
-        };
+        var open = table.WithRows(rows);
         var model = FitEngine.Compile(open, fitted.Sample);
         int q = model.ThetaCount;
         if (model.ZetaCount != q) throw new InvalidOperationException("The unconstrained model still has constraints.");

@@ -51,11 +51,7 @@ internal static class IndependenceModel
             PureOutcomes = [],
             Dependent = [],
         };
-        return new ParameterTable(model.Model, rows, baselineRoles, model.GroupCount, model.MeanStructure, [])
-        {
-            Ordered = model.Ordered,
-            Parameterization = model.Parameterization,
-        };
+        return model.WithRows(rows, baselineRoles);
     }
 
     private static ParameterRow Row(List<ParameterRow> rows, string lhs, ModelOperator op, string rhs, int group, bool free, bool exogenous) => new()

@@ -67,6 +67,17 @@ public sealed class ParameterTable
     public static ParameterTable Build(ParsedModel model, ModelOptions? options = null, int groups = 1) =>
         ParameterTableBuilder.Build(model, options ?? ModelOptions.Default, groups);
 
+    /// <summary>
+    /// A table of the same model over other rows (an extended, opened or baseline table): the same parsed model, groups,
+    /// mean structure, ordered variables and parameterization, with <paramref name="roles"/> or these roles, and no notes.
+    /// </summary>
+    internal ParameterTable WithRows(IReadOnlyList<ParameterRow> rows, VariableRoles? roles = null) =>
+        new(Model, rows, roles ?? Roles, GroupCount, MeanStructure, [])
+        {
+            Ordered = Ordered,
+            Parameterization = Parameterization,
+        };
+
     /// <summary>The table as aligned text (id, lhs, op, rhs, group, free, value, label), for inspection.</summary>
     public string ToText()
     {
